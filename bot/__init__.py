@@ -1,0 +1,1 @@
+"""goalbot: the app wiring, settings, CLI, scheduler and the pure domain."""

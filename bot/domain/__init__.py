@@ -1,0 +1,1 @@
+"""Pure rules: no Slack, no database, no clock. Time is always passed in."""

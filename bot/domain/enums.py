@@ -1,0 +1,40 @@
+import enum
+
+
+class GoalLevel(enum.StrEnum):
+    ANNUAL = "annual"
+    QUARTERLY = "quarterly"
+    MONTHLY = "monthly"
+
+
+class GoalStatus(enum.StrEnum):
+    ACTIVE = "active"
+    DONE = "done"
+    ARCHIVED = "archived"
+
+
+class Direction(enum.StrEnum):
+    UP = "up"
+    DOWN = "down"
+
+
+class PaceStatus(enum.StrEnum):
+    """Ordered weakest-last so a goal can take the weakest status of its objectives."""
+
+    ON_TRACK = "on track"
+    AT_RISK = "at risk"
+    OFF_TRACK = "off track"
+    NO_DATA = "no data"
+
+    @property
+    def rank(self) -> int:
+        # NO_DATA never outranks a real signal: a goal with one measured objective shows that.
+        return {"on track": 1, "at risk": 2, "off track": 3, "no data": 0}[self.value]
+
+
+class SmartPart(enum.StrEnum):
+    SPECIFIC = "specific"
+    MEASURABLE = "measurable"
+    ACHIEVABLE = "achievable"
+    RELEVANT = "relevant"
+    TIME_BOUND = "time-bound"

@@ -1,0 +1,71 @@
+"""Plain, detached views of stored goals, handed from services to Block Kit builders."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.domain.enums import Direction, GoalLevel, GoalStatus, PaceStatus
+
+
+@dataclass(frozen=True)
+class ObjectiveSummary:
+    id: int
+    ref: str  # short id shown to people, e.g. "O7"
+    goal_id: int
+    metric: str
+    unit: str | None
+    baseline: float
+    target: float
+    direction: Direction
+    due_date: date
+    current: float  # latest measurement, or the baseline when none yet
+    progress: float | None  # fraction of baseline→target covered; may be <0 or >1
+    expected: float  # fraction that linear pacing expects by today
+    status: PaceStatus
+    last_measured_at: datetime | None
+    measurement_count: int
+
+
+@dataclass(frozen=True)
+class TacticSummary:
+    id: int
+    ref: str  # "T3"
+    title: str
+    owner_id: str
+    due_date: date
+    done: bool
+
+
+@dataclass(frozen=True)
+class StrategySummary:
+    id: int
+    ref: str  # "S2"
+    title: str
+    tactics: tuple[TacticSummary, ...]
+
+
+@dataclass(frozen=True)
+class GoalSummary:
+    id: int
+    ref: str  # "G12"
+    title: str
+    why: str | None
+    owner_id: str
+    channel_id: str | None
+    level: GoalLevel
+    parent_id: int | None
+    parent_ref: str | None
+    parent_title: str | None
+    start_date: date
+    due_date: date
+    status: GoalStatus
+    pace: PaceStatus  # weakest of its objectives
+    progress: float | None  # mean of its objectives' progress
+    objectives: tuple[ObjectiveSummary, ...]
+    is_focus: bool  # the channel's main goal this month
+
+
+@dataclass(frozen=True)
+class GoalTree:
+    goal: GoalSummary
+    strategies: tuple[StrategySummary, ...]
+    children: tuple[GoalSummary, ...]  # quarterly/monthly targets broken out of it

@@ -1,0 +1,113 @@
+"""The GOST tree: goals hold objectives (measurable) and strategies; strategies hold tactics."""
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import Date, Enum, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from bot.domain.enums import Direction, GoalLevel, GoalStatus
+from models.base import Base, TeamScoped, UTCDateTime
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    # Stored as plain strings: adding a level later needs no PostgreSQL ALTER TYPE.
+    return Enum(cls, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
+
+
+class Goal(TeamScoped, Base):
+    __tablename__ = "goals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    why: Mapped[str | None] = mapped_column(Text)
+    owner_id: Mapped[str] = mapped_column(String(32))
+    channel_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    level: Mapped[GoalLevel] = mapped_column(_enum(GoalLevel))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="SET NULL"), index=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    due_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[GoalStatus] = mapped_column(_enum(GoalStatus), default=GoalStatus.ACTIVE)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    parent: Mapped["Goal | None"] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list["Goal"]] = relationship(back_populates="parent", order_by="Goal.start_date")
+    objectives: Mapped[list["Objective"]] = relationship(
+        back_populates="goal", cascade="all, delete-orphan", order_by="Objective.id"
+    )
+    strategies: Mapped[list["Strategy"]] = relationship(
+        back_populates="goal", cascade="all, delete-orphan", order_by="Strategy.id"
+    )
+
+
+class Objective(TeamScoped, Base):
+    __tablename__ = "objectives"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    metric: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str | None] = mapped_column(String(30))
+    baseline: Mapped[float] = mapped_column(Float)
+    target: Mapped[float] = mapped_column(Float)
+    direction: Mapped[Direction] = mapped_column(_enum(Direction))
+    due_date: Mapped[date] = mapped_column(Date)
+
+    goal: Mapped[Goal] = relationship(back_populates="objectives")
+    measurements: Mapped[list["Measurement"]] = relationship(
+        back_populates="objective", cascade="all, delete-orphan", order_by="Measurement.recorded_at"
+    )
+
+
+class Measurement(TeamScoped, Base):
+    __tablename__ = "measurements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    objective_id: Mapped[int] = mapped_column(ForeignKey("objectives.id", ondelete="CASCADE"), index=True)
+    value: Mapped[float] = mapped_column(Float)
+    user_id: Mapped[str] = mapped_column(String(32))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    note: Mapped[str | None] = mapped_column(Text)
+
+    objective: Mapped[Objective] = relationship(back_populates="measurements")
+
+
+class Strategy(TeamScoped, Base):
+    __tablename__ = "strategies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+
+    goal: Mapped[Goal] = relationship(back_populates="strategies")
+    tactics: Mapped[list["Tactic"]] = relationship(
+        back_populates="strategy", cascade="all, delete-orphan", order_by="Tactic.id"
+    )
+
+
+class Tactic(TeamScoped, Base):
+    __tablename__ = "tactics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    strategy_id: Mapped[int] = mapped_column(ForeignKey("strategies.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    owner_id: Mapped[str] = mapped_column(String(32))
+    due_date: Mapped[date] = mapped_column(Date)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    strategy: Mapped[Strategy] = relationship(back_populates="tactics")
+
+
+class MonthlyFocus(TeamScoped, Base):
+    """A channel's one main goal for a calendar month (month = its first day)."""
+
+    __tablename__ = "monthly_focus"
+    __table_args__ = (UniqueConstraint("team_id", "channel_id", "month"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(32))
+    month: Mapped[date] = mapped_column(Date)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"))
+    set_by: Mapped[str] = mapped_column(String(32))
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    goal: Mapped[Goal] = relationship()
