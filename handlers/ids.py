@@ -1,0 +1,49 @@
+"""Every action, block and callback id in one place, so views and listeners cannot drift apart."""
+
+import enum
+
+
+class CallbackId(enum.StrEnum):
+    GOAL_MODAL = "goal_modal"
+    OBJECTIVE_MODAL = "objective_modal"
+    STRATEGY_MODAL = "strategy_modal"
+    TACTIC_MODAL = "tactic_modal"
+
+
+class ActionId(enum.StrEnum):
+    ADD_OBJECTIVE = "goal_add_objective"  # value: goal id
+    ADD_STRATEGY = "goal_add_strategy"  # value: goal id
+    ADD_TACTIC = "strategy_add_tactic"  # value: strategy id
+    TACTIC_DONE = "tactic_done"  # value: tactic id
+    EDIT_GOAL = "goal_edit"  # value: goal id
+    ARCHIVE_GOAL = "goal_archive"  # value: goal id
+    BREAK_DOWN = "goal_break_down"  # value: goal id
+    SHOW_GOAL = "goal_show"  # value: goal id
+    FOCUS_REPLACE = "focus_replace"  # value: goal id
+    FOCUS_KEEP = "focus_keep"  # value: goal id
+    # Input elements inside modals; Slack needs an action id on each.
+    INPUT = "input"
+
+
+class BlockId(enum.StrEnum):
+    GOAL_TITLE = "goal_title"
+    GOAL_WHY = "goal_why"
+    GOAL_LEVEL = "goal_level"
+    GOAL_PARENT = "goal_parent"
+    GOAL_DUE = "goal_due"
+    GOAL_ACTIONS = "goal_actions"
+    STRATEGY_TITLE = "strategy_title"
+    TACTIC_TITLE = "tactic_title"
+    TACTIC_OWNER = "tactic_owner"
+    TACTIC_DUE = "tactic_due"
+    SMART_HINTS = "smart_hints"
+
+
+OBJECTIVE_FIELDS = ("metric", "unit", "baseline", "target")
+
+
+def objective_block_id(index: int, field: str) -> str:
+    """Block id of one objective field in a form; rows are numbered from 0."""
+    if field not in OBJECTIVE_FIELDS:
+        raise ValueError(f"unknown objective field {field!r}")
+    return f"objective_{index}_{field}"
