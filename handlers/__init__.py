@@ -1,8 +1,15 @@
-"""Bolt listeners by feature; each feature module exposes register(app, ...)."""
+"""Bolt listeners by feature; each feature module exposes register(app, deps)."""
+
+from handlers import goals, home
+from handlers.deps import Deps
+from handlers.errors import handle_unexpected
+from handlers.middleware import skip_retried_events, stamp_time
 
 
 def register_listeners(app, *, settings, sessions, clock) -> None:
-    # Filled in feature by feature (goals, home); see handlers/goals and handlers/home.
-    @app.command("/goals")
-    def _placeholder(ack):
-        ack("goalbot is starting up.")
+    deps = Deps(sessions=sessions, timezone=settings.timezone)
+    app.use(stamp_time(clock, deps.timezone))
+    app.use(skip_retried_events(sessions))
+    app.error(handle_unexpected)
+    goals.register(app, deps)
+    home.register(app, deps)

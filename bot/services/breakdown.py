@@ -1,0 +1,72 @@
+"""Breaking an annual goal into editable quarterly and monthly targets."""
+
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.domain.breakdown import PeriodPlan, plan_breakdown
+from bot.domain.drafts import ObjectiveDraft
+from bot.domain.enums import GoalLevel, GoalStatus
+from bot.domain.refs import RefKind, format_ref
+from bot.domain.smart import direction_of
+from bot.services.actor import Actor
+from bot.services.errors import InvalidInput
+from bot.services.goal_writes import editable_goal
+from bot.services.read_models import GoalTree
+from bot.services.summaries import build_tree
+from models import queries
+from models.goals import Goal, Objective
+
+
+def break_down(
+    sessions: sessionmaker[Session], actor: Actor, goal_id: int, *, now: datetime, today: date
+) -> GoalTree:
+    with sessions.begin() as session:
+        goal = editable_goal(session, actor, goal_id)
+        ref = format_ref(RefKind.GOAL, goal.id)
+        if goal.level != GoalLevel.ANNUAL:
+            raise InvalidInput(
+                f"Only annual goals break down into quarters and months; {ref} is {goal.level}."
+            )
+        if any(child.status != GoalStatus.ARCHIVED for child in goal.children):
+            raise InvalidInput(f"{ref} is already broken down; edit its targets with `/goals show {ref}`.")
+        rows = [ObjectiveDraft(o.metric, o.unit, o.baseline, o.target) for o in goal.objectives]
+        if not rows:
+            raise InvalidInput(f"Add an objective to {ref} first: its targets are what gets split.")
+        for quarter in plan_breakdown(goal.start_date, goal.due_date, rows):
+            parent = _child(goal, quarter, goal, now)
+            session.add(parent)
+            for month in quarter.months:
+                session.add(_child(goal, month, parent, now))
+        session.flush()
+        session.expire_all()
+        return build_tree(queries.get_goal(session, actor.team_id, goal.id, full=True), today=today)
+
+
+def _child(root: Goal, period: PeriodPlan, parent: Goal, now: datetime) -> Goal:
+    child = Goal(
+        team_id=root.team_id,
+        title=f"{root.title} — {period.label}"[:200],
+        why=f"Step towards {format_ref(RefKind.GOAL, root.id)}: {root.title}"[:2000],
+        owner_id=root.owner_id,
+        channel_id=root.channel_id,
+        level=period.level,
+        parent=parent,
+        start_date=period.start,
+        due_date=period.due,
+        status=GoalStatus.ACTIVE,
+        created_at=now,
+    )
+    child.objectives = [
+        Objective(
+            team_id=root.team_id,
+            metric=o.metric,
+            unit=o.unit,
+            baseline=o.baseline,
+            target=o.target,
+            direction=direction_of(o.baseline, o.target),
+            due_date=period.due,
+        )
+        for o in period.objectives
+    ]
+    return child

@@ -1,0 +1,96 @@
+"""Turns stored goals into read models, with pacing worked out for `today`."""
+
+from datetime import date
+
+from bot.domain import pacing
+from bot.domain.enums import GoalStatus
+from bot.domain.refs import RefKind, format_ref
+from bot.services.read_models import (
+    GoalSummary,
+    GoalTree,
+    ObjectiveSummary,
+    StrategySummary,
+    TacticSummary,
+)
+from models.goals import Goal, Objective, Strategy
+
+
+def summarize_objective(objective: Objective, *, start: date, today: date) -> ObjectiveSummary:
+    history = objective.measurements
+    latest = max(history, key=lambda m: (m.recorded_at, m.id)) if history else None
+    current = latest.value if latest else objective.baseline
+    # Until someone measures, there is nothing to pace: the baseline is not news.
+    progress = pacing.progress(objective.baseline, objective.target, current) if latest else None
+    expected = pacing.expected_progress(start, objective.due_date, today)
+    return ObjectiveSummary(
+        id=objective.id,
+        ref=format_ref(RefKind.OBJECTIVE, objective.id),
+        goal_id=objective.goal_id,
+        metric=objective.metric,
+        unit=objective.unit,
+        baseline=objective.baseline,
+        target=objective.target,
+        direction=objective.direction,
+        due_date=objective.due_date,
+        current=current,
+        progress=progress,
+        expected=expected,
+        status=pacing.pace_status(progress, expected, today=today, due=objective.due_date),
+        last_measured_at=latest.recorded_at if latest else None,
+        measurement_count=len(history),
+    )
+
+
+def summarize_goal(goal: Goal, *, today: date, focus_goal_ids: frozenset[int] = frozenset()) -> GoalSummary:
+    objectives = tuple(summarize_objective(o, start=goal.start_date, today=today) for o in goal.objectives)
+    parent = goal.parent
+    return GoalSummary(
+        id=goal.id,
+        ref=format_ref(RefKind.GOAL, goal.id),
+        title=goal.title,
+        why=goal.why,
+        owner_id=goal.owner_id,
+        channel_id=goal.channel_id,
+        level=goal.level,
+        parent_id=goal.parent_id,
+        parent_ref=format_ref(RefKind.GOAL, parent.id) if parent else None,
+        parent_title=parent.title if parent else None,
+        start_date=goal.start_date,
+        due_date=goal.due_date,
+        status=goal.status,
+        pace=pacing.weakest([o.status for o in objectives]),
+        progress=pacing.mean_progress([o.progress for o in objectives]),
+        objectives=objectives,
+        is_focus=goal.id in focus_goal_ids,
+    )
+
+
+def summarize_strategy(strategy: Strategy) -> StrategySummary:
+    return StrategySummary(
+        id=strategy.id,
+        ref=format_ref(RefKind.STRATEGY, strategy.id),
+        title=strategy.title,
+        tactics=tuple(
+            TacticSummary(
+                id=t.id,
+                ref=format_ref(RefKind.TACTIC, t.id),
+                title=t.title,
+                owner_id=t.owner_id,
+                due_date=t.due_date,
+                done=t.done_at is not None,
+            )
+            for t in strategy.tactics
+        ),
+    )
+
+
+def build_tree(goal: Goal, *, today: date, focus_goal_ids: frozenset[int] = frozenset()) -> GoalTree:
+    return GoalTree(
+        goal=summarize_goal(goal, today=today, focus_goal_ids=focus_goal_ids),
+        strategies=tuple(summarize_strategy(s) for s in goal.strategies),
+        children=tuple(
+            summarize_goal(child, today=today, focus_goal_ids=focus_goal_ids)
+            for child in goal.children
+            if child.status != GoalStatus.ARCHIVED
+        ),
+    )

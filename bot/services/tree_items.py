@@ -1,0 +1,143 @@
+"""Growing the GOST tree under a goal: objectives, strategies, tactics."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.domain.drafts import GoalDraft, ObjectiveDraft
+from bot.domain.enums import GoalStatus, SmartPart
+from bot.domain.refs import RefKind, format_ref
+from bot.domain.smart import check_smart, direction_of
+from bot.services.actor import Actor
+from bot.services.errors import InvalidInput, NotAllowed, NotFound, SmartIncomplete
+from bot.services.goal_writes import not_found
+from bot.services.read_models import GoalTree
+from bot.services.summaries import build_tree
+from models import queries
+from models.goals import Goal, Objective, Strategy, Tactic
+
+
+def add_objective(
+    sessions: sessionmaker[Session],
+    actor: Actor,
+    goal_id: int,
+    row: ObjectiveDraft,
+    due: date,
+    *,
+    today: date,
+) -> GoalTree:
+    if due < today:
+        raise InvalidInput("The objective's due date is in the past; pick today or a later day.")
+    with sessions.begin() as session:
+        goal = _editable(session, actor, goal_id)
+        draft = GoalDraft(
+            title=goal.title,
+            why=goal.why or "-",
+            parent_id=goal.parent_id,
+            start_date=goal.start_date,
+            due_date=due,
+            objectives=(row,),
+        )
+        problems = [
+            p for p in check_smart(draft, min(today, goal.start_date)) if p.part == SmartPart.MEASURABLE
+        ]
+        if problems:
+            raise SmartIncomplete(problems)
+        goal.objectives.append(
+            Objective(
+                team_id=actor.team_id,
+                metric=row.metric.strip(),
+                unit=(row.unit or "").strip() or None,
+                baseline=row.baseline,
+                target=row.target,
+                direction=direction_of(row.baseline, row.target),
+                due_date=due,
+            )
+        )
+        session.flush()
+        return _tree(session, actor.team_id, goal.id, today)
+
+
+def add_strategy(sessions: sessionmaker[Session], actor: Actor, goal_id: int, title: str, *, today: date):
+    title = _required_title(title, "strategy")
+    with sessions.begin() as session:
+        goal = _editable(session, actor, goal_id)
+        goal.strategies.append(Strategy(team_id=actor.team_id, title=title))
+        session.flush()
+        return _tree(session, actor.team_id, goal.id, today)
+
+
+@dataclass(frozen=True)
+class TacticInput:
+    title: str
+    owner_id: str
+    due_date: date
+
+
+def add_tactic(
+    sessions: sessionmaker[Session], actor: Actor, strategy_id: int, tactic: TacticInput, *, today: date
+) -> GoalTree:
+    title = _required_title(tactic.title, "tactic")
+    if tactic.due_date < today:
+        raise InvalidInput("The tactic's due date is in the past; pick today or a later day.")
+    with sessions.begin() as session:
+        strategy = queries.get_strategy(session, actor.team_id, strategy_id)
+        if strategy is None:
+            raise NotFound(f"I can't find strategy {format_ref(RefKind.STRATEGY, strategy_id)} here.")
+        goal = _editable(session, actor, strategy.goal_id)
+        strategy.tactics.append(
+            Tactic(team_id=actor.team_id, title=title, owner_id=tactic.owner_id, due_date=tactic.due_date)
+        )
+        session.flush()
+        return _tree(session, actor.team_id, goal.id, today)
+
+
+def complete_tactic(
+    sessions: sessionmaker[Session], actor: Actor, tactic_id: int, *, now: datetime, today: date
+) -> GoalTree:
+    """The tactic's own owner may tick it off, as may whoever may edit the goal."""
+    with sessions.begin() as session:
+        tactic = queries.get_tactic(session, actor.team_id, tactic_id)
+        if tactic is None:
+            raise NotFound(f"I can't find tactic {format_ref(RefKind.TACTIC, tactic_id)} here.")
+        goal = tactic.strategy.goal
+        if actor.user_id != tactic.owner_id and not actor.may_edit(goal.owner_id):
+            raise NotAllowed(
+                f"Only <@{tactic.owner_id}> (its owner), <@{goal.owner_id}> or an admin can tick it off."
+            )
+        if tactic.done_at is None:
+            tactic.done_at = now
+        session.flush()
+        return _tree(session, actor.team_id, goal.id, today)
+
+
+def tactic_owners(sessions: sessionmaker[Session], team_id: str, tactic_id: int) -> tuple[str, str]:
+    """(tactic owner, goal owner), so a listener can skip asking Slack about admin rights."""
+    with sessions() as session:
+        tactic = queries.get_tactic(session, team_id, tactic_id)
+        if tactic is None:
+            raise NotFound(f"I can't find tactic {format_ref(RefKind.TACTIC, tactic_id)} here.")
+        return tactic.owner_id, tactic.strategy.goal.owner_id
+
+
+def _editable(session: Session, actor: Actor, goal_id: int) -> Goal:
+    goal = queries.get_goal(session, actor.team_id, goal_id)
+    if goal is None or goal.status == GoalStatus.ARCHIVED:
+        raise not_found(goal_id)
+    actor.require_editor(goal.owner_id, format_ref(RefKind.GOAL, goal.id))
+    return goal
+
+
+def _required_title(title: str | None, kind: str) -> str:
+    cleaned = " ".join((title or "").split())
+    if not cleaned:
+        raise InvalidInput(
+            f"Give the {kind} a short title, e.g. “Follow up every 1-star review within a day”."
+        )
+    return cleaned[:200]
+
+
+def _tree(session: Session, team_id: str, goal_id: int, today: date) -> GoalTree:
+    session.expire_all()
+    return build_tree(queries.get_goal(session, team_id, goal_id, full=True), today=today)

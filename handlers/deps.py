@@ -1,0 +1,44 @@
+"""What every listener needs besides Bolt's own arguments, and who is asking."""
+
+import logging
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.services.actor import Actor
+from bot.services.errors import InvalidInput
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Deps:
+    sessions: sessionmaker[Session]
+    timezone: ZoneInfo
+
+
+def team_of(context) -> str:
+    # Org-wide installs on Enterprise Grid may send no team; the enterprise then scopes the data.
+    team_id = context.get("team_id") or context.get("enterprise_id")
+    if not team_id:
+        raise InvalidInput("This request carries no workspace, so I can't tell whose goals to use.")
+    return team_id
+
+
+def is_workspace_admin(client: WebClient, user_id: str) -> bool:
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except SlackApiError as error:
+        logger.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
+        return False
+    return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))
+
+
+def actor_for(client: WebClient, team_id: str, user_id: str, *, owner_id: str | None) -> Actor:
+    """Asks Slack whether the person is an admin only when they are not the owner."""
+    if owner_id is not None and owner_id == user_id:
+        return Actor(team_id, user_id, is_admin=False)
+    return Actor(team_id, user_id, is_admin=is_workspace_admin(client, user_id))

@@ -1,0 +1,125 @@
+"""Buttons on a goal's tree: open a form, tick a tactic off, archive, break down."""
+
+from datetime import date, datetime
+
+from slack_sdk import WebClient
+
+from bot.domain.refs import RefKind, format_ref
+from bot.services import breakdown, goal_reads, goal_writes, tree_items
+from bot.services.actor import Actor
+from bot.services.errors import NotFound, ServiceError
+from handlers.deps import Deps, actor_for, team_of
+from handlers.goals.editing import actor_for_goal
+from handlers.goals.modals import open_edit_goal_modal
+from handlers.goals.replies import action_id_value, channel_of, reply_error
+from handlers.ids import ActionId
+from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
+from handlers.views import goal_messages as messages
+from handlers.views.item_modals import build_objective_modal, build_strategy_modal, build_tactic_modal
+
+
+def _button(app, action_id: ActionId):
+    """Registers a button handler that acks first and gets the button's id, or answers a stale payload."""
+
+    def decorator(handler):
+        @app.action(action_id.value)
+        def listener(ack, body, client, respond, context, now: datetime, today: date):
+            ack()
+            item_id = action_id_value(body)
+            if item_id is None:
+                reply_error(respond, "That button is out of date. Run `/goals list` and try again.")
+                return
+            try:
+                handler(client, respond, body, team_of(context), body["user"]["id"], item_id, now, today)
+            except ServiceError as error:
+                reply_error(respond, error)
+
+        return handler
+
+    return decorator
+
+
+def _show_tree(respond, tree, *, today: date, can_edit: bool) -> None:
+    blocks = messages.build_goal_tree(tree, can_edit=can_edit, today=today)
+    respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral", replace_original=True)
+
+
+def register(app, deps: Deps) -> None:
+    @_button(app, ActionId.SHOW_GOAL)
+    def show(client, respond, body, team_id, user_id, goal_id, now, today):
+        tree = goal_reads.goal_tree(deps.sessions, team_id, goal_id, today=today)
+        actor = actor_for(client, team_id, user_id, owner_id=tree.goal.owner_id)
+        blocks = messages.build_goal_tree(tree, can_edit=actor.may_edit(tree.goal.owner_id), today=today)
+        respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral", replace_original=False)
+
+    @_button(app, ActionId.EDIT_GOAL)
+    def edit(client, respond, body, team_id, user_id, goal_id, now, today):
+        open_edit_goal_modal(
+            client,
+            deps,
+            team_id=team_id,
+            user_id=user_id,
+            goal_id=goal_id,
+            trigger_id=body["trigger_id"],
+            channel_id=channel_of(body),
+        )
+
+    @_button(app, ActionId.ARCHIVE_GOAL)
+    def archive(client, respond, body, team_id, user_id, goal_id, now, today):
+        actor = actor_for_goal(client, deps, team_id, user_id, goal_id)
+        goal = goal_writes.archive_goal(deps.sessions, actor, goal_id, today=today)
+        respond(text=f"Archived {goal.ref} {goal.title}.", response_type="ephemeral", replace_original=True)
+
+    @_button(app, ActionId.BREAK_DOWN)
+    def break_down(client, respond, body, team_id, user_id, goal_id, now, today):
+        actor = actor_for_goal(client, deps, team_id, user_id, goal_id)
+        tree = breakdown.break_down(deps.sessions, actor, goal_id, now=now, today=today)
+        _show_tree(respond, tree, today=today, can_edit=True)
+
+    @_button(app, ActionId.TACTIC_DONE)
+    def tactic_done(client, respond, body, team_id, user_id, tactic_id, now, today):
+        tactic_owner, goal_owner = tree_items.tactic_owners(deps.sessions, team_id, tactic_id)
+        may_tick = user_id in (tactic_owner, goal_owner)
+        actor = (
+            Actor(team_id, user_id) if may_tick else actor_for(client, team_id, user_id, owner_id=goal_owner)
+        )
+        tree = tree_items.complete_tactic(deps.sessions, actor, tactic_id, now=now, today=today)
+        _show_tree(respond, tree, today=today, can_edit=actor.may_edit(tree.goal.owner_id))
+
+    @_button(app, ActionId.ADD_OBJECTIVE)
+    def add_objective(client, respond, body, team_id, user_id, goal_id, now, today):
+        tree = _editable_tree(client, deps, team_id, user_id, goal_id, today)
+        meta = ObjectiveModalMeta(goal_id=goal_id, channel_id=channel_of(body))
+        view = build_objective_modal(meta, tree.goal.title, default_due=tree.goal.due_date)
+        client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    @_button(app, ActionId.ADD_STRATEGY)
+    def add_strategy(client, respond, body, team_id, user_id, goal_id, now, today):
+        tree = _editable_tree(client, deps, team_id, user_id, goal_id, today)
+        meta = StrategyModalMeta(goal_id=goal_id, channel_id=channel_of(body))
+        client.views_open(trigger_id=body["trigger_id"], view=build_strategy_modal(meta, tree.goal.title))
+
+    @_button(app, ActionId.ADD_TACTIC)
+    def add_tactic(client, respond, body, team_id, user_id, strategy_id, now, today):
+        goal_id, strategy_title = _strategy_goal(deps, team_id, strategy_id, today)
+        tree = _editable_tree(client, deps, team_id, user_id, goal_id, today)
+        meta = TacticModalMeta(goal_id=goal_id, strategy_id=strategy_id, channel_id=channel_of(body))
+        view = build_tactic_modal(meta, strategy_title, default_owner=user_id, default_due=tree.goal.due_date)
+        client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def _editable_tree(client: WebClient, deps: Deps, team_id: str, user_id: str, goal_id: int, today: date):
+    tree = goal_reads.goal_tree(deps.sessions, team_id, goal_id, today=today)
+    actor_for(client, team_id, user_id, owner_id=tree.goal.owner_id).require_editor(
+        tree.goal.owner_id, tree.goal.ref
+    )
+    return tree
+
+
+def _strategy_goal(deps: Deps, team_id: str, strategy_id: int, today: date) -> tuple[int, str]:
+    found = goal_reads.strategy_owner_goal(deps.sessions, team_id, strategy_id)
+    if found is None:
+        raise NotFound(
+            f"I can't find strategy {format_ref(RefKind.STRATEGY, strategy_id)} here. Try `/goals list`."
+        )
+    return found

@@ -1,0 +1,77 @@
+"""`/goals focus`: the channel's one main goal for the month, replaced only after a confirmation."""
+
+import logging
+from datetime import date, datetime
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.services import focus
+from bot.services.errors import ServiceError
+from handlers.deps import Deps, team_of
+from handlers.goals.replies import action_id_value, channel_of, reply_error
+from handlers.ids import ActionId
+from handlers.views import goal_messages as messages
+
+logger = logging.getLogger(__name__)
+
+
+def month_label(month: date) -> str:
+    return month.strftime("%B %Y")
+
+
+def focus_reply(outcome: focus.FocusOutcome) -> tuple[str, list]:
+    label = month_label(outcome.month)
+    current = outcome.needs_confirmation_over
+    if current is not None:
+        text = f"{current.ref} is already the main goal for {label}. Replace it with {outcome.goal.ref}?"
+        return text, messages.build_focus_confirm(current, outcome.goal, month_label=label)
+    text = f"{outcome.goal.ref} {outcome.goal.title} is the main goal for {label}."
+    return text, messages.build_focus_set(outcome.goal, label)
+
+
+def announce_focus(client: WebClient, outcome: focus.FocusOutcome, *, user_id: str, channel_id: str) -> None:
+    if outcome.needs_confirmation_over is not None:
+        return
+    text = (
+        f"<@{user_id}> set the main goal for {month_label(outcome.month)}: "
+        f"*{outcome.goal.ref}* {outcome.goal.title}"
+    )
+    try:
+        client.chat_postMessage(channel=channel_id, text=text)
+    except SlackApiError as error:
+        # The bot may not be in the channel; the person has their confirmation either way.
+        logger.info("could not announce focus in %s: %s", channel_id, error.response.get("error"))
+
+
+def register(app, deps: Deps) -> None:
+    @app.action(ActionId.FOCUS_REPLACE.value)
+    def replace_focus(ack, body, client, respond, context, now: datetime, today: date):
+        ack()
+        goal_id, channel_id = action_id_value(body), channel_of(body)
+        if goal_id is None:
+            reply_error(respond, "That button is out of date. Run `/goals focus <goal id>` again.")
+            return
+        user_id = body["user"]["id"]
+        try:
+            outcome = focus.set_focus(
+                deps.sessions,
+                team_id=team_of(context),
+                user_id=user_id,
+                channel_id=channel_id,
+                goal_id=goal_id,
+                replace=True,
+                now=now,
+                today=today,
+            )
+        except ServiceError as error:
+            reply_error(respond, error)
+            return
+        text, blocks = focus_reply(outcome)
+        respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=True)
+        announce_focus(client, outcome, user_id=user_id, channel_id=channel_id)
+
+    @app.action(ActionId.FOCUS_KEEP.value)
+    def keep_focus(ack, respond):
+        ack()
+        respond(text="Kept this month's main goal as it was.", replace_original=True)

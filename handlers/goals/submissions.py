@@ -1,0 +1,70 @@
+"""The goal modal's submission: inline errors via response_action, or a stored goal."""
+
+import logging
+from datetime import date, datetime
+
+from pydantic import ValidationError
+
+from bot.domain.smart import check_smart
+from bot.services import goal_writes
+from bot.services.errors import ServiceError, SmartIncomplete
+from handlers.deps import Deps, actor_for, team_of
+from handlers.goals.editing import actor_for_goal
+from handlers.goals.replies import tell_privately
+from handlers.ids import BlockId, CallbackId
+from handlers.metadata import GoalModalMeta
+from handlers.views import goal_messages as messages
+from handlers.views.goal_modal import problems_to_errors, read_goal_form
+
+logger = logging.getLogger(__name__)
+
+STALE_FORM = "This form is out of date. Close it and run /goals again."
+
+
+def modal_errors(ack, errors: dict[str, str]) -> None:
+    # Slack shows at most a short line under each field.
+    ack(response_action="errors", errors={block: message[:150] for block, message in errors.items()})
+
+
+def register(app, deps: Deps) -> None:
+    @app.view(CallbackId.GOAL_MODAL.value)
+    def submit_goal(ack, body, view, client, context, now: datetime, today: date):
+        try:
+            meta = GoalModalMeta.load(view.get("private_metadata"))
+        except ValidationError:
+            modal_errors(ack, {BlockId.GOAL_TITLE.value: STALE_FORM})
+            return
+        draft, form_errors = read_goal_form((view.get("state") or {}).get("values") or {}, meta)
+        if form_errors:
+            modal_errors(ack, form_errors)
+            return
+        team_id, user_id = team_of(context), body["user"]["id"]
+        try:
+            if meta.mode == "edit" and meta.goal_id is not None:
+                actor = actor_for_goal(client, deps, team_id, user_id, meta.goal_id)
+                goal = goal_writes.update_goal(
+                    deps.sessions, actor, meta.goal_id, draft, objective_ids=meta.objective_ids, today=today
+                )
+            else:
+                problems = check_smart(draft, today)
+                if problems:
+                    raise SmartIncomplete(problems)
+                actor = actor_for(client, team_id, user_id, owner_id=user_id)
+                goal = goal_writes.create_goal(
+                    deps.sessions, actor, draft, channel_id=meta.channel_id, now=now, today=today
+                )
+        except SmartIncomplete as incomplete:
+            modal_errors(ack, problems_to_errors(incomplete.problems, meta))
+            return
+        except ServiceError as error:
+            modal_errors(ack, {BlockId.GOAL_TITLE.value: error.message})
+            return
+        ack()
+        created = meta.mode != "edit"
+        tell_privately(
+            client,
+            user_id=user_id,
+            channel_id=meta.channel_id,
+            text=f"Saved {goal.ref}: {goal.title}",
+            blocks=messages.build_goal_saved(goal, created=created),
+        )

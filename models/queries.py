@@ -1,0 +1,103 @@
+"""Query helpers. Each takes the workspace's team_id: a row of another workspace is never found."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from bot.domain.enums import GoalStatus
+from models.goals import Goal, Measurement, MonthlyFocus, Objective, Strategy, Tactic
+
+_GOAL_LOADS = (
+    selectinload(Goal.objectives).selectinload(Objective.measurements),
+    selectinload(Goal.parent),
+)
+
+
+def get_goal(session: Session, team_id: str, goal_id: int, *, full: bool = False) -> Goal | None:
+    query = select(Goal).where(Goal.team_id == team_id, Goal.id == goal_id)
+    if full:
+        query = query.options(
+            *_GOAL_LOADS,
+            selectinload(Goal.strategies).selectinload(Strategy.tactics),
+            selectinload(Goal.children).selectinload(Goal.objectives).selectinload(Objective.measurements),
+        )
+    return session.scalar(query)
+
+
+def get_objective(session: Session, team_id: str, objective_id: int) -> Objective | None:
+    return session.scalar(select(Objective).where(Objective.team_id == team_id, Objective.id == objective_id))
+
+
+def get_strategy(session: Session, team_id: str, strategy_id: int) -> Strategy | None:
+    return session.scalar(select(Strategy).where(Strategy.team_id == team_id, Strategy.id == strategy_id))
+
+
+def get_tactic(session: Session, team_id: str, tactic_id: int) -> Tactic | None:
+    return session.scalar(select(Tactic).where(Tactic.team_id == team_id, Tactic.id == tactic_id))
+
+
+def active_goals(
+    session: Session,
+    team_id: str,
+    *,
+    channel_id: str | None = None,
+    owner_id: str | None = None,
+    goal_ids: Sequence[int] | None = None,
+) -> list[Goal]:
+    query = select(Goal).where(Goal.team_id == team_id, Goal.status == GoalStatus.ACTIVE)
+    if channel_id is not None:
+        query = query.where(Goal.channel_id == channel_id)
+    if owner_id is not None:
+        query = query.where(Goal.owner_id == owner_id)
+    if goal_ids is not None:
+        query = query.where(Goal.id.in_(goal_ids))
+    return list(session.scalars(query.options(*_GOAL_LOADS).order_by(Goal.due_date, Goal.id)))
+
+
+def objectives_named(session: Session, team_id: str, name: str, channel_id: str | None) -> list[Objective]:
+    """Active objectives whose metric is `name` (exact, else prefix/substring), case-insensitive."""
+    query = (
+        select(Objective)
+        .join(Goal)
+        .where(Objective.team_id == team_id, Goal.status == GoalStatus.ACTIVE)
+        .order_by(Objective.id)
+    )
+    if channel_id is not None:
+        query = query.where(Goal.channel_id == channel_id)
+    wanted = name.strip().lower()
+    exact = list(session.scalars(query.where(func.lower(Objective.metric) == wanted)))
+    if exact:
+        return exact
+    pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return list(session.scalars(query.where(func.lower(Objective.metric).like(pattern, escape="\\"))))
+
+
+def focus_for(session: Session, team_id: str, channel_id: str, month: date) -> MonthlyFocus | None:
+    return session.scalar(
+        select(MonthlyFocus).where(
+            MonthlyFocus.team_id == team_id,
+            MonthlyFocus.channel_id == channel_id,
+            MonthlyFocus.month == month,
+        )
+    )
+
+
+def focus_in_month(session: Session, team_id: str, month: date, channel_ids: Sequence[str] | None = None):
+    query = select(MonthlyFocus).where(MonthlyFocus.team_id == team_id, MonthlyFocus.month == month)
+    if channel_ids is not None:
+        query = query.where(MonthlyFocus.channel_id.in_(channel_ids))
+    return list(session.scalars(query.order_by(MonthlyFocus.channel_id)))
+
+
+def channels_touched_by(session: Session, team_id: str, user_id: str) -> set[str]:
+    """Channels where a person owns a goal or has recorded progress: a fallback for 'my channels'."""
+    owned = select(Goal.channel_id).where(Goal.team_id == team_id, Goal.owner_id == user_id)
+    measured = (
+        select(Goal.channel_id)
+        .join(Objective, Objective.goal_id == Goal.id)
+        .join(Measurement, Measurement.objective_id == Objective.id)
+        .where(Measurement.team_id == team_id, Measurement.user_id == user_id)
+    )
+    return {c for c in session.scalars(owned.union(measured)) if c}
