@@ -18,9 +18,9 @@ _MONTH_DAY = re.compile(rf"({_MONTH})\.? ({_DAY})(?:,? ({_YEAR}))?")
 _DAY_MONTH = re.compile(rf"({_DAY}) (?:of )?({_MONTH})\.?(?:,? ({_YEAR}))?")
 _QUARTER = re.compile(rf"(?:end of )?q([1-4])(?:,? ({_YEAR}))?")
 _END_OF_PERIOD = re.compile(
-    r"(?:end of (?:(this|the|next) )?(month|quarter|year))|(next) (month|quarter|year)"
+    r"(?:end of (?:(this|the|next) )?(month|quarter|year))|(this|next) (month|quarter|year)"
 )
-_IN_AMOUNT = re.compile(r"in ([0-9]{1,6}|an?|one|two|three|four|five|six) (day|week|month|year)s?")
+_IN_AMOUNT = re.compile(r"(?:in|within) ([0-9]{1,6}|an?|one|two|three|four|five|six) (day|week|month|year)s?")
 _SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -52,7 +52,7 @@ def quarter_end(year: int, quarter: int) -> date:
 def parse_due(text: str, today: date) -> date | None:
     """The date a phrase names, or None; a phrase without a year means the next such date."""
     phrase = " ".join(text.lower().split()).strip(" .,!")
-    phrase = re.sub(r"^(?:by|on|before) ", "", phrase)
+    phrase = re.sub(r"^(?:by|on|before|until|due) ", "", phrase)
     phrase = re.sub(r"\bthe (end|q[1-4])\b", r"\1", phrase)
     try:
         return _parse_phrase(phrase, today)

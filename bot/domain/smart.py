@@ -1,0 +1,126 @@
+"""Which SMART parts a goal draft is missing, each with a hint that says what to write instead."""
+
+import re
+from datetime import date
+
+from bot.domain.achievable import check_achievable, direction_of
+from bot.domain.dates import add_months, month_end
+from bot.domain.drafts import GoalDraft, ObjectiveDraft, SmartProblem
+from bot.domain.enums import SmartPart
+from bot.domain.numbers import format_number
+
+__all__ = ["GOAL_FIELDS", "OBJECTIVE_FIELDS", "check_smart", "direction_of", "objective_field"]
+
+# Form fields a problem can point at; objective fields are "objective.<index>.<name>".
+GOAL_FIELDS = ("title", "why", "due_date", "parent")
+OBJECTIVE_FIELDS = ("metric", "unit", "baseline", "target")
+MIN_TITLE_WORDS = 3
+MIN_WHY_CHARACTERS = 3
+# Words that promise change without naming it; they only count when no metric says what changes.
+VAGUE_WORDS = frozenset(
+    {"things", "thing", "stuff", "better", "great", "awesome", "good", "nice", "everything", "more"}
+)
+
+
+def objective_field(index: int, name: str) -> str:
+    return f"objective.{index}.{name}"
+
+
+def check_smart(draft: GoalDraft, today: date) -> list[SmartProblem]:
+    """Every SMART gap, in S-M-A-R-T order; an empty list means the goal is SMART-complete."""
+    return [
+        *_specific(draft),
+        *_measurable(draft.objectives),
+        *_achievable(draft),
+        *_relevant(draft),
+        *_time_bound(draft, today),
+    ]
+
+
+def _specific(draft: GoalDraft) -> list[SmartProblem]:
+    words = re.findall(r"[\w']+", draft.title.lower())
+    if len(words) < MIN_TITLE_WORDS:
+        hint = 'Say what will change in a few words, e.g. "Raise CSAT from 78 to 85 by the end of Q2".'
+        return [SmartProblem(SmartPart.SPECIFIC, "title", hint)]
+    vague = [word for word in words if word in VAGUE_WORDS]
+    if vague and not any(_has_metric(objective) for objective in draft.objectives):
+        hint = (
+            f'"{vague[0]}" does not say what changes. Name the thing you will measure, '
+            'e.g. "Raise CSAT from 78 to 85" instead of "improve things".'
+        )
+        return [SmartProblem(SmartPart.SPECIFIC, "title", hint)]
+    return []
+
+
+def _measurable(objectives: tuple[ObjectiveDraft, ...]) -> list[SmartProblem]:
+    if not objectives or not _has_metric(objectives[0]):
+        hint = 'Name the number that will show progress, e.g. "CSAT" or "repeat orders per month".'
+        return [SmartProblem(SmartPart.MEASURABLE, objective_field(0, "metric"), hint)]
+    problems = []
+    for index, objective in enumerate(objectives):
+        if not _has_metric(objective):
+            # Blank extra rows are ignored; a row with numbers but no name is not.
+            if objective.baseline is not None or objective.target is not None:
+                hint = 'Name what these numbers measure, e.g. "CSAT".'
+                problems.append(SmartProblem(SmartPart.MEASURABLE, objective_field(index, "metric"), hint))
+            continue
+        problems.extend(_objective_numbers(index, objective))
+    return problems
+
+
+def _objective_numbers(index: int, objective: ObjectiveDraft) -> list[SmartProblem]:
+    metric = objective.metric
+    problems = []
+    if objective.baseline is None:
+        hint = f'Add a baseline: where is {metric} today? e.g. "from 78 to 85".'
+        problems.append(SmartProblem(SmartPart.MEASURABLE, objective_field(index, "baseline"), hint))
+    if objective.target is None:
+        hint = f'Add a target: where should {metric} be by the due date? e.g. "to 85".'
+        problems.append(SmartProblem(SmartPart.MEASURABLE, objective_field(index, "target"), hint))
+    elif objective.target == objective.baseline:
+        hint = (
+            f"The target equals the baseline ({format_number(objective.target)}), so nothing has to change. "
+            f"Set where {metric} should get to, higher or lower."
+        )
+        problems.append(SmartProblem(SmartPart.MEASURABLE, objective_field(index, "target"), hint))
+    return problems
+
+
+def _achievable(draft: GoalDraft) -> list[SmartProblem]:
+    if draft.due_date is None:
+        return []
+    problems = []
+    for index, objective in enumerate(draft.objectives):
+        hint = check_achievable(objective, draft.due_date)
+        if hint is not None:
+            problems.append(SmartProblem(SmartPart.ACHIEVABLE, objective_field(index, "target"), hint))
+    return problems
+
+
+def _relevant(draft: GoalDraft) -> list[SmartProblem]:
+    why_characters = len("".join((draft.why or "").split()))
+    if draft.parent_id is not None or why_characters >= MIN_WHY_CHARACTERS:
+        return []
+    hint = (
+        'Say why it matters or link a bigger goal, e.g. "because repeat customers bring most of our revenue" '
+        'or "under G12".'
+    )
+    return [SmartProblem(SmartPart.RELEVANT, "why", hint)]
+
+
+def _time_bound(draft: GoalDraft, today: date) -> list[SmartProblem]:
+    due, start = draft.due_date, draft.start_date
+    if due is None:
+        example = month_end(add_months(today, 3)).isoformat()
+        hint = f'Add a due date, e.g. "by {example}", "by end of June" or "by end of Q2".'
+    elif due < today:
+        hint = f"The due date {due.isoformat()} has passed. Pick a date after today ({today.isoformat()})."
+    elif start is not None and due <= start:
+        hint = f"The due date must come after the start date ({start.isoformat()}). Pick a later date."
+    else:
+        return []
+    return [SmartProblem(SmartPart.TIME_BOUND, "due_date", hint)]
+
+
+def _has_metric(objective: ObjectiveDraft) -> bool:
+    return bool(objective.metric and objective.metric.strip())
