@@ -1,0 +1,118 @@
+"""The migrations, checked against the models on every backend the run has."""
+
+from collections.abc import Iterator
+from pprint import pformat
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, inspect
+
+from models import Base
+from models.db import make_engine
+from models.migrate import (
+    NotMigratedError,
+    current_revision,
+    downgrade,
+    ensure_ready,
+    head_revision,
+    is_at_head,
+    upgrade,
+)
+
+
+@pytest.fixture
+def empty_engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def test_migrations_go_up_down_to_base_and_up_again(empty_engine: Engine) -> None:
+    assert current_revision(empty_engine) is None
+    assert not is_at_head(empty_engine)
+
+    upgrade(empty_engine)
+    assert current_revision(empty_engine) == head_revision()
+    assert set(inspect(empty_engine).get_table_names()) == {*Base.metadata.tables, "alembic_version"}
+
+    downgrade(empty_engine, "base")
+    assert current_revision(empty_engine) is None
+    assert inspect(empty_engine).get_table_names() == ["alembic_version"]
+
+    upgrade(empty_engine)
+    assert is_at_head(empty_engine)
+    upgrade(empty_engine)  # already at head: nothing to do, nothing fails
+    assert is_at_head(empty_engine)
+
+
+def test_migrated_schema_matches_the_models(engine: Engine) -> None:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    assert not differences, (
+        "The models and the migrations disagree; draft a new revision with autogenerate "
+        f"(see models/migrate.py):\n{pformat(differences)}"
+    )
+
+
+def test_every_table_has_an_indexed_non_null_team_id(engine: Engine) -> None:
+    inspector = inspect(engine)
+    problems = []
+    for table in sorted(set(inspector.get_table_names()) - {"alembic_version"}):
+        columns = {column["name"]: column for column in inspector.get_columns(table)}
+        if "team_id" not in columns:
+            problems.append(f"{table}: no team_id")
+            continue
+        if columns["team_id"]["nullable"]:
+            problems.append(f"{table}: team_id is nullable")
+        if not any(index["column_names"][:1] == ["team_id"] for index in inspector.get_indexes(table)):
+            problems.append(f"{table}: no index leading with team_id")
+    assert problems == []
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_ensure_ready_migrates_a_fresh_sqlite_file(empty_engine: Engine) -> None:
+    ensure_ready(empty_engine)
+    assert is_at_head(empty_engine)
+    ensure_ready(empty_engine)  # and is harmless once there
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_sqlite_foreign_keys_are_back_on_after_migrating(empty_engine: Engine) -> None:
+    # Migrating switches them off (see models.migrate._migrating); the pooled connection must not keep that.
+    upgrade(empty_engine)
+    with empty_engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_ensure_ready_refuses_a_postgres_schema_that_is_not_at_head(empty_engine: Engine) -> None:
+    head = head_revision()
+    with pytest.raises(NotMigratedError) as raised:
+        ensure_ready(empty_engine)
+    assert str(raised.value) == (
+        f"The database is not migrated to the latest schema (at nothing, need {head}). "
+        "Run `goalbot db upgrade` first."
+    )
+    assert current_revision(empty_engine) is None  # it only checked
+
+    upgrade(empty_engine)
+    ensure_ready(empty_engine)
+
+    with empty_engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0000_older'")
+    with pytest.raises(NotMigratedError, match=f"at 0000_older, need {head}"):
+        ensure_ready(empty_engine)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_each_postgres_test_migrates_a_schema_of_its_own(engine: Engine) -> None:
+    with engine.connect() as connection:
+        schema = connection.exec_driver_sql("SELECT current_schema()").scalar_one()
+    assert schema.startswith("t_")
+    assert inspect(engine).has_table("alembic_version", schema=schema)
