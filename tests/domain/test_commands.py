@@ -1,0 +1,161 @@
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain.commands import (
+    Archive,
+    Edit,
+    Focus,
+    Help,
+    Invalid,
+    ListGoals,
+    New,
+    Show,
+    Unknown,
+    Update,
+    help_lines,
+    parse_goals_command,
+)
+
+COMMAND_TYPES = (Help, New, ListGoals, Show, Update, Focus, Edit, Archive, Unknown, Invalid)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "help", "HELP", " Help me please "])
+def test_help(text):
+    assert parse_goals_command(text) == Help()
+
+
+@pytest.mark.parametrize(
+    ("text", "goal_text"),
+    [
+        ("new", ""),
+        ("NEW   ", ""),
+        ("new Raise CSAT from 78 to 85", "Raise CSAT from 78 to 85"),
+        ("  new\tRaise CSAT\n by Q2 ", "Raise CSAT\n by Q2"),
+    ],
+)
+def test_new_keeps_the_goal_text(text, goal_text):
+    assert parse_goals_command(text) == New(text=goal_text)
+
+
+def test_list():
+    assert parse_goals_command("list") == ListGoals()
+    assert parse_goals_command(" LIST ") == ListGoals()
+
+
+@pytest.mark.parametrize(
+    ("word", "command"), [("show", Show), ("edit", Edit), ("archive", Archive), ("focus", Focus)]
+)
+@pytest.mark.parametrize("goal", ["G12", "g12", "#G12", "12", "#12"])
+def test_goal_id_commands(word, command, goal):
+    assert parse_goals_command(f"{word.upper()}  {goal} ") == command(goal_id=12)
+
+
+@pytest.mark.parametrize("word", ["show", "edit", "archive", "focus"])
+@pytest.mark.parametrize("argument", ["", "G0", "abc", "G12 G13", "G" + "1" * 19])
+def test_goal_id_commands_without_a_usable_id_say_what_to_type(word, argument):
+    result = parse_goals_command(f"{word} {argument}")
+    assert result == Invalid(f"`/goals {word}` needs a goal id such as `G12`. Run `/goals list` to see ids.")
+
+
+@pytest.mark.parametrize(
+    ("argument", "kind"), [("O7", "an objective"), ("s2", "a strategy"), ("#T3", "a tactic")]
+)
+def test_other_kinds_of_id_are_named(argument, kind):
+    result = parse_goals_command(f"show {argument}")
+    assert isinstance(result, Invalid)
+    assert result.message.startswith(f"`{argument.strip('#').upper()}` is {kind} id.")
+    assert "`G12`" in result.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("update O7 82 after the weekend push", Update("O7", 7, 82, "after the weekend push")),
+        ("UPDATE #o7 82", Update("O7", 7, 82, None)),
+        ("update O7 85%", Update("O7", 7, 85, None)),
+        ("update repeat orders 1,200 great week", Update("repeat orders", None, 1200, "great week")),
+        ("update   CSAT   -4.5  ", Update("CSAT", None, -4.5, None)),
+        ("update revenue $1.2k up 3 points", Update("revenue", None, 1200, "up 3 points")),
+    ],
+)
+def test_update(text, expected):
+    assert parse_goals_command(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["update O7", "update O7 lots", "update repeat orders", "update repeat orders lots"]
+)
+def test_update_without_a_number(text):
+    assert parse_goals_command(text) == Invalid(
+        "`/goals update` needs a number after the objective, "
+        "e.g. `/goals update O7 82 after the weekend push`"
+    )
+
+
+@pytest.mark.parametrize("text", ["update", "update 82", "update G3 82", "update s1 5"])
+def test_update_without_an_objective(text):
+    result = parse_goals_command(text)
+    assert isinstance(result, Invalid)
+    assert "`/goals update O7 82 after the weekend push`" in result.message
+
+
+def test_unknown_word_is_echoed_as_typed_and_shortened():
+    assert parse_goals_command("Frobnicate G12") == Unknown("Frobnicate")
+    long_word = parse_goals_command("x" * 500)
+    assert isinstance(long_word, Unknown) and len(long_word.word) <= 40 and long_word.word.endswith("…")
+
+
+def test_help_lines_cover_every_subcommand_with_an_example():
+    lines = help_lines()
+    commands = [re.match(r"`/goals (\w+)", line)[1] for line in lines]
+    assert commands == ["new", "list", "show", "update", "focus", "edit", "archive", "help"]
+    assert all(" — " in line for line in lines)
+    for line in lines:
+        example = re.match(r"`(/goals [^`]*)`", line)[1].removeprefix("/goals ").replace("…", "")
+        assert not isinstance(parse_goals_command(example), Invalid | Unknown), example
+
+
+@given(st.text())
+def test_parse_goals_command_never_raises(text):
+    assert isinstance(parse_goals_command(text), COMMAND_TYPES)
+
+
+_WORDS = st.sampled_from(
+    [
+        "new",
+        "list",
+        "show",
+        "update",
+        "focus",
+        "edit",
+        "archive",
+        "help",
+        "G12",
+        "O7",
+        "#t3",
+        "12",
+        "82",
+        "85%",
+        "1,200",
+        "$1.2k",
+        "CSAT",
+        "orders",
+        "nan",
+        "-",
+        "G0",
+        "O" + "9" * 30,
+    ]
+)
+
+
+@given(st.lists(_WORDS, max_size=6).map(" ".join))
+def test_command_like_word_soup_never_raises(text):
+    result = parse_goals_command(text)
+    assert isinstance(result, COMMAND_TYPES)
+    if isinstance(result, Show | Edit | Archive | Focus):
+        assert result.goal_id == 12
+    if isinstance(result, Update):
+        assert result.target and (result.note is None or result.note.strip())
