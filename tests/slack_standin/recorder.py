@@ -1,0 +1,84 @@
+"""Every request the stand-in receives, kept in order, safe to read while server threads write."""
+
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request. `body` is always a dict (JSON strings such as `blocks` or `view` already decoded);
+    `headers` has lower-case names; `at` is time.monotonic() when the request arrived."""
+
+    method: str
+    body: dict[str, Any]
+    headers: dict[str, str]
+    path: str
+    at: float = field(default_factory=time.monotonic)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A call the stand-in refused because its payload broke Slack's rules, and why."""
+
+    call: Call
+    error: str
+    reasons: list[str]
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._calls: list[Call] = []
+        self._rejections: list[Rejection] = []
+
+    def record(self, call: Call) -> None:
+        with self._changed:
+            self._calls.append(call)
+            self._changed.notify_all()
+
+    def reject(self, rejection: Rejection) -> None:
+        with self._changed:
+            self._rejections.append(rejection)
+
+    def calls(self, method: str | None = None) -> list[Call]:
+        with self._changed:
+            return [c for c in self._calls if method is None or c.method == method]
+
+    def rejections(self) -> list[Rejection]:
+        with self._changed:
+            return list(self._rejections)
+
+    def last(self, method: str) -> Call:
+        found = self.calls(method)
+        if not found:
+            raise AssertionError(f"no {method} call was made; recorded: {self._summary()}")
+        return found[-1]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        """Waits until at least `count` calls of `method` arrived (Bolt runs listeners on its own
+        threads after the HTTP ack, so a test cannot assume the calls are already there)."""
+        with self._changed:
+            arrived = self._changed.wait_for(lambda: len(self._matching(method)) >= count, timeout)
+            if arrived:
+                return self._matching(method)
+            seen = len(self._matching(method))
+        raise AssertionError(
+            f"waited {timeout}s for {count} {method} call(s), got {seen}; recorded: {self._summary()}"
+        )
+
+    def clear(self) -> None:
+        with self._changed:
+            self._calls.clear()
+            self._rejections.clear()
+
+    def _matching(self, method: str) -> list[Call]:
+        return [c for c in self._calls if c.method == method]
+
+    def _summary(self) -> str:
+        with self._changed:
+            methods = [c.method for c in self._calls]
+            rejected = [f"{r.call.method}: {r.error} {r.reasons}" for r in self._rejections]
+        text = ", ".join(methods) or "nothing"
+        return f"{text}; rejected: {'; '.join(rejected)}" if rejected else text
