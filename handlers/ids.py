@@ -37,6 +37,8 @@ class BlockId(enum.StrEnum):
     TACTIC_OWNER = "tactic_owner"
     TACTIC_DUE = "tactic_due"
     SMART_HINTS = "smart_hints"
+    OBJECTIVE_DUE = "objective_due"
+    FOCUS_ACTIONS = "focus_actions"
 
 
 OBJECTIVE_FIELDS = ("metric", "unit", "baseline", "target")

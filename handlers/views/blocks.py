@@ -1,0 +1,111 @@
+"""Block constructors that cut their text to Slack's limits, and a cap for long lists of blocks."""
+
+from collections.abc import Sequence
+
+from slack_sdk.models.blocks import (
+    Block,
+    ButtonElement,
+    ConfirmObject,
+    ContextBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+from slack_sdk.models.blocks.block_elements import BlockElement
+
+from handlers.ids import ActionId
+from handlers.views import limits
+from handlers.views.format import truncate
+
+
+def header(text: str) -> HeaderBlock:
+    return HeaderBlock(text=PlainTextObject(text=truncate(text, limits.HEADER_TEXT), emoji=True))
+
+
+def section(
+    text: str,
+    *,
+    accessory: BlockElement | None = None,
+    fields: Sequence[str] = (),
+    block_id: str | None = None,
+) -> SectionBlock:
+    return SectionBlock(
+        block_id=str(block_id) if block_id else None,
+        text=MarkdownTextObject(text=truncate(text, limits.SECTION_TEXT)),
+        fields=[MarkdownTextObject(text=truncate(f, limits.SECTION_FIELD)) for f in fields[:10]] or None,
+        accessory=accessory,
+    )
+
+
+def context(*texts: str, block_id: str | None = None) -> ContextBlock:
+    return ContextBlock(
+        block_id=str(block_id) if block_id else None,
+        elements=[MarkdownTextObject(text=truncate(t, limits.CONTEXT_TEXT)) for t in texts[:10]],
+    )
+
+
+def button(
+    text: str,
+    action_id: ActionId,
+    value: str | int,
+    *,
+    style: str | None = None,
+    confirm: ConfirmObject | None = None,
+) -> ButtonElement:
+    return ButtonElement(
+        text=PlainTextObject(text=truncate(text, limits.BUTTON_TEXT), emoji=True),
+        action_id=str(action_id),
+        value=str(value),
+        style=style,
+        confirm=confirm,
+    )
+
+
+def confirm(title: str, text: str, *, yes: str, no: str = "Cancel") -> ConfirmObject:
+    return ConfirmObject(
+        title=truncate(title, limits.CONFIRM_TITLE),
+        text=PlainTextObject(text=truncate(text, limits.CONFIRM_TEXT)),
+        confirm=truncate(yes, 30),
+        deny=truncate(no, 30),
+    )
+
+
+def lines_within(lines: Sequence[str], limit: int, noun: str) -> str:
+    """Join lines within `limit` characters; the ones that do not fit become "…and N more <noun>".
+
+    Each accepted line keeps room for that closing line, so it always fits too.
+    """
+    shown: list[str] = []
+    used = -1  # no newline before the first line
+    for index, line in enumerate(lines):
+        rest = len(lines) - index - 1
+        reserve = 1 + len(more_text(rest, noun)) if rest else 0
+        if used + 1 + len(line) + reserve > limit:
+            shown.append(more_text(len(lines) - index, noun))
+            break
+        shown.append(line)
+        used += 1 + len(line)
+    return truncate("\n".join(shown), limit)
+
+
+def more_text(count: int, noun: str) -> str:
+    return f"…and {count} more {noun}"
+
+
+def capped(groups: Sequence[Sequence[Block]], budget: int, noun: str) -> list[Block]:
+    """Whole groups (one per item) while they fit in `budget` blocks, then "…and N more <noun>".
+
+    One block is kept back for that line, so the result never exceeds `budget`.
+    """
+    if budget <= 0:
+        return []
+    if sum(len(group) for group in groups) <= budget:
+        return [block for group in groups for block in group]
+    shown: list[Block] = []
+    for index, group in enumerate(groups):
+        if len(shown) + len(group) > budget - 1:
+            shown.append(context(more_text(len(groups) - index, noun)))
+            return shown
+        shown.extend(group)
+    return shown

@@ -1,0 +1,88 @@
+"""Text pieces shared by every view: progress bars, status badges, values with units, safe truncation."""
+
+import math
+import re
+from datetime import date
+
+from bot.domain.enums import GoalLevel, PaceStatus
+from bot.domain.numbers import CURRENCY_SYMBOLS, format_number
+
+_BADGES = {
+    PaceStatus.ON_TRACK: ":large_green_circle: on track",
+    PaceStatus.AT_RISK: ":large_yellow_circle: at risk",
+    PaceStatus.OFF_TRACK: ":red_circle: off track",
+    PaceStatus.NO_DATA: ":white_circle: no data",
+}
+
+# A cut must not leave half of "<@U123>" or "&amp;" behind: Slack would show the raw markup.
+_OPEN_MARKUP = re.compile(r"<[^<>\s]{0,80}$|&[#A-Za-z0-9]{0,8}$")
+
+
+def progress_bar(fraction: float | None, width: int = 10) -> str:
+    """ "▰▰▰▱▱▱▱▱▱▱ 30%": the bar stays within 0..100%, the number shows the real progress."""
+    if fraction is None or not math.isfinite(fraction):
+        return "—"
+    filled = round(min(max(fraction, 0.0), 1.0) * width)
+    return f"{'▰' * filled}{'▱' * (width - filled)} {round(fraction * 100)}%"
+
+
+def status_badge(status: PaceStatus) -> str:
+    return _BADGES.get(status, _BADGES[PaceStatus.NO_DATA])
+
+
+def format_value(value: float, unit: str | None) -> str:
+    """85 with "%" → "85%", 300 with "$" → "$300", 1200 with "per month" → "1,200 per month"."""
+    number = format_number(abs(value)) if math.isfinite(value) else format_number(value)
+    sign = "-" if math.isfinite(value) and value < 0 and number != "0" else ""
+    unit = (unit or "").strip()
+    if not unit:
+        return f"{sign}{number}"
+    if unit.startswith("%"):
+        return f"{sign}{number}{unit}"
+    if unit[0] in CURRENCY_SYMBOLS:
+        rest = unit[1:].strip()
+        return f"{sign}{unit[0]}{number}" + (f" {rest}" if rest else "")
+    return f"{sign}{number} {unit}"
+
+
+def truncate(text: str, limit: int) -> str:
+    """At most `limit` characters, ending in "…" when cut, never splitting a mention or an entity."""
+    if len(text) <= limit:
+        return text
+    if limit <= 0:
+        return ""
+    head = text[: limit - 1]
+    head = _OPEN_MARKUP.sub("", head).rstrip()
+    return f"{head}…"
+
+
+def escape(text: str) -> str:
+    """User text inside mrkdwn: "<!channel>" in a goal title must not ping anyone."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def mention(user_id: str) -> str:
+    return f"<@{user_id}>"
+
+
+def channel_mention(channel_id: str) -> str:
+    return f"<#{channel_id}>"
+
+
+def format_date(day: date) -> str:
+    # ISO, the same spelling people type in `/goals new … by 2027-03-31`.
+    return day.isoformat()
+
+
+def level_label(level: GoalLevel) -> str:
+    return level.value.capitalize()
+
+
+def due_in(due: date, today: date) -> str:
+    """ "in 12 days", "today", "3 days overdue"."""
+    days = (due - today).days
+    if days == 0:
+        return "due today"
+    if days > 0:
+        return f"in {days} day{'s' if days != 1 else ''}"
+    return f"{-days} day{'s' if days != -1 else ''} overdue"

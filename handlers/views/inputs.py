@@ -1,0 +1,74 @@
+"""Input blocks and elements for our modals: one action id (ActionId.INPUT), text cut to fit."""
+
+import math
+from datetime import date
+from decimal import Decimal
+
+from slack_sdk.models.blocks import (
+    DatePickerElement,
+    InputBlock,
+    NumberInputElement,
+    PlainTextInputElement,
+    PlainTextObject,
+)
+from slack_sdk.models.blocks.block_elements import InputInteractiveElement
+
+from handlers.ids import ActionId
+from handlers.views import limits
+from handlers.views.format import truncate
+
+TITLE_MAX = 150
+WHY_MAX = 1000
+METRIC_MAX = 150
+UNIT_MAX = 30
+
+
+def input_block(
+    block_id: str,
+    label: str,
+    element: InputInteractiveElement,
+    *,
+    optional: bool = False,
+    hint: str | None = None,
+) -> InputBlock:
+    return InputBlock(
+        block_id=str(block_id),
+        label=PlainTextObject(text=truncate(label, limits.INPUT_LABEL), emoji=True),
+        element=element,
+        optional=optional,
+        hint=PlainTextObject(text=truncate(hint, limits.INPUT_HINT), emoji=True) if hint else None,
+    )
+
+
+def text_input(
+    max_length: int, placeholder: str, initial: str | None = None, *, multiline: bool = False
+) -> PlainTextInputElement:
+    return PlainTextInputElement(
+        action_id=str(ActionId.INPUT),
+        max_length=max_length,
+        multiline=multiline or None,
+        placeholder=truncate(placeholder, limits.PLACEHOLDER),
+        # Slack refuses an initial value longer than the input's max_length.
+        initial_value=truncate(initial, max_length) if initial else None,
+    )
+
+
+def number_input(initial: float | None = None) -> NumberInputElement:
+    return NumberInputElement(
+        action_id=str(ActionId.INPUT), is_decimal_allowed=True, initial_value=plain_number(initial)
+    )
+
+
+def date_input(initial: date | None, placeholder: str = "Pick a date") -> DatePickerElement:
+    return DatePickerElement(
+        action_id=str(ActionId.INPUT),
+        placeholder=placeholder,
+        initial_date=initial.isoformat() if initial else None,
+    )
+
+
+def plain_number(value: float | None) -> str | None:
+    """What a number input accepts: "1200", "78.5", never "1,200" or "1e+20"."""
+    if value is None or not math.isfinite(value):
+        return None
+    return format(Decimal(repr(value)).normalize(), "f")

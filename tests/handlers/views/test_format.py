@@ -1,0 +1,87 @@
+from datetime import date
+
+import pytest
+
+from bot.domain.enums import PaceStatus
+from handlers.views.format import (
+    due_in,
+    escape,
+    format_value,
+    mention,
+    progress_bar,
+    status_badge,
+    truncate,
+)
+
+
+@pytest.mark.parametrize(
+    ("fraction", "expected"),
+    [
+        (0.3, "▰▰▰▱▱▱▱▱▱▱ 30%"),
+        (0.0, "▱▱▱▱▱▱▱▱▱▱ 0%"),
+        (1.0, "▰▰▰▰▰▰▰▰▰▰ 100%"),
+        (1.3, "▰▰▰▰▰▰▰▰▰▰ 130%"),
+        (-0.2, "▱▱▱▱▱▱▱▱▱▱ -20%"),
+        (0.666, "▰▰▰▰▰▰▰▱▱▱ 67%"),
+        (None, "—"),
+        (float("nan"), "—"),
+    ],
+)
+def test_progress_bar_clamps_the_bar_but_shows_the_real_percent(fraction, expected):
+    assert progress_bar(fraction) == expected
+
+
+def test_progress_bar_width():
+    assert progress_bar(0.5, width=4) == "▰▰▱▱ 50%"
+
+
+def test_status_badges():
+    assert status_badge(PaceStatus.ON_TRACK) == ":large_green_circle: on track"
+    assert status_badge(PaceStatus.AT_RISK) == ":large_yellow_circle: at risk"
+    assert status_badge(PaceStatus.OFF_TRACK) == ":red_circle: off track"
+    assert status_badge(PaceStatus.NO_DATA) == ":white_circle: no data"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (85.0, "%", "85%"),
+        (300.0, "$", "$300"),
+        (-300.0, "$", "-$300"),
+        (1200.0, "per month", "1,200 per month"),
+        (78.5, None, "78.5"),
+        (78.5, "  ", "78.5"),
+        (1200.0, "$ per month", "$1,200 per month"),
+        (12.0, "% of tickets", "12% of tickets"),
+        (-0.001, "%", "0%"),
+    ],
+)
+def test_format_value(value, unit, expected):
+    assert format_value(value, unit) == expected
+
+
+def test_truncate_keeps_short_text_and_marks_cuts():
+    assert truncate("short", 10) == "short"
+    assert truncate("a" * 20, 10) == "a" * 9 + "…"
+    assert len(truncate("a" * 5000, 150)) == 150
+    assert truncate("abc", 0) == ""
+    assert truncate("abc", 1) == "…"
+
+
+def test_truncate_never_leaves_half_a_mention_or_entity():
+    assert truncate("owner <@U123456789> more text", 12) == "owner…"
+    assert truncate("R&amp;D budget", 6) == "R…"
+
+
+def test_escape_stops_mentions_in_user_text():
+    assert escape("<!channel> & <@U1>") == "&lt;!channel&gt; &amp; &lt;@U1&gt;"
+
+
+def test_mention():
+    assert mention("U1") == "<@U1>"
+
+
+def test_due_in():
+    assert due_in(date(2027, 3, 1), date(2027, 2, 27)) == "in 2 days"
+    assert due_in(date(2027, 3, 1), date(2027, 3, 1)) == "due today"
+    assert due_in(date(2027, 3, 1), date(2027, 3, 2)) == "1 day overdue"
