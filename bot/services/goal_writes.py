@@ -47,7 +47,7 @@ def create_goal(
             status=GoalStatus.ACTIVE,
             created_at=now,
         )
-        goal.objectives = [_new_objective(actor.team_id, o, draft.due_date) for o in draft.objectives]
+        goal.objectives = [_new_objective(actor.team_id, o, draft.due_date) for o in draft.objectives if _filled(o)]
         session.add(goal)
         session.flush()
         return summarize_goal(goal, today=today)
@@ -86,13 +86,15 @@ def update_goal(
         by_id = {o.id: o for o in goal.objectives}
         for objective_id, row in zip(objective_ids, draft.objectives, strict=False):
             objective = by_id.get(objective_id)
+            if not _filled(row):
+                continue  # a cleared row keeps its objective: measurements are never dropped from a form
             if objective is None:
                 raise InvalidInput("That form is out of date: an objective changed meanwhile. Open it again.")
             # Objectives that simply followed the goal's date keep following it.
             _apply_objective(
                 objective, row, draft.due_date if objective.due_date == old_due else objective.due_date
             )
-        for row in draft.objectives[len(objective_ids) :]:
+        for row in filter(_filled, draft.objectives[len(objective_ids) :]):
             goal.objectives.append(_new_objective(actor.team_id, row, draft.due_date))
         session.flush()
         return summarize_goal(goal, today=today)
@@ -138,6 +140,11 @@ def _check_parent(session: Session, team_id: str, parent_id: int | None, *, goal
         if ancestor.id == goal_id:
             raise InvalidInput("A goal cannot sit under itself or under one of its own targets.")
         ancestor = ancestor.parent
+
+
+def _filled(row: ObjectiveDraft) -> bool:
+    # check_smart has already refused rows with numbers but no metric, so the rest are blank.
+    return bool(row.metric and row.metric.strip())
 
 
 def _new_objective(team_id: str, row: ObjectiveDraft, due: date) -> Objective:

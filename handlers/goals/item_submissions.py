@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from pydantic import ValidationError
 
+from bot.domain.enums import SmartPart
 from bot.services import tree_items
 from bot.services.errors import ServiceError, SmartIncomplete
 from handlers.deps import Deps, team_of
@@ -24,8 +25,11 @@ def _smart_errors(problems) -> dict[str, str]:
     errors: dict[str, str] = {}
     for problem in problems:
         field = problem.field.rsplit(".", 1)[-1]
-        block = objective_block_id(0, field) if field in ("metric", "unit", "baseline", "target") else None
-        errors.setdefault(block or objective_block_id(0, "metric"), problem.hint)
+        if field in ("metric", "unit", "baseline", "target"):
+            block = objective_block_id(0, field)
+        else:
+            block = BlockId.OBJECTIVE_DUE.value if problem.part == SmartPart.TIME_BOUND else objective_block_id(0, "metric")
+        errors.setdefault(block, problem.hint)
     return errors
 
 

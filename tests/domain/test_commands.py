@@ -156,6 +156,6 @@ def test_command_like_word_soup_never_raises(text):
     result = parse_goals_command(text)
     assert isinstance(result, COMMAND_TYPES)
     if isinstance(result, Show | Edit | Archive | Focus):
-        assert result.goal_id == 12
+        assert result.goal_id in (12, 82)  # the only goal ids in the soup: "G12", "12", "82"
     if isinstance(result, Update):
         assert result.target and (result.note is None or result.note.strip())
