@@ -47,7 +47,9 @@ def create_goal(
             status=GoalStatus.ACTIVE,
             created_at=now,
         )
-        goal.objectives = [_new_objective(actor.team_id, o, draft.due_date) for o in draft.objectives if _filled(o)]
+        goal.objectives = [
+            _new_objective(actor.team_id, o, draft.due_date) for o in draft.objectives if _filled(o)
+        ]
         session.add(goal)
         session.flush()
         return summarize_goal(goal, today=today)

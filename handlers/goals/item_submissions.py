@@ -28,7 +28,11 @@ def _smart_errors(problems) -> dict[str, str]:
         if field in ("metric", "unit", "baseline", "target"):
             block = objective_block_id(0, field)
         else:
-            block = BlockId.OBJECTIVE_DUE.value if problem.part == SmartPart.TIME_BOUND else objective_block_id(0, "metric")
+            block = (
+                BlockId.OBJECTIVE_DUE.value
+                if problem.part == SmartPart.TIME_BOUND
+                else objective_block_id(0, "metric")
+            )
         errors.setdefault(block, problem.hint)
     return errors
 

@@ -82,13 +82,21 @@ def fill(view: dict, answers: dict[str, object] | None = None) -> dict:
             state = {"type": kind, "value": None if value in (None, "") else str(value)}
         elif kind == "static_select":
             wanted = (element.get("initial_option") or {}).get("value") if answer is _UNSET else answer
-            options = [o for g in element.get("option_groups", []) for o in g["options"]] + element.get("options", [])
+            options = [o for g in element.get("option_groups", []) for o in g["options"]] + element.get(
+                "options", []
+            )
             chosen = next((o for o in options if o["value"] == wanted), None)
             state = {"type": kind, "selected_option": chosen}
         elif kind == "datepicker":
-            state = {"type": kind, "selected_date": element.get("initial_date") if answer is _UNSET else answer}
+            state = {
+                "type": kind,
+                "selected_date": element.get("initial_date") if answer is _UNSET else answer,
+            }
         elif kind == "users_select":
-            state = {"type": kind, "selected_user": element.get("initial_user") if answer is _UNSET else answer}
+            state = {
+                "type": kind,
+                "selected_user": element.get("initial_user") if answer is _UNSET else answer,
+            }
         else:
             raise AssertionError(f"fill() does not know {kind}")
         values[block["block_id"]] = {element["action_id"]: state}

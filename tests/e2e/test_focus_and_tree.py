@@ -35,15 +35,23 @@ def test_strategy_and_tactic_are_added_from_the_tree_and_the_tactic_is_ticked_of
     bot_server.click(ActionId.ADD_STRATEGY, str(goal_id))
     view = opened_view(bot_server.standin)
     assert view["callback_id"] == CallbackId.STRATEGY_MODAL
-    status, answer = bot_server.submit(view, fill(view, {BlockId.STRATEGY_TITLE: "Answer every ticket within a day"}))
+    status, answer = bot_server.submit(
+        view, fill(view, {BlockId.STRATEGY_TITLE: "Answer every ticket within a day"})
+    )
     assert status == 200 and not answer
     with bot_server.sessions() as session:
         strategy_id = session.query(Strategy).one().id
 
     bot_server.click(ActionId.ADD_TACTIC, str(strategy_id))
     view = opened_view(bot_server.standin, nth=2)
-    values = fill(view, {BlockId.TACTIC_TITLE: "Morning triage rota", BlockId.TACTIC_OWNER: "U_MEMBER",
-                         BlockId.TACTIC_DUE: "2026-12-15"})
+    values = fill(
+        view,
+        {
+            BlockId.TACTIC_TITLE: "Morning triage rota",
+            BlockId.TACTIC_OWNER: "U_MEMBER",
+            BlockId.TACTIC_DUE: "2026-12-15",
+        },
+    )
     status, answer = bot_server.submit(view, values)
     assert status == 200 and not answer
     with bot_server.sessions() as session:
@@ -57,7 +65,9 @@ def test_strategy_and_tactic_are_added_from_the_tree_and_the_tactic_is_ticked_of
 
 
 def test_break_down_creates_quarterly_and_monthly_targets(bot_server, make_goal):
-    goal_id = make_goal("Grow repeat orders from 900 to 2100 by 2027-10-31 because loyal buyers carry the year")
+    goal_id = make_goal(
+        "Grow repeat orders from 900 to 2100 by 2027-10-31 because loyal buyers carry the year"
+    )
     bot_server.click(ActionId.BREAK_DOWN, str(goal_id))
     bot_server.standin.wait_for("response_url")
     with bot_server.sessions() as session:

@@ -49,7 +49,9 @@ def test_modal_errors_come_back_inline_and_a_valid_submission_is_stored(bot_serv
     assert objective_block_id(0, "baseline") in answer["errors"]
     assert count(bot_server.sessions, Goal) == 0
 
-    values = fill(view, {objective_block_id(0, "baseline"): "900", BlockId.GOAL_WHY: "Repeat buyers keep stores open"})
+    values = fill(
+        view, {objective_block_id(0, "baseline"): "900", BlockId.GOAL_WHY: "Repeat buyers keep stores open"}
+    )
     status, answer = bot_server.submit(view, values)
     assert status == 200 and not answer
     with bot_server.sessions() as session:

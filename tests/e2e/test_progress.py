@@ -25,7 +25,11 @@ def test_update_by_unambiguous_name_records_who_when_and_note(bot_server, make_g
     assert status == 200 and ack["response_type"] == "ephemeral"
     with bot_server.sessions() as session:
         measurement = session.query(Measurement).one()
-        assert (measurement.value, measurement.user_id, measurement.note) == (81.5, "U_MEMBER", "after the weekend push")
+        assert (measurement.value, measurement.user_id, measurement.note) == (
+            81.5,
+            "U_MEMBER",
+            "after the weekend push",
+        )
         assert measurement.recorded_at == bot_server.clock.now
 
 
