@@ -26,7 +26,7 @@ class Terminal:
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
         self.stdin, self.stdout = stdin, stdout
         self.interactive = _isatty(stdin)
-        self._color = self.interactive and _isatty(stdout)
+        self._color = _isatty(stdout)
         # input() gives history and line editing, but only for the real terminal.
         self._use_input = self.interactive and stdin is sys.stdin and stdout is sys.stdout
         if self._use_input:

@@ -72,6 +72,14 @@ def test_an_incomplete_goal_opens_the_modal_with_hints_and_saves_once_filled(run
     assert "Grow repeat orders" in listing
 
 
+def test_the_home_tab_renders_without_calls_the_console_cannot_answer(run_script):
+    _, output = run_script(f"{CSAT}\n:home\n")
+
+    assert "goalbot Home tab:" in output
+    assert "(console:" not in output
+    assert "Something went wrong" not in output
+
+
 def test_a_piped_session_reads_like_a_transcript(run_script):
     code, output = run_script(
         f"""\

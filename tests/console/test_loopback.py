@@ -113,6 +113,18 @@ def test_views_publish_queues_a_home_note(slack, client):
     assert slack.views.home("U_YOU")["type"] == "home"
 
 
+def test_everyone_is_in_every_channel_the_console_knows(slack, client):
+    slack.workspace.add_channel("general")
+    slack.workspace.add_channel("ops")
+
+    channels = client.users_conversations(user="U_YOU", types="public_channel")["channels"]
+
+    assert [(c["id"], c["name"], c["is_member"]) for c in channels] == [
+        ("C_GENERAL", "general", True),
+        ("C_OPS", "ops", True),
+    ]
+
+
 def test_an_unknown_method_is_refused_and_noted(slack, client):
     with pytest.raises(SlackApiError, match="unknown_method"):
         client.api_call("reactions.add", json={"name": "tada"})
