@@ -33,6 +33,15 @@ SLOTS = {
     "conversations_select": ("selected_conversation", "initial_conversation"),
     "channels_select": ("selected_channel", "initial_channel"),
 }
+_FORMATS = {
+    "datepicker": "YYYY-MM-DD",
+    "timepicker": "HH:MM",
+    "users_select": "a name",
+    "multi_users_select": "names, comma-separated",
+    "multi_static_select": "comma-separated",
+    "checkboxes": "comma-separated",
+    "number_input": "a number",
+}
 _MULTI = {"multi_static_select", "checkboxes", "multi_users_select"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -69,6 +78,12 @@ def input_fields(view: Mapping) -> list[Field]:
         for block in view.get("blocks") or ()
         if block.get("type") == "input" and block.get("element")
     ]
+
+
+def field_title(field: Field) -> str:
+    """ "Due date (optional, YYYY-MM-DD)": the label and what to type."""
+    notes = [note for note in ("optional" if field.optional else "", _FORMATS.get(field.kind, "")) if note]
+    return field.label + (f" ({', '.join(notes)})" if notes else "")
 
 
 def empty_value(field: Field) -> dict:

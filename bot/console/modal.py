@@ -15,6 +15,7 @@ from bot.console.forms import (
     choices_line,
     current_value,
     empty_value,
+    field_title,
     input_fields,
     is_empty,
     parse_answer,
@@ -28,15 +29,6 @@ if TYPE_CHECKING:
     from bot.console.shell import Console
 
 CANCEL = ":cancel"
-_FORMATS = {
-    "datepicker": "YYYY-MM-DD",
-    "timepicker": "HH:MM",
-    "users_select": "a name",
-    "multi_users_select": "names, comma-separated",
-    "multi_static_select": "comma-separated",
-    "checkboxes": "comma-separated",
-    "number_input": "a number",
-}
 
 
 class Cancelled(Exception):
@@ -47,7 +39,7 @@ class ModalWalker:
     def __init__(self, console: "Console") -> None:
         self.console = console
         self.say, self.ask = console.terminal.say, console.terminal.ask
-        self._last_view_id: str | None = None
+        self._walked: list[str] = []  # view ids, most recent last
 
     def run(self) -> None:
         """Walks whatever modal is on top until none is open."""
@@ -57,6 +49,10 @@ class ModalWalker:
             except Cancelled:
                 self.cancel(view)
                 return
+            except Exception:
+                # Half-submitted modals must not linger and be walked again after the error line.
+                self.console.views.clear()
+                raise
 
     def walk(self, view: dict) -> None:
         """Shows the modal top to bottom, asking each input as it comes, then submits it."""
@@ -64,9 +60,13 @@ class ModalWalker:
             "users": self.console.workspace.user_names(),
             "channels": self.console.workspace.channel_names(),
         }
-        again = view["id"] == self._last_view_id
-        self._last_view_id = view["id"]
-        self.say("goalbot updated the modal:" if again else "goalbot opened a modal:", "bold")
+        if self._walked and self._walked[-1] == view["id"]:
+            self.say("goalbot updated the modal:", "bold")
+        elif view["id"] in self._walked:
+            self.say("back to the modal underneath:", "bold")
+        else:
+            self.say("goalbot opened a modal:", "bold")
+        self._walked.append(view["id"])
         title = plain(view.get("title"))
         self.console.terminal.show([Line(title, "bold"), Line("=" * len(title), "bold")], "  ")
         fields = input_fields(view)
@@ -125,8 +125,7 @@ class ModalWalker:
 
     def fill(self, field: Field, values: dict, error: str | None = None) -> None:
         value = values[field.block_id][field.action_id]
-        extra = [x for x in ("optional" if field.optional else "", _FORMATS.get(field.kind, "")) if x]
-        self.say(field.label + (f" ({', '.join(extra)})" if extra else ""), "bold")
+        self.say(field_title(field), "bold")
         if field.hint:
             self.say(f"  {field.hint}", "dim")
         if field.element.get("options") or field.element.get("option_groups"):
@@ -173,9 +172,10 @@ class ModalWalker:
                 self.say(f"  ! {fields.get(block_id, block_id)}: {message}")
             console.show(console.workspace.drain())
             return dict(body["errors"])
-        if reply.status != 200 or action == "errors":
+        problem = _unusable(reply.status, body)
+        if problem:
             console.views.clear()
-            self.say("(the modal could not be submitted; the console closed it)", "dim")
+            self.say(f"({problem}; the console closed the modal)", "dim")
         elif action == "update":
             console.views.update(body["view"], view_id=view["id"])
         elif action == "push":
@@ -196,3 +196,17 @@ class ModalWalker:
         self.console.views.clear()
         self.say("(modal closed)", "dim")
         self.console.show(self.console.workspace.drain())
+
+
+def _unusable(status: int, body: dict) -> str | None:
+    """Why Slack would not act on this answer to a submission, if it would not."""
+    action = body.get("response_action")
+    if status != 200:
+        return "the submission failed"
+    if action == "errors":
+        return (
+            f"goalbot sent errors for inputs this modal does not have: {', '.join(body.get('errors') or {})}"
+        )
+    if action in ("update", "push") and not isinstance(body.get("view"), dict):
+        return f"goalbot answered response_action={action} without a view"
+    return None

@@ -159,8 +159,15 @@ def build_standin_app(settings, *, sessions, clock, process_before_response) -> 
     def submit_plan(ack, view, body, client):
         values = view["state"]["values"]
         app.seen.append(("submission", values))
-        if (values["title"]["input"]["value"] or "").lower() == "push":
-            ack(response_action="push", view={**plan_modal(), "callback_id": "second"})
+        title = (values["title"]["input"]["value"] or "").lower()
+        if title in ("push", "stack"):  # "second" clears every modal on submit; "third" only itself
+            ack(
+                response_action="push",
+                view={**plan_modal(), "callback_id": "second" if title == "push" else "third"},
+            )
+            return
+        if title == "broken":
+            ack(response_action="update")  # no view: a bug the console must survive
             return
         if values["due"]["input"]["selected_date"] < "2026-02-01":
             ack(response_action="errors", errors={"due": "Pick a date after January."})
@@ -173,6 +180,10 @@ def build_standin_app(settings, *, sessions, clock, process_before_response) -> 
     @app.view("second")
     def submit_second(ack):
         ack(response_action="clear")
+
+    @app.view("third")
+    def submit_third(ack):
+        ack()
 
     @app.view_closed("plan")
     def closed(ack, body):

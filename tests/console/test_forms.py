@@ -8,6 +8,7 @@ from bot.console.forms import (
     choices_line,
     current_value,
     empty_value,
+    field_title,
     input_fields,
     is_empty,
     parse_answer,
@@ -61,6 +62,13 @@ def test_current_value_prefers_what_was_typed_over_the_initial_value():
     assert current_value(title, {}) == {"type": "plain_text_input", "value": "Grow repeat orders"}
     typed = {"block": {"input": {"type": "plain_text_input", "value": "Typed"}}}
     assert current_value(title, typed)["value"] == "Typed"
+
+
+def test_a_field_title_says_what_to_type():
+    due = Field("goal_due", "input", "Due date", "", True, {"type": "datepicker"})
+
+    assert field_title(due) == "Due date (optional, YYYY-MM-DD)"
+    assert field_title(field("plain_text_input")) == "Label"
 
 
 def test_empty_values_have_slacks_shape():

@@ -147,6 +147,29 @@ def test_response_action_push_then_clear(run_standin):
     assert sum(1 for s in seen if s[0] == "submission") == 1
 
 
+def test_closing_a_pushed_modal_goes_back_to_the_one_underneath(run_standin):
+    third = "\n2\n2026-03-01\nbob\n\n\n"  # keep the title, fill the rest, submit
+    script = "/try plan\nstack\n2\n2026-03-01\nbob\n\n\n" + third + "Plan B\n\n\n\n\n\n/try after\n"
+
+    _, output, seen = run_standin(script)
+
+    assert "back to the modal underneath:" in output
+    titles = [s[1]["title"]["input"]["value"] for s in seen if s[0] == "submission"]
+    assert titles == ["stack", "Plan B"]
+    assert "Saved a Large plan for @bob" in output
+    assert "You said after" in output
+
+
+def test_an_answer_slack_would_reject_closes_the_modal_and_the_shell_goes_on(run_standin):
+    script = "/try plan\nbroken\n2\n2026-03-01\nbob\n\n\n/try after\n"
+
+    code, output, _ = run_standin(script)
+
+    assert "(goalbot answered response_action=update without a view; the console closed the modal)" in output
+    assert "You said after" in output
+    assert code == 0
+
+
 def test_home_tab_is_published_rendered_and_clickable(run_standin):
     _, output, _ = run_standin(":home\n1\n")
 
