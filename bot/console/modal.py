@@ -8,7 +8,7 @@ fields are asked again.
 
 from typing import TYPE_CHECKING
 
-from bot.console.dispatcher import FORM
+from bot.console import submission
 from bot.console.forms import (
     Field,
     FormError,
@@ -22,7 +22,7 @@ from bot.console.forms import (
     shown,
 )
 from bot.console.mrkdwn import plain
-from bot.console.payloads import Surface, interactive_form, view_closed_payload, view_submission_payload
+from bot.console.payloads import Surface
 from bot.console.render import Choice, Line, render_blocks
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class ModalWalker:
             try:
                 self.walk(view)
             except Cancelled:
-                self.cancel(view)
+                submission.cancel(self.console, view)
                 return
             except Exception:
                 # Half-submitted modals must not linger and be walked again after the error line.
@@ -81,18 +81,18 @@ class ModalWalker:
             rendered = render_blocks([block], first=len(choices) + 1, **names)
             self.console.terminal.show(rendered.lines, "  ")
             choices += rendered.choices
-        submit = plain(view.get("submit")) or "Submit"
+        submit_label = plain(view.get("submit")) or "Submit"
         while True:
             self.console.views.save_state(view["id"], values)
             if choices or not fields:
-                pressed = self.buttons(view, choices, submit if view.get("submit") else None)
+                pressed = self.buttons(view, choices, submit_label if view.get("submit") else None)
                 if pressed:
                     return  # the view changed or closed; run() looks again
             if not view.get("submit"):
                 self.console.views.close(view["id"])
                 return
-            self.say(f"[{submit}]", "dim")
-            errors = self.submit(view, values)
+            self.say(f"[{submit_label}]", "dim")
+            errors = submission.submit(self.console, view, values)
             if not errors:
                 return
             for field in [f for f in fields if f.block_id in errors]:
@@ -152,61 +152,3 @@ class ModalWalker:
                 return
             except FormError as problem:
                 self.say(f"  ! {problem}")
-
-    def submit(self, view: dict, values: dict) -> dict:
-        """Sends view_submission; returns the errors by block_id, or {} once the modal moved on."""
-        console = self.console
-        payload = view_submission_payload(
-            console.who,
-            console.views.find(view["id"]) or view,
-            values,
-            trigger_id=console.workspace.new_trigger(),
-        )
-        reply = console.dispatcher.send(interactive_form(payload), FORM)
-        console.report(reply, "this form")
-        body = reply.body if isinstance(reply.body, dict) else {}
-        action = body.get("response_action")
-        fields = {f.block_id: f.label for f in input_fields(view)}
-        if reply.status == 200 and action == "errors" and set(body.get("errors") or {}) & set(fields):
-            for block_id, message in (body.get("errors") or {}).items():
-                self.say(f"  ! {fields.get(block_id, block_id)}: {message}")
-            console.show(console.workspace.drain())
-            return dict(body["errors"])
-        problem = _unusable(reply.status, body)
-        if problem:
-            console.views.clear()
-            self.say(f"({problem}; the console closed the modal)", "dim")
-        elif action == "update":
-            console.views.update(body["view"], view_id=view["id"])
-        elif action == "push":
-            console.views.push(body["view"])
-        elif action == "clear":
-            console.views.clear()
-        else:
-            console.views.close(view["id"])
-        console.show(console.workspace.drain())
-        return {}
-
-    def cancel(self, view: dict) -> None:
-        if view.get("notify_on_close"):
-            payload = view_closed_payload(self.console.who, view, is_cleared=True)
-            self.console.report(
-                self.console.dispatcher.send(interactive_form(payload), FORM), "closing the modal"
-            )
-        self.console.views.clear()
-        self.say("(modal closed)", "dim")
-        self.console.show(self.console.workspace.drain())
-
-
-def _unusable(status: int, body: dict) -> str | None:
-    """Why Slack would not act on this answer to a submission, if it would not."""
-    action = body.get("response_action")
-    if status != 200:
-        return "the submission failed"
-    if action == "errors":
-        return (
-            f"goalbot sent errors for inputs this modal does not have: {', '.join(body.get('errors') or {})}"
-        )
-    if action in ("update", "push") and not isinstance(body.get("view"), dict):
-        return f"goalbot answered response_action={action} without a view"
-    return None
