@@ -23,6 +23,7 @@ from bot.settings import Settings
 from models.db import make_engine, make_sessionmaker
 
 BOT_TOKEN = "xoxb-console"
+DATABASE_PROBLEM = 2
 _PROXY_VARIABLES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
 _PRESS = re.compile(r"(?:click\s+)?(\d+)", re.IGNORECASE)
 
@@ -50,19 +51,23 @@ def run_console(
     clock: Callable[[], datetime] = utc_now,
     app_factory: AppFactory | None = None,
 ) -> int:
-    """Runs the shell until :quit or end of input; returns the process exit status.
+    """Runs the shell until :quit or end of input; returns the process exit status: 0, or
+    2 when the database cannot be prepared (as the CLI does for bad settings), 1 when the app
+    cannot be built, 130 on Ctrl-C.
 
     app_factory has create_app's signature and defaults to it; tests pass stand-in listeners.
     """
     terminal = Terminal(stdin, stdout)
-    engine = make_engine(settings.database_url)
+    engine = None
     try:
+        engine = make_engine(settings.database_url)
         _prepare_database(engine)
     except Exception as error:  # any failure here is the database's; say which, in one line
         shown_url = make_url(settings.database_url).render_as_string(hide_password=True)
         terminal.say(f"Could not prepare the database {shown_url}: {describe(error)}")
-        engine.dispose()
-        return 1
+        if engine is not None:
+            engine.dispose()
+        return DATABASE_PROBLEM
     try:
         with (
             _direct_connections(),

@@ -100,7 +100,7 @@ def test_a_database_that_cannot_be_prepared_stops_with_one_line(run_script, cons
 
     code, output = run_script("/try hello\n")
 
-    assert code == 1
+    assert code == 2
     assert output.startswith("Could not prepare the database sqlite:///")
     assert output.count("\n") == 1
 
