@@ -97,10 +97,10 @@ def help_lines() -> list[str]:
     return [
         "`/goals new Raise CSAT from 78 to 85 by 2027-03-31 because …` — set a goal "
         "(opens a form if something is missing)",
-        "`/goals list` — see your team's goals and their ids",
+        "`/goals list` — see this channel's goals and their ids",
         "`/goals show G12` — see a goal with its objectives, strategies and tactics",
         f"{_UPDATE_EXAMPLE} — record where an objective stands now (by id or by name)",
-        "`/goals focus G12` — make a goal the team's focus on the Home tab",
+        "`/goals focus G12` — make it this channel's one main goal for the month",
         "`/goals edit G12` — change a goal's wording, numbers or dates",
         "`/goals archive G12` — put away a goal you no longer track",
         "`/goals help` — show this list",

@@ -1,5 +1,6 @@
 """Short replies: a goal saved, the month's main goal, a measurement recorded, help, an error."""
 
+import re
 from collections.abc import Sequence
 
 from slack_sdk.models.blocks import ActionsBlock, Block
@@ -17,6 +18,8 @@ from handlers.views.format import (
     truncate,
 )
 from handlers.views.goal_blocks import goal_facts, goal_name, objectives_context
+
+_MENTION = re.compile(r"&lt;@([A-Z0-9_]+)&gt;")
 
 
 def build_goal_saved(goal: GoalSummary, *, created: bool) -> list[Block]:
@@ -74,4 +77,6 @@ def build_help(lines: Sequence[str], *, intro: str | None = None) -> list[Block]
 
 
 def build_error(text: str) -> list[Block]:
-    return [section(f":warning: {escape(text)}")]
+    # Our messages name people as <@U…>; everything else is escaped so no one can be pinged.
+    safe = _MENTION.sub(r"<@\1>", escape(text))
+    return [section(f":warning: {safe}")]
