@@ -24,7 +24,8 @@ FIXED_NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def console_settings(database_url: str) -> Settings:
+def console_settings(database_url: str, engine) -> Settings:
+    # `engine` migrates the database first: only SQLite migrates itself; Postgres must be at head.
     return Settings(database_url=database_url, default_timezone="Europe/London")
 
 
