@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.domain.enums import GoalStatus
@@ -57,7 +57,10 @@ def active_goals(
 
 
 def objectives_named(session: Session, team_id: str, name: str, channel_id: str | None) -> list[Objective]:
-    """Active objectives whose metric is `name` (exact, else prefix/substring), case-insensitive."""
+    """Active objectives whose metric is `name` (exact, else a part of it), ignoring case.
+
+    Matched in Python: SQLite's lower() and LIKE fold ASCII only, so "Übernachtungen" would be missed.
+    """
     query = (
         select(Objective)
         .join(Goal)
@@ -66,12 +69,10 @@ def objectives_named(session: Session, team_id: str, name: str, channel_id: str 
     )
     if channel_id is not None:
         query = query.where(Goal.channel_id == channel_id)
-    wanted = name.strip().lower()
-    exact = list(session.scalars(query.where(func.lower(Objective.metric) == wanted)))
-    if exact:
-        return exact
-    pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return list(session.scalars(query.where(func.lower(Objective.metric).like(pattern, escape="\\"))))
+    wanted = " ".join(name.split()).casefold()
+    candidates = list(session.scalars(query))
+    exact = [o for o in candidates if " ".join(o.metric.split()).casefold() == wanted]
+    return exact or [o for o in candidates if wanted in o.metric.casefold()]
 
 
 def focus_for(session: Session, team_id: str, channel_id: str, month: date) -> MonthlyFocus | None:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.dates import month_start
 from bot.domain.enums import GoalStatus
+from bot.domain.refs import RefKind, format_ref
 from bot.services.errors import InvalidInput
 from bot.services.goal_writes import not_found
 from bot.services.read_models import GoalSummary
@@ -51,6 +52,12 @@ def _set(session, team_id, user_id, channel_id, goal_id, replace, now, today, mo
     goal = queries.get_goal(session, team_id, goal_id)
     if goal is None or goal.status == GoalStatus.ARCHIVED:
         raise not_found(goal_id)
+    if goal.channel_id and goal.channel_id != channel_id:
+        ref = format_ref(RefKind.GOAL, goal.id)
+        raise InvalidInput(
+            f"{ref} belongs to <#{goal.channel_id}>. Run `/goals focus {ref}` there, "
+            "or pick one of this channel's goals from `/goals list`."
+        )
     focused = frozenset({goal.id})
     current = queries.focus_for(session, team_id, channel_id, month)
     if current is None:

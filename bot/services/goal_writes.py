@@ -75,8 +75,7 @@ def update_goal(
             for oid, o in zip(objective_ids, draft.objectives, strict=False)
         ] + list(draft.objectives[len(objective_ids) :])
         checked = GoalDraft(**{**draft.__dict__, "start_date": goal.start_date, "objectives": tuple(rows)})
-        # An existing goal may already be running past its start; only the future due date matters.
-        problems = check_smart(checked, min(today, goal.start_date))
+        problems = check_smart(checked, today)
         if problems:
             raise SmartIncomplete(problems)
         _check_parent(session, actor.team_id, draft.parent_id, goal_id=goal.id)
@@ -85,17 +84,17 @@ def update_goal(
         goal.level = draft.level or goal.level
         goal.parent_id = draft.parent_id
         old_due, goal.due_date = goal.due_date, draft.due_date
+        for objective in goal.objectives:
+            # Objectives that simply followed the goal's date keep following it.
+            if objective.due_date == old_due:
+                objective.due_date = draft.due_date
         by_id = {o.id: o for o in goal.objectives}
         for objective_id, row in zip(objective_ids, draft.objectives, strict=False):
             objective = by_id.get(objective_id)
-            if not _filled(row):
-                continue  # a cleared row keeps its objective: measurements are never dropped from a form
             if objective is None:
                 raise InvalidInput("That form is out of date: an objective changed meanwhile. Open it again.")
-            # Objectives that simply followed the goal's date keep following it.
-            _apply_objective(
-                objective, row, draft.due_date if objective.due_date == old_due else objective.due_date
-            )
+            if _filled(row):  # a cleared row keeps its objective: measurements are never dropped from a form
+                _apply_objective(objective, row, objective.due_date)
         for row in filter(_filled, draft.objectives[len(objective_ids) :]):
             goal.objectives.append(_new_objective(actor.team_id, row, draft.due_date))
         session.flush()

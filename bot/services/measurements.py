@@ -40,13 +40,14 @@ def record_measurement(
 ) -> Recorded:
     with sessions.begin() as session:
         objective = _resolve(session, team_id, channel_id, name, objective_id)
-        previous = objective.measurements[-1].value if objective.measurements else objective.baseline
+        latest = max(objective.measurements, key=lambda m: (m.recorded_at, m.id), default=None)
+        previous = latest.value if latest else objective.baseline
         measurement = Measurement(
             team_id=team_id,
             value=value,
             user_id=user_id,
             recorded_at=now,
-            note=(note or "").strip()[:MAX_NOTE] or None,
+            note=(note or "").strip()[:MAX_NOTE].rstrip() or None,
         )
         objective.measurements.append(measurement)
         session.flush()

@@ -98,9 +98,7 @@ def complete_tactic(
 ) -> GoalTree:
     """The tactic's own owner may tick it off, as may whoever may edit the goal."""
     with sessions.begin() as session:
-        tactic = queries.get_tactic(session, actor.team_id, tactic_id)
-        if tactic is None:
-            raise NotFound(f"I can't find tactic {format_ref(RefKind.TACTIC, tactic_id)} here.")
+        tactic = _live_tactic(session, actor.team_id, tactic_id)
         goal = tactic.strategy.goal
         if actor.user_id != tactic.owner_id and not actor.may_edit(goal.owner_id):
             raise NotAllowed(
@@ -115,10 +113,15 @@ def complete_tactic(
 def tactic_owners(sessions: sessionmaker[Session], team_id: str, tactic_id: int) -> tuple[str, str]:
     """(tactic owner, goal owner), so a listener can skip asking Slack about admin rights."""
     with sessions() as session:
-        tactic = queries.get_tactic(session, team_id, tactic_id)
-        if tactic is None:
-            raise NotFound(f"I can't find tactic {format_ref(RefKind.TACTIC, tactic_id)} here.")
+        tactic = _live_tactic(session, team_id, tactic_id)
         return tactic.owner_id, tactic.strategy.goal.owner_id
+
+
+def _live_tactic(session: Session, team_id: str, tactic_id: int) -> Tactic:
+    tactic = queries.get_tactic(session, team_id, tactic_id)
+    if tactic is None or tactic.strategy.goal.status == GoalStatus.ARCHIVED:
+        raise NotFound(f"I can't find tactic {format_ref(RefKind.TACTIC, tactic_id)} here.")
+    return tactic
 
 
 def _editable(session: Session, actor: Actor, goal_id: int) -> Goal:

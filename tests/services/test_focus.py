@@ -143,3 +143,11 @@ def test_unknown_archived_and_other_workspace_goals_are_not_found(sessions):
             focus(sessions, goal_id)
         assert f"G{goal_id}" in refused.value.message
     assert focus_rows(sessions) == []
+
+
+def test_a_channel_cannot_take_another_channels_goal_as_its_main_goal(sessions):
+    goal = make_goal(sessions, channel_id=OTHER_CHANNEL)
+
+    with pytest.raises(InvalidInput, match=OTHER_CHANNEL):
+        focus(sessions, goal.id, channel_id=CHANNEL)
+    assert focus_rows(sessions) == []

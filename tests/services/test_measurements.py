@@ -138,11 +138,6 @@ def test_the_note_is_trimmed_capped_and_blank_means_none(sessions):
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: objectives_named compares func.lower(metric) with Python's str.lower(); SQLite's lower() "
-    "and LIKE fold ASCII only, so a metric with a non-ASCII capital is not found by name, even exactly",
-)
 def test_a_metric_with_a_non_ascii_capital_is_found_by_its_exact_name_on_sqlite(sessions):
     goal = make_goal(sessions, row("Übernachtungen", 120, 150, None))
 

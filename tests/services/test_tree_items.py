@@ -160,11 +160,6 @@ def test_nothing_grows_under_an_archived_goal(sessions):
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: complete_tactic does not check the goal's status, so a tactic of an archived goal is "
-    "ticked off and the archived goal's tree is returned, where every other use case says NotFound",
-)
 def test_a_tactic_of_an_archived_goal_is_not_found(sessions):
     goal = make_goal(sessions)
     tactic_id = tactic_on(sessions, strategy_on(sessions, goal.id))

@@ -122,11 +122,6 @@ def test_objectives_that_followed_the_goal_due_date_keep_following_it(sessions):
     assert [o.due_date for o in stored(sessions, goal.id).objectives] == [LATER, date(2027, 5, 31)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: update_goal skips cleared rows before moving due dates, so an objective that followed "
-    "the goal's due date is left on the old date when its row is blank",
-)
 def test_a_cleared_row_objective_that_followed_the_due_date_still_follows_it(sessions):
     goal = make_goal(sessions, row("CSAT", 78, 90), row("Wait time", 12, 5, "min"))
     ids = [o.id for o in goal.objectives]
