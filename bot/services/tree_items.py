@@ -11,11 +11,11 @@ from bot.domain.refs import RefKind, format_ref
 from bot.domain.smart import check_smart, direction_of
 from bot.services.actor import Actor
 from bot.services.errors import InvalidInput, NotAllowed, NotFound, SmartIncomplete
-from bot.services.goal_writes import not_found
+from bot.services.goal_writes import editable_goal
 from bot.services.read_models import GoalTree
 from bot.services.summaries import build_tree
 from models import queries
-from models.goals import Goal, Objective, Strategy, Tactic
+from models.goals import Objective, Strategy, Tactic
 
 
 def add_objective(
@@ -30,7 +30,7 @@ def add_objective(
     if due < today:
         raise InvalidInput("The objective's due date is in the past; pick today or a later day.")
     with sessions.begin() as session:
-        goal = _editable(session, actor, goal_id)
+        goal = editable_goal(session, actor, goal_id)
         draft = GoalDraft(
             title=goal.title,
             why=goal.why or "-",
@@ -62,7 +62,7 @@ def add_objective(
 def add_strategy(sessions: sessionmaker[Session], actor: Actor, goal_id: int, title: str, *, today: date):
     title = _required_title(title, "strategy")
     with sessions.begin() as session:
-        goal = _editable(session, actor, goal_id)
+        goal = editable_goal(session, actor, goal_id)
         goal.strategies.append(Strategy(team_id=actor.team_id, title=title))
         session.flush()
         return _tree(session, actor.team_id, goal.id, today)
@@ -85,7 +85,7 @@ def add_tactic(
         strategy = queries.get_strategy(session, actor.team_id, strategy_id)
         if strategy is None:
             raise NotFound(f"I can't find strategy {format_ref(RefKind.STRATEGY, strategy_id)} here.")
-        goal = _editable(session, actor, strategy.goal_id)
+        goal = editable_goal(session, actor, strategy.goal_id)
         strategy.tactics.append(
             Tactic(team_id=actor.team_id, title=title, owner_id=tactic.owner_id, due_date=tactic.due_date)
         )
@@ -122,14 +122,6 @@ def _live_tactic(session: Session, team_id: str, tactic_id: int) -> Tactic:
     if tactic is None or tactic.strategy.goal.status == GoalStatus.ARCHIVED:
         raise NotFound(f"I can't find tactic {format_ref(RefKind.TACTIC, tactic_id)} here.")
     return tactic
-
-
-def _editable(session: Session, actor: Actor, goal_id: int) -> Goal:
-    goal = queries.get_goal(session, actor.team_id, goal_id)
-    if goal is None or goal.status == GoalStatus.ARCHIVED:
-        raise not_found(goal_id)
-    actor.require_editor(goal.owner_id, format_ref(RefKind.GOAL, goal.id))
-    return goal
 
 
 def _required_title(title: str | None, kind: str) -> str:
