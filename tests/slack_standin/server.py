@@ -123,7 +123,7 @@ class SlackStandIn:
 
     def add_user(self, user_id: str, **fields: Any) -> dict[str, Any]:
         """See Directory.add_user: team_id="T1", name, real_name, tz="America/New_York",
-        is_admin, is_owner, is_bot, deleted."""
+        is_admin, is_owner, is_bot, deleted, channels (listed by users.conversations)."""
         return self._directory.add_user(user_id, **fields)
 
     def _accepts(self, token: str) -> bool:

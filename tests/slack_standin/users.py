@@ -1,4 +1,4 @@
-"""The workspace members users.info can describe."""
+"""The workspace members users.info can describe, and the channels each is in."""
 
 import threading
 from datetime import UTC, datetime
@@ -10,6 +10,7 @@ class Directory:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._users: dict[str, dict[str, Any]] = {}
+        self._channels: dict[str, tuple[str, ...]] = {}
 
     def add_user(
         self,
@@ -23,6 +24,7 @@ class Directory:
         is_owner: bool = False,
         is_bot: bool = False,
         deleted: bool = False,
+        channels: tuple[str, ...] = (),
     ) -> dict[str, Any]:
         name = name or user_id.lower()
         real_name = real_name or name.replace(".", " ").title()
@@ -42,7 +44,13 @@ class Directory:
         }
         with self._lock:
             self._users[user_id] = user
+            self._channels[user_id] = tuple(channels)
         return user
+
+    def channels_of(self, user_id: str) -> tuple[str, ...]:
+        """The channels users.conversations lists for a member (set with add_user(channels=...))."""
+        with self._lock:
+            return self._channels.get(user_id, ())
 
     def get(self, user_id: str) -> dict[str, Any] | None:
         with self._lock:

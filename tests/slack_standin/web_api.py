@@ -154,6 +154,23 @@ def _conversations_info(api: WebApi, args: dict[str, Any]) -> Answer:
     }
 
 
+def _users_conversations(api: WebApi, args: dict[str, Any]) -> Answer:
+    user_id = args.get("user")
+    if user_id and api.directory.get(user_id) is None:
+        return {"ok": False, "error": "user_not_found"}
+    channels = [
+        {
+            "id": c,
+            "name": f"channel-{c.lower()}",
+            "is_channel": c.startswith("C"),
+            "is_private": c.startswith("G"),
+            "is_member": True,
+        }
+        for c in api.directory.channels_of(user_id or "")
+    ]
+    return {"ok": True, "channels": channels, "response_metadata": {"next_cursor": ""}}
+
+
 _METHODS: dict[str, Callable[[WebApi, dict[str, Any]], Answer]] = {
     "auth.test": _auth_test,
     "chat.postMessage": _post_message,
@@ -164,5 +181,6 @@ _METHODS: dict[str, Callable[[WebApi, dict[str, Any]], Answer]] = {
     "views.update": _views(None, replaces=True),
     "views.publish": _views("home"),
     "users.info": _users_info,
+    "users.conversations": _users_conversations,
     "conversations.info": _conversations_info,
 }

@@ -165,3 +165,9 @@ def test_wait_for_timeout_lists_what_was_recorded(slack_api: SlackStandIn, clien
     assert slack_api.calls() == []
     with pytest.raises(AssertionError, match=r"no chat\.update call"):
         slack_api.last("chat.update")
+
+
+def test_users_conversations_lists_the_channels_a_member_was_given(slack_api, client):
+    slack_api.add_user("U9", channels=("C1", "G2"))
+    listed = client.users_conversations(user="U9", types="public_channel,private_channel")
+    assert [c["id"] for c in listed["channels"]] == ["C1", "G2"]
