@@ -30,7 +30,7 @@ def skip_retried_events(sessions: sessionmaker[Session]):
     """Slack redelivers an event it thinks we missed; the unique event id makes the second one a no-op."""
 
     def middleware(body, context, next):
-        event_id = body.get("event_id") if isinstance(body, dict) else None
+        event_id = body.get("event_id")
         if body.get("type") != "event_callback" or not event_id:
             return next()
         team_id = context.get("team_id") or context.get("enterprise_id") or "-"

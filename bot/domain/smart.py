@@ -37,6 +37,14 @@ def check_smart(draft: GoalDraft, today: date) -> list[SmartProblem]:
     ]
 
 
+def check_objective(objective: ObjectiveDraft, index: int = 0) -> list[SmartProblem]:
+    """The measurable gaps of one objective on its own, e.g. one added to an existing goal."""
+    if not _has_metric(objective):
+        hint = 'Name the number that will show progress, e.g. "CSAT" or "repeat orders per month".'
+        return [SmartProblem(SmartPart.MEASURABLE, objective_field(index, "metric"), hint)]
+    return _objective_numbers(index, objective)
+
+
 def _specific(draft: GoalDraft) -> list[SmartProblem]:
     words = re.findall(r"[\w']+", draft.title.lower())
     if len(words) < MIN_TITLE_WORDS:

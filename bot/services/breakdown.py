@@ -13,8 +13,7 @@ from bot.services.actor import Actor
 from bot.services.errors import InvalidInput
 from bot.services.goal_writes import editable_goal
 from bot.services.read_models import GoalTree
-from bot.services.summaries import build_tree
-from models import queries
+from bot.services.summaries import reload_tree
 from models.goals import Goal, Objective
 
 
@@ -39,8 +38,7 @@ def break_down(
             for month in quarter.months:
                 session.add(_child(goal, month, parent, now))
         session.flush()
-        session.expire_all()
-        return build_tree(queries.get_goal(session, actor.team_id, goal.id, full=True), today=today)
+        return reload_tree(session, actor.team_id, goal.id, today=today)
 
 
 def _child(root: Goal, period: PeriodPlan, parent: Goal, now: datetime) -> Goal:

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.dates import month_start
 from bot.domain.drafts import GoalDraft, ObjectiveDraft
-from bot.domain.enums import GoalStatus
+from bot.domain.enums import GoalLevel, GoalStatus
 from bot.domain.refs import RefKind, format_ref
 from bot.services.goal_writes import not_found
 from bot.services.read_models import GoalSummary, GoalTree
@@ -45,7 +45,7 @@ def parent_choices(
     """(id, ref, title) of active goals a new goal may hang under, longest horizons first."""
     with sessions() as session:
         goals = queries.active_goals(session, team_id)
-    ranked = sorted(goals, key=lambda g: (["annual", "quarterly", "monthly"].index(g.level), g.due_date))
+    ranked = sorted(goals, key=lambda g: (list(GoalLevel).index(g.level), g.due_date))
     return [(g.id, format_ref(RefKind.GOAL, g.id), g.title) for g in ranked if g.id != exclude_id][:limit]
 
 

@@ -1,6 +1,7 @@
 """Creating, editing and archiving goals. Each function is one transaction."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -74,7 +75,7 @@ def update_goal(
             ObjectiveDraft(o.metric, o.unit, o.baseline, o.target, history.get(oid, ()))
             for oid, o in zip(objective_ids, draft.objectives, strict=False)
         ] + list(draft.objectives[len(objective_ids) :])
-        checked = GoalDraft(**{**draft.__dict__, "start_date": goal.start_date, "objectives": tuple(rows)})
+        checked = replace(draft, start_date=goal.start_date, objectives=tuple(rows))
         problems = check_smart(checked, today)
         if problems:
             raise SmartIncomplete(problems)

@@ -10,7 +10,7 @@ from bot.domain.numbers import format_number
 from bot.domain.refs import RefKind, format_ref
 from bot.services.errors import Ambiguous, NotFound
 from bot.services.read_models import ObjectiveSummary
-from bot.services.summaries import summarize_objective
+from bot.services.summaries import latest_measurement, summarize_objective
 from models import queries
 from models.goals import Measurement, Objective
 
@@ -40,7 +40,7 @@ def record_measurement(
 ) -> Recorded:
     with sessions.begin() as session:
         objective = _resolve(session, team_id, channel_id, name, objective_id)
-        latest = max(objective.measurements, key=lambda m: (m.recorded_at, m.id), default=None)
+        latest = latest_measurement(objective)
         previous = latest.value if latest else objective.baseline
         measurement = Measurement(
             team_id=team_id,

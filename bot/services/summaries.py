@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from bot.domain import pacing
 from bot.domain.enums import GoalStatus
 from bot.domain.refs import RefKind, format_ref
@@ -12,12 +14,12 @@ from bot.services.read_models import (
     StrategySummary,
     TacticSummary,
 )
-from models.goals import Goal, Objective, Strategy
+from models import queries
+from models.goals import Goal, Measurement, Objective, Strategy
 
 
 def summarize_objective(objective: Objective, *, start: date, today: date) -> ObjectiveSummary:
-    history = objective.measurements
-    latest = max(history, key=lambda m: (m.recorded_at, m.id)) if history else None
+    latest = latest_measurement(objective)
     current = latest.value if latest else objective.baseline
     # Until someone measures, there is nothing to pace: the baseline is not news.
     progress = pacing.progress(objective.baseline, objective.target, current) if latest else None
@@ -37,7 +39,7 @@ def summarize_objective(objective: Objective, *, start: date, today: date) -> Ob
         expected=expected,
         status=pacing.pace_status(progress, expected, today=today, due=objective.due_date),
         last_measured_at=latest.recorded_at if latest else None,
-        measurement_count=len(history),
+        measurement_count=len(objective.measurements),
     )
 
 
@@ -94,3 +96,14 @@ def build_tree(goal: Goal, *, today: date, focus_goal_ids: frozenset[int] = froz
             if child.status != GoalStatus.ARCHIVED
         ),
     )
+
+
+def reload_tree(session: Session, team_id: str, goal_id: int, *, today: date) -> GoalTree:
+    """The goal's tree as just written: stale relationships loaded before the change are dropped."""
+    session.expire_all()
+    return build_tree(queries.get_goal(session, team_id, goal_id, full=True), today=today)
+
+
+def latest_measurement(objective: Objective) -> Measurement | None:
+    # recorded_at can tie (two updates in one second); the later row wins.
+    return max(objective.measurements, key=lambda m: (m.recorded_at, m.id), default=None)

@@ -5,15 +5,15 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.drafts import GoalDraft, ObjectiveDraft
-from bot.domain.enums import GoalStatus, SmartPart
+from bot.domain.drafts import ObjectiveDraft
+from bot.domain.enums import GoalStatus
 from bot.domain.refs import RefKind, format_ref
-from bot.domain.smart import check_smart, direction_of
+from bot.domain.smart import check_objective, direction_of
 from bot.services.actor import Actor
 from bot.services.errors import InvalidInput, NotAllowed, NotFound, SmartIncomplete
 from bot.services.goal_writes import editable_goal
 from bot.services.read_models import GoalTree
-from bot.services.summaries import build_tree
+from bot.services.summaries import reload_tree
 from models import queries
 from models.goals import Objective, Strategy, Tactic
 
@@ -31,17 +31,7 @@ def add_objective(
         raise InvalidInput("The objective's due date is in the past; pick today or a later day.")
     with sessions.begin() as session:
         goal = editable_goal(session, actor, goal_id)
-        draft = GoalDraft(
-            title=goal.title,
-            why=goal.why or "-",
-            parent_id=goal.parent_id,
-            start_date=goal.start_date,
-            due_date=due,
-            objectives=(row,),
-        )
-        problems = [
-            p for p in check_smart(draft, min(today, goal.start_date)) if p.part == SmartPart.MEASURABLE
-        ]
+        problems = check_objective(row)
         if problems:
             raise SmartIncomplete(problems)
         goal.objectives.append(
@@ -56,7 +46,7 @@ def add_objective(
             )
         )
         session.flush()
-        return _tree(session, actor.team_id, goal.id, today)
+        return reload_tree(session, actor.team_id, goal.id, today=today)
 
 
 def add_strategy(sessions: sessionmaker[Session], actor: Actor, goal_id: int, title: str, *, today: date):
@@ -65,7 +55,7 @@ def add_strategy(sessions: sessionmaker[Session], actor: Actor, goal_id: int, ti
         goal = editable_goal(session, actor, goal_id)
         goal.strategies.append(Strategy(team_id=actor.team_id, title=title))
         session.flush()
-        return _tree(session, actor.team_id, goal.id, today)
+        return reload_tree(session, actor.team_id, goal.id, today=today)
 
 
 @dataclass(frozen=True)
@@ -90,7 +80,7 @@ def add_tactic(
             Tactic(team_id=actor.team_id, title=title, owner_id=tactic.owner_id, due_date=tactic.due_date)
         )
         session.flush()
-        return _tree(session, actor.team_id, goal.id, today)
+        return reload_tree(session, actor.team_id, goal.id, today=today)
 
 
 def complete_tactic(
@@ -107,7 +97,7 @@ def complete_tactic(
         if tactic.done_at is None:
             tactic.done_at = now
         session.flush()
-        return _tree(session, actor.team_id, goal.id, today)
+        return reload_tree(session, actor.team_id, goal.id, today=today)
 
 
 def tactic_owners(sessions: sessionmaker[Session], team_id: str, tactic_id: int) -> tuple[str, str]:
@@ -131,8 +121,3 @@ def _required_title(title: str | None, kind: str) -> str:
             f"Give the {kind} a short title, e.g. “Follow up every 1-star review within a day”."
         )
     return cleaned[:200]
-
-
-def _tree(session: Session, team_id: str, goal_id: int, today: date) -> GoalTree:
-    session.expire_all()
-    return build_tree(queries.get_goal(session, team_id, goal_id, full=True), today=today)

@@ -7,8 +7,8 @@ from slack_sdk import WebClient
 
 from bot.domain import commands as grammar
 from bot.domain.parse import parse_goal_text
-from bot.domain.smart import check_smart
 from bot.services import focus, goal_reads, goal_writes, measurements
+from bot.services.actor import Actor
 from bot.services.errors import ServiceError, SmartIncomplete
 from handlers.deps import Deps, actor_for, team_of
 from handlers.goals.editing import actor_for_goal
@@ -111,13 +111,13 @@ class _Request:
 
     def new(self, text: str) -> None:
         draft = parse_goal_text(text, self.today)
-        problems = tuple(check_smart(draft, self.today)) if text.strip() else ()
-        if text.strip() and not problems:
-            actor = actor_for(self.client, self.team_id, self.user_id, owner_id=self.user_id)
+        problems: tuple = ()
+        if text.strip():
+            # The service refuses anything not SMART; its refusal is what the form is prefilled from.
             try:
                 goal = goal_writes.create_goal(
                     self.deps.sessions,
-                    actor,
+                    Actor(self.team_id, self.user_id),
                     draft,
                     channel_id=self.channel_id,
                     now=self.now,
@@ -126,10 +126,8 @@ class _Request:
             except SmartIncomplete as incomplete:
                 problems = incomplete.problems
             else:
-                self.ack(
-                    text=f"Saved {goal.ref}: {goal.title}",
-                    blocks=messages.build_goal_saved(goal, created=True),
-                )
+                saved = messages.build_goal_saved(goal, created=True)
+                self.ack(text=f"Saved {goal.ref}: {goal.title}", blocks=saved)
                 return
         if problems:
             missing = ", ".join(sorted({p.part.value for p in problems}))
@@ -171,5 +169,7 @@ class _Request:
             now=self.now,
             today=self.today,
         )
-        blocks = messages.build_measurement_recorded(recorded.objective, recorded.goal_title)
+        blocks = messages.build_measurement_recorded(
+            recorded.objective, recorded.goal_title, previous=recorded.previous, goal_ref=recorded.goal_ref
+        )
         self.ack(text=f"Recorded {recorded.objective.ref}.", blocks=blocks)

@@ -50,7 +50,7 @@ def open_edit_goal_modal(
         channel_id=channel_id,
         objective_ids=list(form.objective_ids),
         # One spare row lets the owner add an objective while editing.
-        objective_rows=min(max(existing + 1, 1), max(MAX_OBJECTIVE_ROWS, existing)),
+        objective_rows=existing + 1 if existing < MAX_OBJECTIVE_ROWS else existing,
     )
     choices = goal_reads.parent_choices(deps.sessions, team_id, exclude_id=goal_id)
     client.views_open(trigger_id=trigger_id, view=build_goal_modal(form.draft, meta, parent_choices=choices))

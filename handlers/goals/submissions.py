@@ -5,10 +5,10 @@ from datetime import date, datetime
 
 from pydantic import ValidationError
 
-from bot.domain.smart import check_smart
 from bot.services import goal_writes
+from bot.services.actor import Actor
 from bot.services.errors import ServiceError, SmartIncomplete
-from handlers.deps import Deps, actor_for, team_of
+from handlers.deps import Deps, team_of
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.replies import tell_privately
 from handlers.ids import BlockId, CallbackId
@@ -46,12 +46,13 @@ def register(app, deps: Deps) -> None:
                     deps.sessions, actor, meta.goal_id, draft, objective_ids=meta.objective_ids, today=today
                 )
             else:
-                problems = check_smart(draft, today)
-                if problems:
-                    raise SmartIncomplete(problems)
-                actor = actor_for(client, team_id, user_id, owner_id=user_id)
                 goal = goal_writes.create_goal(
-                    deps.sessions, actor, draft, channel_id=meta.channel_id, now=now, today=today
+                    deps.sessions,
+                    Actor(team_id, user_id),
+                    draft,
+                    channel_id=meta.channel_id,
+                    now=now,
+                    today=today,
                 )
         except SmartIncomplete as incomplete:
             modal_errors(ack, problems_to_errors(incomplete.problems, meta))

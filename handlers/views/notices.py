@@ -47,13 +47,21 @@ def build_focus_set(goal: GoalSummary, month_label: str) -> list[Block]:
     return [section(text), context(f"{status_badge(goal.pace)} · {progress_bar(goal.progress)}")]
 
 
-def build_measurement_recorded(objective: ObjectiveSummary, goal_title: str) -> list[Block]:
+def build_measurement_recorded(
+    objective: ObjectiveSummary,
+    goal_title: str,
+    *,
+    previous: float | None = None,
+    goal_ref: str | None = None,
+) -> list[Block]:
     value = escape(format_value(objective.current, objective.unit))
+    was = f" (was {escape(format_value(previous, objective.unit))})" if previous is not None else ""
+    goal = f" {goal_ref}" if goal_ref else ""
     target = escape(format_value(objective.target, objective.unit))
     metric = escape(truncate(objective.metric, 150))
     text = (
-        f":chart_with_upwards_trend: Recorded *{value}* for {objective.ref} · {metric} "
-        f"(goal: {escape(truncate(goal_title, 200))})."
+        f":chart_with_upwards_trend: Recorded *{value}*{was} for {objective.ref} · {metric} "
+        f"(goal{goal}: {escape(truncate(goal_title, 200))})."
     )
     facts = (
         f"{progress_bar(objective.progress)} · {status_badge(objective.status)} · "

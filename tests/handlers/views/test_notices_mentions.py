@@ -1,7 +1,16 @@
-from handlers.views.goal_messages import build_error
+from handlers.views.goal_messages import build_error, build_measurement_recorded
+from tests.handlers.views.factories import make_objective
 
 
 def test_errors_keep_our_mentions_but_defuse_everything_else():
     text = build_error("Only <@U_OWNER> may change “<!channel> & co”")[0].to_dict()["text"]["text"]
     assert "<@U_OWNER>" in text
     assert "<!channel>" not in text and "&lt;!channel&gt; &amp; co" in text
+
+
+def test_a_recorded_measurement_says_what_it_was_before_and_which_goal():
+    blocks = build_measurement_recorded(
+        make_objective(current=83.5, unit="%"), "Raise CSAT", previous=81, goal_ref="G3"
+    )
+    text = blocks[0].to_dict()["text"]["text"]
+    assert "*83.5%* (was 81%)" in text and "(goal G3: Raise CSAT)" in text
