@@ -16,5 +16,8 @@ def test_a_complete_objective_has_no_gaps_in_either_direction():
 
 def test_each_gap_names_its_field_and_row():
     assert fields(ObjectiveDraft(None, None, 78, 85)) == ["objective.0.metric"]
-    assert fields(ObjectiveDraft("CSAT", None, None, None), 2) == ["objective.2.baseline", "objective.2.target"]
+    assert fields(ObjectiveDraft("CSAT", None, None, None), 2) == [
+        "objective.2.baseline",
+        "objective.2.target",
+    ]
     assert fields(ObjectiveDraft("CSAT", None, 80, 80)) == ["objective.0.target"]
