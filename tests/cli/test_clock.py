@@ -6,7 +6,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.clock import utc_now
-from bot.scheduler import JOBS, Job, build_scheduler, describe_jobs
+from bot.entrypoints.scheduler import JOBS, Job, build_scheduler, describe_jobs
 from bot.settings import load_settings
 
 

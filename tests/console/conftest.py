@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.console import run_console
+from bot.entrypoints.console import run_console
 from bot.settings import Settings
 from tests.console.standin_app import build_standin_app
 

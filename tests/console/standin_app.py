@@ -1,7 +1,7 @@
 """Stand-in listeners for testing the console's own mechanics, whatever state /goals is in.
 
 `build_standin_app` has create_app's signature and builds the app's client the same way
-(bot.app.build_client), so requests and Web API calls take the real paths; only the listeners
+(bot.entrypoints.app.build_client), so requests and Web API calls take the real paths; only the listeners
 are small and predictable. `/try WORD` picks a behaviour.
 """
 
@@ -9,7 +9,7 @@ import json
 
 from slack_bolt import App
 
-from bot.app import build_client
+from bot.entrypoints.app import build_client
 from tests.console.standin_views import ADD_ROW, CARD, button, plan_modal
 
 

@@ -17,7 +17,7 @@ def _goalbot_script() -> str:
     if found is None:
         pytest.skip("the goalbot script is not installed (pip install -e '.[dev]')")
     if not CLI_SOURCE.exists() or '"console"' not in CLI_SOURCE.read_text():
-        pytest.skip("bot/cli.py has no console verb yet")
+        pytest.skip("bot/entrypoints/cli.py has no console verb yet")
     return found
 
 

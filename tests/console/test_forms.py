@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.console.forms import (
+from bot.entrypoints.console.forms import (
     Field,
     FormError,
     choices_line,

@@ -2,9 +2,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.console.labels import label
-from bot.console.payloads import Identity
-from bot.console.workspace import Output, Workspace
+from bot.entrypoints.console.labels import label
+from bot.entrypoints.console.payloads import Identity
+from bot.entrypoints.console.workspace import Output, Workspace
 from tests.console.conftest import FIXED_NOW
 
 

@@ -9,9 +9,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
-from bot.console.loopback import LoopbackSlack, call_arguments
-from bot.console.views import ViewStore
-from bot.console.workspace import Output, ResponseTarget, Workspace
+from bot.entrypoints.console.loopback import LoopbackSlack, call_arguments
+from bot.entrypoints.console.views import ViewStore
+from bot.entrypoints.console.workspace import Output, ResponseTarget, Workspace
 from tests.console.conftest import FIXED_NOW
 
 MODAL = {

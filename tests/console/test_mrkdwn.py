@@ -1,6 +1,6 @@
 import pytest
 
-from bot.console.mrkdwn import plain
+from bot.entrypoints.console.mrkdwn import plain
 
 
 @pytest.mark.parametrize(

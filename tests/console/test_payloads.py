@@ -5,7 +5,7 @@ from urllib.parse import parse_qs
 
 from slack_sdk.signature import SignatureVerifier
 
-from bot.console.payloads import (
+from bot.entrypoints.console.payloads import (
     Identity,
     Surface,
     app_home_opened_event,
@@ -15,8 +15,8 @@ from bot.console.payloads import (
     slash_command_form,
     view_submission_payload,
 )
-from bot.console.render import Choice
-from bot.console.workspace import Person
+from bot.entrypoints.console.render import Choice
+from bot.entrypoints.console.workspace import Person
 
 WHO = Identity(Person("U_ALICE", "alice", True), "C_OPS", "ops")
 BUTTON = {

@@ -1,6 +1,6 @@
 """Block Kit → text, on payloads shaped like the ones goalbot posts."""
 
-from bot.console.render import Choice, render_blocks, render_message, render_view
+from bot.entrypoints.console.render import Choice, render_blocks, render_message, render_view
 
 
 def mrkdwn(text: str) -> dict:

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.console.views import ViewError, ViewStore
+from bot.entrypoints.console.views import ViewError, ViewStore
 
 
 def modal(*block_ids: str) -> dict:

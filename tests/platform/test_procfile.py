@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import build_parser
+from bot.entrypoints.cli import build_parser
 
 PROCFILE = Path(__file__).resolve().parents[2] / "Procfile"
 

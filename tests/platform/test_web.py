@@ -1,8 +1,8 @@
-"""bot.web.create_wsgi_app called directly as a WSGI server would: /healthz and the 400 guard."""
+"""bot.entrypoints.web.create_wsgi_app called directly as a WSGI server would: /healthz and the 400 guard."""
 
 import io
 
-from bot.web import create_wsgi_app
+from bot.entrypoints.web import create_wsgi_app
 from models.db import make_engine, make_sessionmaker
 
 CLOSED_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:1/goalbot"

@@ -24,7 +24,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from tests.slack_standin import SlackStandIn, validate_message_blocks, validate_view
+from bot.slack.standin import SlackStandIn, validate_message_blocks, validate_view
 
 CADENCES = [Option(value=v, text=v.title()) for v in ("weekly", "monthly", "quarterly")]
 

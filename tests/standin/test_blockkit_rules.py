@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from tests.slack_standin import validate_message_blocks, validate_view
+from bot.slack.standin import validate_message_blocks, validate_view
 from tests.standin.kit import (
     actions,
     button,

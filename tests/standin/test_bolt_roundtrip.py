@@ -18,7 +18,7 @@ from tests.slack_requests import (
     state_value,
     view_submission,
 )
-from tests.slack_standin import SlackStandIn
+from bot.slack.standin import SlackStandIn
 
 SECRET = "roundtrip-secret"
 

@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from tests.slack_standin import SlackStandIn
+from bot.slack.standin import SlackStandIn
 
 
 def test_rate_limit_is_retried_after_retry_after(slack_api: SlackStandIn) -> None:

@@ -6,7 +6,7 @@ import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from tests.slack_standin import SlackStandIn
+from bot.slack.standin import SlackStandIn
 from tests.standin.kit import modal, plain, section
 
 

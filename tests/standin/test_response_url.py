@@ -2,7 +2,7 @@
 
 from slack_bolt.context.respond import Respond
 
-from tests.slack_standin import SlackStandIn
+from bot.slack.standin import SlackStandIn
 from tests.standin.kit import section
 
 

@@ -16,7 +16,7 @@ from tests.slack_requests import (
     state_value,
     view_submission,
 )
-from tests.slack_standin import SlackStandIn
+from bot.slack.standin import SlackStandIn
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 

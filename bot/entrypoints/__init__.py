@@ -1,0 +1,1 @@
+"""Entry points: the only place that wires settings, database, Slack client and handlers together."""

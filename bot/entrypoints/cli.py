@@ -1,0 +1,127 @@
+"""The `goalbot` console script. A bad setting or database stops it with one line and exit status 2."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bot.settings import Settings, SettingsError, load_settings
+from bot.entrypoints.startup import StartupError, configure_logging, connect, open_database
+
+USAGE_ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="goalbot",
+        description="goalbot: a Slack bot for setting SMART goals and reaching them by checking in.",
+        epilog="Settings come from the environment; see README.md.",
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    serve = verbs.add_parser("serve", help="serve Slack over HTTP (POST /slack/events, GET /healthz)")
+    serve.add_argument("--port", type=int, help="port to listen on (default: PORT, 3000)")
+    serve.set_defaults(handler=_serve)
+
+    run = verbs.add_parser("run", help="connect with Socket Mode when SLACK_APP_TOKEN is set, else serve")
+    run.add_argument("--port", type=int, help="port for HTTP when there is no SLACK_APP_TOKEN")
+    run.set_defaults(handler=_run)
+
+    db = verbs.add_parser("db", help="database migrations: `db upgrade` to head, `db current`")
+    db_verbs = db.add_subparsers(dest="db_verb", required=True, metavar="ACTION")
+    db_verbs.add_parser("upgrade", help="apply migrations up to head").set_defaults(handler=_db_upgrade)
+    db_verbs.add_parser("current", help="show the revision the database is at").set_defaults(
+        handler=_db_current
+    )
+
+    console = verbs.add_parser("console", help="try the bot in a local shell, no Slack needed")
+    console.set_defaults(handler=_console)
+
+    clock = verbs.add_parser("clock", help="run the scheduler process (Procfile `clock:`)")
+    clock.set_defaults(handler=_clock)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except (SettingsError, StartupError) as error:
+        print(f"goalbot: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    port = getattr(args, "port", None)
+    return load_settings(port=port) if port is not None else load_settings()
+
+
+def _serve(args: argparse.Namespace) -> int:
+    return _serve_http(_settings(args))
+
+
+def _serve_http(settings: Settings) -> int:
+    from bot.entrypoints.serve import serve_http
+    from bot.entrypoints.web import build_wsgi
+
+    configure_logging()
+    serve_http(build_wsgi(settings), port=settings.port)
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if not settings.slack_app_token:
+        return _serve_http(settings)
+    from bot.entrypoints.app import create_app
+    from bot.entrypoints.serve import run_socket_mode
+    from models.db import make_sessionmaker
+
+    configure_logging()
+    settings.require("slack_bot_token")
+    engine = open_database(settings)
+    run_socket_mode(create_app(settings, sessions=make_sessionmaker(engine)), settings.slack_app_token)
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from models.migrate import current_revision, upgrade
+
+    engine = connect(_settings(args))
+    upgrade(engine)
+    print(f"database upgraded to revision {current_revision(engine)} (head)")
+    return 0
+
+
+def _db_current(args: argparse.Namespace) -> int:
+    from models.migrate import current_revision, head_revision
+
+    revision, head = current_revision(connect(_settings(args))), head_revision()
+    if revision == head:
+        print(f"{revision} (head)")
+    else:
+        print(f"{revision or 'no revision'} (head is {head}; run `goalbot db upgrade`)")
+    return 0
+
+
+def _console(args: argparse.Namespace) -> int:
+    from bot.entrypoints.console import run_console
+
+    # run_console prepares the database itself and reports its own problems in one line.
+    return run_console(_settings(args), stdin=sys.stdin, stdout=sys.stdout)
+
+
+def _clock(args: argparse.Namespace) -> int:
+    from bot.clock import utc_now
+    from bot.entrypoints.scheduler import build_scheduler, describe_jobs
+
+    configure_logging()
+    scheduler = build_scheduler(_settings(args), clock=utc_now)
+    print(f"goalbot clock: {describe_jobs(scheduler)}", flush=True)
+    scheduler.start()  # blocks; Ctrl-C ends it
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

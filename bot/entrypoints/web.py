@@ -1,0 +1,91 @@
+"""The WSGI app: /healthz answers here, all Slack traffic goes to Bolt's SlackRequestHandler.
+
+Production runs `gunicorn 'bot.entrypoints.web:wsgi()'`; `goalbot serve` runs the same app under the same server.
+"""
+
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings, SettingsError, load_settings
+from bot.entrypoints.startup import StartupError, configure_logging, open_database, unreachable_reason
+
+logger = logging.getLogger(__name__)
+
+SLACK_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+HTTP_SETTINGS = ("slack_bot_token", "slack_signing_secret")
+
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def create_wsgi_app(app: App, sessions_or_engine: sessionmaker[Session] | Engine) -> WSGIApp:
+    engine = _engine_of(sessions_or_engine)
+    slack = SlackRequestHandler(app, path=SLACK_PATH)
+
+    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        method, path = environ.get("REQUEST_METHOD", ""), environ.get("PATH_INFO", "")
+        if method == "GET" and path == HEALTH_PATH:
+            return _health(engine, start_response)
+        try:
+            # SlackRequestHandler calls start_response only once its response is complete,
+            # so an exception here means nothing has been sent yet.
+            return slack(environ, start_response)
+        except Exception:
+            # Bolt parses the body before it checks the signature; junk must not become a 500.
+            logger.exception("Bolt could not handle %s %s; answering 400", method, path)
+            return _plain(start_response, "400 Bad Request", "bad request")
+
+    return application
+
+
+def build_wsgi(settings: Settings) -> WSGIApp:
+    """Everything an HTTP process needs; raises SettingsError or StartupError with one line."""
+    from bot.entrypoints.app import create_app
+    from models.db import make_sessionmaker
+
+    settings.require(*HTTP_SETTINGS)
+    engine = open_database(settings)
+    app = create_app(settings, sessions=make_sessionmaker(engine))
+    return create_wsgi_app(app, engine)
+
+
+def wsgi() -> WSGIApp:
+    """gunicorn's factory (Procfile: `gunicorn 'bot.entrypoints.web:wsgi()'`): settings from the environment."""
+    configure_logging()
+    try:
+        return build_wsgi(load_settings())
+    except (SettingsError, StartupError) as error:
+        # gunicorn prints an AppImportError's message alone and halts: one line, no traceback.
+        from gunicorn.errors import AppImportError
+
+        raise AppImportError(f"goalbot: {error}") from None
+
+
+def _engine_of(sessions_or_engine: sessionmaker[Session] | Engine) -> Engine:
+    if isinstance(sessions_or_engine, Engine):
+        return sessions_or_engine
+    bind = sessions_or_engine.kw.get("bind")
+    if not isinstance(bind, Engine):
+        raise TypeError("create_wsgi_app needs an Engine or a sessionmaker bound to one")
+    return bind
+
+
+def _health(engine: Engine, start_response: Callable[..., Any]) -> Iterable[bytes]:
+    reason = unreachable_reason(engine)
+    if reason is None:
+        return _plain(start_response, "200 OK", "ok")
+    logger.warning("healthz: database unreachable: %s", reason)
+    return _plain(start_response, "503 Service Unavailable", "database unreachable")
+
+
+def _plain(start_response: Callable[..., Any], status: str, body: str) -> Iterable[bytes]:
+    data = body.encode()
+    headers = [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(data)))]
+    start_response(status, headers)
+    return [data]

@@ -1,0 +1,110 @@
+"""One HTTP request in, one recorded Call and one Slack-shaped answer out."""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler
+from typing import Any
+from urllib.parse import urlsplit
+
+from bot.slack.standin.checks import check_message, reasons
+from bot.slack.standin.faults import Fault, Faults
+from bot.slack.standin.recorder import Call, Recorder, Rejection
+from bot.slack.standin.web_api import WebApi
+from bot.slack.standin.wire import MalformedBody, read_arguments, token_from
+
+RESPONSE_URL = "response_url"
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    body: bytes
+    content_type: str = "application/json; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def json(cls, answer: dict[str, Any], status: int = 200, **headers: str) -> "Reply":
+        return cls(status, json.dumps(answer).encode(), headers=headers)
+
+    @classmethod
+    def text(cls, text: str, status: int = 200) -> "Reply":
+        return cls(status, text.encode(), content_type="text/plain; charset=utf-8")
+
+
+@dataclass
+class Router:
+    web_api: WebApi
+    recorder: Recorder
+    faults: Faults
+    accepts_token: Callable[[str], bool]
+
+    def handle(self, request: BaseHTTPRequestHandler) -> None:
+        try:
+            reply = self.route(request)
+        except MalformedBody as error:
+            reply = Reply.json({"ok": False, "error": "invalid_json", "detail": str(error)})
+        try:
+            request.send_response(reply.status)
+            request.send_header("Content-Type", reply.content_type)
+            request.send_header("Content-Length", str(len(reply.body)))
+            for name, value in reply.headers.items():
+                request.send_header(name, value)
+            request.end_headers()
+            request.wfile.write(reply.body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a stall outlasted its timeout); nothing left to tell it
+
+    def route(self, request: BaseHTTPRequestHandler) -> Reply:
+        url = urlsplit(request.path)
+        headers = {name.lower(): value for name, value in request.headers.items()}
+        raw = request.rfile.read(int(headers.get("content-length") or 0))
+        if url.path.startswith("/api/"):
+            method = url.path.removeprefix("/api/")
+        elif url.path.startswith("/response/"):
+            method = RESPONSE_URL
+        else:
+            return Reply.text("not found", 404)
+        try:
+            args = read_arguments(raw, headers.get("content-type", ""), url.query)
+        except MalformedBody:
+            self.recorder.record(Call(method, {}, headers, url.path))
+            raise
+        call = Call(method, args, headers, url.path)
+        self.recorder.record(call)
+        fault = self.faults.take(method)
+        if fault is not None:
+            self.faults.stall(fault)
+            if fault.answers:
+                return _fault_reply(fault)
+        if method == RESPONSE_URL:
+            return self._respond(call)
+        return self._web_api(call)
+
+    def _web_api(self, call: Call) -> Reply:
+        token = token_from(call.headers, call.body)
+        if not token:
+            answer = {"ok": False, "error": "not_authed"}
+        elif not self.accepts_token(token):
+            answer = {"ok": False, "error": "invalid_auth"}
+        else:
+            answer = self.web_api.answer(call.method, call.body)
+        if not answer.get("ok"):
+            self.recorder.reject(Rejection(call, answer["error"], reasons(answer)))
+        return Reply.json(answer)
+
+    def _respond(self, call: Call) -> Reply:
+        """response_url answers like an incoming webhook: 200 "ok", or 400 with the error as text."""
+        refused = check_message(call.body)
+        if refused is None:
+            return Reply.text("ok")
+        why = reasons(refused)
+        self.recorder.reject(Rejection(call, refused["error"], why))
+        return Reply.text("\n".join([refused["error"], *why]), 400)
+
+
+def _fault_reply(fault: Fault) -> Reply:
+    if fault.status == 429:
+        answer = {"ok": False, "error": "ratelimited"}
+        return Reply.json(answer, 429, **{"Retry-After": str(fault.retry_after)})
+    return Reply.json({"ok": False, "error": "internal_error"}, fault.status)

@@ -1,6 +1,0 @@
-"""Block Kit checks against Slack's documented limits (the table is in limits.py)."""
-
-from tests.slack_standin.blockkit.limits import LIMITS
-from tests.slack_standin.blockkit.surfaces import validate_message_blocks, validate_view
-
-__all__ = ["LIMITS", "validate_message_blocks", "validate_view"]
