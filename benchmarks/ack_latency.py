@@ -12,11 +12,11 @@ from pathlib import Path
 
 from bot.entrypoints.app import create_app
 from bot.settings import load_settings
+from bot.slack.standin import SlackStandIn
 from models.db import make_engine, make_sessionmaker
 from models.migrate import upgrade
 from tests import slack_requests as slack
 from tests.fixtures.bot import SIGNING_SECRET, FrozenClock, serve_in_thread
-from bot.slack.standin import SlackStandIn
 
 GOAL = "Raise metric{n} from 10 to 90 by 2027-06-30 because the benchmark needs many goals"
 

@@ -4,8 +4,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.settings import Settings, SettingsError, load_settings
 from bot.entrypoints.startup import StartupError, configure_logging, connect, open_database
+from bot.settings import Settings, SettingsError, load_settings
 
 USAGE_ERROR = 2
 

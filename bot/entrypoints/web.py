@@ -1,6 +1,7 @@
 """The WSGI app: /healthz answers here, all Slack traffic goes to Bolt's SlackRequestHandler.
 
-Production runs `gunicorn 'bot.entrypoints.web:wsgi()'`; `goalbot serve` runs the same app under the same server.
+Production runs `gunicorn 'bot.entrypoints.web:wsgi()'`; `goalbot serve` runs the same app
+under the same server.
 """
 
 import logging
@@ -12,8 +13,8 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.settings import Settings, SettingsError, load_settings
 from bot.entrypoints.startup import StartupError, configure_logging, open_database, unreachable_reason
+from bot.settings import Settings, SettingsError, load_settings
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def build_wsgi(settings: Settings) -> WSGIApp:
 
 
 def wsgi() -> WSGIApp:
-    """gunicorn's factory (Procfile: `gunicorn 'bot.entrypoints.web:wsgi()'`): settings from the environment."""
+    """gunicorn's factory (the Procfile's `web:` line): settings from the environment."""
     configure_logging()
     try:
         return build_wsgi(load_settings())

@@ -1,37 +1,57 @@
-"""What a use case can refuse, in words a person can act on."""
+"""What a use case can refuse, as data. Services never word a refusal for Slack.
+
+Each refusal is a dataclass holding the facts a person needs (ids, names, limits); the wording,
+mentions and "run /goals …" advice live in `handlers/views/refusals.py`. `field` names the form
+input a refusal concerns, with SmartProblem's names ("title", "why", "due_date", "parent",
+"objective.<index>.<metric|unit|baseline|target>", …), so a modal can show it under that input.
+"""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from bot.domain.drafts import SmartProblem
 
 
+@dataclass(eq=False)
 class ServiceError(Exception):
-    """Base for refusals that go back to the person as an ephemeral message."""
+    """Base for refusals that go back to the person as an ephemeral message or a form error."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    field: str | None = dataclass_field(default=None, kw_only=True)
+
+    def __post_init__(self) -> None:
+        # str() shows the facts (for logs and tests), never a sentence meant for a person.
+        Exception.__init__(self, repr(self))
 
 
+# Legacy refusals that still carry a sentence. Issue 5 §2 replaces each use with a refusal
+# that carries data; new code must not raise these.
+@dataclass(eq=False)
 class NotFound(ServiceError):
-    pass
+    message: str
 
 
+@dataclass(eq=False)
 class NotAllowed(ServiceError):
-    pass
+    message: str
 
 
+@dataclass(eq=False)
 class InvalidInput(ServiceError):
-    pass
+    message: str
 
 
+@dataclass(eq=False)
 class Ambiguous(ServiceError):
-    pass
+    message: str
 
 
+@dataclass(eq=False)
 class SmartIncomplete(ServiceError):
     """Nothing was stored: the draft still misses SMART parts."""
 
-    def __init__(self, problems: Sequence[SmartProblem]):
-        super().__init__("The goal is not SMART yet: " + "; ".join(p.hint for p in problems))
-        self.problems = tuple(problems)
+    problems: Sequence[SmartProblem]
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.problems = tuple(self.problems)

@@ -16,6 +16,7 @@ from handlers.goals.focus import announce_focus, focus_reply
 from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
 from handlers.goals.replies import reply_error
 from handlers.views import goal_messages as messages
+from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +54,8 @@ class _Request:
         if self.acked:
             reply_error(self.respond, error)
         else:
-            self.ack(text=error.message, blocks=messages.build_error(error.message))
+            text = describe_refusal(error)
+            self.ack(text=text, blocks=messages.build_error(text))
 
     def run(self, parsed) -> None:
         match parsed:

@@ -15,6 +15,7 @@ from handlers.ids import BlockId, CallbackId, objective_block_id
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
 from handlers.views import goal_messages as messages
 from handlers.views.item_modals import read_objective_form, read_strategy_form, read_tactic_form
+from handlers.views.refusals import describe_refusal
 
 
 def _values(view: dict) -> dict:
@@ -57,7 +58,7 @@ def register(app, deps: Deps) -> None:
                 modal_errors(ack, _smart_errors(incomplete.problems))
                 return
             except ServiceError as error:
-                modal_errors(ack, {first_block: error.message})
+                modal_errors(ack, {first_block: describe_refusal(error)})
                 return
             ack()
             blocks = messages.build_goal_tree(tree, can_edit=True, today=today)

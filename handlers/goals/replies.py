@@ -7,12 +7,13 @@ from slack_sdk.errors import SlackApiError
 
 from bot.services.errors import ServiceError
 from handlers.views.goal_messages import build_error
+from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
 
 
 def reply_error(respond, error: ServiceError | str) -> None:
-    message = error.message if isinstance(error, ServiceError) else error
+    message = describe_refusal(error) if isinstance(error, ServiceError) else error
     respond(text=message, blocks=build_error(message), response_type="ephemeral", replace_original=False)
 
 

@@ -15,6 +15,7 @@ from handlers.ids import BlockId, CallbackId
 from handlers.metadata import GoalModalMeta
 from handlers.views import goal_messages as messages
 from handlers.views.goal_modal import problems_to_errors, read_goal_form
+from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def register(app, deps: Deps) -> None:
             modal_errors(ack, problems_to_errors(incomplete.problems, meta))
             return
         except ServiceError as error:
-            modal_errors(ack, {BlockId.GOAL_TITLE.value: error.message})
+            modal_errors(ack, {BlockId.GOAL_TITLE.value: describe_refusal(error)})
             return
         ack()
         created = meta.mode != "edit"

@@ -32,8 +32,13 @@ def http_env(goalbot_env: dict[str, str]) -> dict[str, str]:
 def run_goalbot(goalbot_script: str, tmp_path: Path) -> Callable[..., subprocess.CompletedProcess]:
     def run(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [goalbot_script, *args], env=env, cwd=tmp_path, stdin=subprocess.DEVNULL,
-            capture_output=True, text=True, timeout=timeout,
+            [goalbot_script, *args],
+            env=env,
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
 
     return run

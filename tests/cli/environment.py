@@ -5,8 +5,13 @@ import socket
 from pathlib import Path
 
 SETTING_NAMES = {
-    "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_BASE_URL",
-    "DATABASE_URL", "PORT", "DEFAULT_TIMEZONE",
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_APP_TOKEN",
+    "SLACK_API_BASE_URL",
+    "DATABASE_URL",
+    "PORT",
+    "DEFAULT_TIMEZONE",
 }
 SIGNING_SECRET = "cli-test-signing-secret"
 

@@ -34,8 +34,13 @@ def test_a_registered_job_gets_settings_and_clock():
 
 def test_goalbot_clock_says_what_is_scheduled_and_keeps_running(goalbot_script, goalbot_env, tmp_path):
     process = subprocess.Popen(
-        [goalbot_script, "clock"], env=goalbot_env, cwd=tmp_path,
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [goalbot_script, "clock"],
+        env=goalbot_env,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     watchdog = threading.Timer(30, process.kill)  # readline must not wait forever
     watchdog.start()

@@ -31,8 +31,12 @@ def served(goalbot_script, tmp_path_factory) -> Iterator[str]:
     port = free_port()
     log = (folder / "serve.log").open("w+")
     process = subprocess.Popen(
-        [goalbot_script, "serve", "--port", str(port)], env=with_slack_secrets(clean_env(folder)), cwd=folder,
-        stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+        [goalbot_script, "serve", "--port", str(port)],
+        env=with_slack_secrets(clean_env(folder)),
+        cwd=folder,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:

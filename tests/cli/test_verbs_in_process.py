@@ -1,4 +1,4 @@
-"""`run`, `console` and `db` wiring, through bot.entrypoints.cli.main with the slow or external parts replaced."""
+"""`run`, `console` and `db` wiring, through cli.main with the slow or external parts replaced."""
 
 import io
 import sys
@@ -58,7 +58,9 @@ def test_run_without_an_app_token_serves_http(monkeypatch, environment):
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
     served = []
-    monkeypatch.setattr("bot.entrypoints.serve.serve_http", lambda wsgi_app, *, port: served.append((wsgi_app, port)))
+    monkeypatch.setattr(
+        "bot.entrypoints.serve.serve_http", lambda wsgi_app, *, port: served.append((wsgi_app, port))
+    )
 
     assert cli.main(["run", "--port", "4321"]) == 0
     [(wsgi_app, port)] = served
@@ -75,7 +77,9 @@ def test_console_delegates_with_the_process_streams(monkeypatch, environment):
         calls.append((settings, stdin, stdout))
         return 7
 
-    monkeypatch.setitem(sys.modules, "bot.entrypoints.console", types.SimpleNamespace(run_console=run_console))
+    monkeypatch.setitem(
+        sys.modules, "bot.entrypoints.console", types.SimpleNamespace(run_console=run_console)
+    )
     monkeypatch.setattr(sys, "stdin", io.StringIO("/goals list\n"))
 
     assert cli.main(["console"]) == 7

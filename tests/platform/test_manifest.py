@@ -54,7 +54,11 @@ def test_manifest_asks_for_what_the_bot_uses():
     [goals] = features["slash_commands"]
     assert goals["command"] == "/goals" and goals["description"] and goals["usage_hint"]
     assert set(manifest["oauth_config"]["scopes"]["bot"]) >= {
-        "commands", "chat:write", "users:read", "im:write", "channels:read",
+        "commands",
+        "chat:write",
+        "users:read",
+        "im:write",
+        "channels:read",
     }
     assert "app_home_opened" in settings["event_subscriptions"]["bot_events"]
     assert settings["interactivity"]["is_enabled"] is True

@@ -19,8 +19,13 @@ class ExplodingApp:
 
 def call(wsgi_app, method: str, path: str, body: bytes = b"") -> tuple[str, bytes]:
     environ = {
-        "REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": "", "SERVER_PROTOCOL": "HTTP/1.1",
-        "CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(body)), "wsgi.input": io.BytesIO(body),
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "CONTENT_TYPE": "application/json",
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.input": io.BytesIO(body),
     }
     statuses = []
     chunks = wsgi_app(environ, lambda status, headers, exc_info=None: statuses.append(status))

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from bot.domain.enums import Direction, GoalLevel, GoalStatus, SmartPart
 from bot.services import goal_writes
 from bot.services.errors import NotFound, SmartIncomplete
+from handlers.views.refusals import describe_refusal
 from models.goals import Goal, Objective
 from tests.services.factories import (
     BLANK_ROW,
@@ -85,7 +86,7 @@ def test_a_draft_that_is_not_smart_is_refused_and_nothing_is_stored(sessions, ba
         goal_writes.create_goal(sessions, actor(), bad_draft, channel_id=CHANNEL, now=NOW, today=TODAY)
 
     assert part in {p.part for p in refused.value.problems}
-    assert refused.value.message.startswith("The goal is not SMART yet: ")
+    assert describe_refusal(refused.value).startswith("The goal is not SMART yet: ")
     assert (count(sessions, Goal), count(sessions, Objective)) == (0, 0)
 
 

@@ -10,6 +10,7 @@ from slack_bolt import Ack, App, Respond
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 
+from bot.slack.standin import SlackStandIn
 from tests.slack_requests import (
     block_actions,
     event_callback,
@@ -18,7 +19,6 @@ from tests.slack_requests import (
     state_value,
     view_submission,
 )
-from bot.slack.standin import SlackStandIn
 
 SECRET = "roundtrip-secret"
 

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
+from bot.slack.standin import SlackStandIn
 from tests.slack_requests import (
     block_actions,
     event_callback,
@@ -16,7 +17,6 @@ from tests.slack_requests import (
     state_value,
     view_submission,
 )
-from bot.slack.standin import SlackStandIn
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 

@@ -9,7 +9,15 @@ from bot.entrypoints.console.slack_errors import ApiError, need
 from bot.entrypoints.console.views import ViewError, ViewStore
 from bot.entrypoints.console.webapi_chat import ChatMethods
 from bot.entrypoints.console.webapi_views import ViewMethods
-from bot.entrypoints.console.workspace import BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID, Output, Workspace, dm_channel_id
+from bot.entrypoints.console.workspace import (
+    BOT_ID,
+    BOT_USER_ID,
+    TEAM_DOMAIN,
+    TEAM_ID,
+    Output,
+    Workspace,
+    dm_channel_id,
+)
 
 
 class WebApi(ChatMethods, ViewMethods):

@@ -1,0 +1,18 @@
+"""The words for each refusal a service can raise (bot/services/errors.py)."""
+
+from bot.services import errors
+
+
+def describe_refusal(error: errors.ServiceError) -> str:
+    """One sentence a person can act on: what went wrong and what to type instead."""
+    match error:
+        case errors.SmartIncomplete(problems=problems):
+            return "The goal is not SMART yet: " + "; ".join(p.hint for p in problems)
+        case (
+            errors.NotFound(message=m)
+            | errors.NotAllowed(message=m)
+            | errors.InvalidInput(message=m)
+            | errors.Ambiguous(message=m)
+        ):
+            return m
+    return "I couldn't do that, and nothing was saved."
