@@ -65,7 +65,7 @@ def period_for(spec: str, today: date) -> Period | None:
 
 
 def parse_period_id(text: str) -> Period | None:
-    """"2027-03" or "2027-W03" (case-insensitive) back to its Period; None when not a real one."""
+    """ "2027-03" or "2027-W03" (case-insensitive) back to its Period; None when not a real one."""
     text = text.strip().upper()
     if match := _MONTH_ID.fullmatch(text):
         year, month = int(match[1]), int(match[2])

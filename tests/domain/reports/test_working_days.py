@@ -50,7 +50,9 @@ def test_working_day_rules_hold_for_any_holidays(month, holiday_days):
     year, number = month
     holidays = {date(year, number, day) for day in holiday_days}
     days = working_days_in(year, number, holidays)
-    first, last, middle = (f(year, number, holidays) for f in (first_working_day, last_working_day, mid_month))
+    first, last, middle = (
+        f(year, number, holidays) for f in (first_working_day, last_working_day, mid_month)
+    )
     for day in days:
         assert day.weekday() < 5 and day not in holidays
     if not days:
