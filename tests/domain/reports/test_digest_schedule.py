@@ -1,3 +1,4 @@
+import itertools
 from datetime import UTC, date, datetime, time, timedelta
 
 from hypothesis import given, settings
@@ -60,7 +61,7 @@ def test_digests_are_exactly_once_across_any_ticks(at, zone, gaps, holidays):
     for minutes in gaps:
         ticks.append(ticks[-1] + timedelta(minutes=minutes))
     seen = []
-    for since, now in zip(ticks, ticks[1:], strict=False):
+    for since, now in itertools.pairwise(ticks):
         due = due_digests(channel, holidays, since, now)
         seen.extend(m.key for m in due.send + due.skip)
     whole = due_digests(channel, holidays, ticks[0], ticks[-1])

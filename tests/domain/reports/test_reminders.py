@@ -1,3 +1,4 @@
+import itertools
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -121,7 +122,7 @@ def test_any_sequence_of_ticks_sees_each_moment_exactly_once(zone, at, gaps, hol
     for minutes in gaps:
         ticks.append(ticks[-1] + timedelta(minutes=minutes))
     seen = []
-    for since, now in zip(ticks, ticks[1:], strict=False):
+    for since, now in itertools.pairwise(ticks):
         due = due_reminders(channel, focus, holidays, since, now)
         assert all(since < m.at <= now for m in due.send + due.skip)
         assert all(now < m.useful_until for m in due.send)
