@@ -204,7 +204,7 @@ def _holiday(arguments: list[str], today: date) -> CheckinCommand:
             return HolidayRemove(day)
         name = " ".join(arguments[2:]) or DEFAULT_HOLIDAY_NAME
         if len(name) > MAX_HOLIDAY_NAME:
-            return Invalid(f"A holiday's name is at most {MAX_HOLIDAY_NAME} characters.")
+            return Invalid(f"Name it in {MAX_HOLIDAY_NAME} characters or fewer, e.g. {HOLIDAY_EXAMPLE}.")
         return HolidayAdd(day, name)
     return Invalid(
         f"Holidays: {HOLIDAY_EXAMPLE}, `/checkin holiday list`, or `/checkin holiday remove 2026-12-25`."

@@ -8,9 +8,8 @@ from bot.domain.checkins.enums import Weekday
 from bot.domain.checkins.localtime import local_instant
 from bot.domain.checkins.spec import ScheduleSpec
 
-# A local date's prompt can sit up to a day away from the UTC date (zones span UTC-12…UTC+14),
-# and a gap can push it later still; a margin of two days on each side never misses one.
-_MARGIN = timedelta(days=2)
+# The span's local dates, plus one day each side: a gap can push a date's local time past midnight.
+_MARGIN = timedelta(days=1)
 
 
 def prompts_between(
