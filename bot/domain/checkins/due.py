@@ -51,6 +51,19 @@ class DueScan:
     skipped: list[DuePrompt] = field(default_factory=list)
 
 
+def zones_with_prompts(
+    spec: ScheduleSpec, zone_names: Iterable[str], since: datetime, now: datetime
+) -> set[str]:
+    """The zone names where `spec` has a prompt (due or skipped) in `(since, now]`.
+
+    Independent of how many people are asked: the tick can pass every zone its people use (or all of
+    `zoneinfo.available_timezones()`) and then load only the members living in these zones.
+    """
+    return {
+        name for name in zone_names if next(prompts_between(spec, zone(name), since, now), None) is not None
+    }
+
+
 def due_prompts(audiences: Iterable[Audience], since: datetime, now: datetime) -> DueScan:
     """Prompts with `since < scheduled_at <= now`, split into due and skipped; people off are left out.
 

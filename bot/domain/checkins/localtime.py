@@ -21,6 +21,8 @@ def zone(name: str, fallback: str = "UTC") -> ZoneInfo:
         return ZoneInfo(fallback)
 
 
+# Ticks ask for the same few (day, time, zone) triples every minute, across schedules.
+@lru_cache(maxsize=65536)
 def local_instant(day: date, at: time, tz: ZoneInfo) -> datetime:
     """The aware UTC instant when it is `at` on `day` in `tz` (see the module's rule for DST)."""
     wall = datetime.combine(day, at.replace(tzinfo=None, fold=0))

@@ -2,7 +2,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from bot.domain.checkins.due import DuePrompt, PromptKey, due_prompts
+from bot.domain.checkins.due import DuePrompt, PromptKey, due_prompts, zones_with_prompts
 from bot.domain.checkins.enums import Weekday
 from bot.domain.checkins.localtime import zone
 
@@ -202,3 +202,14 @@ def test_several_schedules_and_an_empty_or_reversed_window():
 def test_naive_instants_are_refused():
     with pytest.raises(ValueError, match="naive"):
         due_prompts([audience(spec(), member())], datetime(2027, 3, 1), datetime(2027, 3, 2))
+
+
+def test_zones_with_prompts_names_only_the_zones_where_it_is_time():
+    names = ["Europe/Berlin", "Africa/Lagos", "America/New_York", "Asia/Kolkata", "Europe/London"]
+    # 08:00 UTC on a winter Monday is 09:00 in Berlin and Lagos (UTC+1) and nowhere else listed.
+    found = zones_with_prompts(spec(MON_WED_FRI), names, utc(2027, 3, 1, 7, 59), utc(2027, 3, 1, 8))
+    assert found == {"Europe/Berlin", "Africa/Lagos"}
+    # In summer Berlin is UTC+2 and Lagos still UTC+1: the same UTC hour is theirs no longer together.
+    summer = zones_with_prompts(spec(MON_WED_FRI), names, utc(2027, 7, 5, 6, 59), utc(2027, 7, 5, 7))
+    assert summer == {"Europe/Berlin"}
+    assert zones_with_prompts(spec(MON_WED_FRI), names, utc(2027, 3, 2, 7, 59), utc(2027, 3, 2, 8)) == set()
