@@ -1,6 +1,18 @@
 """Storage: SQLAlchemy 2 typed models, query helpers and Alembic migrations."""
 
 from models.base import Base
+from models.checkins import (
+    AnonymousAnswer,
+    AnonymousAnswerNumber,
+    Answer,
+    AnswerNumber,
+    Delivery,
+    FollowUp,
+    Holiday,
+    Membership,
+    Person,
+    Schedule,
+)
 from models.events import ProcessedEvent
 from models.goals import (
     Direction,
@@ -15,15 +27,25 @@ from models.goals import (
 )
 
 __all__ = [
+    "AnonymousAnswer",
+    "AnonymousAnswerNumber",
+    "Answer",
+    "AnswerNumber",
     "Base",
+    "Delivery",
     "Direction",
+    "FollowUp",
     "Goal",
     "GoalLevel",
     "GoalStatus",
+    "Holiday",
     "Measurement",
+    "Membership",
     "MonthlyFocus",
     "Objective",
+    "Person",
     "ProcessedEvent",
+    "Schedule",
     "Strategy",
     "Tactic",
 ]

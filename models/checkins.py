@@ -1,0 +1,246 @@
+"""Check-ins: who is asked (people, memberships, holidays), schedules, the outbox, answers, follow-ups.
+
+Anonymity is structural: `AnonymousAnswer` and its numbers have no author column, no foreign key
+to a delivery or person, no time of day (only the local date) and a random id (an increasing
+integer would give away the order of answering). `Delivery.answered` is all that records that
+someone answered an anonymous check-in, so reminders stop.
+"""
+
+import enum
+import uuid
+from datetime import date, datetime, time
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.domain.checkins.enums import Category, DeliveryKind, DeliveryState, FollowUpStatus
+from models.base import Base, TeamScoped, UTCDateTime
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    # Plain strings, as in models.goals: a new value needs no ALTER TYPE.
+    return Enum(cls, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
+
+
+class Person(TeamScoped, Base):
+    """A workspace member as `users.info` last described them; `tz` None means DEFAULT_TIMEZONE."""
+
+    __tablename__ = "people"
+    # ix tz: the tick asks "who lives in the zones where a prompt is due now", across workspaces.
+    __table_args__ = (UniqueConstraint("team_id", "user_id"), Index("ix_people_tz", "tz"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(32))
+    tz: Mapped[str | None] = mapped_column(String(64))
+    is_bot: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    away_until: Mapped[date | None] = mapped_column(Date)  # last day away, inclusive
+    refreshed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Membership(TeamScoped, Base):
+    """One person in one channel (C…/G…) or user group (S…), as last synced from Slack."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (
+        UniqueConstraint("team_id", "group_id", "user_id"),
+        Index("ix_memberships_team_id_user_id", "team_id", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(String(32))
+    synced_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Holiday(TeamScoped, Base):
+    __tablename__ = "holidays"
+    __table_args__ = (UniqueConstraint("team_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class Schedule(TeamScoped, Base):
+    """A channel's check-in (one per channel; `/checkin schedule off` clears `active`).
+
+    Who is asked: members of `audience_id` (the channel, or a user group) minus `excluded_user_ids`.
+    `weekdays` is "mon,wed,fri" (bot.domain.checkins.weekdays); times are local to each person.
+    """
+
+    __tablename__ = "checkin_schedules"
+    __table_args__ = (
+        UniqueConstraint("team_id", "channel_id"),
+        CheckConstraint("min_answers >= 3", name="min_answers_at_least_3"),
+        Index("ix_checkin_schedules_active", "active"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(32))
+    owner_id: Mapped[str] = mapped_column(String(32))
+    audience_id: Mapped[str] = mapped_column(String(32))
+    excluded_user_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    weekdays: Mapped[str] = mapped_column(String(27))
+    local_time: Mapped[time] = mapped_column(Time)
+    window_minutes: Mapped[int] = mapped_column(Integer, default=240)
+    reminder_count: Mapped[int] = mapped_column(Integer, default=1)
+    reminder_after_minutes: Mapped[int] = mapped_column(Integer, default=120)
+    quiet_start: Mapped[time | None] = mapped_column(Time)  # both None: no quiet hours
+    quiet_end: Mapped[time | None] = mapped_column(Time)
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    min_answers: Mapped[int] = mapped_column(Integer, default=3)
+    objective_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    ask_confidence: Mapped[bool] = mapped_column(Boolean, default=True)
+    ask_expectations: Mapped[bool] = mapped_column(Boolean, default=True)
+    ask_obstacles: Mapped[bool] = mapped_column(Boolean, default=True)
+    ask_category: Mapped[bool] = mapped_column(Boolean, default=True)
+    ask_follow_up: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())  # no prompt before this instant
+
+
+class Delivery(TeamScoped, Base):
+    """The outbox: one row per message owed, recorded before anything is sent.
+
+    Key: (schedule, person, local date, kind, sequence); a prompt has sequence 0, reminder k has k.
+    A sender claims rows with `SELECT … WHERE state = 'pending' AND scheduled_at <= now
+    FOR UPDATE SKIP LOCKED`, sets `sending` + claimed_by/claimed_at, posts, then records the ts.
+    """
+
+    __tablename__ = "checkin_deliveries"
+    __table_args__ = (
+        # Named by hand: the conventional name is longer than PostgreSQL's 63 characters.
+        UniqueConstraint(
+            "schedule_id", "user_id", "local_date", "kind", "sequence", name="uq_checkin_deliveries_key"
+        ),
+        Index("ix_checkin_deliveries_state_scheduled_at", "state", "scheduled_at"),
+        Index("ix_checkin_deliveries_team_id_user_id_local_date", "team_id", "user_id", "local_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    schedule_id: Mapped[int] = mapped_column(ForeignKey("checkin_schedules.id", ondelete="CASCADE"))
+    user_id: Mapped[str] = mapped_column(String(32))
+    local_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[DeliveryKind] = mapped_column(_enum(DeliveryKind), default=DeliveryKind.PROMPT)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[DeliveryState] = mapped_column(_enum(DeliveryState), default=DeliveryState.PENDING)
+    scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    not_before: Mapped[datetime | None] = mapped_column(UTCDateTime())  # backoff after a failure
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    message_channel: Mapped[str | None] = mapped_column(String(32))
+    message_ts: Mapped[str | None] = mapped_column(String(32))
+    answered: Mapped[bool] = mapped_column(Boolean, default=False)  # a flag only: never when
+
+
+class Answer(TeamScoped, Base):
+    """A named answer; edited in place until the period closes."""
+
+    __tablename__ = "checkin_answers"
+    __table_args__ = (
+        UniqueConstraint("schedule_id", "user_id", "local_date"),
+        Index("ix_checkin_answers_team_id_schedule_id_local_date", "team_id", "schedule_id", "local_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    schedule_id: Mapped[int] = mapped_column(ForeignKey("checkin_schedules.id", ondelete="CASCADE"))
+    # None when answered without a prompt (someone away, using /checkin).
+    delivery_id: Mapped[int | None] = mapped_column(ForeignKey("checkin_deliveries.id", ondelete="SET NULL"))
+    user_id: Mapped[str] = mapped_column(String(32))
+    local_date: Mapped[date] = mapped_column(Date)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidence: Mapped[int | None] = mapped_column(Integer)
+    expectations: Mapped[str | None] = mapped_column(Text)
+    obstacles: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[Category | None] = mapped_column(_enum(Category))
+
+
+class AnswerNumber(TeamScoped, Base):
+    __tablename__ = "checkin_answer_numbers"
+
+    answer_id: Mapped[int] = mapped_column(
+        ForeignKey("checkin_answers.id", ondelete="CASCADE"), primary_key=True
+    )
+    objective_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[float] = mapped_column(Float)
+
+
+def _random_id() -> str:
+    return uuid.uuid4().hex
+
+
+class AnonymousAnswer(TeamScoped, Base):
+    """An anonymous answer: the schedule and the local date, and nothing that leads to a person."""
+
+    __tablename__ = "anonymous_answers"
+    __table_args__ = (
+        Index("ix_anonymous_answers_team_id_schedule_id_local_date", "team_id", "schedule_id", "local_date"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_random_id)
+    schedule_id: Mapped[int] = mapped_column(ForeignKey("checkin_schedules.id", ondelete="CASCADE"))
+    local_date: Mapped[date] = mapped_column(Date)
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidence: Mapped[int | None] = mapped_column(Integer)
+    expectations: Mapped[str | None] = mapped_column(Text)
+    obstacles: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[Category | None] = mapped_column(_enum(Category))
+
+
+class AnonymousAnswerNumber(TeamScoped, Base):
+    __tablename__ = "anonymous_answer_numbers"
+
+    answer_id: Mapped[str] = mapped_column(
+        ForeignKey("anonymous_answers.id", ondelete="CASCADE"), primary_key=True
+    )
+    objective_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[float] = mapped_column(Float)
+
+
+class FollowUp(TeamScoped, Base):
+    """A customer who needs follow-up, flagged in a check-in; owned and chased by the reports issue.
+
+    From an anonymous check-in: no author, no answer link, no created_at (only the local date).
+    """
+
+    __tablename__ = "follow_ups"
+    __table_args__ = (
+        Index("ix_follow_ups_team_id_status", "team_id", "status"),
+        Index("ix_follow_ups_team_id_owner_id", "team_id", "owner_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(32))
+    schedule_id: Mapped[int | None] = mapped_column(ForeignKey("checkin_schedules.id", ondelete="SET NULL"))
+    local_date: Mapped[date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text)
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("checkin_answers.id", ondelete="SET NULL"))
+    author_id: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    owner_id: Mapped[str | None] = mapped_column(String(32))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status: Mapped[FollowUpStatus] = mapped_column(_enum(FollowUpStatus), default=FollowUpStatus.OPEN)
+    resolution_note: Mapped[str | None] = mapped_column(Text)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_reminded_on: Mapped[date | None] = mapped_column(Date)
