@@ -7,6 +7,11 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 CURRENCY_SYMBOLS = "$€£"
 
+# The largest magnitude a measurement may have. Real metrics (revenue in cents, page views)
+# stay far below a trillion; anything bigger is a paste gone wrong, and floats this size still
+# add, divide and print exactly enough for progress bars.
+MAX_MEASUREMENT = 1e12
+
 _SCALE = {"": 1.0, "k": 1e3, "m": 1e6, "b": 1e9}
 
 # Commas are only accepted as proper thousands groups: "1,2" is too likely a European
@@ -46,6 +51,31 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     unit = "%" if match["percent"] else match["currency"]
     return Quantity(value, unit)
+
+
+def is_storable(value: float) -> bool:
+    """Finite and within ±MAX_MEASUREMENT: the only values a measurement may hold."""
+    return math.isfinite(value) and abs(value) <= MAX_MEASUREMENT
+
+
+def join_digit_groups(words: list[str]) -> tuple[str, int]:
+    """ "1 000 000" typed with spaces: the words that form one number, and how many were used.
+
+    A first word of one to three digits (sign, currency allowed) followed by words of exactly three
+    digits (the last may carry decimals, a scale or "%") is one number with its groups spaced out.
+    """
+    if not words or not _LEADING_GROUP.fullmatch(words[0]):
+        return (words[0] if words else ""), min(len(words), 1)
+    used = 1
+    while used < len(words) and _NEXT_GROUP.fullmatch(words[used]):
+        used += 1
+        if not words[used - 1].isdigit():
+            break  # decimals, a scale or "%" end the number
+    return "".join(words[:used]), used
+
+
+_LEADING_GROUP = re.compile(r"[+-]?[$€£]?[+-]?[0-9]{1,3}")
+_NEXT_GROUP = re.compile(r"[0-9]{3}(?:\.[0-9]+)?[kmb]?%?", re.IGNORECASE)
 
 
 def parse_number(text: str) -> float | None:
