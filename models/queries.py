@@ -61,7 +61,8 @@ def objectives_named(session: Session, team_id: str, name: str, channel_id: str 
     """Active root objectives whose metric is `name` (exact, else a part of it), ignoring case.
 
     Broken-down targets are left out: they track their root's metric, so "CSAT" is one objective,
-    not the annual one and its twelve monthly copies. Matched in Python: SQLite's lower() and LIKE fold ASCII only, so "Übernachtungen" would be missed.
+    not the annual one and its twelve monthly copies. Matched in Python: SQLite's lower() and LIKE
+    fold ASCII only, so "Übernachtungen" would be missed.
     """
     query = (
         select(Objective)

@@ -67,7 +67,9 @@ class Invalid:
     message: str
 
 
-GoalsCommand = Help | New | ListGoals | Show | Update | UndoUpdate | Focus | Edit | Archive | Unknown | Invalid
+GoalsCommand = (
+    Help | New | ListGoals | Show | Update | UndoUpdate | Focus | Edit | Archive | Unknown | Invalid
+)
 
 _GOAL_ID_COMMANDS = {"show": Show, "edit": Edit, "archive": Archive, "focus": Focus}
 _KIND_NAMES = {

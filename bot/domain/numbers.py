@@ -12,6 +12,9 @@ CURRENCY_SYMBOLS = "$€£"
 # add, divide and print exactly enough for progress bars.
 MAX_MEASUREMENT = 1e12
 
+# Past this, digits grouped in thousands stop being readable; a short exponent is clearer.
+_SHOWN_IN_FULL_BELOW = 1e15
+
 _SCALE = {"": 1.0, "k": 1e3, "m": 1e6, "b": 1e9}
 
 # Commas are only accepted as proper thousands groups: "1,2" is too likely a European
@@ -84,9 +87,17 @@ def parse_number(text: str) -> float | None:
 
 
 def format_number(value: float) -> str:
-    """Thousands separators and at most two decimals, rounded half up the way people expect."""
-    if not math.isfinite(value):
-        return str(value)
+    """Thousands separators and at most two decimals, rounded half up the way people expect.
+
+    Values no measurement may hold (stored before they were checked) still print, briefly:
+    "1.2e+29", "∞", "-∞", "not a number".
+    """
+    if math.isnan(value):
+        return "not a number"
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    if abs(value) >= _SHOWN_IN_FULL_BELOW:
+        return f"{value:.3g}"
     # str() first so 0.125 rounds as the 0.125 the user typed, not its binary neighbour.
     with localcontext() as context:
         context.prec = 1000

@@ -167,4 +167,3 @@ def reload_tree(session: Session, team_id: str, goal_id: int, *, today: date) ->
     """The goal's tree as just written: stale relationships loaded before the change are dropped."""
     session.expire_all()
     return build_tree(queries.get_goal(session, team_id, goal_id, full=True), today=today)
-

@@ -13,9 +13,9 @@ from bot.domain.commands import (
     ListGoals,
     New,
     Show,
+    UndoUpdate,
     Unknown,
     Update,
-    UndoUpdate,
     help_lines,
     parse_goals_command,
 )

@@ -129,5 +129,20 @@ def test_is_storable(value, storable):
 
 
 @given(st.floats(allow_nan=True, allow_infinity=True))
-def test_format_number_never_fails(value):
-    assert isinstance(format_number(value), str)
+def test_format_number_never_fails_and_stays_short(value):
+    assert 0 < len(format_number(value)) <= 30
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1e12, "1,000,000,000,000"),
+        (2e307, "2e+307"),
+        (-1.234e29, "-1.23e+29"),
+        (float("inf"), "∞"),
+        (float("-inf"), "-∞"),
+        (float("nan"), "not a number"),
+    ],
+)
+def test_format_number_of_values_beyond_any_measurement(value, shown):
+    assert format_number(value) == shown

@@ -180,7 +180,7 @@ def test_one_measurement_counts_for_the_year_its_quarter_and_its_month(sessions)
 def test_updating_a_target_by_id_records_on_the_root(sessions):
     goal = annual(sessions)
     split(sessions, goal.id)
-    jan = [t for t in tracked_targets(sessions, goal.id) if t[1] is GoalLevel.MONTHLY][0]
+    jan = next(t for t in tracked_targets(sessions, goal.id) if t[1] is GoalLevel.MONTHLY)
 
     recorded = measure(sessions, jan[2], 79.5, at=datetime(2027, 1, 20, 9, tzinfo=UTC))
 

@@ -231,7 +231,11 @@ def test_undo_by_objective_finds_the_newest_and_does_not_walk_back_further(sessi
     second = measure(sessions, csat, 84, at=LATER)
 
     target = measurement_undo.undo_target(sessions, TEAM, objective_id=csat)
-    assert (target.measurement_id, target.author_id, target.owner_id) == (second.measurement_id, TEAMMATE, OWNER)
+    assert (target.measurement_id, target.author_id, target.owner_id) == (
+        second.measurement_id,
+        TEAMMATE,
+        OWNER,
+    )
     undo(sessions, target.measurement_id, actor(OWNER))
 
     again = measurement_undo.undo_target(sessions, TEAM, objective_id=csat)
