@@ -47,7 +47,7 @@ def latest_values(session: Session, team_id: str, objective_ids: Collection[int]
             func.row_number()
             .over(partition_by=Objective.id, order_by=(Measurement.recorded_at.desc(), Measurement.id.desc()))
             .label("position"),
-            func.count().over(partition_by=Objective.id).label("count"),
+            func.count().over(partition_by=Objective.id).label("counted"),
         )
         .join(Goal, Goal.id == Objective.goal_id)
         .join(
@@ -69,7 +69,7 @@ def latest_values(session: Session, team_id: str, objective_ids: Collection[int]
             value=row.value,
             recorded_at=row.recorded_at,
             measurement_id=row.measurement_id,
-            count=row.count,
+            count=row.counted,
         )
         for row in rows
     }

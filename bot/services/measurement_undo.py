@@ -56,14 +56,15 @@ def undo_target(
             measurement = _measurement(session, team_id, measurement_id)
         else:
             objective = resolve_objective(session, team_id, channel_id, name, objective_id)
-            measurement = session.scalar(
+            newest = session.scalar(
                 select(Measurement)
                 .where(Measurement.team_id == team_id, Measurement.objective_id == root_of(objective))
                 .order_by(Measurement.recorded_at.desc(), Measurement.id.desc())
                 .limit(1)
             )
-            if measurement is None:
+            if newest is None:
                 raise NothingToUndo(objective_ref=format_ref(RefKind.OBJECTIVE, objective.id))
+            measurement = newest
         return UndoTarget(measurement.id, measurement.user_id, measurement.objective.goal.owner_id)
 
 
