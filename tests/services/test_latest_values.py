@@ -31,7 +31,7 @@ def test_listing_reads_measurements_in_a_constant_number_of_queries(sessions, en
     measure(sessions, goal.objectives[0].id, 80)
     few = statements_during(engine, list_now)
     for n in range(5):
-        more = make_goal(sessions, title=f"Goal {n}")
+        more = make_goal(sessions, title=f"Raise CSAT at shop number {n}")
         measure(sessions, more.objectives[0].id, 81 + n)
     many = statements_during(engine, list_now)
 
@@ -41,7 +41,7 @@ def test_listing_reads_measurements_in_a_constant_number_of_queries(sessions, en
 
 def test_unmeasured_and_other_workspace_objectives_are_absent(sessions):
     goal = make_goal(sessions)
-    other = make_goal(sessions, title="Other")
+    other = make_goal(sessions, title="Raise CSAT at the other shop")
     measure(sessions, goal.objectives[0].id, 80, at=datetime(2027, 1, 5, tzinfo=UTC))
     measure(sessions, goal.objectives[0].id, 82, at=datetime(2027, 1, 6, tzinfo=UTC))
 
