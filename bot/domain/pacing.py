@@ -66,8 +66,11 @@ def mean_progress(values: Iterable[float | None]) -> float | None:
     measured = [value for value in values if value is not None]
     if not measured:
         return None
-    # fsum: a huge value next to its negative must not become inf - inf = NaN halfway through.
-    return math.fsum(measured) / len(measured)
+    # Each share divided first, so two huge values cannot overflow; inf beside -inf has no mean.
+    try:
+        return math.fsum(value / len(measured) for value in measured)
+    except (ValueError, OverflowError):
+        return math.nan
 
 
 def is_implausible(baseline: float, target: float, value: float) -> bool:

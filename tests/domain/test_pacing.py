@@ -158,3 +158,9 @@ def test_progress_hits_zero_at_baseline_and_one_at_target(baseline, target, curr
 @given(st.dates(), st.dates(), st.dates())
 def test_expected_progress_stays_in_range(start, due, today):
     assert 0.0 <= expected_progress(start, due, today) <= 1.0
+
+
+@given(st.lists(st.floats(allow_nan=True, allow_infinity=True) | st.none()))
+def test_mean_progress_never_fails(values):
+    mean = mean_progress(values)
+    assert mean is None or isinstance(mean, float)
