@@ -74,9 +74,8 @@ def _measurement(n: int, note: str | None) -> MeasurementSummary:
 
 
 def test_the_tree_shows_recent_measurements_with_notes_within_slack_limits():
-    recent = (_measurement(5, "after the *new* rota\nsecond line"), _measurement(4, None)) + tuple(
-        _measurement(n, "<!channel> " + "x" * 5000) for n in (3, 2, 1)
-    )
+    long_notes = [_measurement(n, "<!channel> " + "x" * 5000) for n in (3, 2, 1)]
+    recent = (_measurement(5, "after the *new* rota\nsecond line"), _measurement(4, None), *long_notes)
     blocks = message_dicts(build_goal_tree(make_tree(recent=recent), can_edit=True, today=TODAY))
     text = all_texts(blocks)
     assert "Recent measurements" in text
