@@ -21,6 +21,9 @@ class ActionId(enum.StrEnum):
     SHOW_GOAL = "goal_show"  # value: goal id
     FOCUS_REPLACE = "focus_replace"  # value: goal id
     FOCUS_KEEP = "focus_keep"  # value: goal id
+    UNDO_MEASUREMENT = "measurement_undo"  # value: measurement id
+    CONFIRM_MEASUREMENT = "measurement_confirm"  # value: measurement_actions.PendingMeasurement JSON
+    CANCEL_MEASUREMENT = "measurement_cancel"  # value: objective id
     # Input elements inside modals; Slack needs an action id on each.
     INPUT = "input"
 
@@ -39,6 +42,7 @@ class BlockId(enum.StrEnum):
     SMART_HINTS = "smart_hints"
     OBJECTIVE_DUE = "objective_due"
     FOCUS_ACTIONS = "focus_actions"
+    MEASUREMENT_ACTIONS = "measurement_actions"
 
 
 OBJECTIVE_FIELDS = ("metric", "unit", "baseline", "target")

@@ -51,6 +51,11 @@ class Objective(TeamScoped, Base):
     target: Mapped[float] = mapped_column(Float)
     direction: Mapped[Direction] = mapped_column(_enum(Direction))
     due_date: Mapped[date] = mapped_column(Date)
+    # A broken-down target tracks its annual objective's metric: measurements are stored once,
+    # on that root, and a target reads the latest of them within its own period.
+    tracks_objective_id: Mapped[int | None] = mapped_column(
+        ForeignKey("objectives.id", ondelete="SET NULL"), index=True
+    )
 
     goal: Mapped[Goal] = relationship(back_populates="objectives")
     measurements: Mapped[list["Measurement"]] = relationship(
@@ -66,7 +71,12 @@ class Measurement(TeamScoped, Base):
     value: Mapped[float] = mapped_column(Float)
     user_id: Mapped[str] = mapped_column(String(32))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The workspace's own date when it was recorded: periods (a month's target) are local dates.
+    recorded_on: Mapped[date] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
+    # Undone measurements are kept (who undid what, when) but count for nothing.
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    undone_by: Mapped[str | None] = mapped_column(String(32))
 
     objective: Mapped[Objective] = relationship(back_populates="measurements")
 

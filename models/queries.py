@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session, selectinload
 from bot.domain.enums import GoalStatus
 from models.goals import Goal, Measurement, MonthlyFocus, Objective, Strategy, Tactic
 
+# Measurements are not loaded with goals: measurement_queries.latest_values reads them in one query.
 _GOAL_LOADS = (
-    selectinload(Goal.objectives).selectinload(Objective.measurements),
+    selectinload(Goal.objectives),
     selectinload(Goal.parent),
 )
 
@@ -21,7 +22,7 @@ def get_goal(session: Session, team_id: str, goal_id: int, *, full: bool = False
         query = query.options(
             *_GOAL_LOADS,
             selectinload(Goal.strategies).selectinload(Strategy.tactics),
-            selectinload(Goal.children).selectinload(Goal.objectives).selectinload(Objective.measurements),
+            selectinload(Goal.children).selectinload(Goal.objectives),
         )
     return session.scalar(query)
 
@@ -57,14 +58,20 @@ def active_goals(
 
 
 def objectives_named(session: Session, team_id: str, name: str, channel_id: str | None) -> list[Objective]:
-    """Active objectives whose metric is `name` (exact, else a part of it), ignoring case.
+    """Active root objectives whose metric is `name` (exact, else a part of it), ignoring case.
 
-    Matched in Python: SQLite's lower() and LIKE fold ASCII only, so "Übernachtungen" would be missed.
+    Broken-down targets are left out: they track their root's metric, so "CSAT" is one objective,
+    not the annual one and its twelve monthly copies. Matched in Python: SQLite's lower() and LIKE
+    fold ASCII only, so "Übernachtungen" would be missed.
     """
     query = (
         select(Objective)
         .join(Goal)
-        .where(Objective.team_id == team_id, Goal.status == GoalStatus.ACTIVE)
+        .where(
+            Objective.team_id == team_id,
+            Goal.status == GoalStatus.ACTIVE,
+            Objective.tracks_objective_id.is_(None),
+        )
         .order_by(Objective.id)
     )
     if channel_id is not None:

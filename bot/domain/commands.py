@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from bot.domain.numbers import parse_number
+from bot.domain.numbers import join_digit_groups, parse_number
 from bot.domain.refs import RefKind, format_ref, parse_ref
 
 
@@ -35,6 +35,14 @@ class Update:
 
 
 @dataclass(frozen=True)
+class UndoUpdate:
+    """`/goals update O7 undo`: take back the objective's latest measurement."""
+
+    target: str
+    objective_id: int | None
+
+
+@dataclass(frozen=True)
 class Focus:
     goal_id: int
 
@@ -59,7 +67,9 @@ class Invalid:
     message: str
 
 
-GoalsCommand = Help | New | ListGoals | Show | Update | Focus | Edit | Archive | Unknown | Invalid
+GoalsCommand = (
+    Help | New | ListGoals | Show | Update | UndoUpdate | Focus | Edit | Archive | Unknown | Invalid
+)
 
 _GOAL_ID_COMMANDS = {"show": Show, "edit": Edit, "archive": Archive, "focus": Focus}
 _KIND_NAMES = {
@@ -71,6 +81,7 @@ _KIND_NAMES = {
 # Echoing a pasted paragraph back as "unknown command" helps nobody; a word is enough.
 _MAX_ECHOED_WORD = 40
 _UPDATE_EXAMPLE = "`/goals update O7 82 after the weekend push`"
+_UNDO_WORD = "undo"
 
 
 def parse_goals_command(text: str) -> GoalsCommand:
@@ -99,7 +110,8 @@ def help_lines() -> list[str]:
         "(opens a form if something is missing)",
         "`/goals list` — see this channel's goals and their ids",
         "`/goals show G12` — see a goal with its objectives, strategies and tactics",
-        f"{_UPDATE_EXAMPLE} — record where an objective stands now (by id or by name)",
+        f"{_UPDATE_EXAMPLE} — record where an objective stands now (by id or by name; "
+        "`/goals update O7 undo` takes the latest one back)",
         "`/goals focus G12` — make it this channel's one main goal for the month",
         "`/goals edit G12` — change a goal's wording, numbers or dates",
         "`/goals archive G12` — put away a goal you no longer track",
@@ -132,6 +144,9 @@ def _update(arguments: list[str]) -> GoalsCommand:
             )
         name, objective_id, rest = format_ref(ref.kind, ref.id), ref.id, arguments[1:]
     else:
+        named_undo = arguments[-1].lower() == _UNDO_WORD and len(arguments) > 1
+        if named_undo and all(parse_number(word) is None for word in arguments[:-1]):
+            return UndoUpdate(target=" ".join(arguments[:-1]), objective_id=None)
         split_at = next(
             (i for i, word in enumerate(arguments) if parse_number(word) is not None), len(arguments)
         )
@@ -141,7 +156,11 @@ def _update(arguments: list[str]) -> GoalsCommand:
                 "or `/goals update repeat orders 950`"
             )
         name, objective_id, rest = " ".join(arguments[:split_at]), None, arguments[split_at:]
-    value = parse_number(rest[0]) if rest else None
+    if len(rest) == 1 and rest[0].lower() == _UNDO_WORD:
+        return UndoUpdate(target=name, objective_id=objective_id)
+    # "1 000" is one thousand, never 1 with a note of "000".
+    number, used = join_digit_groups(rest)
+    value = parse_number(number) if rest else None
     if value is None:
         return Invalid(f"`/goals update` needs a number after the objective, e.g. {_UPDATE_EXAMPLE}")
-    return Update(target=name, objective_id=objective_id, value=value, note=" ".join(rest[1:]) or None)
+    return Update(target=name, objective_id=objective_id, value=value, note=" ".join(rest[used:]) or None)

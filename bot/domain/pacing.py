@@ -1,5 +1,6 @@
 """How far an objective has come, how far it should have come by today, and what that means."""
 
+import math
 from collections.abc import Iterable
 from datetime import date
 
@@ -38,7 +39,7 @@ def pace_status(progress: float | None, expected: float, *, today: date, due: da
     if progress is None:
         return PaceStatus.NO_DATA
     if progress >= 1:
-        return PaceStatus.ON_TRACK
+        return PaceStatus.ACHIEVED
     if today > due:
         return PaceStatus.OFF_TRACK
     gap = expected - progress
@@ -50,10 +51,38 @@ def pace_status(progress: float | None, expected: float, *, today: date, due: da
 
 
 def weakest(statuses: Iterable[PaceStatus]) -> PaceStatus:
-    """The status that most needs attention; NO_DATA only when nothing was measured."""
-    return max(statuses, key=lambda status: status.rank, default=PaceStatus.NO_DATA)
+    """The status that most needs attention; NO_DATA only when nothing was measured.
+
+    ACHIEVED only when every objective is achieved; otherwise a met objective counts as on track.
+    """
+    statuses = list(statuses)
+    if statuses and all(status is PaceStatus.ACHIEVED for status in statuses):
+        return PaceStatus.ACHIEVED
+    worst = max(statuses, key=lambda status: status.rank, default=PaceStatus.NO_DATA)
+    return PaceStatus.ON_TRACK if worst is PaceStatus.ACHIEVED else worst
 
 
 def mean_progress(values: Iterable[float | None]) -> float | None:
     measured = [value for value in values if value is not None]
-    return sum(measured) / len(measured) if measured else None
+    if not measured:
+        return None
+    # Each share divided first, so two huge values cannot overflow; inf beside -inf has no mean.
+    try:
+        return math.fsum(value / len(measured) for value in measured)
+    except (ValueError, OverflowError):
+        return math.nan
+
+
+def is_implausible(baseline: float, target: float, value: float) -> bool:
+    """Far outside where the metric lives: likely a typo (-5 for CSAT 78→85), so ask before storing.
+
+    The plausible band reaches three spans (or half the larger end) beyond baseline and target,
+    and never crosses zero when both ends are on one side of it.
+    """
+    if not math.isfinite(value):
+        return True
+    low, high = min(baseline, target), max(baseline, target)
+    margin = max(3 * (high - low), 0.5 * max(abs(low), abs(high)), 1.0)
+    if low >= 0 > value or high <= 0 < value:
+        return True
+    return not (low - margin <= value <= high + margin)

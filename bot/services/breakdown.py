@@ -1,4 +1,8 @@
-"""Breaking an annual goal into editable quarterly and monthly targets."""
+"""Breaking an annual goal into editable quarterly and monthly targets.
+
+Each target's objective tracks the annual objective's metric (`tracks_objective_id`): one
+measurement counts for the year and for the quarter and month it falls in.
+"""
 
 from datetime import date, datetime
 
@@ -15,6 +19,7 @@ from bot.services.goal_writes import editable_goal
 from bot.services.read_models import GoalTree
 from bot.services.summaries import reload_tree
 from models.goals import Goal, Objective
+from models.measurement_queries import root_of
 
 
 def break_down(
@@ -30,18 +35,20 @@ def break_down(
         if any(child.status != GoalStatus.ARCHIVED for child in goal.children):
             raise InvalidInput(f"{ref} is already broken down; edit its targets with `/goals show {ref}`.")
         rows = [ObjectiveDraft(o.metric, o.unit, o.baseline, o.target) for o in goal.objectives]
+        # Every period's objectives come in the goal's order; each target tracks its root's metric.
+        roots = [root_of(o) for o in goal.objectives]
         if not rows:
             raise InvalidInput(f"Add an objective to {ref} first: its targets are what gets split.")
         for quarter in plan_breakdown(goal.start_date, goal.due_date, rows):
-            parent = _child(goal, quarter, goal, now)
+            parent = _child(goal, quarter, goal, roots, now)
             session.add(parent)
             for month in quarter.months:
-                session.add(_child(goal, month, parent, now))
+                session.add(_child(goal, month, parent, roots, now))
         session.flush()
         return reload_tree(session, actor.team_id, goal.id, today=today)
 
 
-def _child(root: Goal, period: PeriodPlan, parent: Goal, now: datetime) -> Goal:
+def _child(root: Goal, period: PeriodPlan, parent: Goal, roots: list[int], now: datetime) -> Goal:
     child = Goal(
         team_id=root.team_id,
         title=f"{root.title} — {period.label}"[:200],
@@ -64,7 +71,8 @@ def _child(root: Goal, period: PeriodPlan, parent: Goal, now: datetime) -> Goal:
             target=o.target,
             direction=direction_of(o.baseline, o.target),
             due_date=period.due,
+            tracks_objective_id=tracks,
         )
-        for o in period.objectives
+        for o, tracks in zip(period.objectives, roots, strict=True)
     ]
     return child

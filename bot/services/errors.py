@@ -55,3 +55,35 @@ class SmartIncomplete(ServiceError):
     def __post_init__(self) -> None:
         super().__post_init__()
         self.problems = tuple(self.problems)
+
+
+@dataclass(eq=False)
+class MeasurementOutOfRange(ServiceError):
+    """Not stored: the value is not finite or beyond ±`limit` (bot.domain.numbers.MAX_MEASUREMENT).
+
+    `field` is "value": the number of a measurement (`/goals update O7 <value>`).
+    """
+
+    value: float
+    limit: float
+
+
+@dataclass(eq=False)
+class NothingToUndo(ServiceError):
+    """The objective has no measurement that still counts."""
+
+    objective_ref: str
+
+
+@dataclass(eq=False)
+class MeasurementNotFound(ServiceError):
+    measurement_id: int
+
+
+@dataclass(eq=False)
+class UndoNotAllowed(ServiceError):
+    """Only the measurement's author, the goal's owner or a workspace admin may undo it."""
+
+    objective_ref: str
+    author_id: str
+    owner_id: str

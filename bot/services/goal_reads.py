@@ -11,7 +11,7 @@ from bot.domain.enums import GoalLevel, GoalStatus
 from bot.domain.refs import RefKind, format_ref
 from bot.services.goal_writes import not_found
 from bot.services.read_models import GoalSummary, GoalTree
-from bot.services.summaries import build_tree, summarize_goal
+from bot.services.summaries import build_tree, summarize_goals
 from models import queries
 
 
@@ -20,7 +20,7 @@ def channel_goals(sessions: sessionmaker[Session], team_id: str, channel_id: str
         focus = queries.focus_for(session, team_id, channel_id, month_start(today))
         focus_ids = frozenset({focus.goal_id} if focus else set())
         goals = queries.active_goals(session, team_id, channel_id=channel_id)
-        return [summarize_goal(g, today=today, focus_goal_ids=focus_ids) for g in goals]
+        return summarize_goals(goals, today=today, focus_goal_ids=focus_ids)
 
 
 def goal_tree(sessions: sessionmaker[Session], team_id: str, goal_id: int, *, today: date) -> GoalTree:
@@ -107,6 +107,6 @@ def home_data(
         mine = queries.active_goals(session, team_id, owner_id=user_id)
         focused = queries.active_goals(session, team_id, goal_ids=sorted(focus_ids))
         return HomeData(
-            my_goals=[summarize_goal(g, today=today, focus_goal_ids=focus_ids) for g in mine],
-            focus_goals=[summarize_goal(g, today=today, focus_goal_ids=focus_ids) for g in focused],
+            my_goals=summarize_goals(mine, today=today, focus_goal_ids=focus_ids),
+            focus_goals=summarize_goals(focused, today=today, focus_goal_ids=focus_ids),
         )

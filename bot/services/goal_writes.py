@@ -69,7 +69,8 @@ def update_goal(
     with sessions.begin() as session:
         goal = editable_goal(session, actor, goal_id)
         history = {
-            o.id: tuple((m.recorded_at.date(), m.value) for m in o.measurements) for o in goal.objectives
+            o.id: tuple((m.recorded_on, m.value) for m in o.measurements if m.undone_at is None)
+            for o in goal.objectives
         }
         rows = [
             ObjectiveDraft(o.metric, o.unit, o.baseline, o.target, history.get(oid, ()))

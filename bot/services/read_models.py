@@ -23,6 +23,19 @@ class ObjectiveSummary:
     status: PaceStatus
     last_measured_at: datetime | None
     measurement_count: int
+    tracks_ref: str | None = None  # "O3": a broken-down target reads that objective's measurements
+
+
+@dataclass(frozen=True)
+class MeasurementSummary:
+    id: int
+    objective_ref: str  # the goal's own objective it counts for, e.g. "O7"
+    metric: str
+    unit: str | None
+    value: float
+    user_id: str
+    recorded_at: datetime
+    note: str | None
 
 
 @dataclass(frozen=True)
@@ -69,3 +82,4 @@ class GoalTree:
     goal: GoalSummary
     strategies: tuple[StrategySummary, ...]
     children: tuple[GoalSummary, ...]  # quarterly/monthly targets broken out of it
+    recent: tuple[MeasurementSummary, ...] = ()  # newest first

@@ -1,8 +1,9 @@
 """Turns stored goals into read models, with pacing worked out for `today`."""
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from bot.domain import pacing
 from bot.domain.enums import GoalStatus
@@ -10,16 +11,22 @@ from bot.domain.refs import RefKind, format_ref
 from bot.services.read_models import (
     GoalSummary,
     GoalTree,
+    MeasurementSummary,
     ObjectiveSummary,
     StrategySummary,
     TacticSummary,
 )
 from models import queries
-from models.goals import Goal, Measurement, Objective, Strategy
+from models.goals import Goal, Objective, Strategy
+from models.measurement_queries import LatestValue, latest_values, recent_measurements, root_of
+
+Latest = Mapping[int, LatestValue]
 
 
-def summarize_objective(objective: Objective, *, start: date, today: date) -> ObjectiveSummary:
-    latest = latest_measurement(objective)
+def summarize_objective(
+    objective: Objective, *, start: date, today: date, latest: LatestValue | None
+) -> ObjectiveSummary:
+    """`latest` is the objective's entry from `latest_values` (None: never measured in its period)."""
     current = latest.value if latest else objective.baseline
     # Until someone measures, there is nothing to pace: the baseline is not news.
     progress = pacing.progress(objective.baseline, objective.target, current) if latest else None
@@ -39,12 +46,43 @@ def summarize_objective(objective: Objective, *, start: date, today: date) -> Ob
         expected=expected,
         status=pacing.pace_status(progress, expected, today=today, due=objective.due_date),
         last_measured_at=latest.recorded_at if latest else None,
-        measurement_count=len(objective.measurements),
+        measurement_count=latest.count if latest else 0,
+        tracks_ref=format_ref(RefKind.OBJECTIVE, objective.tracks_objective_id)
+        if objective.tracks_objective_id
+        else None,
     )
 
 
-def summarize_goal(goal: Goal, *, today: date, focus_goal_ids: frozenset[int] = frozenset()) -> GoalSummary:
-    objectives = tuple(summarize_objective(o, start=goal.start_date, today=today) for o in goal.objectives)
+def latest_for(goals: Sequence[Goal]) -> Latest:
+    """One query for the latest values of every objective of these goals."""
+    ids = [o.id for goal in goals for o in goal.objectives]
+    session = object_session(goals[0]) if goals else None
+    if session is None or not ids:
+        return {}
+    return latest_values(session, goals[0].team_id, ids)
+
+
+def summarize_goals(
+    goals: Sequence[Goal], *, today: date, focus_goal_ids: frozenset[int] = frozenset()
+) -> list[GoalSummary]:
+    latest = latest_for(goals)
+    return [summarize_goal(g, today=today, focus_goal_ids=focus_goal_ids, latest=latest) for g in goals]
+
+
+def summarize_goal(
+    goal: Goal,
+    *,
+    today: date,
+    focus_goal_ids: frozenset[int] = frozenset(),
+    latest: Latest | None = None,
+) -> GoalSummary:
+    """`latest` from `latest_for` when summarizing many goals; looked up for this goal otherwise."""
+    if latest is None:
+        latest = latest_for([goal])
+    objectives = tuple(
+        summarize_objective(o, start=goal.start_date, today=today, latest=latest.get(o.id))
+        for o in goal.objectives
+    )
     parent = goal.parent
     return GoalSummary(
         id=goal.id,
@@ -87,14 +125,41 @@ def summarize_strategy(strategy: Strategy) -> StrategySummary:
 
 
 def build_tree(goal: Goal, *, today: date, focus_goal_ids: frozenset[int] = frozenset()) -> GoalTree:
+    children = [child for child in goal.children if child.status != GoalStatus.ARCHIVED]
+    latest = latest_for([goal, *children])
     return GoalTree(
-        goal=summarize_goal(goal, today=today, focus_goal_ids=focus_goal_ids),
+        goal=summarize_goal(goal, today=today, focus_goal_ids=focus_goal_ids, latest=latest),
         strategies=tuple(summarize_strategy(s) for s in goal.strategies),
         children=tuple(
-            summarize_goal(child, today=today, focus_goal_ids=focus_goal_ids)
-            for child in goal.children
-            if child.status != GoalStatus.ARCHIVED
+            summarize_goal(child, today=today, focus_goal_ids=focus_goal_ids, latest=latest)
+            for child in children
         ),
+        recent=recent_of(goal),
+    )
+
+
+RECENT_MEASUREMENTS = 5
+
+
+def recent_of(goal: Goal) -> tuple[MeasurementSummary, ...]:
+    """The last few measurements of the metrics this goal tracks, newest first."""
+    session = object_session(goal)
+    if session is None or not goal.objectives:
+        return ()
+    by_root = {root_of(o): o for o in goal.objectives}
+    rows = recent_measurements(session, goal.team_id, list(by_root), limit=RECENT_MEASUREMENTS)
+    return tuple(
+        MeasurementSummary(
+            id=m.id,
+            objective_ref=format_ref(RefKind.OBJECTIVE, by_root[m.objective_id].id),
+            metric=by_root[m.objective_id].metric,
+            unit=by_root[m.objective_id].unit,
+            value=m.value,
+            user_id=m.user_id,
+            recorded_at=m.recorded_at,
+            note=m.note,
+        )
+        for m in rows
     )
 
 
@@ -102,8 +167,3 @@ def reload_tree(session: Session, team_id: str, goal_id: int, *, today: date) ->
     """The goal's tree as just written: stale relationships loaded before the change are dropped."""
     session.expire_all()
     return build_tree(queries.get_goal(session, team_id, goal_id, full=True), today=today)
-
-
-def latest_measurement(objective: Objective) -> Measurement | None:
-    # recorded_at can tie (two updates in one second); the later row wins.
-    return max(objective.measurements, key=lambda m: (m.recorded_at, m.id), default=None)

@@ -1,5 +1,5 @@
 from handlers.deps import Deps
-from handlers.goals import actions, command, focus, item_submissions, submissions
+from handlers.goals import actions, command, focus, item_submissions, measurement_actions, submissions
 
 
 def register(app, deps: Deps) -> None:
@@ -8,3 +8,4 @@ def register(app, deps: Deps) -> None:
     focus.register(app, deps)
     submissions.register(app, deps)
     item_submissions.register(app, deps)
+    measurement_actions.register(app, deps)

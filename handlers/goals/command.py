@@ -7,12 +7,13 @@ from slack_sdk import WebClient
 
 from bot.domain import commands as grammar
 from bot.domain.parse import parse_goal_text
-from bot.services import focus, goal_reads, goal_writes, measurements
+from bot.services import focus, goal_reads, goal_writes, measurement_undo, measurements
 from bot.services.actor import Actor
 from bot.services.errors import ServiceError, SmartIncomplete
 from handlers.deps import Deps, actor_for, team_of
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.focus import announce_focus, focus_reply
+from handlers.goals.measurement_actions import pending_payload, undo_as
 from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
 from handlers.goals.replies import reply_error
 from handlers.views import goal_messages as messages
@@ -80,6 +81,8 @@ class _Request:
                 self.show(goal_id)
             case grammar.Update():
                 self.update(parsed)
+            case grammar.UndoUpdate():
+                self.undo(parsed)
             case grammar.Focus(goal_id=goal_id):
                 outcome = focus.set_focus(
                     self.deps.sessions,
@@ -159,7 +162,7 @@ class _Request:
         self.respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral")
 
     def update(self, parsed: grammar.Update) -> None:
-        recorded = measurements.record_measurement(
+        outcome = measurements.record_measurement(
             self.deps.sessions,
             team_id=self.team_id,
             user_id=self.user_id,
@@ -171,7 +174,32 @@ class _Request:
             now=self.now,
             today=self.today,
         )
-        blocks = messages.build_measurement_recorded(
-            recorded.objective, recorded.goal_title, previous=recorded.previous, goal_ref=recorded.goal_ref
+        if isinstance(outcome, measurements.NeedsConfirmation):
+            blocks = messages.build_confirm_measurement(outcome, pending_payload(outcome))
+            self.ack(
+                text=f"Nothing saved yet: is that number right for {outcome.objective_ref}?", blocks=blocks
+            )
+            return
+        self.ack(text=f"Recorded {outcome.objective.ref}.", blocks=messages.recorded_blocks(outcome))
+
+    def undo(self, parsed: grammar.UndoUpdate) -> None:
+        target = measurement_undo.undo_target(
+            self.deps.sessions,
+            self.team_id,
+            channel_id=self.channel_id,
+            name=parsed.target,
+            objective_id=parsed.objective_id,
         )
-        self.ack(text=f"Recorded {recorded.objective.ref}.", blocks=blocks)
+        if self.user_id not in (target.author_id, target.owner_id):
+            self.ack()  # asking Slack whether they are an admin happens after the ack
+        undone = undo_as(
+            self.client, self.deps, self.team_id, self.user_id, target, now=self.now, today=self.today
+        )
+        text, blocks = (
+            f"Undid a measurement of {undone.objective.ref}.",
+            messages.build_measurement_undone(undone),
+        )
+        if self.acked:
+            self.respond(text=text, blocks=blocks, response_type="ephemeral")
+        else:
+            self.ack(text=text, blocks=blocks)

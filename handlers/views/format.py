@@ -8,6 +8,7 @@ from bot.domain.enums import GoalLevel, PaceStatus
 from bot.domain.numbers import CURRENCY_SYMBOLS, format_number
 
 _BADGES = {
+    PaceStatus.ACHIEVED: ":trophy: achieved",
     PaceStatus.ON_TRACK: ":large_green_circle: on track",
     PaceStatus.AT_RISK: ":large_yellow_circle: at risk",
     PaceStatus.OFF_TRACK: ":red_circle: off track",
@@ -18,12 +19,28 @@ _BADGES = {
 _OPEN_MARKUP = re.compile(r"<[^<>\s]{0,80}$|&[#A-Za-z0-9]{0,8}$")
 
 
+# Beyond this a percentage says nothing more ("12,345,678%"), so it reads "over 9,999%".
+MAX_SHOWN_PERCENT = 9999
+
+
 def progress_bar(fraction: float | None, width: int = 10) -> str:
     """ "▰▰▰▱▱▱▱▱▱▱ 30%": the bar stays within 0..100%, the number shows the real progress."""
     if fraction is None or not math.isfinite(fraction):
         return "—"
     filled = round(min(max(fraction, 0.0), 1.0) * width)
-    return f"{'▰' * filled}{'▱' * (width - filled)} {round(fraction * 100)}%"
+    return f"{'▰' * filled}{'▱' * (width - filled)} {percent(fraction)}"
+
+
+def percent(fraction: float) -> str:
+    """ "30%", "-1,186%", "over 9,999%": never fails, whatever a stored value made of the fraction."""
+    if math.isnan(fraction):
+        return "—"
+    shown = fraction * 100
+    if shown > MAX_SHOWN_PERCENT:
+        return f"over {MAX_SHOWN_PERCENT:,}%"
+    if shown < -MAX_SHOWN_PERCENT:
+        return f"under -{MAX_SHOWN_PERCENT:,}%"
+    return f"{round(shown):,}%"
 
 
 def status_badge(status: PaceStatus) -> str:

@@ -5,7 +5,7 @@ from datetime import date
 from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock
 
 from bot.domain.enums import GoalLevel, GoalStatus
-from bot.services.read_models import GoalSummary, GoalTree, ObjectiveSummary
+from bot.services.read_models import GoalSummary, GoalTree, MeasurementSummary, ObjectiveSummary
 from handlers.ids import ActionId, BlockId
 from handlers.views import limits
 from handlers.views.blocks import button, capped, confirm, context, header, lines_within, section
@@ -25,6 +25,8 @@ from handlers.views.plan_blocks import strategy_groups
 
 # Objectives first get this many blocks; strategies and tactics get what is left of the 50.
 OBJECTIVE_BLOCKS = 8
+# Five notes of this length stay well inside one section's 3,000 characters.
+NOTE_IN_TREE = 400
 
 
 def build_goal_tree(tree: GoalTree, *, can_edit: bool, today: date) -> list[Block]:
@@ -32,7 +34,7 @@ def build_goal_tree(tree: GoalTree, *, can_edit: bool, today: date) -> list[Bloc
     because its owner may tick it off (the listener checks who clicked)."""
     goal = tree.goal
     head = [header(f"{goal.ref} · {goal.title}"), _about(goal, today)]
-    objectives = [DividerBlock(), section("*Objectives*"), *_objectives(goal, today)]
+    objectives = [DividerBlock(), section("*Objectives*"), *_objectives(goal, today), *_recent(tree.recent)]
     tail = [*_children(tree.children), *_actions(tree, can_edit)]
     plan_title = [DividerBlock(), section("*Strategies*")]
     budget = limits.MESSAGE_BLOCKS - len(head) - len(objectives) - len(plan_title) - len(tail)
@@ -84,6 +86,25 @@ def _objective_text(objective: ObjectiveSummary, today: date) -> str:
         f"{value_change(objective)} (from {baseline}) · due {format_date(objective.due_date)}\n"
         f"{progress_bar(objective.progress)} · expected by now {round(objective.expected * 100)}% · "
         f"{status_badge(objective.status)}\n_{measured}_"
+    )
+
+
+def _recent(recent: tuple[MeasurementSummary, ...]) -> list[Block]:
+    """The last few measurements, newest first, with who recorded them and why."""
+    if not recent:
+        return []
+    lines = [_measurement_line(m) for m in recent]
+    return [section(lines_within(["*Recent measurements*", *lines], limits.SECTION_TEXT, "measurements"))]
+
+
+def _measurement_line(measurement: MeasurementSummary) -> str:
+    value = escape(format_value(measurement.value, measurement.unit))
+    metric = escape(truncate(measurement.metric, 60))
+    note = " ".join((measurement.note or "").split())
+    note = f" — _{escape(truncate(note, NOTE_IN_TREE))}_" if note else ""
+    return (
+        f"• {format_date(measurement.recorded_at.date())} · {measurement.objective_ref} {metric} "
+        f"*{value}* · {mention(measurement.user_id)}{note}"
     )
 
 

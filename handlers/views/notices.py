@@ -1,18 +1,16 @@
-"""Short replies: a goal saved, the month's main goal, a measurement recorded, help, an error."""
+"""Short replies: a goal saved, the month's main goal, help, an error."""
 
 import re
 from collections.abc import Sequence
 
 from slack_sdk.models.blocks import ActionsBlock, Block
 
-from bot.services.read_models import GoalSummary, ObjectiveSummary
+from bot.services.read_models import GoalSummary
 from handlers.ids import ActionId, BlockId
 from handlers.views import limits
 from handlers.views.blocks import button, context, section
 from handlers.views.format import (
     escape,
-    format_date,
-    format_value,
     progress_bar,
     status_badge,
     truncate,
@@ -45,29 +43,6 @@ def build_focus_confirm(current: GoalSummary, new: GoalSummary, *, month_label: 
 def build_focus_set(goal: GoalSummary, month_label: str) -> list[Block]:
     text = f":dart: {goal_name(goal)} is the main goal for {escape(month_label)}."
     return [section(text), context(f"{status_badge(goal.pace)} · {progress_bar(goal.progress)}")]
-
-
-def build_measurement_recorded(
-    objective: ObjectiveSummary,
-    goal_title: str,
-    *,
-    previous: float | None = None,
-    goal_ref: str | None = None,
-) -> list[Block]:
-    value = escape(format_value(objective.current, objective.unit))
-    was = f" (was {escape(format_value(previous, objective.unit))})" if previous is not None else ""
-    goal = f" {goal_ref}" if goal_ref else ""
-    target = escape(format_value(objective.target, objective.unit))
-    metric = escape(truncate(objective.metric, 150))
-    text = (
-        f":chart_with_upwards_trend: Recorded *{value}*{was} for {objective.ref} · {metric} "
-        f"(goal{goal}: {escape(truncate(goal_title, 200))})."
-    )
-    facts = (
-        f"{progress_bar(objective.progress)} · {status_badge(objective.status)} · "
-        f"target {target} by {format_date(objective.due_date)}"
-    )
-    return [section(text), context(facts)]
 
 
 def build_help(lines: Sequence[str], *, intro: str | None = None) -> list[Block]:

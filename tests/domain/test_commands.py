@@ -13,13 +13,14 @@ from bot.domain.commands import (
     ListGoals,
     New,
     Show,
+    UndoUpdate,
     Unknown,
     Update,
     help_lines,
     parse_goals_command,
 )
 
-COMMAND_TYPES = (Help, New, ListGoals, Show, Update, Focus, Edit, Archive, Unknown, Invalid)
+COMMAND_TYPES = (Help, New, ListGoals, Show, Update, UndoUpdate, Focus, Edit, Archive, Unknown, Invalid)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "help", "HELP", " Help me please "])
@@ -159,3 +160,36 @@ def test_command_like_word_soup_never_raises(text):
         assert result.goal_id in (12, 82)  # the only goal ids in the soup: "G12", "12", "82"
     if isinstance(result, Update):
         assert result.target and (result.note is None or result.note.strip())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("update O1 1 000", Update("O1", 1, 1000, None)),
+        ("update O1 1 000 000 big week", Update("O1", 1, 1_000_000, "big week")),
+        ("update O1 1\u00a0000", Update("O1", 1, 1000, None)),
+        ("update O1 $12 500.50 after promo", Update("O1", 1, 12500.5, "after promo")),
+        ("update repeat orders 1 200", Update("repeat orders", None, 1200, None)),
+        ("update O1 1200 000", Update("O1", 1, 1200, "000")),  # 1200 is no leading group
+        ("update O1 80 100 calls", Update("O1", 1, 80100, "calls")),
+    ],
+)
+def test_update_reads_space_grouped_thousands_as_one_number(text, expected):
+    assert parse_goals_command(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("update O1 undo", UndoUpdate("O1", 1)),
+        ("update o7 UNDO", UndoUpdate("O7", 7)),
+        ("update repeat orders undo", UndoUpdate("repeat orders", None)),
+    ],
+)
+def test_update_undo(text, expected):
+    assert parse_goals_command(text) == expected
+
+
+def test_undo_after_a_number_is_a_note_not_an_undo():
+    assert parse_goals_command("update CSAT 80 undo") == Update("CSAT", None, 80, "undo")
+    assert parse_goals_command("update O1 80 undo") == Update("O1", 1, 80, "undo")

@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.numbers import Quantity, format_number, parse_number, parse_quantity
+from bot.domain.numbers import (
+    MAX_MEASUREMENT,
+    Quantity,
+    format_number,
+    is_storable,
+    parse_number,
+    parse_quantity,
+)
 
 
 @pytest.mark.parametrize(
@@ -103,3 +110,39 @@ def test_format_then_parse_is_within_rounding(value):
 @given(st.floats())
 def test_format_number_never_raises(value):
     assert isinstance(format_number(value), str)
+
+
+@pytest.mark.parametrize(
+    ("value", "storable"),
+    [
+        (0.0, True),
+        (-MAX_MEASUREMENT, True),
+        (MAX_MEASUREMENT, True),
+        (MAX_MEASUREMENT * 1.0001, False),
+        (2e307, False),
+        (float("inf"), False),
+        (float("nan"), False),
+    ],
+)
+def test_is_storable(value, storable):
+    assert is_storable(value) is storable
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_format_number_never_fails_and_stays_short(value):
+    assert 0 < len(format_number(value)) <= 30
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1e12, "1,000,000,000,000"),
+        (2e307, "2e+307"),
+        (-1.234e29, "-1.23e+29"),
+        (float("inf"), "∞"),
+        (float("-inf"), "-∞"),
+        (float("nan"), "not a number"),
+    ],
+)
+def test_format_number_of_values_beyond_any_measurement(value, shown):
+    assert format_number(value) == shown

@@ -9,6 +9,7 @@ from bot.domain.pacing import (
     AT_RISK_MAX_GAP,
     ON_TRACK_MAX_GAP,
     expected_progress,
+    is_implausible,
     mean_progress,
     pace_status,
     progress,
@@ -64,8 +65,8 @@ def test_leap_day_counts_in_expected_progress():
     ("actual", "expected", "status"),
     [
         (None, 0.5, PaceStatus.NO_DATA),
-        (1.0, 0.5, PaceStatus.ON_TRACK),
-        (1.3, 1.0, PaceStatus.ON_TRACK),
+        (1.0, 0.5, PaceStatus.ACHIEVED),
+        (1.3, 1.0, PaceStatus.ACHIEVED),
         (0.5, 0.5, PaceStatus.ON_TRACK),
         (0.9, 0.5, PaceStatus.ON_TRACK),
         (0.5 - ON_TRACK_MAX_GAP, 0.5, PaceStatus.ON_TRACK),
@@ -82,7 +83,7 @@ def test_pace_status_before_the_due_date(actual, expected, status):
 def test_pace_status_after_the_due_date():
     after = DUE + timedelta(days=1)
     assert pace_status(0.95, 1.0, today=after, due=DUE) is PaceStatus.OFF_TRACK
-    assert pace_status(1.0, 1.0, today=after, due=DUE) is PaceStatus.ON_TRACK
+    assert pace_status(1.0, 1.0, today=after, due=DUE) is PaceStatus.ACHIEVED
     assert pace_status(None, 1.0, today=after, due=DUE) is PaceStatus.NO_DATA
     assert pace_status(0.95, 1.0, today=DUE, due=DUE) is PaceStatus.ON_TRACK
 
@@ -94,6 +95,43 @@ def test_weakest():
     assert (
         weakest(iter([PaceStatus.AT_RISK, PaceStatus.OFF_TRACK, PaceStatus.NO_DATA])) is PaceStatus.OFF_TRACK
     )
+
+
+def test_a_goal_is_achieved_only_when_every_objective_is():
+    achieved = PaceStatus.ACHIEVED
+    assert weakest([achieved, achieved]) is achieved
+    assert weakest([achieved, PaceStatus.NO_DATA]) is PaceStatus.ON_TRACK
+    assert weakest([achieved, PaceStatus.ON_TRACK]) is PaceStatus.ON_TRACK
+    assert weakest([achieved, PaceStatus.AT_RISK]) is PaceStatus.AT_RISK
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "value", "implausible"),
+    [
+        (78, 85, 80, False),
+        (78, 85, 90, False),
+        (78, 85, 60, False),
+        (78, 85, -5, True),
+        (78, 85, 1e29, True),
+        (78, 85, 0, True),
+        (12, 5, 30, False),  # a bad week for wait time is still a wait time
+        (12, 5, 200, True),
+        (900, 1200, 500, False),
+        (0, 10, 0, False),
+        (0, 10, -1, True),
+        (80, 80, 90, False),
+        (-10, -2, 3, True),
+        (78, 85, float("nan"), True),
+    ],
+)
+def test_is_implausible(baseline, target, value, implausible):
+    assert is_implausible(baseline, target, value) is implausible
+
+
+@given(st.floats(-1e12, 1e12), st.floats(-1e12, 1e12))
+def test_baseline_and_target_are_always_plausible(baseline, target):
+    assert not is_implausible(baseline, target, baseline)
+    assert not is_implausible(baseline, target, target)
 
 
 def test_mean_progress_ignores_missing():
@@ -120,3 +158,9 @@ def test_progress_hits_zero_at_baseline_and_one_at_target(baseline, target, curr
 @given(st.dates(), st.dates(), st.dates())
 def test_expected_progress_stays_in_range(start, due, today):
     assert 0.0 <= expected_progress(start, due, today) <= 1.0
+
+
+@given(st.lists(st.floats(allow_nan=True, allow_infinity=True) | st.none()))
+def test_mean_progress_never_fails(values):
+    mean = mean_progress(values)
+    assert mean is None or isinstance(mean, float)

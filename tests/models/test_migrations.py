@@ -1,6 +1,7 @@
 """The migrations, checked against the models on every backend the run has."""
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pprint import pformat
 
 import pytest
@@ -116,3 +117,37 @@ def test_each_postgres_test_migrates_a_schema_of_its_own(engine: Engine) -> None
         schema = connection.exec_driver_sql("SELECT current_schema()").scalar_one()
     assert schema.startswith("t_")
     assert inspect(engine).has_table("alembic_version", schema=schema)
+
+
+def test_0002_gives_existing_measurements_their_utc_date_and_keeps_them(empty_engine: Engine) -> None:
+    from sqlalchemy import text
+
+    upgrade(empty_engine, "0001_initial")
+    with empty_engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO goals (id, team_id, title, owner_id, level, start_date, due_date, status, "
+                "created_at) VALUES (1, 'T1', 'g', 'U1', 'annual', '2027-01-01', '2027-12-31', 'active', "
+                ":at)"
+            ),
+            {"at": datetime(2027, 1, 1, tzinfo=UTC)},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO objectives (id, team_id, goal_id, metric, baseline, target, direction, "
+                "due_date) VALUES (1, 'T1', 1, 'CSAT', 78, 85, 'up', '2027-12-31')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO measurements (team_id, objective_id, value, user_id, recorded_at) "
+                "VALUES ('T1', 1, 80, 'U1', :at)"
+            ),
+            {"at": datetime(2027, 3, 31, 23, 30, tzinfo=UTC)},
+        )
+
+    upgrade(empty_engine)
+
+    with empty_engine.connect() as connection:
+        row = connection.execute(text("SELECT value, recorded_on, undone_at FROM measurements")).one()
+    assert (row[0], str(row[1]), row[2]) == (80, "2027-03-31", None)

@@ -47,7 +47,9 @@ def _goal_with_tree(title: str) -> Goal:
         direction=Direction.UP,
         due_date=goal.due_date,
     )
-    objective.measurements.append(Measurement(team_id=TEAM, value=80, user_id="U1", recorded_at=NOW))
+    objective.measurements.append(
+        Measurement(team_id=TEAM, value=80, user_id="U1", recorded_at=NOW, recorded_on=NOW.date())
+    )
     strategy = Strategy(team_id=TEAM, title="Call back every detractor")
     strategy.tactics.append(Tactic(team_id=TEAM, title="Daily list", owner_id="U2", due_date=JANUARY))
     goal.objectives.append(objective)

@@ -91,8 +91,9 @@ def measure(
     user_id: str = TEAMMATE,
     channel_id: str | None = None,
     note: str | None = None,
+    confirmed: bool = False,
 ) -> Recorded:
-    return measurements.record_measurement(
+    recorded = measurements.record_measurement(
         sessions,
         team_id=team_id,
         user_id=user_id,
@@ -103,7 +104,10 @@ def measure(
         note=note,
         now=at,
         today=at.date(),
+        confirmed=confirmed,
     )
+    assert isinstance(recorded, Recorded), recorded
+    return recorded
 
 
 def bare_goal(sessions: sessionmaker[Session], *, level: GoalLevel = GoalLevel.ANNUAL) -> int:

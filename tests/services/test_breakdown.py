@@ -5,10 +5,10 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
-from bot.domain.enums import GoalLevel
-from bot.services import breakdown, goal_writes
+from bot.domain.enums import GoalLevel, PaceStatus
+from bot.services import breakdown, goal_reads, goal_writes
 from bot.services.errors import InvalidInput, NotAllowed
-from models.goals import Goal
+from models.goals import Goal, Measurement
 from tests.services.factories import (
     CHANNEL,
     OWNER,
@@ -18,6 +18,7 @@ from tests.services.factories import (
     bare_goal,
     count,
     make_goal,
+    measure,
     row,
 )
 
@@ -132,3 +133,67 @@ def test_only_the_owner_or_an_admin_may_break_down(sessions):
     with pytest.raises(NotAllowed):
         split(sessions, goal.id, who=actor(TEAMMATE))
     assert count(sessions, Goal) == 1
+
+
+def tracked_targets(sessions, root_goal_id):
+    """(level, start, due, tracks) of every target objective, in date order."""
+    with sessions() as session:
+        goals = session.scalars(
+            select(Goal).where(Goal.id != root_goal_id).order_by(Goal.start_date, Goal.level)
+        )
+        return [(g.id, g.level, g.objectives[0].id, g.objectives[0].tracks_objective_id) for g in goals]
+
+
+def test_every_target_tracks_the_annual_objective(sessions):
+    goal = annual(sessions)
+
+    split(sessions, goal.id)
+
+    root = goal.objectives[0].id
+    assert {tracks for *_, tracks in tracked_targets(sessions, goal.id)} == {root}
+
+
+def test_one_measurement_counts_for_the_year_its_quarter_and_its_month(sessions):
+    goal = annual(sessions)
+    split(sessions, goal.id)
+    targets = tracked_targets(sessions, goal.id)
+    q1 = next(t for t in targets if t[1] is GoalLevel.QUARTERLY)
+    feb = [t for t in targets if t[1] is GoalLevel.MONTHLY][1]
+
+    measure(sessions, None, 80, name="CSAT", at=datetime(2027, 2, 10, 9, tzinfo=UTC))
+
+    with sessions() as session:
+        assert [m.objective_id for m in session.scalars(select(Measurement))] == [goal.objectives[0].id]
+    in_feb = date(2027, 2, 11)
+    tree = goal_reads.goal_tree(sessions, TEAM, goal.id, today=in_feb)
+    assert tree.goal.objectives[0].current == 80
+    assert [c.objectives[0].current for c in tree.children] == [80, 81, 84, 87]  # Q2–Q4: baseline
+    assert [c.objectives[0].measurement_count for c in tree.children] == [1, 0, 0, 0]
+    feb_tree = goal_reads.goal_tree(sessions, TEAM, feb[0], today=in_feb)
+    feb_csat = feb_tree.goal.objectives[0]
+    assert (feb_csat.current, feb_csat.progress, feb_csat.status) == (80, 1, PaceStatus.ACHIEVED)
+    assert feb_tree.goal.pace is PaceStatus.ACHIEVED
+    q1_tree = goal_reads.goal_tree(sessions, TEAM, q1[0], today=in_feb)
+    assert [m.objectives[0].measurement_count for m in q1_tree.children] == [0, 1, 0]
+
+
+def test_updating_a_target_by_id_records_on_the_root(sessions):
+    goal = annual(sessions)
+    split(sessions, goal.id)
+    jan = next(t for t in tracked_targets(sessions, goal.id) if t[1] is GoalLevel.MONTHLY)
+
+    recorded = measure(sessions, jan[2], 79.5, at=datetime(2027, 1, 20, 9, tzinfo=UTC))
+
+    assert (recorded.objective.id, recorded.objective.current, recorded.previous) == (jan[2], 79.5, 78)
+    assert recorded.objective.progress == pytest.approx(1.5)
+    with sessions() as session:
+        assert session.scalars(select(Measurement.objective_id)).all() == [goal.objectives[0].id]
+
+
+def test_the_metric_name_is_one_objective_after_a_break_down(sessions):
+    goal = annual(sessions)
+    split(sessions, goal.id)
+
+    recorded = measure(sessions, None, 80, name="csat", at=datetime(2027, 1, 20, 9, tzinfo=UTC))
+
+    assert recorded.objective.id == goal.objectives[0].id

@@ -1,8 +1,13 @@
+import math
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from bot.domain import pacing
 from bot.domain.enums import PaceStatus
+from bot.domain.numbers import format_number
 from handlers.views.format import (
     due_in,
     escape,
@@ -25,6 +30,9 @@ from handlers.views.format import (
         (0.666, "▰▰▰▰▰▰▰▱▱▱ 67%"),
         (None, "—"),
         (float("nan"), "—"),
+        (-11.857, "▱▱▱▱▱▱▱▱▱▱ -1,186%"),
+        (2e305, "▰▰▰▰▰▰▰▰▰▰ over 9,999%"),
+        (-2e305, "▱▱▱▱▱▱▱▱▱▱ under -9,999%"),
     ],
 )
 def test_progress_bar_clamps_the_bar_but_shows_the_real_percent(fraction, expected):
@@ -36,6 +44,7 @@ def test_progress_bar_width():
 
 
 def test_status_badges():
+    assert status_badge(PaceStatus.ACHIEVED) == ":trophy: achieved"
     assert status_badge(PaceStatus.ON_TRACK) == ":large_green_circle: on track"
     assert status_badge(PaceStatus.AT_RISK) == ":large_yellow_circle: at risk"
     assert status_badge(PaceStatus.OFF_TRACK) == ":red_circle: off track"
@@ -85,3 +94,21 @@ def test_due_in():
     assert due_in(date(2027, 3, 1), date(2027, 2, 27)) == "in 2 days"
     assert due_in(date(2027, 3, 1), date(2027, 3, 1)) == "due today"
     assert due_in(date(2027, 3, 1), date(2027, 3, 2)) == "1 day overdue"
+
+
+TODAY = date(2027, 2, 15)
+_ANY_FLOAT = st.floats(allow_nan=True, allow_infinity=True)
+
+
+@given(_ANY_FLOAT, _ANY_FLOAT, _ANY_FLOAT, st.sampled_from([None, "%", "$", "per month", "€ a week"]))
+def test_no_stored_value_can_break_rendering(baseline, target, current, unit):
+    """Whatever was stored before values were checked (inf, NaN, 2e307), the views still render."""
+    fraction = pacing.progress(baseline, target, current) if math.isfinite(target - baseline) else current
+    for text in (
+        progress_bar(fraction),
+        progress_bar(pacing.mean_progress([fraction, current])),
+        format_value(current, unit),
+        format_number(current),
+    ):
+        assert isinstance(text, str) and len(text) < 400
+    assert isinstance(status_badge(pacing.pace_status(fraction, 0.5, today=TODAY, due=TODAY)), str)
