@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002_checkins"
-down_revision: str | None = "0001_initial"
+down_revision: str | None = "0002_measurements"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
