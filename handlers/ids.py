@@ -2,6 +2,8 @@
 
 import enum
 
+from bot.domain.smart import OBJECTIVE_FIELDS
+
 
 class CallbackId(enum.StrEnum):
     GOAL_MODAL = "goal_modal"
@@ -39,9 +41,6 @@ class BlockId(enum.StrEnum):
     SMART_HINTS = "smart_hints"
     OBJECTIVE_DUE = "objective_due"
     FOCUS_ACTIONS = "focus_actions"
-
-
-OBJECTIVE_FIELDS = ("metric", "unit", "baseline", "target")
 
 
 def objective_block_id(index: int, field: str) -> str:

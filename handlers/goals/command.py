@@ -6,6 +6,7 @@ from datetime import date, datetime
 from slack_sdk import WebClient
 
 from bot.domain import commands as grammar
+from bot.domain.drafts import SmartProblem
 from bot.domain.parse import parse_goal_text
 from bot.services import focus, goal_reads, goal_writes, measurements
 from bot.services.actor import Actor
@@ -93,7 +94,7 @@ class _Request:
                 )
                 text, blocks = focus_reply(outcome)
                 self.ack(text=text, blocks=blocks)
-                announce_focus(self.client, outcome, user_id=self.user_id, channel_id=self.channel_id)
+                announce_focus(self.client, outcome, user_id=self.user_id)
             case grammar.Edit(goal_id=goal_id):
                 self.ack()
                 open_edit_goal_modal(
@@ -113,7 +114,7 @@ class _Request:
 
     def new(self, text: str) -> None:
         draft = parse_goal_text(text, self.today)
-        problems: tuple = ()
+        problems: tuple[SmartProblem, ...] = ()
         if text.strip():
             # The service refuses anything not SMART; its refusal is what the form is prefilled from.
             try:
@@ -126,7 +127,7 @@ class _Request:
                     today=self.today,
                 )
             except SmartIncomplete as incomplete:
-                problems = incomplete.problems
+                problems = tuple(incomplete.problems)
             else:
                 saved = messages.build_goal_saved(goal, created=True)
                 self.ack(text=f"Saved {goal.ref}: {goal.title}", blocks=saved)

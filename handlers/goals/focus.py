@@ -30,7 +30,7 @@ def focus_reply(outcome: focus.FocusOutcome) -> tuple[str, list]:
     return text, messages.build_focus_set(outcome.goal, label)
 
 
-def announce_focus(client: WebClient, outcome: focus.FocusOutcome, *, user_id: str, channel_id: str) -> None:
+def announce_focus(client: WebClient, outcome: focus.FocusOutcome, *, user_id: str) -> None:
     if outcome.needs_confirmation_over is not None:
         return
     text = (
@@ -38,10 +38,10 @@ def announce_focus(client: WebClient, outcome: focus.FocusOutcome, *, user_id: s
         f"*{outcome.goal.ref}* {outcome.goal.title}"
     )
     try:
-        client.chat_postMessage(channel=channel_id, text=text)
+        client.chat_postMessage(channel=outcome.channel_id, text=text)
     except SlackApiError as error:
         # The bot may not be in the channel; the person has their confirmation either way.
-        logger.info("could not announce focus in %s: %s", channel_id, error.response.get("error"))
+        logger.info("could not announce focus in %s: %s", outcome.channel_id, error.response.get("error"))
 
 
 def register(app, deps: Deps) -> None:
@@ -69,7 +69,7 @@ def register(app, deps: Deps) -> None:
             return
         text, blocks = focus_reply(outcome)
         respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=True)
-        announce_focus(client, outcome, user_id=user_id, channel_id=channel_id)
+        announce_focus(client, outcome, user_id=user_id)
 
     @app.action(ActionId.FOCUS_KEEP.value)
     def keep_focus(ack, respond):
