@@ -97,3 +97,25 @@ def test_edit_form_hands_back_the_rows_and_their_objective_ids(sessions):
     assert (form.draft.title, form.owner_id) == (goal.title, goal.owner_id)
     with pytest.raises(GoalNotFound):
         goal_reads.edit_form(sessions, OTHER_TEAM, goal.id)
+
+
+def test_parent_choices_for_an_edit_leave_out_the_goal_and_everything_under_it(sessions):
+    top = make_goal(sessions, due=date(2027, 12, 31))
+    child = make_goal(sessions, parent_id=top.id, due=date(2027, 9, 30))
+    archived = make_goal(sessions, parent_id=child.id, due=date(2027, 6, 30))
+    below_archived = make_goal(sessions, parent_id=archived.id, due=date(2027, 3, 31))
+    goal_writes.archive_goal(sessions, actor(), archived.id, today=TODAY)
+    elsewhere = make_goal(sessions, due=date(2027, 6, 30))
+
+    for_top = goal_reads.parent_choices(sessions, TEAM, exclude_id=top.id)
+    for_child = goal_reads.parent_choices(sessions, TEAM, exclude_id=child.id)
+
+    assert [goal_id for goal_id, _, _ in for_top] == [elsewhere.id]
+    assert {goal_id for goal_id, _, _ in for_child} == {top.id, elsewhere.id}
+    assert below_archived.id not in {goal_id for goal_id, _, _ in for_child}
+    assert {goal_id for goal_id, _, _ in goal_reads.parent_choices(sessions, TEAM)} == {
+        top.id,
+        child.id,
+        below_archived.id,
+        elsewhere.id,
+    }
