@@ -16,7 +16,8 @@ from handlers.ids import BlockId, CallbackId
 from handlers.metadata import GoalModalMeta
 from handlers.views import goal_messages as messages
 from handlers.views.goal_fields import objective_rows
-from handlers.views.goal_modal import problems_to_errors, read_goal_form
+from handlers.views.goal_form import read_goal_form
+from handlers.views.goal_modal import problems_to_errors
 from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
