@@ -14,7 +14,7 @@ from handlers.goals.modals import open_edit_goal_modal
 from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
-from handlers.views import goal_messages as messages
+from handlers.views.goal_tree import build_goal_tree
 from handlers.views.item_modals import build_objective_modal, build_strategy_modal, build_tactic_modal
 
 
@@ -40,7 +40,7 @@ def _button(app, action_id: ActionId):
 
 
 def _show_tree(respond, tree, *, today: date, can_edit: bool) -> None:
-    blocks = messages.build_goal_tree(tree, can_edit=can_edit, today=today)
+    blocks = build_goal_tree(tree, can_edit=can_edit, today=today)
     respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral", replace_original=True)
 
 
@@ -49,7 +49,7 @@ def register(app, deps: Deps) -> None:
     def show(client, respond, body, team_id, user_id, goal_id, now, today):
         tree = goal_reads.goal_tree(deps.sessions, team_id, goal_id, today=today)
         actor = actor_for(client, team_id, user_id, owner_id=tree.goal.owner_id)
-        blocks = messages.build_goal_tree(tree, can_edit=actor.may_edit(tree.goal.owner_id), today=today)
+        blocks = build_goal_tree(tree, can_edit=actor.may_edit(tree.goal.owner_id), today=today)
         respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral", replace_original=False)
 
     @_button(app, ActionId.EDIT_GOAL)

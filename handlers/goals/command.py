@@ -16,7 +16,9 @@ from handlers.goals.editing import actor_for_goal
 from handlers.goals.focus import announce_focus, focus_reply
 from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
 from handlers.goals.replies import reply_error
-from handlers.views import goal_messages as messages
+from handlers.views.goal_list import build_goal_list
+from handlers.views.goal_tree import build_goal_tree
+from handlers.views.notices import build_error, build_goal_saved, build_help, build_measurement_recorded
 from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
@@ -56,17 +58,17 @@ class _Request:
             reply_error(self.respond, error)
         else:
             text = describe_refusal(error)
-            self.ack(text=text, blocks=messages.build_error(text))
+            self.ack(text=text, blocks=build_error(text))
 
     def run(self, parsed) -> None:
         match parsed:
             case grammar.Help():
-                self.ack(text="Here is what /goals can do.", blocks=messages.build_help(grammar.help_lines()))
+                self.ack(text="Here is what /goals can do.", blocks=build_help(grammar.help_lines()))
             case grammar.Unknown(word=word):
                 intro = f"I don't know `{word[:40]}`. Here is what /goals can do:"
-                self.ack(text=intro, blocks=messages.build_help(grammar.help_lines(), intro=intro))
+                self.ack(text=intro, blocks=build_help(grammar.help_lines(), intro=intro))
             case grammar.Invalid(message=message):
-                self.ack(text=message, blocks=messages.build_error(message))
+                self.ack(text=message, blocks=build_error(message))
             case grammar.New(text=text):
                 self.new(text)
             case grammar.ListGoals():
@@ -75,7 +77,7 @@ class _Request:
                 )
                 self.ack(
                     text=f"{len(goals)} goals here.",
-                    blocks=messages.build_goal_list(goals, channel_id=self.channel_id),
+                    blocks=build_goal_list(goals, channel_id=self.channel_id),
                 )
             case grammar.Show(goal_id=goal_id):
                 self.show(goal_id)
@@ -129,7 +131,7 @@ class _Request:
             except SmartIncomplete as incomplete:
                 problems = tuple(incomplete.problems)
             else:
-                saved = messages.build_goal_saved(goal, created=True)
+                saved = build_goal_saved(goal, created=True)
                 self.ack(text=f"Saved {goal.ref}: {goal.title}", blocks=saved)
                 return
         if problems:
@@ -150,13 +152,11 @@ class _Request:
     def show(self, goal_id: int) -> None:
         tree = goal_reads.goal_tree(self.deps.sessions, self.team_id, goal_id, today=self.today)
         if tree.goal.owner_id == self.user_id:
-            self.ack(
-                text=tree.goal.title, blocks=messages.build_goal_tree(tree, can_edit=True, today=self.today)
-            )
+            self.ack(text=tree.goal.title, blocks=build_goal_tree(tree, can_edit=True, today=self.today))
             return
         self.ack()
         actor = actor_for(self.client, self.team_id, self.user_id, owner_id=tree.goal.owner_id)
-        blocks = messages.build_goal_tree(tree, can_edit=actor.is_admin, today=self.today)
+        blocks = build_goal_tree(tree, can_edit=actor.is_admin, today=self.today)
         self.respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral")
 
     def update(self, parsed: grammar.Update) -> None:
@@ -172,7 +172,7 @@ class _Request:
             now=self.now,
             today=self.today,
         )
-        blocks = messages.build_measurement_recorded(
+        blocks = build_measurement_recorded(
             recorded.objective, recorded.goal_title, previous=recorded.previous, goal_ref=recorded.goal_ref
         )
         self.ack(text=f"Recorded {recorded.objective.ref}.", blocks=blocks)

@@ -11,7 +11,7 @@ from bot.services.errors import ServiceError
 from handlers.deps import Deps, team_of
 from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId
-from handlers.views import goal_messages as messages
+from handlers.views.notices import build_focus_confirm, build_focus_set
 
 logger = logging.getLogger(__name__)
 
@@ -25,9 +25,9 @@ def focus_reply(outcome: focus.FocusOutcome) -> tuple[str, list]:
     current = outcome.needs_confirmation_over
     if current is not None:
         text = f"{current.ref} is already the main goal for {label}. Replace it with {outcome.goal.ref}?"
-        return text, messages.build_focus_confirm(current, outcome.goal, month_label=label)
+        return text, build_focus_confirm(current, outcome.goal, month_label=label)
     text = f"{outcome.goal.ref} {outcome.goal.title} is the main goal for {label}."
-    return text, messages.build_focus_set(outcome.goal, label)
+    return text, build_focus_set(outcome.goal, label)
 
 
 def announce_focus(client: WebClient, outcome: focus.FocusOutcome, *, user_id: str) -> None:

@@ -15,7 +15,7 @@ from handlers.goals.replies import tell_privately
 from handlers.goals.submissions import STALE_FORM, modal_errors, refusal_errors
 from handlers.ids import BlockId, CallbackId, objective_block_id
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
-from handlers.views import goal_messages as messages
+from handlers.views.goal_tree import build_goal_tree
 from handlers.views.item_modals import read_objective_form, read_strategy_form, read_tactic_form
 
 
@@ -53,7 +53,7 @@ def register(app, deps: Deps) -> None:
                 modal_errors(ack, refusal_errors(form, error, view, fallback=first_block))
                 return
             ack()
-            blocks = messages.build_goal_tree(tree, can_edit=True, today=today)
+            blocks = build_goal_tree(tree, can_edit=True, today=today)
             tell_privately(
                 client,
                 user_id=user_id,

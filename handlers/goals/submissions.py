@@ -14,10 +14,10 @@ from handlers.goals.editing import actor_for_goal
 from handlers.goals.replies import tell_privately
 from handlers.ids import BlockId, CallbackId
 from handlers.metadata import GoalModalMeta
-from handlers.views import goal_messages as messages
 from handlers.views.goal_fields import objective_rows
 from handlers.views.goal_form import read_goal_form
 from handlers.views.goal_modal import problems_to_errors
+from handlers.views.notices import build_goal_saved
 from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
@@ -84,5 +84,5 @@ def register(app, deps: Deps) -> None:
             user_id=user_id,
             channel_id=meta.channel_id,
             text=f"Saved {goal.ref}: {goal.title}",
-            blocks=messages.build_goal_saved(goal, created=created),
+            blocks=build_goal_saved(goal, created=created),
         )

@@ -1,5 +1,5 @@
 from handlers.ids import ActionId, BlockId
-from handlers.views.goal_messages import (
+from handlers.views.notices import (
     build_error,
     build_focus_confirm,
     build_focus_set,

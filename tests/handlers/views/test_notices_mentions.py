@@ -1,4 +1,4 @@
-from handlers.views.goal_messages import build_error, build_measurement_recorded
+from handlers.views.notices import build_error, build_measurement_recorded
 from tests.handlers.views.factories import make_objective
 
 
