@@ -5,7 +5,8 @@ the wording, mentions and "run /goals …" advice live in `handlers/views/refusa
 `field` names the form input a refusal concerns, with SmartProblem's names ("title", "why",
 "due_date", "parent", "objective.<index>.<metric|unit|baseline|target>") plus "owner" (a
 tactic's owner), so a modal can show it under that input (handlers/fields.py maps names to
-block ids). A refusal about no input in particular (not found, not allowed) has `field=None`.
+block ids). A refusal that is always about one input says so in its class (`field` default);
+one about no input in particular (not found, not allowed) has `field=None`.
 """
 
 from collections.abc import Sequence
@@ -50,6 +51,7 @@ class GoalNotFound(ServiceError):
 @dataclass(eq=False)
 class ParentNotFound(ServiceError):
     ref: str
+    field: str | None = dataclass_field(default="parent", kw_only=True)
 
 
 @dataclass(eq=False)
@@ -126,11 +128,13 @@ class DueDateInPast(ServiceError):
     kind: str
     due_date: date
     today: date
+    field: str | None = dataclass_field(default="due_date", kw_only=True)
 
 
 @dataclass(eq=False)
 class TitleMissing(ServiceError):
     kind: str  # "strategy", "tactic"
+    field: str | None = dataclass_field(default="title", kw_only=True)
 
 
 @dataclass(eq=False)
@@ -139,6 +143,7 @@ class ParentIsDescendant(ServiceError):
 
     ref: str
     parent_ref: str
+    field: str | None = dataclass_field(default="parent", kw_only=True)
 
 
 @dataclass(eq=False)

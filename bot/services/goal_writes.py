@@ -139,13 +139,11 @@ def _check_parent(session: Session, team_id: str, parent_id: int | None, *, goal
         return
     parent = queries.get_goal(session, team_id, parent_id)
     if parent is None or parent.status == GoalStatus.ARCHIVED:
-        raise ParentNotFound(format_ref(RefKind.GOAL, parent_id), field="parent")
+        raise ParentNotFound(format_ref(RefKind.GOAL, parent_id))
     ancestor: Goal | None = parent
     while ancestor is not None:
         if goal_id is not None and ancestor.id == goal_id:
-            raise ParentIsDescendant(
-                format_ref(RefKind.GOAL, goal_id), format_ref(RefKind.GOAL, parent_id), field="parent"
-            )
+            raise ParentIsDescendant(format_ref(RefKind.GOAL, goal_id), format_ref(RefKind.GOAL, parent_id))
         ancestor = ancestor.parent
 
 

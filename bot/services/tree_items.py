@@ -34,7 +34,7 @@ def add_objective(
     today: date,
 ) -> GoalTree:
     if due < today:
-        raise DueDateInPast("objective", due, today, field="due_date")
+        raise DueDateInPast("objective", due, today)
     with sessions.begin() as session:
         goal = editable_goal(session, actor, goal_id)
         checked = checked_objective(row)
@@ -69,7 +69,7 @@ def add_tactic(
 ) -> GoalTree:
     title = _required_title(tactic.title, "tactic")
     if tactic.due_date < today:
-        raise DueDateInPast("tactic", tactic.due_date, today, field="due_date")
+        raise DueDateInPast("tactic", tactic.due_date, today)
     with sessions.begin() as session:
         strategy = queries.get_strategy(session, actor.team_id, strategy_id)
         if strategy is None:
@@ -113,5 +113,5 @@ def _live_tactic(session: Session, team_id: str, tactic_id: int) -> Tactic:
 def _required_title(title: str | None, kind: str) -> str:
     cleaned = " ".join((title or "").split())
     if not cleaned:
-        raise TitleMissing(kind, field="title")
+        raise TitleMissing(kind)
     return cleaned[:200]
