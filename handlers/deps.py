@@ -9,7 +9,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.services.actor import Actor
-from bot.services.errors import InvalidInput
+from bot.services.errors import NoWorkspace
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ def team_of(context) -> str:
     # Org-wide installs on Enterprise Grid may send no team; the enterprise then scopes the data.
     team_id = context.get("team_id") or context.get("enterprise_id")
     if not team_id:
-        raise InvalidInput("This request carries no workspace, so I can't tell whose goals to use.")
+        raise NoWorkspace()
     return team_id
 
 

@@ -30,7 +30,7 @@ def my_channels(client: WebClient, user_id: str) -> set[str] | None:
                 cursor=cursor,
                 exclude_archived=True,
             )
-            channels.update(c["id"] for c in page.get("channels", []))
+            channels.update(str(c["id"]) for c in page.get("channels") or [])
             cursor = (page.get("response_metadata") or {}).get("next_cursor")
             if not cursor:
                 break

@@ -2,6 +2,8 @@
 
 import enum
 
+from bot.domain.smart import OBJECTIVE_FIELDS
+
 
 class CallbackId(enum.StrEnum):
     GOAL_MODAL = "goal_modal"
@@ -43,9 +45,6 @@ class BlockId(enum.StrEnum):
     OBJECTIVE_DUE = "objective_due"
     FOCUS_ACTIONS = "focus_actions"
     MEASUREMENT_ACTIONS = "measurement_actions"
-
-
-OBJECTIVE_FIELDS = ("metric", "unit", "baseline", "target")
 
 
 def objective_block_id(index: int, field: str) -> str:

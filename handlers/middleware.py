@@ -1,4 +1,7 @@
-"""Global middleware: stamp each request with the injected clock, and drop Slack's retried events."""
+"""Global middleware: stamp each request with the injected clock, and drop Slack's retried events.
+
+Middleware only reads the request; the one write (remembering an event id) is a service's.
+"""
 
 import logging
 from collections.abc import Callable
@@ -6,10 +9,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from slack_bolt import BoltResponse
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.events import ProcessedEvent
+from bot.services.events import first_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -27,19 +29,14 @@ def stamp_time(clock: Callable[[], datetime], timezone: ZoneInfo):
 
 
 def skip_retried_events(sessions: sessionmaker[Session]):
-    """Slack redelivers an event it thinks we missed; the unique event id makes the second one a no-op."""
+    """Slack redelivers an event it thinks we missed; only the first delivery reaches a listener."""
 
     def middleware(body, context, next):
         event_id = body.get("event_id")
         if body.get("type") != "event_callback" or not event_id:
             return next()
         team_id = context.get("team_id") or context.get("enterprise_id") or "-"
-        try:
-            with sessions.begin() as session:
-                session.add(
-                    ProcessedEvent(team_id=team_id, event_id=str(event_id)[:64], received_at=context["now"])
-                )
-        except IntegrityError:
+        if not first_delivery(sessions, team_id, str(event_id), context["now"]):
             logger.info("event %s already handled; skipping the retry", event_id)
             return BoltResponse(status=200, body="")
         return next()

@@ -104,7 +104,7 @@ def _migrating(engine: Engine) -> Iterator[Config]:
     with engine.connect() as connection:
         foreign_keys = 0
         if sqlite:
-            foreign_keys = connection.exec_driver_sql("PRAGMA foreign_keys").scalar()
+            foreign_keys = connection.exec_driver_sql("PRAGMA foreign_keys").scalar() or 0
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         config = alembic_config(engine)
         config.attributes["connection"] = connection

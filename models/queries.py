@@ -109,3 +109,9 @@ def channels_touched_by(session: Session, team_id: str, user_id: str) -> set[str
         .where(Measurement.team_id == team_id, Measurement.user_id == user_id)
     )
     return {c for c in session.scalars(owned.union(measured)) if c}
+
+
+def parent_links(session: Session, team_id: str) -> dict[int, int | None]:
+    """goal id → parent id for every goal of the workspace, archived ones included."""
+    rows = session.execute(select(Goal.id, Goal.parent_id).where(Goal.team_id == team_id))
+    return {goal_id: parent_id for goal_id, parent_id in rows}

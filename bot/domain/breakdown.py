@@ -2,11 +2,11 @@
 
 import calendar
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.domain.dates import month_end, quarter_of
-from bot.domain.drafts import ObjectiveDraft
+from bot.domain.drafts import CheckedObjective, ObjectiveDraft
 from bot.domain.enums import GoalLevel
 
 MONTHS_PER_QUARTER = 3
@@ -20,7 +20,7 @@ class PeriodPlan:
     label: str
     start: date
     due: date
-    objectives: tuple[ObjectiveDraft, ...]
+    objectives: tuple[CheckedObjective, ...]  # each period's share; measurement history is not copied
     months: tuple["PeriodPlan", ...] = ()
 
 
@@ -78,13 +78,13 @@ def _month_spans(start: date, due: date) -> list[tuple[date, date]]:
 
 def _share(
     objectives: list[_Splittable], from_step: int, to_step: int, steps: int
-) -> tuple[ObjectiveDraft, ...]:
+) -> tuple[CheckedObjective, ...]:
     return tuple(
-        replace(
-            objective,
+        CheckedObjective(
+            metric=objective.metric or "",
+            unit=objective.unit,
             baseline=_milestone(baseline, target, from_step, steps),
             target=_milestone(baseline, target, to_step, steps),
-            history=(),
         )
         for objective, baseline, target in objectives
     )

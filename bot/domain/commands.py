@@ -1,5 +1,6 @@
 """The `/goals` grammar: what each subcommand needs, and what to say when it is missing."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.domain.numbers import join_digit_groups, parse_number
@@ -71,7 +72,12 @@ GoalsCommand = (
     Help | New | ListGoals | Show | Update | UndoUpdate | Focus | Edit | Archive | Unknown | Invalid
 )
 
-_GOAL_ID_COMMANDS = {"show": Show, "edit": Edit, "archive": Archive, "focus": Focus}
+_GOAL_ID_COMMANDS: dict[str, Callable[..., GoalsCommand]] = {
+    "show": Show,
+    "edit": Edit,
+    "archive": Archive,
+    "focus": Focus,
+}
 _KIND_NAMES = {
     RefKind.GOAL: "a goal",
     RefKind.OBJECTIVE: "an objective",

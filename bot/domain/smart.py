@@ -3,13 +3,11 @@
 import re
 from datetime import date
 
-from bot.domain.achievable import check_achievable, direction_of
+from bot.domain.achievable import check_achievable
 from bot.domain.dates import add_months, month_end
-from bot.domain.drafts import GoalDraft, ObjectiveDraft, SmartProblem
+from bot.domain.drafts import CheckedObjective, GoalDraft, ObjectiveDraft, SmartGoal, SmartProblem
 from bot.domain.enums import SmartPart
 from bot.domain.numbers import format_number
-
-__all__ = ["GOAL_FIELDS", "OBJECTIVE_FIELDS", "check_smart", "direction_of", "objective_field"]
 
 # Form fields a problem can point at; objective fields are "objective.<index>.<name>".
 GOAL_FIELDS = ("title", "why", "due_date", "parent")
@@ -35,6 +33,32 @@ def check_smart(draft: GoalDraft, today: date) -> list[SmartProblem]:
         *_relevant(draft),
         *_time_bound(draft, today),
     ]
+
+
+def smart_goal(draft: GoalDraft, today: date) -> SmartGoal | list[SmartProblem]:
+    """The draft as a SmartGoal when it is SMART-complete, else every problem (as check_smart)."""
+    problems = check_smart(draft, today)
+    due = draft.due_date
+    if problems or due is None:  # a missing due date is always among the problems
+        return problems
+    return SmartGoal(
+        title=draft.title.strip(),
+        why=(draft.why or "").strip() or None,
+        level=draft.level,
+        parent_id=draft.parent_id,
+        start_date=draft.start_date,
+        due_date=due,
+        objectives=tuple(_checked(row) for row in draft.objectives),
+    )
+
+
+def checked_objective(objective: ObjectiveDraft, index: int = 0) -> CheckedObjective | list[SmartProblem]:
+    """One objective on its own (e.g. added to an existing goal), checked as `check_objective` does."""
+    problems = check_objective(objective, index)
+    checked = _checked(objective)
+    if problems or checked is None:  # no metric is always among the problems
+        return problems
+    return checked
 
 
 def check_objective(objective: ObjectiveDraft, index: int = 0) -> list[SmartProblem]:
@@ -128,6 +152,14 @@ def _time_bound(draft: GoalDraft, today: date) -> list[SmartProblem]:
     else:
         return []
     return [SmartProblem(SmartPart.TIME_BOUND, "due_date", hint)]
+
+
+def _checked(row: ObjectiveDraft) -> CheckedObjective | None:
+    """None for a blank row; check_smart has refused any other row that lacks a number."""
+    metric = (row.metric or "").strip()
+    if not metric or row.baseline is None or row.target is None:
+        return None
+    return CheckedObjective(metric, (row.unit or "").strip() or None, row.baseline, row.target)
 
 
 def _has_metric(objective: ObjectiveDraft) -> bool:

@@ -1,6 +1,6 @@
 from dataclasses import dataclass
 
-from bot.services.errors import NotAllowed
+from bot.services.errors import NotEditor, NotTacticCompleter
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,12 @@ class Actor:
 
     def require_editor(self, owner_id: str, ref: str) -> None:
         if not self.may_edit(owner_id):
-            raise NotAllowed(
-                f"Only <@{owner_id}> (the owner of {ref}) or a workspace admin can change it. "
-                f"You can still record progress with `/goals update`."
-            )
+            raise NotEditor(ref, owner_id)
+
+    def may_complete_tactic(self, tactic_owner_id: str, goal_owner_id: str) -> bool:
+        """The tactic's own owner may tick it off, as may whoever may edit the goal."""
+        return self.user_id == tactic_owner_id or self.may_edit(goal_owner_id)
+
+    def require_tactic_completer(self, tactic_owner_id: str, goal_owner_id: str, ref: str) -> None:
+        if not self.may_complete_tactic(tactic_owner_id, goal_owner_id):
+            raise NotTacticCompleter(ref, tactic_owner_id, goal_owner_id)

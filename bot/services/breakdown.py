@@ -8,13 +8,13 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.domain.achievable import direction_of
 from bot.domain.breakdown import PeriodPlan, plan_breakdown
 from bot.domain.drafts import ObjectiveDraft
 from bot.domain.enums import GoalLevel, GoalStatus
 from bot.domain.refs import RefKind, format_ref
-from bot.domain.smart import direction_of
 from bot.services.actor import Actor
-from bot.services.errors import InvalidInput
+from bot.services.errors import AlreadyBrokenDown, NoObjectivesToSplit, NotAnnual
 from bot.services.goal_writes import editable_goal
 from bot.services.read_models import GoalTree
 from bot.services.summaries import reload_tree
@@ -29,16 +29,14 @@ def break_down(
         goal = editable_goal(session, actor, goal_id)
         ref = format_ref(RefKind.GOAL, goal.id)
         if goal.level != GoalLevel.ANNUAL:
-            raise InvalidInput(
-                f"Only annual goals break down into quarters and months; {ref} is {goal.level}."
-            )
+            raise NotAnnual(ref, goal.level)
         if any(child.status != GoalStatus.ARCHIVED for child in goal.children):
-            raise InvalidInput(f"{ref} is already broken down; edit its targets with `/goals show {ref}`.")
+            raise AlreadyBrokenDown(ref)
         rows = [ObjectiveDraft(o.metric, o.unit, o.baseline, o.target) for o in goal.objectives]
         # Every period's objectives come in the goal's order; each target tracks its root's metric.
         roots = [root_of(o) for o in goal.objectives]
         if not rows:
-            raise InvalidInput(f"Add an objective to {ref} first: its targets are what gets split.")
+            raise NoObjectivesToSplit(ref)
         for quarter in plan_breakdown(goal.start_date, goal.due_date, rows):
             parent = _child(goal, quarter, goal, roots, now)
             session.add(parent)

@@ -1,16 +1,21 @@
 """What a use case can refuse, as data. Services never word a refusal for Slack.
 
-Each refusal is a dataclass holding the facts a person needs (ids, names, limits); the wording,
-mentions and "run /goals …" advice live in `handlers/views/refusals.py`. `field` names the form
-input a refusal concerns, with SmartProblem's names ("title", "why", "due_date", "parent",
-"objective.<index>.<metric|unit|baseline|target>", …), so a modal can show it under that input.
+Each refusal is a dataclass holding the facts a person needs (refs, owner ids, names, dates);
+the wording, mentions and "run /goals …" advice live in `handlers/views/refusals.py`.
+`field` names the form input a refusal concerns, with SmartProblem's names ("title", "why",
+"due_date", "parent", "objective.<index>.<metric|unit|baseline|target>") plus "owner" (a
+tactic's owner), so a modal can show it under that input (handlers/fields.py maps names to
+block ids). A refusal that is always about one input says so in its class (`field` default);
+one about no input in particular (not found, not allowed) has `field=None`.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from datetime import date
 
 from bot.domain.drafts import SmartProblem
+from bot.domain.enums import GoalLevel
 
 
 @dataclass(eq=False)
@@ -24,31 +29,9 @@ class ServiceError(Exception):
         Exception.__init__(self, repr(self))
 
 
-# Legacy refusals that still carry a sentence. Issue 5 §2 replaces each use with a refusal
-# that carries data; new code must not raise these.
-@dataclass(eq=False)
-class NotFound(ServiceError):
-    message: str
-
-
-@dataclass(eq=False)
-class NotAllowed(ServiceError):
-    message: str
-
-
-@dataclass(eq=False)
-class InvalidInput(ServiceError):
-    message: str
-
-
-@dataclass(eq=False)
-class Ambiguous(ServiceError):
-    message: str
-
-
 @dataclass(eq=False)
 class SmartIncomplete(ServiceError):
-    """Nothing was stored: the draft still misses SMART parts."""
+    """Nothing was stored: the draft still misses SMART parts (each problem names its own field)."""
 
     problems: Sequence[SmartProblem]
 
@@ -87,3 +70,147 @@ class UndoNotAllowed(ServiceError):
     objective_ref: str
     author_id: str
     owner_id: str
+
+
+# --- Nothing by that id (or name) in this workspace, or it is archived.
+
+
+@dataclass(eq=False)
+class GoalNotFound(ServiceError):
+    ref: str  # "G12"
+
+
+@dataclass(eq=False)
+class ParentNotFound(ServiceError):
+    ref: str
+    field: str | None = dataclass_field(default="parent", kw_only=True)
+
+
+@dataclass(eq=False)
+class StrategyNotFound(ServiceError):
+    ref: str  # "S2"
+
+
+@dataclass(eq=False)
+class TacticNotFound(ServiceError):
+    ref: str  # "T3"
+
+
+@dataclass(eq=False)
+class ObjectiveNotFound(ServiceError):
+    ref: str  # "O7"
+
+
+@dataclass(eq=False)
+class NoObjectiveNamed(ServiceError):
+    name: str
+
+
+@dataclass(frozen=True)
+class ObjectiveCandidate:
+    ref: str
+    metric: str
+    target: float
+
+
+@dataclass(eq=False)
+class AmbiguousObjective(ServiceError):
+    """More than one objective answers to `name`; `candidates` are the first few, by id."""
+
+    name: str
+    candidates: Sequence[ObjectiveCandidate]
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.candidates = tuple(self.candidates)
+
+
+@dataclass(eq=False)
+class NoWorkspace(ServiceError):
+    """The request names no team or enterprise, so nothing can be scoped."""
+
+
+# --- Who may do it.
+
+
+@dataclass(eq=False)
+class NotEditor(ServiceError):
+    """Only the goal's owner or a workspace admin may change the goal `ref`."""
+
+    ref: str
+    owner_id: str
+
+
+@dataclass(eq=False)
+class NotTacticCompleter(ServiceError):
+    """Only the tactic's owner, the goal's owner or an admin may tick tactic `ref` off."""
+
+    ref: str
+    tactic_owner_id: str
+    goal_owner_id: str
+
+
+# --- What was typed cannot be stored.
+
+
+@dataclass(eq=False)
+class DueDateInPast(ServiceError):
+    """`kind` is what is being added ("objective", "tactic")."""
+
+    kind: str
+    due_date: date
+    today: date
+    field: str | None = dataclass_field(default="due_date", kw_only=True)
+
+
+@dataclass(eq=False)
+class TitleMissing(ServiceError):
+    kind: str  # "strategy", "tactic"
+    field: str | None = dataclass_field(default="title", kw_only=True)
+
+
+@dataclass(eq=False)
+class ParentIsDescendant(ServiceError):
+    """Goal `ref` cannot sit under `parent_ref`: that would make a loop."""
+
+    ref: str
+    parent_ref: str
+    field: str | None = dataclass_field(default="parent", kw_only=True)
+
+
+@dataclass(eq=False)
+class StaleForm(ServiceError):
+    """The form was built from rows that have changed since; nothing was stored."""
+
+
+# --- Breaking a goal down.
+
+
+@dataclass(eq=False)
+class NotAnnual(ServiceError):
+    ref: str
+    level: GoalLevel
+
+
+@dataclass(eq=False)
+class AlreadyBrokenDown(ServiceError):
+    ref: str
+
+
+@dataclass(eq=False)
+class NoObjectivesToSplit(ServiceError):
+    ref: str
+
+
+# --- A channel's main goal.
+
+
+@dataclass(eq=False)
+class FocusNeedsChannel(ServiceError):
+    """`/goals focus` ran outside a channel (e.g. in a DM)."""
+
+
+@dataclass(eq=False)
+class GoalInOtherChannel(ServiceError):
+    ref: str
+    channel_id: str

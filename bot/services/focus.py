@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.dates import month_start
 from bot.domain.enums import GoalStatus
 from bot.domain.refs import RefKind, format_ref
-from bot.services.errors import InvalidInput
+from bot.services.errors import FocusNeedsChannel, GoalInOtherChannel
 from bot.services.goal_writes import not_found
 from bot.services.read_models import GoalSummary
 from bot.services.summaries import summarize_goal
@@ -21,6 +21,7 @@ from models.goals import MonthlyFocus
 class FocusOutcome:
     goal: GoalSummary
     month: date
+    channel_id: str  # the channel whose main goal it is
     # Set when another goal already holds the month and nothing was changed yet.
     needs_confirmation_over: GoalSummary | None = None
 
@@ -37,7 +38,7 @@ def set_focus(
     today: date,
 ) -> FocusOutcome:
     if not channel_id:
-        raise InvalidInput("Run `/goals focus` in the team's channel: the main goal belongs to a channel.")
+        raise FocusNeedsChannel()
     month = month_start(today)
     try:
         with sessions.begin() as session:
@@ -53,11 +54,7 @@ def _set(session, team_id, user_id, channel_id, goal_id, replace, now, today, mo
     if goal is None or goal.status == GoalStatus.ARCHIVED:
         raise not_found(goal_id)
     if goal.channel_id and goal.channel_id != channel_id:
-        ref = format_ref(RefKind.GOAL, goal.id)
-        raise InvalidInput(
-            f"{ref} belongs to <#{goal.channel_id}>. Run `/goals focus {ref}` there, "
-            "or pick one of this channel's goals from `/goals list`."
-        )
+        raise GoalInOtherChannel(format_ref(RefKind.GOAL, goal.id), goal.channel_id)
     focused = frozenset({goal.id})
     current = queries.focus_for(session, team_id, channel_id, month)
     if current is None:
@@ -77,9 +74,12 @@ def _set(session, team_id, user_id, channel_id, goal_id, replace, now, today, mo
             return FocusOutcome(
                 goal=summarize_goal(goal, today=today),
                 month=month,
+                channel_id=channel_id,
                 needs_confirmation_over=summarize_goal(
                     current.goal, today=today, focus_goal_ids=frozenset({current.goal_id})
                 ),
             )
         current.goal_id, current.set_by, current.set_at = goal.id, user_id, now
-    return FocusOutcome(goal=summarize_goal(goal, today=today, focus_goal_ids=focused), month=month)
+    return FocusOutcome(
+        goal=summarize_goal(goal, today=today, focus_goal_ids=focused), month=month, channel_id=channel_id
+    )

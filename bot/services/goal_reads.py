@@ -42,11 +42,31 @@ def goal_summary(sessions: sessionmaker[Session], team_id: str, goal_id: int, *,
 def parent_choices(
     sessions: sessionmaker[Session], team_id: str, *, exclude_id: int | None = None, limit: int = 100
 ) -> list[tuple[int, str, str]]:
-    """(id, ref, title) of active goals a new goal may hang under, longest horizons first."""
+    """(id, ref, title) of active goals a goal may hang under, longest horizons first.
+
+    With `exclude_id` (the goal being edited) that goal and everything under it are left out:
+    update_goal refuses them, as a goal under its own target would make a loop.
+    """
     with sessions() as session:
         goals = queries.active_goals(session, team_id)
+        excluded = _subtree(queries.parent_links(session, team_id), exclude_id) if exclude_id else set()
     ranked = sorted(goals, key=lambda g: (list(GoalLevel).index(g.level), g.due_date))
-    return [(g.id, format_ref(RefKind.GOAL, g.id), g.title) for g in ranked if g.id != exclude_id][:limit]
+    return [(g.id, format_ref(RefKind.GOAL, g.id), g.title) for g in ranked if g.id not in excluded][:limit]
+
+
+def _subtree(parents: dict[int, int | None], root: int) -> set[int]:
+    """`root` and every goal below it (archived ones in between count: they still link the tree)."""
+    children: dict[int, list[int]] = {}
+    for goal_id, parent_id in parents.items():
+        if parent_id is not None:
+            children.setdefault(parent_id, []).append(goal_id)
+    found, stack = {root}, [root]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return found
 
 
 def strategy_owner_goal(sessions: sessionmaker[Session], team_id: str, strategy_id: int):

@@ -6,13 +6,20 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.drafts import GoalDraft, ObjectiveDraft
+from bot.domain.achievable import direction_of
+from bot.domain.drafts import CheckedObjective, GoalDraft, ObjectiveDraft, SmartGoal
 from bot.domain.enums import GoalStatus
 from bot.domain.parse import infer_level
 from bot.domain.refs import RefKind, format_ref
-from bot.domain.smart import check_smart, direction_of
+from bot.domain.smart import smart_goal
 from bot.services.actor import Actor
-from bot.services.errors import InvalidInput, NotFound, SmartIncomplete
+from bot.services.errors import (
+    GoalNotFound,
+    ParentIsDescendant,
+    ParentNotFound,
+    SmartIncomplete,
+    StaleForm,
+)
 from bot.services.read_models import GoalSummary
 from bot.services.summaries import summarize_goal
 from models import queries
@@ -29,27 +36,25 @@ def create_goal(
     today: date,
 ) -> GoalSummary:
     """Stores a SMART-complete draft; anything less raises SmartIncomplete and stores nothing."""
-    problems = check_smart(draft, today)
-    if problems:
-        raise SmartIncomplete(problems)
+    smart = _require_smart(draft, today)
     with sessions.begin() as session:
-        _check_parent(session, actor.team_id, draft.parent_id, goal_id=None)
-        start = draft.start_date or today
+        _check_parent(session, actor.team_id, smart.parent_id, goal_id=None)
+        start = smart.start_date or today
         goal = Goal(
             team_id=actor.team_id,
-            title=draft.title.strip(),
-            why=(draft.why or "").strip() or None,
+            title=smart.title,
+            why=smart.why,
             owner_id=actor.user_id,
             channel_id=channel_id,
-            level=draft.level or infer_level(start, draft.due_date),
-            parent_id=draft.parent_id,
+            level=smart.level or infer_level(start, smart.due_date),
+            parent_id=smart.parent_id,
             start_date=start,
-            due_date=draft.due_date,
+            due_date=smart.due_date,
             status=GoalStatus.ACTIVE,
             created_at=now,
         )
         goal.objectives = [
-            _new_objective(actor.team_id, o, draft.due_date) for o in draft.objectives if _filled(o)
+            _new_objective(actor.team_id, row, smart.due_date) for row in smart.filled_objectives
         ]
         session.add(goal)
         session.flush()
@@ -76,29 +81,28 @@ def update_goal(
             ObjectiveDraft(o.metric, o.unit, o.baseline, o.target, history.get(oid, ()))
             for oid, o in zip(objective_ids, draft.objectives, strict=False)
         ] + list(draft.objectives[len(objective_ids) :])
-        checked = replace(draft, start_date=goal.start_date, objectives=tuple(rows))
-        problems = check_smart(checked, today)
-        if problems:
-            raise SmartIncomplete(problems)
-        _check_parent(session, actor.team_id, draft.parent_id, goal_id=goal.id)
-        goal.title = draft.title.strip()
-        goal.why = (draft.why or "").strip() or None
-        goal.level = draft.level or goal.level
-        goal.parent_id = draft.parent_id
-        old_due, goal.due_date = goal.due_date, draft.due_date
+        smart = _require_smart(replace(draft, start_date=goal.start_date, objectives=tuple(rows)), today)
+        _check_parent(session, actor.team_id, smart.parent_id, goal_id=goal.id)
+        goal.title = smart.title
+        goal.why = smart.why
+        goal.level = smart.level or goal.level
+        goal.parent_id = smart.parent_id
+        old_due, goal.due_date = goal.due_date, smart.due_date
         for objective in goal.objectives:
             # Objectives that simply followed the goal's date keep following it.
             if objective.due_date == old_due:
-                objective.due_date = draft.due_date
+                objective.due_date = smart.due_date
         by_id = {o.id: o for o in goal.objectives}
-        for objective_id, row in zip(objective_ids, draft.objectives, strict=False):
-            objective = by_id.get(objective_id)
-            if objective is None:
-                raise InvalidInput("That form is out of date: an objective changed meanwhile. Open it again.")
-            if _filled(row):  # a cleared row keeps its objective: measurements are never dropped from a form
-                _apply_objective(objective, row, objective.due_date)
-        for row in filter(_filled, draft.objectives[len(objective_ids) :]):
-            goal.objectives.append(_new_objective(actor.team_id, row, draft.due_date))
+        for objective_id, row in zip(objective_ids, smart.objectives, strict=False):
+            existing = by_id.get(objective_id)
+            if existing is None:
+                raise StaleForm()
+            # A cleared row keeps its objective: measurements are never dropped from a form.
+            if row is not None:
+                _apply_objective(existing, row, existing.due_date)
+        for new_row in smart.objectives[len(objective_ids) :]:
+            if new_row is not None:
+                goal.objectives.append(_new_objective(actor.team_id, new_row, smart.due_date))
         session.flush()
         return summarize_goal(goal, today=today)
 
@@ -119,9 +123,8 @@ def goal_owner(sessions: sessionmaker[Session], team_id: str, goal_id: int) -> s
         return goal.owner_id
 
 
-def not_found(goal_id: int) -> NotFound:
-    ref = format_ref(RefKind.GOAL, goal_id)
-    return NotFound(f"I can't find goal {ref} in this workspace. Run `/goals list` to see the ids.")
+def not_found(goal_id: int) -> GoalNotFound:
+    return GoalNotFound(format_ref(RefKind.GOAL, goal_id))
 
 
 def editable_goal(session: Session, actor: Actor, goal_id: int) -> Goal:
@@ -137,28 +140,30 @@ def _check_parent(session: Session, team_id: str, parent_id: int | None, *, goal
         return
     parent = queries.get_goal(session, team_id, parent_id)
     if parent is None or parent.status == GoalStatus.ARCHIVED:
-        raise NotFound(f"The parent goal {format_ref(RefKind.GOAL, parent_id)} does not exist here.")
+        raise ParentNotFound(format_ref(RefKind.GOAL, parent_id))
     ancestor: Goal | None = parent
     while ancestor is not None:
-        if ancestor.id == goal_id:
-            raise InvalidInput("A goal cannot sit under itself or under one of its own targets.")
+        if goal_id is not None and ancestor.id == goal_id:
+            raise ParentIsDescendant(format_ref(RefKind.GOAL, goal_id), format_ref(RefKind.GOAL, parent_id))
         ancestor = ancestor.parent
 
 
-def _filled(row: ObjectiveDraft) -> bool:
-    # check_smart has already refused rows with numbers but no metric, so the rest are blank.
-    return bool(row.metric and row.metric.strip())
+def _require_smart(draft: GoalDraft, today: date) -> SmartGoal:
+    checked = smart_goal(draft, today)
+    if isinstance(checked, list):
+        raise SmartIncomplete(checked)
+    return checked
 
 
-def _new_objective(team_id: str, row: ObjectiveDraft, due: date) -> Objective:
+def _new_objective(team_id: str, row: CheckedObjective, due: date) -> Objective:
     objective = Objective(team_id=team_id)
     _apply_objective(objective, row, due)
     return objective
 
 
-def _apply_objective(objective: Objective, row: ObjectiveDraft, due: date) -> None:
-    objective.metric = (row.metric or "").strip()
-    objective.unit = (row.unit or "").strip() or None
+def _apply_objective(objective: Objective, row: CheckedObjective, due: date) -> None:
+    objective.metric = row.metric
+    objective.unit = row.unit
     objective.baseline = row.baseline
     objective.target = row.target
     objective.direction = direction_of(row.baseline, row.target)

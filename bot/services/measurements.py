@@ -11,10 +11,16 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.enums import GoalStatus
-from bot.domain.numbers import MAX_MEASUREMENT, format_number, is_storable
+from bot.domain.numbers import MAX_MEASUREMENT, is_storable
 from bot.domain.pacing import is_implausible
 from bot.domain.refs import RefKind, format_ref
-from bot.services.errors import Ambiguous, MeasurementOutOfRange, NotFound
+from bot.services.errors import (
+    AmbiguousObjective,
+    MeasurementOutOfRange,
+    NoObjectiveNamed,
+    ObjectiveCandidate,
+    ObjectiveNotFound,
+)
 from bot.services.read_models import ObjectiveSummary
 from bot.services.summaries import summarize_objective
 from models import queries
@@ -22,6 +28,8 @@ from models.goals import Measurement, Objective
 from models.measurement_queries import latest_values, root_of
 
 MAX_NOTE = 2000
+# Enough candidates to recognise the right one; the rest are found by id.
+MAX_CANDIDATES = 10
 
 
 @dataclass(frozen=True)
@@ -114,27 +122,18 @@ def _resolve(
     if objective_id is not None:
         objective = queries.get_objective(session, team_id, objective_id)
         if objective is None or objective.goal.status == GoalStatus.ARCHIVED:
-            raise NotFound(
-                f"I can't find objective {format_ref(RefKind.OBJECTIVE, objective_id)} here. "
-                "Run `/goals list` to see the objective ids (they start with O)."
-            )
+            raise ObjectiveNotFound(format_ref(RefKind.OBJECTIVE, objective_id))
         return objective
     # The channel's own objectives win; otherwise look across the workspace.
     matches = queries.objectives_named(session, team_id, name, channel_id) if channel_id else []
     if not matches:
         matches = queries.objectives_named(session, team_id, name, None)
     if not matches:
-        raise NotFound(
-            f"No objective is called “{name}”. Use its id instead, e.g. `/goals update O7 82`; "
-            "`/goals list` shows the ids."
-        )
+        raise NoObjectiveNamed(name)
     if len(matches) > 1:
-        options = ", ".join(
-            f"`{format_ref(RefKind.OBJECTIVE, o.id)}` {o.metric} (target {format_number(o.target)})"
-            for o in matches[:10]
-        )
-        raise Ambiguous(
-            f"“{name}” matches more than one objective: {options}. Use the id, e.g. "
-            f"`/goals update {format_ref(RefKind.OBJECTIVE, matches[0].id)} <value>`."
-        )
+        candidates = [
+            ObjectiveCandidate(format_ref(RefKind.OBJECTIVE, o.id), o.metric, o.target)
+            for o in matches[:MAX_CANDIDATES]
+        ]
+        raise AmbiguousObjective(name, candidates)
     return matches[0]

@@ -166,4 +166,7 @@ def recent_of(goal: Goal) -> tuple[MeasurementSummary, ...]:
 def reload_tree(session: Session, team_id: str, goal_id: int, *, today: date) -> GoalTree:
     """The goal's tree as just written: stale relationships loaded before the change are dropped."""
     session.expire_all()
-    return build_tree(queries.get_goal(session, team_id, goal_id, full=True), today=today)
+    goal = queries.get_goal(session, team_id, goal_id, full=True)
+    if goal is None:  # callers hold the goal in this very transaction; only a bug gets here
+        raise LookupError(f"goal {goal_id} vanished inside its own transaction")
+    return build_tree(goal, today=today)

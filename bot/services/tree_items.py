@@ -1,16 +1,22 @@
 """Growing the GOST tree under a goal: objectives, strategies, tactics."""
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.drafts import ObjectiveDraft
+from bot.domain.achievable import direction_of
+from bot.domain.drafts import ObjectiveDraft, TacticDraft
 from bot.domain.enums import GoalStatus
 from bot.domain.refs import RefKind, format_ref
-from bot.domain.smart import check_objective, direction_of
+from bot.domain.smart import checked_objective
 from bot.services.actor import Actor
-from bot.services.errors import InvalidInput, NotAllowed, NotFound, SmartIncomplete
+from bot.services.errors import (
+    DueDateInPast,
+    SmartIncomplete,
+    StrategyNotFound,
+    TacticNotFound,
+    TitleMissing,
+)
 from bot.services.goal_writes import editable_goal
 from bot.services.read_models import GoalTree
 from bot.services.summaries import reload_tree
@@ -28,20 +34,20 @@ def add_objective(
     today: date,
 ) -> GoalTree:
     if due < today:
-        raise InvalidInput("The objective's due date is in the past; pick today or a later day.")
+        raise DueDateInPast("objective", due, today)
     with sessions.begin() as session:
         goal = editable_goal(session, actor, goal_id)
-        problems = check_objective(row)
-        if problems:
-            raise SmartIncomplete(problems)
+        checked = checked_objective(row)
+        if isinstance(checked, list):
+            raise SmartIncomplete(checked)
         goal.objectives.append(
             Objective(
                 team_id=actor.team_id,
-                metric=row.metric.strip(),
-                unit=(row.unit or "").strip() or None,
-                baseline=row.baseline,
-                target=row.target,
-                direction=direction_of(row.baseline, row.target),
+                metric=checked.metric,
+                unit=checked.unit,
+                baseline=checked.baseline,
+                target=checked.target,
+                direction=direction_of(checked.baseline, checked.target),
                 due_date=due,
             )
         )
@@ -58,23 +64,16 @@ def add_strategy(sessions: sessionmaker[Session], actor: Actor, goal_id: int, ti
         return reload_tree(session, actor.team_id, goal.id, today=today)
 
 
-@dataclass(frozen=True)
-class TacticInput:
-    title: str
-    owner_id: str
-    due_date: date
-
-
 def add_tactic(
-    sessions: sessionmaker[Session], actor: Actor, strategy_id: int, tactic: TacticInput, *, today: date
+    sessions: sessionmaker[Session], actor: Actor, strategy_id: int, tactic: TacticDraft, *, today: date
 ) -> GoalTree:
     title = _required_title(tactic.title, "tactic")
     if tactic.due_date < today:
-        raise InvalidInput("The tactic's due date is in the past; pick today or a later day.")
+        raise DueDateInPast("tactic", tactic.due_date, today)
     with sessions.begin() as session:
         strategy = queries.get_strategy(session, actor.team_id, strategy_id)
         if strategy is None:
-            raise NotFound(f"I can't find strategy {format_ref(RefKind.STRATEGY, strategy_id)} here.")
+            raise StrategyNotFound(format_ref(RefKind.STRATEGY, strategy_id))
         goal = editable_goal(session, actor, strategy.goal_id)
         strategy.tactics.append(
             Tactic(team_id=actor.team_id, title=title, owner_id=tactic.owner_id, due_date=tactic.due_date)
@@ -86,14 +85,11 @@ def add_tactic(
 def complete_tactic(
     sessions: sessionmaker[Session], actor: Actor, tactic_id: int, *, now: datetime, today: date
 ) -> GoalTree:
-    """The tactic's own owner may tick it off, as may whoever may edit the goal."""
+    """Who may tick it off is `Actor.may_complete_tactic`."""
     with sessions.begin() as session:
         tactic = _live_tactic(session, actor.team_id, tactic_id)
         goal = tactic.strategy.goal
-        if actor.user_id != tactic.owner_id and not actor.may_edit(goal.owner_id):
-            raise NotAllowed(
-                f"Only <@{tactic.owner_id}> (its owner), <@{goal.owner_id}> or an admin can tick it off."
-            )
+        actor.require_tactic_completer(tactic.owner_id, goal.owner_id, format_ref(RefKind.TACTIC, tactic.id))
         if tactic.done_at is None:
             tactic.done_at = now
         session.flush()
@@ -110,14 +106,12 @@ def tactic_owners(sessions: sessionmaker[Session], team_id: str, tactic_id: int)
 def _live_tactic(session: Session, team_id: str, tactic_id: int) -> Tactic:
     tactic = queries.get_tactic(session, team_id, tactic_id)
     if tactic is None or tactic.strategy.goal.status == GoalStatus.ARCHIVED:
-        raise NotFound(f"I can't find tactic {format_ref(RefKind.TACTIC, tactic_id)} here.")
+        raise TacticNotFound(format_ref(RefKind.TACTIC, tactic_id))
     return tactic
 
 
 def _required_title(title: str | None, kind: str) -> str:
     cleaned = " ".join((title or "").split())
     if not cleaned:
-        raise InvalidInput(
-            f"Give the {kind} a short title, e.g. “Follow up every 1-star review within a day”."
-        )
+        raise TitleMissing(kind)
     return cleaned[:200]

@@ -7,14 +7,14 @@ from slack_sdk import WebClient
 from bot.domain.refs import RefKind, format_ref
 from bot.services import breakdown, goal_reads, goal_writes, tree_items
 from bot.services.actor import Actor
-from bot.services.errors import NotFound, ServiceError
+from bot.services.errors import ServiceError, StrategyNotFound
 from handlers.deps import Deps, actor_for, team_of
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.modals import open_edit_goal_modal
 from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
-from handlers.views import goal_messages as messages
+from handlers.views.goal_tree import build_goal_tree
 from handlers.views.item_modals import build_objective_modal, build_strategy_modal, build_tactic_modal
 
 
@@ -40,7 +40,7 @@ def _button(app, action_id: ActionId):
 
 
 def _show_tree(respond, tree, *, today: date, can_edit: bool) -> None:
-    blocks = messages.build_goal_tree(tree, can_edit=can_edit, today=today)
+    blocks = build_goal_tree(tree, can_edit=can_edit, today=today)
     respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral", replace_original=True)
 
 
@@ -49,7 +49,7 @@ def register(app, deps: Deps) -> None:
     def show(client, respond, body, team_id, user_id, goal_id, now, today):
         tree = goal_reads.goal_tree(deps.sessions, team_id, goal_id, today=today)
         actor = actor_for(client, team_id, user_id, owner_id=tree.goal.owner_id)
-        blocks = messages.build_goal_tree(tree, can_edit=actor.may_edit(tree.goal.owner_id), today=today)
+        blocks = build_goal_tree(tree, can_edit=actor.may_edit(tree.goal.owner_id), today=today)
         respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral", replace_original=False)
 
     @_button(app, ActionId.EDIT_GOAL)
@@ -79,10 +79,10 @@ def register(app, deps: Deps) -> None:
     @_button(app, ActionId.TACTIC_DONE)
     def tactic_done(client, respond, body, team_id, user_id, tactic_id, now, today):
         tactic_owner, goal_owner = tree_items.tactic_owners(deps.sessions, team_id, tactic_id)
-        may_tick = user_id in (tactic_owner, goal_owner)
-        actor = (
-            Actor(team_id, user_id) if may_tick else actor_for(client, team_id, user_id, owner_id=goal_owner)
-        )
+        # Slack is asked about admin rights only when being the person is not enough.
+        actor = Actor(team_id, user_id)
+        if not actor.may_complete_tactic(tactic_owner, goal_owner):
+            actor = actor_for(client, team_id, user_id, owner_id=goal_owner)
         tree = tree_items.complete_tactic(deps.sessions, actor, tactic_id, now=now, today=today)
         _show_tree(respond, tree, today=today, can_edit=actor.may_edit(tree.goal.owner_id))
 
@@ -119,7 +119,5 @@ def _editable_tree(client: WebClient, deps: Deps, team_id: str, user_id: str, go
 def _strategy_goal(deps: Deps, team_id: str, strategy_id: int, today: date) -> tuple[int, str]:
     found = goal_reads.strategy_owner_goal(deps.sessions, team_id, strategy_id)
     if found is None:
-        raise NotFound(
-            f"I can't find strategy {format_ref(RefKind.STRATEGY, strategy_id)} here. Try `/goals list`."
-        )
+        raise StrategyNotFound(format_ref(RefKind.STRATEGY, strategy_id))
     return found

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from slack_sdk import WebClient
 
 from bot.domain import commands as grammar
+from bot.domain.drafts import SmartProblem
 from bot.domain.parse import parse_goal_text
 from bot.services import focus, goal_reads, goal_writes, measurement_undo, measurements
 from bot.services.actor import Actor
@@ -16,7 +17,14 @@ from handlers.goals.focus import announce_focus, focus_reply
 from handlers.goals.measurement_actions import pending_payload, undo_as
 from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
 from handlers.goals.replies import reply_error
-from handlers.views import goal_messages as messages
+from handlers.views.goal_list import build_goal_list
+from handlers.views.goal_tree import build_goal_tree
+from handlers.views.measurement_notices import (
+    build_confirm_measurement,
+    build_measurement_undone,
+    recorded_blocks,
+)
+from handlers.views.notices import build_error, build_goal_saved, build_help
 from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
@@ -56,17 +64,17 @@ class _Request:
             reply_error(self.respond, error)
         else:
             text = describe_refusal(error)
-            self.ack(text=text, blocks=messages.build_error(text))
+            self.ack(text=text, blocks=build_error(text))
 
     def run(self, parsed) -> None:
         match parsed:
             case grammar.Help():
-                self.ack(text="Here is what /goals can do.", blocks=messages.build_help(grammar.help_lines()))
+                self.ack(text="Here is what /goals can do.", blocks=build_help(grammar.help_lines()))
             case grammar.Unknown(word=word):
                 intro = f"I don't know `{word[:40]}`. Here is what /goals can do:"
-                self.ack(text=intro, blocks=messages.build_help(grammar.help_lines(), intro=intro))
+                self.ack(text=intro, blocks=build_help(grammar.help_lines(), intro=intro))
             case grammar.Invalid(message=message):
-                self.ack(text=message, blocks=messages.build_error(message))
+                self.ack(text=message, blocks=build_error(message))
             case grammar.New(text=text):
                 self.new(text)
             case grammar.ListGoals():
@@ -75,7 +83,7 @@ class _Request:
                 )
                 self.ack(
                     text=f"{len(goals)} goals here.",
-                    blocks=messages.build_goal_list(goals, channel_id=self.channel_id),
+                    blocks=build_goal_list(goals, channel_id=self.channel_id),
                 )
             case grammar.Show(goal_id=goal_id):
                 self.show(goal_id)
@@ -96,7 +104,7 @@ class _Request:
                 )
                 text, blocks = focus_reply(outcome)
                 self.ack(text=text, blocks=blocks)
-                announce_focus(self.client, outcome, user_id=self.user_id, channel_id=self.channel_id)
+                announce_focus(self.client, outcome, user_id=self.user_id)
             case grammar.Edit(goal_id=goal_id):
                 self.ack()
                 open_edit_goal_modal(
@@ -116,7 +124,7 @@ class _Request:
 
     def new(self, text: str) -> None:
         draft = parse_goal_text(text, self.today)
-        problems: tuple = ()
+        problems: tuple[SmartProblem, ...] = ()
         if text.strip():
             # The service refuses anything not SMART; its refusal is what the form is prefilled from.
             try:
@@ -129,9 +137,9 @@ class _Request:
                     today=self.today,
                 )
             except SmartIncomplete as incomplete:
-                problems = incomplete.problems
+                problems = tuple(incomplete.problems)
             else:
-                saved = messages.build_goal_saved(goal, created=True)
+                saved = build_goal_saved(goal, created=True)
                 self.ack(text=f"Saved {goal.ref}: {goal.title}", blocks=saved)
                 return
         if problems:
@@ -152,13 +160,11 @@ class _Request:
     def show(self, goal_id: int) -> None:
         tree = goal_reads.goal_tree(self.deps.sessions, self.team_id, goal_id, today=self.today)
         if tree.goal.owner_id == self.user_id:
-            self.ack(
-                text=tree.goal.title, blocks=messages.build_goal_tree(tree, can_edit=True, today=self.today)
-            )
+            self.ack(text=tree.goal.title, blocks=build_goal_tree(tree, can_edit=True, today=self.today))
             return
         self.ack()
         actor = actor_for(self.client, self.team_id, self.user_id, owner_id=tree.goal.owner_id)
-        blocks = messages.build_goal_tree(tree, can_edit=actor.is_admin, today=self.today)
+        blocks = build_goal_tree(tree, can_edit=actor.is_admin, today=self.today)
         self.respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral")
 
     def update(self, parsed: grammar.Update) -> None:
@@ -175,12 +181,12 @@ class _Request:
             today=self.today,
         )
         if isinstance(outcome, measurements.NeedsConfirmation):
-            blocks = messages.build_confirm_measurement(outcome, pending_payload(outcome))
+            blocks = build_confirm_measurement(outcome, pending_payload(outcome))
             self.ack(
                 text=f"Nothing saved yet: is that number right for {outcome.objective_ref}?", blocks=blocks
             )
             return
-        self.ack(text=f"Recorded {outcome.objective.ref}.", blocks=messages.recorded_blocks(outcome))
+        self.ack(text=f"Recorded {outcome.objective.ref}.", blocks=recorded_blocks(outcome))
 
     def undo(self, parsed: grammar.UndoUpdate) -> None:
         target = measurement_undo.undo_target(
@@ -197,7 +203,7 @@ class _Request:
         )
         text, blocks = (
             f"Undid a measurement of {undone.objective.ref}.",
-            messages.build_measurement_undone(undone),
+            build_measurement_undone(undone),
         )
         if self.acked:
             self.respond(text=text, blocks=blocks, response_type="ephemeral")

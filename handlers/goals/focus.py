@@ -11,7 +11,7 @@ from bot.services.errors import ServiceError
 from handlers.deps import Deps, team_of
 from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId
-from handlers.views import goal_messages as messages
+from handlers.views.notices import build_focus_confirm, build_focus_set
 
 logger = logging.getLogger(__name__)
 
@@ -25,12 +25,12 @@ def focus_reply(outcome: focus.FocusOutcome) -> tuple[str, list]:
     current = outcome.needs_confirmation_over
     if current is not None:
         text = f"{current.ref} is already the main goal for {label}. Replace it with {outcome.goal.ref}?"
-        return text, messages.build_focus_confirm(current, outcome.goal, month_label=label)
+        return text, build_focus_confirm(current, outcome.goal, month_label=label)
     text = f"{outcome.goal.ref} {outcome.goal.title} is the main goal for {label}."
-    return text, messages.build_focus_set(outcome.goal, label)
+    return text, build_focus_set(outcome.goal, label)
 
 
-def announce_focus(client: WebClient, outcome: focus.FocusOutcome, *, user_id: str, channel_id: str) -> None:
+def announce_focus(client: WebClient, outcome: focus.FocusOutcome, *, user_id: str) -> None:
     if outcome.needs_confirmation_over is not None:
         return
     text = (
@@ -38,10 +38,10 @@ def announce_focus(client: WebClient, outcome: focus.FocusOutcome, *, user_id: s
         f"*{outcome.goal.ref}* {outcome.goal.title}"
     )
     try:
-        client.chat_postMessage(channel=channel_id, text=text)
+        client.chat_postMessage(channel=outcome.channel_id, text=text)
     except SlackApiError as error:
         # The bot may not be in the channel; the person has their confirmation either way.
-        logger.info("could not announce focus in %s: %s", channel_id, error.response.get("error"))
+        logger.info("could not announce focus in %s: %s", outcome.channel_id, error.response.get("error"))
 
 
 def register(app, deps: Deps) -> None:
@@ -69,7 +69,7 @@ def register(app, deps: Deps) -> None:
             return
         text, blocks = focus_reply(outcome)
         respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=True)
-        announce_focus(client, outcome, user_id=user_id, channel_id=channel_id)
+        announce_focus(client, outcome, user_id=user_id)
 
     @app.action(ActionId.FOCUS_KEEP.value)
     def keep_focus(ack, respond):

@@ -1,45 +1,37 @@
 """Submissions of the small modals that grow a goal's tree: objective, strategy, tactic."""
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from pydantic import ValidationError
 
-from bot.domain.enums import SmartPart
+from bot.domain.drafts import SmartProblem
 from bot.services import tree_items
 from bot.services.errors import ServiceError, SmartIncomplete
 from handlers.deps import Deps, team_of
+from handlers.fields import block_for
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.replies import tell_privately
-from handlers.goals.submissions import STALE_FORM, modal_errors
+from handlers.goals.submissions import STALE_FORM, modal_errors, refusal_errors
 from handlers.ids import BlockId, CallbackId, objective_block_id
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
-from handlers.views import goal_messages as messages
+from handlers.views.goal_tree import build_goal_tree
 from handlers.views.item_modals import read_objective_form, read_strategy_form, read_tactic_form
-from handlers.views.refusals import describe_refusal
 
 
 def _values(view: dict) -> dict:
     return (view.get("state") or {}).get("values") or {}
 
 
-def _smart_errors(problems) -> dict[str, str]:
+def _smart_errors(form: CallbackId, problems: Sequence[SmartProblem], *, fallback: str) -> dict[str, str]:
     errors: dict[str, str] = {}
     for problem in problems:
-        field = problem.field.rsplit(".", 1)[-1]
-        if field in ("metric", "unit", "baseline", "target"):
-            block = objective_block_id(0, field)
-        else:
-            block = (
-                BlockId.OBJECTIVE_DUE.value
-                if problem.part == SmartPart.TIME_BOUND
-                else objective_block_id(0, "metric")
-            )
-        errors.setdefault(block, problem.hint)
+        errors.setdefault(block_for(form, problem.field) or fallback, problem.hint)
     return errors
 
 
 def register(app, deps: Deps) -> None:
-    def submit(first_block: str, meta_cls, read, store):
+    def submit(form: CallbackId, first_block: str, meta_cls, read, store):
         def listener(ack, body, view, client, context, now: datetime, today: date):
             try:
                 meta = meta_cls.load(view.get("private_metadata"))
@@ -55,13 +47,13 @@ def register(app, deps: Deps) -> None:
                 actor = actor_for_goal(client, deps, team_id, user_id, meta.goal_id)
                 tree = store(actor, meta, parsed, today)
             except SmartIncomplete as incomplete:
-                modal_errors(ack, _smart_errors(incomplete.problems))
+                modal_errors(ack, _smart_errors(form, incomplete.problems, fallback=first_block))
                 return
             except ServiceError as error:
-                modal_errors(ack, {first_block: describe_refusal(error)})
+                modal_errors(ack, refusal_errors(form, error, view, fallback=first_block))
                 return
             ack()
-            blocks = messages.build_goal_tree(tree, can_edit=True, today=today)
+            blocks = build_goal_tree(tree, can_edit=True, today=today)
             tell_privately(
                 client,
                 user_id=user_id,
@@ -78,6 +70,7 @@ def register(app, deps: Deps) -> None:
 
     app.view(CallbackId.OBJECTIVE_MODAL.value)(
         submit(
+            CallbackId.OBJECTIVE_MODAL,
             objective_block_id(0, "metric"),
             ObjectiveModalMeta,
             read_objective,
@@ -88,6 +81,7 @@ def register(app, deps: Deps) -> None:
     )
     app.view(CallbackId.STRATEGY_MODAL.value)(
         submit(
+            CallbackId.STRATEGY_MODAL,
             BlockId.STRATEGY_TITLE.value,
             StrategyModalMeta,
             read_strategy_form,
@@ -98,15 +92,12 @@ def register(app, deps: Deps) -> None:
     )
     app.view(CallbackId.TACTIC_MODAL.value)(
         submit(
+            CallbackId.TACTIC_MODAL,
             BlockId.TACTIC_TITLE.value,
             TacticModalMeta,
             read_tactic_form,
             lambda actor, meta, tactic, today: tree_items.add_tactic(
-                deps.sessions,
-                actor,
-                meta.strategy_id,
-                tree_items.TacticInput(tactic.title, tactic.owner_id, tactic.due_date),
-                today=today,
+                deps.sessions, actor, meta.strategy_id, tactic, today=today
             ),
         )
     )

@@ -11,7 +11,7 @@ from bot.services.errors import ServiceError
 from handlers.deps import Deps, actor_for, team_of
 from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId
-from handlers.views import goal_messages as messages
+from handlers.views.measurement_notices import build_measurement_undone, recorded_blocks
 
 # Slack caps a button's value at 2,000 characters; a long note is cut to fit.
 BUTTON_VALUE_LIMIT = 2000
@@ -67,7 +67,7 @@ def register(app, deps: Deps) -> None:
         except ServiceError as error:
             reply_error(respond, error)
             return
-        blocks = messages.build_measurement_undone(undone)
+        blocks = build_measurement_undone(undone)
         respond(text=f"Undid a measurement of {undone.objective.ref}.", blocks=blocks, replace_original=True)
 
     @app.action(ActionId.CONFIRM_MEASUREMENT.value)
@@ -96,7 +96,7 @@ def register(app, deps: Deps) -> None:
             reply_error(respond, error)
             return
         assert isinstance(recorded, measurements.Recorded)  # confirmed: never asks again
-        blocks = messages.recorded_blocks(recorded)
+        blocks = recorded_blocks(recorded)
         respond(text=f"Recorded {recorded.objective.ref}.", blocks=blocks, replace_original=True)
 
     @app.action(ActionId.CANCEL_MEASUREMENT.value)

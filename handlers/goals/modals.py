@@ -7,9 +7,8 @@ from bot.domain.refs import RefKind, format_ref
 from bot.services import goal_reads
 from handlers.deps import Deps, actor_for
 from handlers.metadata import GoalModalMeta
+from handlers.views.goal_fields import MAX_OBJECTIVE_ROWS
 from handlers.views.goal_modal import build_goal_modal
-
-MAX_OBJECTIVE_ROWS = 5
 
 
 def open_new_goal_modal(
@@ -39,7 +38,7 @@ def open_edit_goal_modal(
     trigger_id: str,
     channel_id: str | None,
 ) -> None:
-    """Raises NotFound or NotAllowed (a ServiceError) for the caller to pass on."""
+    """Raises GoalNotFound or NotEditor (a ServiceError) for the caller to pass on."""
     form = goal_reads.edit_form(deps.sessions, team_id, goal_id)
     actor = actor_for(client, team_id, user_id, owner_id=form.owner_id)
     actor.require_editor(form.owner_id, format_ref(RefKind.GOAL, goal_id))

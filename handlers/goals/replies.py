@@ -6,7 +6,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.services.errors import ServiceError
-from handlers.views.goal_messages import build_error
+from handlers.views.notices import build_error
 from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)

@@ -9,12 +9,15 @@ from bot.services import goal_writes
 from bot.services.actor import Actor
 from bot.services.errors import ServiceError, SmartIncomplete
 from handlers.deps import Deps, team_of
+from handlers.fields import block_for, shown_blocks
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.replies import tell_privately
 from handlers.ids import BlockId, CallbackId
 from handlers.metadata import GoalModalMeta
-from handlers.views import goal_messages as messages
-from handlers.views.goal_modal import problems_to_errors, read_goal_form
+from handlers.views.goal_fields import objective_rows
+from handlers.views.goal_form import read_goal_form
+from handlers.views.goal_modal import problems_to_errors
+from handlers.views.notices import build_goal_saved
 from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
@@ -25,6 +28,14 @@ STALE_FORM = "This form is out of date. Close it and run /goals again."
 def modal_errors(ack, errors: dict[str, str]) -> None:
     # Slack shows at most a short line under each field.
     ack(response_action="errors", errors={block: message[:150] for block, message in errors.items()})
+
+
+def refusal_errors(
+    form: CallbackId, error: ServiceError, view: dict, *, fallback: str, objective_rows: int = 1
+) -> dict[str, str]:
+    """The refusal's words under the input it names, or under `fallback` when it names none here."""
+    block = block_for(form, error.field, objective_rows=objective_rows, shown=shown_blocks(view))
+    return {block or str(fallback): describe_refusal(error)}
 
 
 def register(app, deps: Deps) -> None:
@@ -56,10 +67,15 @@ def register(app, deps: Deps) -> None:
                     today=today,
                 )
         except SmartIncomplete as incomplete:
-            modal_errors(ack, problems_to_errors(incomplete.problems, meta))
+            with_parent = BlockId.GOAL_PARENT.value in (shown_blocks(view) or ())
+            modal_errors(ack, problems_to_errors(incomplete.problems, meta, with_parent=with_parent))
             return
         except ServiceError as error:
-            modal_errors(ack, {BlockId.GOAL_TITLE.value: describe_refusal(error)})
+            rows = objective_rows(meta)
+            errors = refusal_errors(
+                CallbackId.GOAL_MODAL, error, view, fallback=BlockId.GOAL_TITLE, objective_rows=rows
+            )
+            modal_errors(ack, errors)
             return
         ack()
         created = meta.mode != "edit"
@@ -68,5 +84,5 @@ def register(app, deps: Deps) -> None:
             user_id=user_id,
             channel_id=meta.channel_id,
             text=f"Saved {goal.ref}: {goal.title}",
-            blocks=messages.build_goal_saved(goal, created=created),
+            blocks=build_goal_saved(goal, created=created),
         )

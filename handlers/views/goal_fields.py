@@ -8,20 +8,13 @@ from collections.abc import Sequence
 
 from bot.domain.drafts import SmartProblem
 from bot.domain.enums import SmartPart
-from handlers.ids import OBJECTIVE_FIELDS, BlockId, objective_block_id
+from handlers.fields import block_for, split_objective_field
+from handlers.ids import BlockId, CallbackId
 from handlers.metadata import GoalModalMeta
 from handlers.views.format import truncate
 
 # 6 goal blocks + 5 per row stays far below a view's 100 blocks.
 MAX_OBJECTIVE_ROWS = 15
-
-_GOAL_FIELDS = {
-    "title": BlockId.GOAL_TITLE,
-    "why": BlockId.GOAL_WHY,
-    "level": BlockId.GOAL_LEVEL,
-    "parent": BlockId.GOAL_PARENT,
-    "due_date": BlockId.GOAL_DUE,
-}
 
 # A problem whose field has no input in this form goes where its SMART part is best fixed.
 _FALLBACK = {SmartPart.RELEVANT: BlockId.GOAL_WHY, SmartPart.TIME_BOUND: BlockId.GOAL_DUE}
@@ -31,26 +24,11 @@ def objective_rows(meta: GoalModalMeta) -> int:
     return max(0, min(meta.objective_rows, MAX_OBJECTIVE_ROWS))
 
 
-def split_objective_field(field: str) -> tuple[int, str] | None:
-    """ "objective.2.baseline" → (2, "baseline"); anything else → None."""
-    parts = field.split(".")
-    if len(parts) != 3 or parts[0] != "objective" or not parts[1].isascii() or not parts[1].isdigit():
-        return None
-    if parts[2] not in OBJECTIVE_FIELDS:
-        return None
-    return int(parts[1]), parts[2]
-
-
 def field_block_id(field: str, rows: int, *, with_parent: bool) -> str | None:
     """The block id of the input for `field`, or None when this form has no such input."""
     if field == "parent" and not with_parent:
         return None
-    if field in _GOAL_FIELDS:
-        return str(_GOAL_FIELDS[field])
-    objective = split_objective_field(field)
-    if objective is None or objective[0] >= rows:
-        return None
-    return objective_block_id(*objective)
+    return block_for(CallbackId.GOAL_MODAL, field, objective_rows=rows)
 
 
 def problems_by_block(

@@ -3,6 +3,7 @@
 from bot.domain.drafts import GoalDraft, ObjectiveDraft
 from bot.domain.enums import GoalLevel
 from bot.domain.refs import RefKind, parse_ref
+from bot.domain.smart import OBJECTIVE_FIELDS
 from handlers.ids import BlockId, objective_block_id
 from handlers.metadata import GoalModalMeta
 from handlers.views.form_reader import FormReader
@@ -41,9 +42,7 @@ def _read_objective(form: FormReader, index: int) -> ObjectiveDraft:
 
 
 def _row_filled(form: FormReader, index: int) -> bool:
-    return any(
-        form.filled(objective_block_id(index, field)) for field in ("metric", "unit", "baseline", "target")
-    )
+    return any(form.filled(objective_block_id(index, field)) for field in OBJECTIVE_FIELDS)
 
 
 def _level(value: str | None) -> GoalLevel | None:

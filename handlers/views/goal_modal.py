@@ -14,7 +14,6 @@ from handlers.views import limits
 from handlers.views.blocks import context, section
 from handlers.views.format import level_label, truncate
 from handlers.views.goal_fields import join_within, missing_summary, objective_rows, problems_by_block
-from handlers.views.goal_form import read_goal_form
 from handlers.views.inputs import (
     METRIC_MAX,
     TITLE_MAX,
@@ -25,8 +24,6 @@ from handlers.views.inputs import (
     number_input,
     text_input,
 )
-
-__all__ = ["build_goal_modal", "problems_to_errors", "read_goal_form"]
 
 
 def build_goal_modal(

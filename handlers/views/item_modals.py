@@ -4,13 +4,13 @@ Each reader returns what it could read plus errors by block id; an empty dict me
 submission is complete. Slack also enforces the required fields, but a reader never trusts that.
 """
 
-from dataclasses import dataclass
 from datetime import date
 
 from slack_sdk.models.blocks import Block, UserSelectElement
 from slack_sdk.models.views import View
 
-from bot.domain.drafts import ObjectiveDraft
+from bot.domain.drafts import ObjectiveDraft, TacticDraft
+from bot.domain.smart import OBJECTIVE_FIELDS
 from handlers.ids import ActionId, BlockId, CallbackId, objective_block_id
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
 from handlers.views.blocks import context
@@ -26,14 +26,7 @@ from handlers.views.inputs import (
     text_input,
 )
 
-METRIC, UNIT, BASELINE, TARGET = (objective_block_id(0, f) for f in ("metric", "unit", "baseline", "target"))
-
-
-@dataclass(frozen=True)
-class TacticInput:
-    title: str
-    owner_id: str | None
-    due_date: date | None
+METRIC, UNIT, BASELINE, TARGET = (objective_block_id(0, f) for f in OBJECTIVE_FIELDS)
 
 
 def build_objective_modal(meta: ObjectiveModalMeta, goal_title: str, default_due: date) -> View:
@@ -108,20 +101,21 @@ def build_tactic_modal(
     return _modal(CallbackId.TACTIC_MODAL, "Add tactic", meta.dump(), blocks)
 
 
-def read_tactic_form(values: object) -> tuple[TacticInput, dict[str, str]]:
+def read_tactic_form(values: object) -> tuple[TacticDraft | None, dict[str, str]]:
+    """The tactic, or None with an error under each field that is missing or unreadable."""
     form = FormReader(values)
-    tactic = TacticInput(
-        title=form.text(BlockId.TACTIC_TITLE) or "",
-        owner_id=form.user(BlockId.TACTIC_OWNER),
-        due_date=form.date(BlockId.TACTIC_DUE),
-    )
-    if not tactic.title:
+    title = form.text(BlockId.TACTIC_TITLE) or ""
+    owner_id = form.user(BlockId.TACTIC_OWNER)
+    due_date = form.date(BlockId.TACTIC_DUE)
+    if not title:
         form.fail(BlockId.TACTIC_TITLE, "Say what will be done, e.g. write the call-back script")
-    if tactic.owner_id is None:
+    if owner_id is None:
         form.fail(BlockId.TACTIC_OWNER, "Pick who does it")
-    if tactic.due_date is None:
+    if due_date is None:
         form.fail(BlockId.TACTIC_DUE, "Pick the date it is done by")
-    return tactic, form.errors
+    if form.errors or owner_id is None or due_date is None:
+        return None, form.errors
+    return TacticDraft(title, owner_id, due_date), form.errors
 
 
 def _modal(callback_id: CallbackId, title: str, private_metadata: str, blocks: list[Block]) -> View:

@@ -1,7 +1,16 @@
-"""The words for each refusal a service can raise (bot/services/errors.py)."""
+"""The words for each refusal a service can raise (bot/services/errors.py).
+
+Mentions, ids in backticks and "run /goals …" advice belong here, not in the services.
+"""
+
+from collections.abc import Sequence
 
 from bot.domain.numbers import format_number
 from bot.services import errors
+from handlers.views.format import channel_mention, escape, mention
+
+FALLBACK = "I couldn't do that, and nothing was saved."
+LIST_HINT = "Run `/goals list` to see the ids."
 
 
 def describe_refusal(error: errors.ServiceError) -> str:
@@ -20,15 +29,73 @@ def describe_refusal(error: errors.ServiceError) -> str:
             return "That measurement is gone: it may belong to an archived goal. Run `/goals list`."
         case errors.UndoNotAllowed(objective_ref=ref, author_id=author, owner_id=owner):
             return (
-                f"Only <@{author}> (who recorded it), <@{owner}> (the goal's owner) or a workspace "
-                f"admin can undo that measurement of {ref}. "
+                f"Only {mention(author)} (who recorded it), {mention(owner)} (the goal's owner) or a "
+                f"workspace admin can undo that measurement of {ref}. "
                 f"Record the right number with `/goals update {ref} <value>`."
             )
-        case (
-            errors.NotFound(message=m)
-            | errors.NotAllowed(message=m)
-            | errors.InvalidInput(message=m)
-            | errors.Ambiguous(message=m)
-        ):
-            return m
-    return "I couldn't do that, and nothing was saved."
+        case errors.GoalNotFound(ref=ref):
+            return f"I can't find goal {ref} in this workspace. {LIST_HINT}"
+        case errors.ParentNotFound(ref=ref):
+            return f"The parent goal {ref} does not exist here. Pick another, or leave it empty."
+        case errors.StrategyNotFound(ref=ref):
+            return f"I can't find strategy {ref} here. {LIST_HINT}"
+        case errors.TacticNotFound(ref=ref):
+            return f"I can't find tactic {ref} here. {LIST_HINT}"
+        case errors.ObjectiveNotFound(ref=ref):
+            return (
+                f"I can't find objective {ref} here. "
+                "Run `/goals list` to see the objective ids (they start with O)."
+            )
+        case errors.NoObjectiveNamed(name=name):
+            return (
+                f"No objective is called “{escape(name)}”. Use its id instead, e.g. `/goals update O7 82`; "
+                "`/goals list` shows the ids."
+            )
+        case errors.AmbiguousObjective(name=name, candidates=candidates):
+            return _ambiguous(name, candidates)
+        case errors.NoWorkspace():
+            return "This request carries no workspace, so I can't tell whose goals to use."
+        case errors.NotEditor(ref=ref, owner_id=owner_id):
+            return (
+                f"Only {mention(owner_id)} (the owner of {ref}) or a workspace admin can change it. "
+                "You can still record progress with `/goals update`."
+            )
+        case errors.NotTacticCompleter(tactic_owner_id=tactic_owner, goal_owner_id=goal_owner):
+            return (
+                f"Only {mention(tactic_owner)} (its owner), {mention(goal_owner)} "
+                "or an admin can tick it off."
+            )
+        case errors.DueDateInPast(kind=kind, due_date=due, today=today):
+            return (
+                f"The {kind}'s due date {due.isoformat()} is in the past; pick {today.isoformat()} or later."
+            )
+        case errors.TitleMissing(kind=kind):
+            return f"Give the {kind} a short title, e.g. “Follow up every 1-star review within a day”."
+        case errors.ParentIsDescendant(ref=ref, parent_ref=parent_ref):
+            return f"{ref} cannot sit under {parent_ref}: that is {ref} itself or one of its own targets."
+        case errors.StaleForm():
+            return "That form is out of date: something in it changed meanwhile. Open it again."
+        case errors.NotAnnual(ref=ref, level=level):
+            return f"Only annual goals break down into quarters and months; {ref} is {level}."
+        case errors.AlreadyBrokenDown(ref=ref):
+            return f"{ref} is already broken down; edit its targets with `/goals show {ref}`."
+        case errors.NoObjectivesToSplit(ref=ref):
+            return f"Add an objective to {ref} first: its targets are what gets split."
+        case errors.FocusNeedsChannel():
+            return "Run `/goals focus` in the team's channel: the main goal belongs to a channel."
+        case errors.GoalInOtherChannel(ref=ref, channel_id=channel_id):
+            return (
+                f"{ref} belongs to {channel_mention(channel_id)}. Run `/goals focus {ref}` there, "
+                "or pick one of this channel's goals from `/goals list`."
+            )
+    return FALLBACK
+
+
+def _ambiguous(name: str, candidates: Sequence[errors.ObjectiveCandidate]) -> str:
+    listed = list(candidates)
+    options = ", ".join(f"`{c.ref}` {escape(c.metric)} (target {format_number(c.target)})" for c in listed)
+    example = listed[0].ref if listed else "O7"
+    return (
+        f"“{escape(name)}” matches more than one objective: {options}. "
+        f"Use the id, e.g. `/goals update {example} <value>`."
+    )

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.achievable import ACHIEVABLE_FACTOR
+from bot.domain.achievable import ACHIEVABLE_FACTOR, direction_of
 from bot.domain.drafts import GoalDraft, ObjectiveDraft, SmartProblem
 from bot.domain.enums import Direction, SmartPart
 from bot.domain.parse import parse_goal_text
-from bot.domain.smart import GOAL_FIELDS, OBJECTIVE_FIELDS, check_smart, direction_of
+from bot.domain.smart import GOAL_FIELDS, OBJECTIVE_FIELDS, check_smart
 
 TODAY = date(2027, 1, 4)
 CSAT = ObjectiveDraft(metric="CSAT", baseline=78, target=85)

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from bot.domain.enums import GoalLevel, PaceStatus
 from bot.services import breakdown, goal_reads, goal_writes
-from bot.services.errors import InvalidInput, NotAllowed
+from bot.services.errors import AlreadyBrokenDown, NoObjectivesToSplit, NotAnnual, NotEditor
 from models.goals import Goal, Measurement
 from tests.services.factories import (
     CHANNEL,
@@ -91,10 +91,10 @@ def test_a_second_break_down_is_refused(sessions):
     goal = annual(sessions)
     split(sessions, goal.id)
 
-    with pytest.raises(InvalidInput) as refused:
+    with pytest.raises(AlreadyBrokenDown) as refused:
         split(sessions, goal.id)
 
-    assert "already broken down" in refused.value.message
+    assert refused.value.ref == f"G{goal.id}"
     assert count(sessions, Goal) == 17
 
 
@@ -110,27 +110,27 @@ def test_a_goal_that_is_not_annual_is_refused(sessions):
     quarterly = make_goal(sessions, start=date(2027, 1, 1), due=date(2027, 3, 31), today=CREATED)
     assert quarterly.level is GoalLevel.QUARTERLY
 
-    with pytest.raises(InvalidInput) as refused:
+    with pytest.raises(NotAnnual) as refused:
         split(sessions, quarterly.id)
 
-    assert "quarterly" in refused.value.message
+    assert (refused.value.ref, refused.value.level) == (f"G{quarterly.id}", GoalLevel.QUARTERLY)
     assert count(sessions, Goal) == 1
 
 
 def test_a_goal_without_objectives_is_refused(sessions):
     goal_id = bare_goal(sessions)
 
-    with pytest.raises(InvalidInput) as refused:
+    with pytest.raises(NoObjectivesToSplit) as refused:
         split(sessions, goal_id)
 
-    assert "Add an objective" in refused.value.message
+    assert refused.value.ref == f"G{goal_id}"
     assert count(sessions, Goal) == 1
 
 
 def test_only_the_owner_or_an_admin_may_break_down(sessions):
     goal = annual(sessions)
 
-    with pytest.raises(NotAllowed):
+    with pytest.raises(NotEditor):
         split(sessions, goal.id, who=actor(TEAMMATE))
     assert count(sessions, Goal) == 1
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.services import goal_reads, goal_writes
-from bot.services.errors import InvalidInput, NotFound
+from bot.services.errors import FocusNeedsChannel, GoalInOtherChannel, GoalNotFound
 from bot.services.focus import set_focus
 from models.goals import MonthlyFocus
 from tests.services.factories import (
@@ -128,7 +128,7 @@ def test_each_channel_has_its_own_focus(sessions):
 def test_without_a_channel_there_is_nothing_to_focus(sessions, channel_id):
     goal = make_goal(sessions)
 
-    with pytest.raises(InvalidInput):
+    with pytest.raises(FocusNeedsChannel):
         focus(sessions, goal.id, channel_id=channel_id)
     assert focus_rows(sessions) == []
 
@@ -139,15 +139,16 @@ def test_unknown_archived_and_other_workspace_goals_are_not_found(sessions):
     goal_writes.archive_goal(sessions, actor(), archived.id, today=TODAY)
 
     for goal_id in (foreign.id, archived.id, foreign.id + 100):
-        with pytest.raises(NotFound) as refused:
+        with pytest.raises(GoalNotFound) as refused:
             focus(sessions, goal_id)
-        assert f"G{goal_id}" in refused.value.message
+        assert refused.value.ref == f"G{goal_id}"
     assert focus_rows(sessions) == []
 
 
 def test_a_channel_cannot_take_another_channels_goal_as_its_main_goal(sessions):
     goal = make_goal(sessions, channel_id=OTHER_CHANNEL)
 
-    with pytest.raises(InvalidInput, match=OTHER_CHANNEL):
+    with pytest.raises(GoalInOtherChannel) as refused:
         focus(sessions, goal.id, channel_id=CHANNEL)
+    assert (refused.value.ref, refused.value.channel_id) == (f"G{goal.id}", OTHER_CHANNEL)
     assert focus_rows(sessions) == []

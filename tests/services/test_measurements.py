@@ -8,11 +8,12 @@ from sqlalchemy import select
 from bot.domain.numbers import MAX_MEASUREMENT
 from bot.services import goal_reads, goal_writes, measurement_undo, measurements
 from bot.services.errors import (
-    Ambiguous,
+    AmbiguousObjective,
     MeasurementNotFound,
     MeasurementOutOfRange,
-    NotFound,
+    NoObjectiveNamed,
     NothingToUndo,
+    ObjectiveNotFound,
     UndoNotAllowed,
 )
 from bot.services.measurements import MAX_NOTE, NeedsConfirmation
@@ -65,9 +66,9 @@ def test_an_unknown_or_other_workspace_id_is_not_found(sessions):
     csat = make_goal(sessions).objectives[0].id
 
     for team_id, objective_id in ((OTHER_TEAM, csat), (actor().team_id, csat + 100)):
-        with pytest.raises(NotFound) as refused:
+        with pytest.raises(ObjectiveNotFound) as refused:
             measure(sessions, objective_id, 80, team_id=team_id)
-        assert f"O{objective_id}" in refused.value.message
+        assert refused.value.ref == f"O{objective_id}"
     assert count(sessions, Measurement) == 0
 
 
@@ -108,10 +109,11 @@ def test_a_name_matching_several_objectives_is_ambiguous_and_names_them(sessions
     first = make_goal(sessions, channel_id=CHANNEL).objectives[0]
     second = make_goal(sessions, channel_id=OTHER_CHANNEL).objectives[0]
 
-    with pytest.raises(Ambiguous) as refused:
+    with pytest.raises(AmbiguousObjective) as refused:
         measure(sessions, None, 80, name="csat", channel_id="C0EMPTY")
 
-    assert f"`{first.ref}`" in refused.value.message and f"`{second.ref}`" in refused.value.message
+    assert refused.value.name == "csat"
+    assert [c.ref for c in refused.value.candidates] == [first.ref, second.ref]
     assert count(sessions, Measurement) == 0
 
 
@@ -119,10 +121,10 @@ def test_a_name_matching_several_objectives_is_ambiguous_and_names_them(sessions
 def test_an_unknown_name_is_not_found_and_wildcards_match_literally(sessions, name):
     make_goal(sessions)
 
-    with pytest.raises(NotFound) as refused:
+    with pytest.raises(NoObjectiveNamed) as refused:
         measure(sessions, None, 80, name=name)
 
-    assert name in refused.value.message
+    assert refused.value.name == name
     assert count(sessions, Measurement) == 0
 
 
@@ -130,9 +132,9 @@ def test_an_archived_goal_objective_is_not_found_by_id_or_name(sessions):
     goal = make_goal(sessions)
     goal_writes.archive_goal(sessions, actor(), goal.id, today=TODAY)
 
-    with pytest.raises(NotFound):
+    with pytest.raises(ObjectiveNotFound):
         measure(sessions, goal.objectives[0].id, 80)
-    with pytest.raises(NotFound):
+    with pytest.raises(NoObjectiveNamed):
         measure(sessions, None, 80, name="CSAT")
     assert count(sessions, Measurement) == 0
 

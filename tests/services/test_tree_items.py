@@ -4,10 +4,19 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from bot.domain.drafts import TacticDraft
 from bot.domain.enums import Direction
 from bot.services import goal_writes, tree_items
-from bot.services.errors import InvalidInput, NotAllowed, NotFound, SmartIncomplete
-from bot.services.tree_items import TacticInput
+from bot.services.errors import (
+    DueDateInPast,
+    GoalNotFound,
+    NotEditor,
+    NotTacticCompleter,
+    SmartIncomplete,
+    StrategyNotFound,
+    TacticNotFound,
+    TitleMissing,
+)
 from models.goals import Objective, Strategy, Tactic
 from tests.services.factories import (
     ADMIN,
@@ -32,7 +41,7 @@ def strategy_on(sessions, goal_id, who=None) -> int:
 
 
 def tactic_on(sessions, strategy_id, owner_id=TEAMMATE) -> int:
-    tactic = TacticInput("Call back within a day", owner_id, TACTIC_DUE)
+    tactic = TacticDraft("Call back within a day", owner_id, TACTIC_DUE)
     tree = tree_items.add_tactic(sessions, actor(), strategy_id, tactic, today=TODAY)
     return tree.strategies[-1].tactics[-1].id
 
@@ -57,13 +66,18 @@ def test_the_owner_or_an_admin_adds_an_objective(sessions, who):
 def test_adding_an_objective_is_refused_for_others_past_dates_and_missing_numbers(sessions):
     goal = make_goal(sessions)
 
-    with pytest.raises(NotAllowed):
+    with pytest.raises(NotEditor):
         tree_items.add_objective(sessions, actor(TEAMMATE), goal.id, row("NPS"), TACTIC_DUE, today=TODAY)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(DueDateInPast) as past:
         tree_items.add_objective(sessions, actor(), goal.id, row("NPS"), date(2027, 1, 3), today=TODAY)
+    assert (past.value.kind, past.value.due_date, past.value.field) == (
+        "objective",
+        date(2027, 1, 3),
+        "due_date",
+    )
     with pytest.raises(SmartIncomplete):
         tree_items.add_objective(sessions, actor(), goal.id, row("NPS", 30, None), TACTIC_DUE, today=TODAY)
-    with pytest.raises(NotFound):
+    with pytest.raises(GoalNotFound):
         tree_items.add_objective(sessions, actor(team_id=OTHER_TEAM), goal.id, row(), TACTIC_DUE, today=TODAY)
     assert count(sessions, Objective) == 1
 
@@ -75,9 +89,10 @@ def test_strategies_need_a_title_and_an_editor(sessions):
 
     assert [s.title for s in tree.strategies] == ["Ask every guest"]
     assert tree.strategies[0].ref == f"S{tree.strategies[0].id}"
-    with pytest.raises(InvalidInput):
+    with pytest.raises(TitleMissing) as untitled:
         tree_items.add_strategy(sessions, actor(), goal.id, " \n ", today=TODAY)
-    with pytest.raises(NotAllowed):
+    assert (untitled.value.kind, untitled.value.field) == ("strategy", "title")
+    with pytest.raises(NotEditor):
         tree_items.add_strategy(sessions, actor(TEAMMATE), goal.id, "My own plan", today=TODAY)
     assert count(sessions, Strategy) == 1
 
@@ -99,15 +114,16 @@ def test_tactics_go_under_a_strategy_with_an_owner_of_their_own(sessions):
 
 def test_adding_a_tactic_is_refused_for_others_past_dates_and_foreign_strategies(sessions):
     strategy_id = strategy_on(sessions, make_goal(sessions).id)
-    tactic = TacticInput("Call back within a day", TEAMMATE, TACTIC_DUE)
+    tactic = TacticDraft("Call back within a day", TEAMMATE, TACTIC_DUE)
 
-    with pytest.raises(NotAllowed):
+    with pytest.raises(NotEditor):
         tree_items.add_tactic(sessions, actor(TEAMMATE), strategy_id, tactic, today=TODAY)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(DueDateInPast) as past:
         tree_items.add_tactic(sessions, actor(), strategy_id, tactic, today=date(2027, 2, 16))
-    with pytest.raises(NotFound) as refused:
+    assert (past.value.kind, past.value.field) == ("tactic", "due_date")
+    with pytest.raises(StrategyNotFound) as refused:
         tree_items.add_tactic(sessions, actor(team_id=OTHER_TEAM), strategy_id, tactic, today=TODAY)
-    assert f"strategy S{strategy_id}" in refused.value.message
+    assert refused.value.ref == f"S{strategy_id}"
     assert count(sessions, Tactic) == 0
 
 
@@ -128,9 +144,9 @@ def test_the_tactic_owner_the_goal_owner_or_an_admin_may_tick_it_off(sessions, w
 def test_anyone_else_may_not_tick_it_off(sessions):
     tactic_id = tactic_on(sessions, strategy_on(sessions, make_goal(sessions).id), owner_id=TEAMMATE)
 
-    with pytest.raises(NotAllowed):
+    with pytest.raises(NotTacticCompleter):
         complete(sessions, tactic_id, actor("U0STRANGER"))
-    with pytest.raises(NotFound):
+    with pytest.raises(TacticNotFound):
         complete(sessions, tactic_id, actor(TEAMMATE, team_id=OTHER_TEAM))
     assert load(sessions, Tactic, tactic_id).done_at is None
 
@@ -150,13 +166,13 @@ def test_nothing_grows_under_an_archived_goal(sessions):
     strategy_id = strategy_on(sessions, goal.id)
     goal_writes.archive_goal(sessions, actor(), goal.id, today=TODAY)
 
-    with pytest.raises(NotFound):
+    with pytest.raises(GoalNotFound):
         tree_items.add_strategy(sessions, actor(), goal.id, "Another plan", today=TODAY)
-    with pytest.raises(NotFound):
+    with pytest.raises(GoalNotFound):
         tree_items.add_objective(sessions, actor(), goal.id, row("NPS", 30, 45), TACTIC_DUE, today=TODAY)
-    with pytest.raises(NotFound):
+    with pytest.raises(GoalNotFound):
         tree_items.add_tactic(
-            sessions, actor(), strategy_id, TacticInput("Late", TEAMMATE, TACTIC_DUE), today=TODAY
+            sessions, actor(), strategy_id, TacticDraft("Late", TEAMMATE, TACTIC_DUE), today=TODAY
         )
 
 
@@ -165,6 +181,6 @@ def test_a_tactic_of_an_archived_goal_is_not_found(sessions):
     tactic_id = tactic_on(sessions, strategy_on(sessions, goal.id))
     goal_writes.archive_goal(sessions, actor(), goal.id, today=TODAY)
 
-    with pytest.raises(NotFound):
+    with pytest.raises(TacticNotFound):
         complete(sessions, tactic_id, actor())
     assert load(sessions, Tactic, tactic_id).done_at is None

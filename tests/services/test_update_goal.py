@@ -6,7 +6,7 @@ import pytest
 
 from bot.domain.enums import Direction
 from bot.services import goal_reads, goal_writes, tree_items
-from bot.services.errors import InvalidInput, NotAllowed, NotFound
+from bot.services.errors import GoalNotFound, NotEditor, ParentIsDescendant
 from models.goals import Goal
 from tests.services.factories import (
     ADMIN,
@@ -51,10 +51,10 @@ def test_someone_else_may_not_edit_and_nothing_changes(sessions):
     goal = make_goal(sessions)
     ids = [o.id for o in goal.objectives]
 
-    with pytest.raises(NotAllowed) as refused:
+    with pytest.raises(NotEditor) as refused:
         update(sessions, goal.id, draft(title="Raise CSAT my way now"), ids, who=actor(TEAMMATE))
 
-    assert f"the owner of {goal.ref}" in refused.value.message
+    assert (refused.value.ref, refused.value.owner_id) == (goal.ref, goal.owner_id)
     assert stored(sessions, goal.id).title == goal.title
 
 
@@ -152,8 +152,14 @@ def test_a_goal_cannot_move_under_itself_or_its_descendants(sessions, under):
     grandchild = make_goal(sessions, parent_id=child.id, due=date(2027, 3, 31))
     parent_id = {"itself": top.id, "its child": child.id, "its grandchild": grandchild.id}[under]
 
-    with pytest.raises(InvalidInput):
+    with pytest.raises(ParentIsDescendant) as refused:
         update(sessions, top.id, draft(parent_id=parent_id), [o.id for o in top.objectives])
+
+    assert (refused.value.ref, refused.value.parent_ref, refused.value.field) == (
+        top.ref,
+        f"G{parent_id}",
+        "parent",
+    )
 
     assert load(sessions, Goal, top.id).parent_id is None
 
@@ -162,16 +168,16 @@ def test_another_workspace_goal_is_refused_exactly_like_an_unknown_id(sessions):
     foreign = make_goal(sessions, who=actor(team_id=OTHER_TEAM))  # same owner id, other workspace
     unknown_id = foreign.id + 100
 
-    messages = []
+    refusals = []
     for goal_id in (foreign.id, unknown_id):
         with pytest.raises(Exception) as refused:
             update(
                 sessions, goal_id, draft(title="Take over their goal now"), who=actor(ADMIN, is_admin=True)
             )
-        assert type(refused.value) is NotFound
-        messages.append(refused.value.message.replace(f"G{goal_id}", "G<id>"))
+        assert type(refused.value) is GoalNotFound
+        refusals.append(refused.value)
 
-    assert messages[0] == messages[1] and "G<id>" in messages[0]
+    assert [r.ref for r in refusals] == [f"G{foreign.id}", f"G{unknown_id}"]
     assert load(sessions, Goal, foreign.id).title == foreign.title
 
 
@@ -179,5 +185,5 @@ def test_an_archived_goal_cannot_be_edited(sessions):
     goal = make_goal(sessions)
     goal_writes.archive_goal(sessions, actor(), goal.id, today=TODAY)
 
-    with pytest.raises(NotFound):
+    with pytest.raises(GoalNotFound):
         update(sessions, goal.id, draft(title="Bring the old goal back"), [o.id for o in goal.objectives])

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from bot.domain.drafts import GoalDraft
 from handlers.ids import BlockId, objective_block_id
 from handlers.metadata import GoalModalMeta
-from handlers.views.goal_modal import read_goal_form
+from handlers.views.goal_form import read_goal_form
 from handlers.views.item_modals import read_objective_form, read_strategy_form, read_tactic_form
 
 BLOCK_IDS = [str(block) for block in BlockId] + [

@@ -1,6 +1,6 @@
 from bot.domain.enums import PaceStatus
 from handlers.ids import ActionId
-from handlers.views.goal_messages import build_goal_list
+from handlers.views.goal_list import build_goal_list
 from tests.handlers.views.factories import make_goal, make_objective, many_goals
 from tests.handlers.views.slack_checks import all_texts, message_dicts
 

@@ -6,7 +6,8 @@ from bot.domain.smart import check_smart
 from handlers.ids import ActionId, BlockId, CallbackId, objective_block_id
 from handlers.metadata import GoalModalMeta
 from handlers.views.goal_fields import MAX_OBJECTIVE_ROWS
-from handlers.views.goal_modal import build_goal_modal, problems_to_errors, read_goal_form
+from handlers.views.goal_form import read_goal_form
+from handlers.views.goal_modal import build_goal_modal, problems_to_errors
 from tests.handlers.views.slack_checks import submitted_values, view_dict
 
 TODAY = date(2027, 2, 15)

@@ -2,7 +2,7 @@ from datetime import UTC, date, datetime
 
 from bot.domain.enums import GoalLevel, GoalStatus
 from handlers.ids import ActionId, BlockId
-from handlers.views.goal_messages import build_goal_tree
+from handlers.views.goal_tree import build_goal_tree
 from tests.handlers.views.factories import (
     TODAY,
     make_goal,

@@ -1,10 +1,9 @@
 from datetime import date
 
-from bot.domain.drafts import ObjectiveDraft
+from bot.domain.drafts import ObjectiveDraft, TacticDraft
 from handlers.ids import ActionId, BlockId, CallbackId, objective_block_id
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
 from handlers.views.item_modals import (
-    TacticInput,
     build_objective_modal,
     build_strategy_modal,
     build_tactic_modal,
@@ -75,12 +74,12 @@ def test_tactic_modal_round_trip_with_defaults():
     owner = next(b for b in view["blocks"] if b.get("block_id") == BlockId.TACTIC_OWNER)
     assert owner["element"]["type"] == "users_select"
     values = _fill(view, **{BlockId.TACTIC_TITLE: "Write the script"})
-    assert read_tactic_form(values) == (TacticInput("Write the script", "U1", DUE), {})
+    assert read_tactic_form(values) == (TacticDraft("Write the script", "U1", DUE), {})
 
 
 def test_tactic_modal_errors():
     tactic, errors = read_tactic_form({BlockId.TACTIC_DUE: {"input": {"selected_date": "31/03/2027"}}})
-    assert tactic == TacticInput("", None, None)
+    assert tactic is None
     assert set(errors) == {BlockId.TACTIC_TITLE, BlockId.TACTIC_OWNER, BlockId.TACTIC_DUE}
     assert errors[BlockId.TACTIC_DUE].startswith("Pick a date from the calendar")
 

@@ -5,9 +5,9 @@ from bot.services.measurement_undo import Undone
 from bot.services.measurements import NeedsConfirmation
 from bot.services.read_models import MeasurementSummary
 from handlers.ids import ActionId
-from handlers.views.goal_messages import (
+from handlers.views.goal_tree import build_goal_tree
+from handlers.views.measurement_notices import (
     build_confirm_measurement,
-    build_goal_tree,
     build_measurement_recorded,
     build_measurement_undone,
 )

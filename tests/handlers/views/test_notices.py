@@ -1,11 +1,11 @@
 from handlers.ids import ActionId, BlockId
-from handlers.views.goal_messages import (
+from handlers.views.measurement_notices import build_measurement_recorded
+from handlers.views.notices import (
     build_error,
     build_focus_confirm,
     build_focus_set,
     build_goal_saved,
     build_help,
-    build_measurement_recorded,
 )
 from tests.handlers.views.factories import make_goal, make_objective
 from tests.handlers.views.slack_checks import all_texts, message_dicts

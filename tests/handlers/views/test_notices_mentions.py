@@ -1,4 +1,5 @@
-from handlers.views.goal_messages import build_error, build_measurement_recorded
+from handlers.views.measurement_notices import build_measurement_recorded
+from handlers.views.notices import build_error
 from tests.handlers.views.factories import make_objective
 
 

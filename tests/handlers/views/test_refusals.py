@@ -1,0 +1,101 @@
+"""Each refusal's wording: mentions, ids and `/goals …` advice live here, not in the services."""
+
+import inspect
+from datetime import date
+
+import pytest
+
+from bot.domain.drafts import SmartProblem
+from bot.domain.enums import GoalLevel, SmartPart
+from bot.services import errors
+from handlers.views.refusals import FALLBACK, describe_refusal
+
+REFUSALS = [
+    errors.SmartIncomplete([SmartProblem(SmartPart.TIME_BOUND, "due_date", "Add a due date.")]),
+    errors.GoalNotFound("G12"),
+    errors.ParentNotFound("G12", field="parent"),
+    errors.StrategyNotFound("S2"),
+    errors.TacticNotFound("T3"),
+    errors.ObjectiveNotFound("O7"),
+    errors.NoObjectiveNamed("NPS"),
+    errors.AmbiguousObjective("csat", [errors.ObjectiveCandidate("O7", "CSAT", 85)]),
+    errors.NoWorkspace(),
+    errors.NotEditor("G12", "U0OWNER"),
+    errors.NotTacticCompleter("T3", "U0DOER", "U0OWNER"),
+    errors.DueDateInPast("tactic", date(2026, 1, 1), date(2026, 11, 23), field="due_date"),
+    errors.TitleMissing("strategy", field="title"),
+    errors.ParentIsDescendant("G12", "G13", field="parent"),
+    errors.StaleForm(),
+    errors.NotAnnual("G12", GoalLevel.QUARTERLY),
+    errors.AlreadyBrokenDown("G12"),
+    errors.NoObjectivesToSplit("G12"),
+    errors.FocusNeedsChannel(),
+    errors.GoalInOtherChannel("G12", "C0OTHER"),
+    errors.MeasurementOutOfRange(1e300, 1e12, field="value"),
+    errors.NothingToUndo("O7"),
+    errors.MeasurementNotFound(42),
+    errors.UndoNotAllowed("O7", "U0AUTHOR", "U0OWNER"),
+]
+
+
+def test_every_refusal_the_services_can_raise_has_its_own_words():
+    defined = {
+        cls
+        for _, cls in inspect.getmembers(errors, inspect.isclass)
+        if issubclass(cls, errors.ServiceError) and cls is not errors.ServiceError
+    }
+    assert {type(r) for r in REFUSALS} == defined
+    for refusal in REFUSALS:
+        assert describe_refusal(refusal) != FALLBACK, refusal
+
+
+@pytest.mark.parametrize("refusal", REFUSALS, ids=lambda r: type(r).__name__)
+def test_a_refusal_as_text_shows_facts_not_a_sentence(refusal):
+    assert str(refusal).startswith(type(refusal).__name__ + "(")
+
+
+def test_not_an_editor_names_the_owner_and_points_to_what_they_can_still_do():
+    text = describe_refusal(errors.NotEditor("G12", "U0OWNER"))
+    assert "<@U0OWNER>" in text and "G12" in text and "`/goals update`" in text
+
+
+def test_a_tactic_can_be_ticked_by_its_owner_or_the_goals_owner():
+    text = describe_refusal(errors.NotTacticCompleter("T3", "U0DOER", "U0OWNER"))
+    assert "<@U0DOER>" in text and "<@U0OWNER>" in text
+
+
+def test_a_goal_in_another_channel_links_that_channel_and_says_what_to_run_there():
+    text = describe_refusal(errors.GoalInOtherChannel("G12", "C0OTHER"))
+    assert "<#C0OTHER>" in text and "`/goals focus G12`" in text
+
+
+def test_an_ambiguous_name_lists_each_candidate_and_an_example_with_the_first_id():
+    refusal = errors.AmbiguousObjective(
+        "csat",
+        [errors.ObjectiveCandidate("O7", "CSAT", 85), errors.ObjectiveCandidate("O9", "CSAT (EU)", 1200)],
+    )
+    text = describe_refusal(refusal)
+    assert "`O7` CSAT (target 85)" in text and "`O9` CSAT (EU) (target 1,200)" in text
+    assert "`/goals update O7 <value>`" in text
+
+
+def test_names_people_typed_cannot_ping_anyone():
+    text = describe_refusal(errors.NoObjectiveNamed("<!channel>"))
+    assert "<!channel>" not in text and "&lt;!channel&gt;" in text
+
+
+def test_not_found_ids_point_to_the_list():
+    for refusal in (errors.GoalNotFound("G12"), errors.StrategyNotFound("S2"), errors.TacticNotFound("T3")):
+        text = describe_refusal(refusal)
+        assert refusal.ref in text and "`/goals list`" in text
+
+
+def test_a_past_due_date_quotes_the_date_and_the_first_day_that_works():
+    text = describe_refusal(errors.DueDateInPast("objective", date(2026, 1, 1), date(2026, 11, 23)))
+    assert "objective" in text and "2026-01-01" in text and "2026-11-23" in text
+
+
+def test_breakdown_refusals_say_what_the_goal_is_and_what_to_do():
+    assert "quarterly" in describe_refusal(errors.NotAnnual("G12", GoalLevel.QUARTERLY))
+    assert "`/goals show G12`" in describe_refusal(errors.AlreadyBrokenDown("G12"))
+    assert "Add an objective to G12" in describe_refusal(errors.NoObjectivesToSplit("G12"))
