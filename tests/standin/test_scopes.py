@@ -50,9 +50,8 @@ def test_a_call_needing_a_scope_the_app_lacks_names_needed_and_provided() -> Non
     ],
 )
 def test_each_method_needs_the_scope_its_reference_page_names(method, args, needed) -> None:
-    with SlackStandIn(scopes=set()) as standin:
-        with pytest.raises(SlackApiError) as refused:
-            WebClient(token="xoxb-t", base_url=standin.base_url).api_call(method, params=args)
+    with SlackStandIn(scopes=set()) as standin, pytest.raises(SlackApiError) as refused:
+        WebClient(token="xoxb-t", base_url=standin.base_url).api_call(method, params=args)
     assert refused.value.response["error"] == "missing_scope"
     assert refused.value.response["needed"] == needed
 
