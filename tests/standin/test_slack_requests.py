@@ -8,7 +8,7 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 
 from bot.slack.standin import SlackStandIn
-from tests.slack_requests import (
+from bot.slack.standin.requests import (
     block_actions,
     event_callback,
     post_signed,
