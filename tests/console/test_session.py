@@ -67,7 +67,7 @@ def test_home_tab_is_published_rendered_and_clickable(run_standin):
     _, output, _ = run_standin(":home\n1\n")
 
     assert "goalbot Home tab:\n  Hi\n  [1] Show card\n" in output
-    assert "goalbot in your DM:\n  Plan P1" in output
+    assert "goalbot → you (DM):\n  Plan P1" in output
 
 
 def test_unknown_input_gets_a_hint_and_nothing_is_sent(run_standin):

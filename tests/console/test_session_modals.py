@@ -27,7 +27,7 @@ def test_a_modal_is_walked_field_by_field_and_submitted(run_standin):
     assert values["due"]["input"] == {"type": "datepicker", "selected_date": "2026-03-01"}
     assert values["owner"]["input"] == {"type": "users_select", "selected_user": "U_BOB"}
     assert values["note_0"]["input"]["value"] == "first note"
-    assert output.endswith("goalbot in your DM:\n  Saved a Large plan for @bob\n")
+    assert output.endswith("goalbot → you (DM):\n  Saved a Large plan for @bob\n")
 
 
 def test_bad_answers_are_refused_like_slack_refuses_them(run_standin):

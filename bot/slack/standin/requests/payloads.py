@@ -88,6 +88,7 @@ def block_actions(
     action: Mapping[str, Any] | None = None,
     values: Mapping[str, Any] | None = None,
     is_ephemeral: bool = False,
+    message_ts: str | None = None,
     user_name: str | None = None,
     channel_name: str | None = None,
     team_domain: str = TEAM_DOMAIN,
@@ -110,7 +111,8 @@ def block_actions(
         payload |= {"container": {"type": "view", "view_id": shown["id"]}, "view": shown}
     else:
         shown = message or {"type": "message", "ts": MESSAGE_TS, "text": "", "user": BOT_USER_ID}
-        container = {"type": "message", "message_ts": shown["ts"], "channel_id": channel_id}
+        ts = message_ts or shown["ts"]
+        container = {"type": "message", "message_ts": ts, "channel_id": channel_id}
         payload |= {
             "container": {**container, "is_ephemeral": is_ephemeral},
             "channel": {"id": channel_id, "name": channel_name or f"channel-{channel_id.lower()}"},
