@@ -46,6 +46,8 @@ class ProblemLog(logging.Handler):
         self.problems: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info and isinstance(record.exc_info[1], SlackApiError):
+            return  # the stand-in recorded Slack's refusal; the console shows that, with its reasons
         if record.exc_info and record.exc_info[1] is not None:
             self.problems.append(describe(record.exc_info[1]))
         else:

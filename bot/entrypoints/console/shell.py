@@ -46,6 +46,11 @@ class Console:
         text = text.strip()
         return text if re.fullmatch(r"U[A-Z0-9_]+", text) else self.workspace.add_person(text).id
 
+    def plain(self, mrkdwn: str) -> str:
+        """Text as Slack shows it: <#C_GENERAL> is #general, <@U_BOB> is @bob."""
+        names = {"users": self.workspace.user_names(), "channels": self.workspace.channel_names()}
+        return plain(mrkdwn, **names)
+
     # What the person does
     def slash(self, command: str, text: str) -> None:
         target = ResponseTarget(self.who.channel_id, self.who.person.id)

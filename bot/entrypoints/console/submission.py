@@ -25,9 +25,9 @@ def submit(console: "Console", view: dict, values: dict) -> dict:
     fields = {f.block_id: f.label for f in input_fields(view)}
     if reply.status == 200 and action == "errors" and set(body.get("errors") or {}) & set(fields):
         for block_id, message in (body.get("errors") or {}).items():
-            console.terminal.say(f"  ! {fields.get(block_id, block_id)}: {message}")
+            console.terminal.say(f"  ! {fields.get(block_id, block_id)}: {console.plain(str(message))}")
         console.show(console.outbox.drain())
-        return dict(body["errors"])
+        return {block_id: console.plain(str(message)) for block_id, message in body["errors"].items()}
     problem = _unusable(reply.status, body)
     if problem:
         console.views.clear()
