@@ -60,9 +60,8 @@ class ConsoleCommands(cmd.Cmd):
             self.say("Not a command. Type a slash command such as /goals help, a button number, or :help.")
         return False
 
-    def default(self, line: str) -> bool:
+    def default(self, line: str) -> None:
         self.say("Unknown console command. Try :help, :home, :user NAME [admin], :channel NAME or :quit.")
-        return False
 
     def emptyline(self) -> bool:
         return False
@@ -83,7 +82,8 @@ class ConsoleCommands(cmd.Cmd):
     def do_user(self, arg: str) -> bool:
         words = arg.split()
         if not words or len(words) > 2 or (len(words) == 2 and words[1].lower() not in ("admin", "member")):
-            return self.default(arg)
+            self.default(arg)
+            return False
         admin = None if len(words) == 1 else words[1].lower() == "admin"
         self.console.become(words[0], admin=admin)
         role = "an admin" if self.console.who.person.is_admin else "a member"
@@ -92,7 +92,8 @@ class ConsoleCommands(cmd.Cmd):
 
     def do_channel(self, arg: str) -> bool:
         if len(arg.split()) != 1:
-            return self.default(arg)
+            self.default(arg)
+            return False
         self.console.move_to(arg.strip())
         self.say(f"(you are now in #{self.console.who.channel_name})", "dim")
         return False

@@ -111,7 +111,9 @@ class ModalWalker:
                 if block.get("block_id") in by_block:
                     self.fill(by_block[block["block_id"]], values)
                 continue
-            rendered = render_blocks([block], first=len(choices) + 1, **names)
+            rendered = render_blocks(
+                [block], first=len(choices) + 1, users=names["users"], channels=names["channels"]
+            )
             self.console.terminal.show(rendered.lines, "  ")
             choices += rendered.choices
         submit_label = plain(view.get("submit")) or "Submit"

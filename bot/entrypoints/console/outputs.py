@@ -5,6 +5,7 @@ become one line each saying so and why, instead of being rendered.
 """
 
 import threading
+from typing import Any
 
 from bot.entrypoints.console.workspace import Output, Workspace, with_block_ids
 from bot.slack.standin import RESPONSE_URL, Call, Rejection
@@ -65,7 +66,9 @@ class Outbox:
         if payload.get("delete_original") and target.message_ts:
             ws.forget_message(channel, target.message_ts)
             return [Output("delete", channel, ts=target.message_ts)]
-        message = {key: payload[key] for key in ("text", "attachments", "thread_ts") if key in payload}
+        message: dict[str, Any] = {
+            k: payload[k] for k in ("text", "attachments", "thread_ts") if k in payload
+        }
         message["blocks"] = with_block_ids(payload.get("blocks"))
         if payload.get("replace_original") and target.message_ts:
             ts = target.message_ts

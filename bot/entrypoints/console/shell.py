@@ -145,7 +145,7 @@ class Console:
         self.modals.run()
 
     def show(self, outputs: list[Output], *, home: bool = False) -> None:
-        me, fresh = self.who.person.id, []
+        me, fresh = self.who.person.id, list[Bound]()
         names = {"users": self.workspace.user_names(), "channels": self.workspace.channel_names()}
         for output in outputs:
             if output.kind in ("delete", "home", "note"):

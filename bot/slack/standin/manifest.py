@@ -6,7 +6,7 @@ The stand-in grants exactly these, so a call the real app could not make fails h
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 # bot/slack/standin/manifest.py → the repository root holds manifest.yml
 MANIFEST_PATH = Path(__file__).resolve().parents[3] / "manifest.yml"

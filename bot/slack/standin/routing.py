@@ -101,7 +101,7 @@ class Router:
             answer = self.web_api.answer(call.method, call.body)
         call.answer.update(answer)
         if not answer.get("ok"):
-            self.recorder.reject(Rejection(call, answer["error"], reasons(answer)))
+            self.recorder.reject(Rejection(call, str(answer["error"]), reasons(answer)))
         return Reply.json(answer)
 
     def _upload(self, call: Call) -> Reply:

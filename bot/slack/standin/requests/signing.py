@@ -5,6 +5,7 @@ import hmac
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from typing import Any
 
 from slack_bolt.request import BoltRequest
@@ -18,10 +19,8 @@ def sign(secret: str, body: bytes, timestamp: int) -> dict[str, str]:
 
 def signed_bolt_request(body: bytes, content_type: str, secret: str) -> BoltRequest:
     """For App.dispatch (the console): signed against the wall clock, which is what Bolt checks."""
-    headers = {
-        "content-type": content_type,
-        **{k.lower(): v for k, v in sign(secret, body, int(time.time())).items()},
-    }
+    headers: dict[str, str | Sequence[str]] = {"content-type": content_type}
+    headers.update({k.lower(): v for k, v in sign(secret, body, int(time.time())).items()})
     return BoltRequest(body=body.decode("utf-8"), headers=headers)
 
 
