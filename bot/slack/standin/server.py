@@ -1,4 +1,4 @@
-"""SlackStandIn: Slack's Web API and response_urls on a loopback port, for the whole test suite."""
+"""SlackStandIn: Slack's Web API and response_urls on a loopback port, for the tests and `goalbot console`."""
 
 import threading
 from collections.abc import Iterable, Mapping
