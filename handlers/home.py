@@ -30,7 +30,8 @@ def my_channels(client: WebClient, user_id: str) -> set[str] | None:
                 cursor=cursor,
                 exclude_archived=True,
             )
-            channels.update(str(c["id"]) for c in page.get("channels") or [])
+            listed: list[dict[str, str]] = page.get("channels") or []
+            channels.update(channel["id"] for channel in listed)
             cursor = (page.get("response_metadata") or {}).get("next_cursor")
             if not cursor:
                 break

@@ -41,6 +41,9 @@ def build_standin_app(settings, *, sessions, clock, process_before_response) -> 
         elif word == "boom":
             ack()
             raise RuntimeError("the stand-in exploded")
+        elif word == "refused":
+            ack()
+            client.chat_postMessage(channel=command["channel_id"], text="x", blocks=[{"type": "section"}])
         elif word == "whoami":
             user = client.users_info(user=command["user_id"])["user"]
             ack(f"{user['name']} admin={user['is_admin']} tz={user['tz']}")
@@ -80,7 +83,8 @@ def build_standin_app(settings, *, sessions, clock, process_before_response) -> 
             ack(response_action="update")  # no view: a bug the console must survive
             return
         if values["due"]["input"]["selected_date"] < "2026-02-01":
-            ack(response_action="errors", errors={"due": "Pick a date after January."})
+            # A channel id in the error, as goalbot's own refusals carry them.
+            ack(response_action="errors", errors={"due": "Pick a date after January (see <#C_GENERAL>)."})
             return
         ack()
         owner = values["owner"]["input"]["selected_user"]

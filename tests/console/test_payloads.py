@@ -1,4 +1,4 @@
-"""Requests are shaped and signed as Slack sends them, so Bolt treats them as Slack's."""
+"""The console's requests are the shared builders' (bot/slack/standin/requests) with its own ids."""
 
 import json
 from urllib.parse import parse_qs
@@ -8,15 +8,24 @@ from slack_sdk.signature import SignatureVerifier
 from bot.entrypoints.console.payloads import (
     Identity,
     Surface,
-    app_home_opened_event,
-    block_actions_payload,
-    interactive_form,
-    signed_request,
-    slash_command_form,
-    view_submission_payload,
+    app_home_opened,
+    block_actions,
+    slash_command,
+    view_submission,
 )
 from bot.entrypoints.console.render import Choice
 from bot.entrypoints.console.workspace import Person
+from bot.slack.standin.requests import signed_bolt_request
+
+
+def _form(payload) -> dict:
+    body, _ = payload
+    return {key: value[0] for key, value in parse_qs(body.decode(), keep_blank_values=True).items()}
+
+
+def _interaction(payload) -> dict:
+    return json.loads(_form(payload)["payload"])
+
 
 WHO = Identity(Person("U_ALICE", "alice", True), "C_OPS", "ops")
 BUTTON = {
@@ -28,10 +37,10 @@ BUTTON = {
 
 
 def test_a_slash_command_is_a_form_with_slacks_fields():
-    form = parse_qs(slash_command_form(WHO, "/goals", "list", response_url="http://r", trigger_id="t1"))
+    form = _form(slash_command(WHO, "/goals", "list", response_url="http://r", trigger_id="t1"))
 
-    assert {key: value[0] for key, value in form.items()} == {
-        "token": "console",
+    assert form == {
+        "token": "verification-token",
         "team_id": "T_CONSOLE",
         "team_domain": "console",
         "channel_id": "C_OPS",
@@ -48,7 +57,7 @@ def test_a_slash_command_is_a_form_with_slacks_fields():
 
 
 def test_requests_are_signed_with_the_v0_scheme():
-    request = signed_request("a=1", secret="s3cret", content_type="application/x-www-form-urlencoded")
+    request = signed_bolt_request(b"a=1", "application/x-www-form-urlencoded", "s3cret")
 
     headers = {key: values[0] for key, values in request.headers.items()}
     assert SignatureVerifier("s3cret").is_valid(
@@ -60,8 +69,8 @@ def test_a_button_on_a_message_carries_the_message_and_a_response_url():
     message = {"ts": "5.000100", "text": "G1", "blocks": []}
     surface = Surface("C_OPS", "5.000100", False, message)
 
-    payload = block_actions_payload(
-        WHO, Choice("Open", BUTTON, "g1"), surface, trigger_id="t", response_url="http://r", action_ts="6.0"
+    payload = _interaction(
+        block_actions(WHO, Choice("Open", BUTTON, "g1"), surface, trigger_id="t", response_url="http://r")
     )
 
     assert payload["type"] == "block_actions"
@@ -70,7 +79,7 @@ def test_a_button_on_a_message_carries_the_message_and_a_response_url():
             "type": "button",
             "action_id": "goal_show",
             "block_id": "g1",
-            "action_ts": "6.0",
+            "action_ts": payload["actions"][0]["action_ts"],
             "text": BUTTON["text"],
             "value": "1",
         }
@@ -88,8 +97,8 @@ def test_a_button_on_a_message_carries_the_message_and_a_response_url():
 def test_a_button_on_an_ephemeral_message_has_no_message():
     surface = Surface("C_OPS", "5.000100", True, {"text": "x"})
 
-    payload = block_actions_payload(
-        WHO, Choice("Open", BUTTON, "g1"), surface, trigger_id="t", response_url="http://r", action_ts="6.0"
+    payload = _interaction(
+        block_actions(WHO, Choice("Open", BUTTON, "g1"), surface, trigger_id="t", response_url="http://r")
     )
 
     assert "message" not in payload
@@ -100,13 +109,14 @@ def test_a_menu_option_is_sent_as_selected_option():
     menu = {"type": "overflow", "action_id": "more", "options": []}
     option = {"text": {"type": "plain_text", "text": "Archive"}, "value": "a"}
 
-    payload = block_actions_payload(
-        WHO,
-        Choice("Archive", menu, "b", option),
-        Surface(view={"id": "V1"}),
-        trigger_id="t",
-        response_url=None,
-        action_ts="6.0",
+    payload = _interaction(
+        block_actions(
+            WHO,
+            Choice("Archive", menu, "b", option),
+            Surface(view={"id": "V1"}),
+            trigger_id="t",
+            response_url=None,
+        )
     )
 
     assert payload["actions"][0]["selected_option"] == option
@@ -117,15 +127,17 @@ def test_a_menu_option_is_sent_as_selected_option():
 def test_a_submission_carries_the_state_values():
     values = {"goal_title": {"input": {"type": "plain_text_input", "value": "Raise CSAT"}}}
 
-    payload = view_submission_payload(WHO, {"id": "V1", "callback_id": "goal_modal"}, values, trigger_id="t")
+    payload = _interaction(
+        view_submission(WHO, {"id": "V1", "callback_id": "goal_modal"}, values, trigger_id="t")
+    )
 
     assert payload["view"]["state"] == {"values": values}
     assert payload["view"]["callback_id"] == "goal_modal"
-    assert json.loads(parse_qs(interactive_form(payload))["payload"][0]) == payload
+    assert payload["user"]["id"] == "U_ALICE" and payload["team"]["id"] == "T_CONSOLE"
 
 
 def test_app_home_opened_is_an_event_callback():
-    body = app_home_opened_event(WHO, dm_channel="D_ALICE", view=None, event_ts="1767603600.000100")
+    body = json.loads(app_home_opened(WHO, dm_channel="D_ALICE", view=None, event_ts="1767603600.000100")[0])
 
     assert body["type"] == "event_callback"
     assert body["event"] == {

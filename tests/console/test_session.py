@@ -67,7 +67,7 @@ def test_home_tab_is_published_rendered_and_clickable(run_standin):
     _, output, _ = run_standin(":home\n1\n")
 
     assert "goalbot Home tab:\n  Hi\n  [1] Show card\n" in output
-    assert "goalbot in your DM:\n  Plan P1" in output
+    assert "goalbot → you (DM):\n  Plan P1" in output
 
 
 def test_unknown_input_gets_a_hint_and_nothing_is_sent(run_standin):
@@ -115,3 +115,29 @@ def test_an_app_that_cannot_start_stops_with_one_line(run_script):
         1,
         "Could not start goalbot: ImportError: cannot import name 'commands' from 'bot.domain'\n",
     )
+
+
+def test_what_slack_would_refuse_is_shown_as_a_refusal_not_rendered(run_standin):
+    _, output, _ = run_standin("/try refused\n")
+
+    assert "\nSlack refused chat.postMessage: invalid_blocks - a section needs text or fields" in output
+    assert "goalbot in #general" not in output
+
+
+def test_an_unmigrated_database_is_said_in_one_plain_sentence(run_script, monkeypatch):
+    from models import migrate
+
+    def behind(engine):
+        raise migrate.NotMigratedError(
+            "The database is not migrated to the latest schema. Run `goalbot db upgrade` first."
+        )
+
+    monkeypatch.setattr(migrate, "ensure_ready", behind)
+
+    code, output = run_script("/try hello\n")
+
+    assert code == 2
+    assert output.endswith(
+        ": The database is not migrated to the latest schema. Run `goalbot db upgrade` first.\n"
+    )
+    assert "Error" not in output and output.count("\n") == 1

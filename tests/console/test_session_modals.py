@@ -1,5 +1,7 @@
 """Modals through the console on stand-in listeners: walking fields, errors, buttons, the view stack."""
 
+import io
+
 from tests.console.conftest import Respondent
 from tests.console.standin_app import build_standin_app
 
@@ -27,7 +29,7 @@ def test_a_modal_is_walked_field_by_field_and_submitted(run_standin):
     assert values["due"]["input"] == {"type": "datepicker", "selected_date": "2026-03-01"}
     assert values["owner"]["input"] == {"type": "users_select", "selected_user": "U_BOB"}
     assert values["note_0"]["input"]["value"] == "first note"
-    assert output.endswith("goalbot in your DM:\n  Saved a Large plan for @bob\n")
+    assert output.endswith("goalbot → you (DM):\n  Saved a Large plan for @bob\n")
 
 
 def test_bad_answers_are_refused_like_slack_refuses_them(run_standin):
@@ -47,7 +49,7 @@ def test_errors_from_the_app_are_shown_by_their_field_and_only_those_are_asked_a
 
     _, output, seen = run_standin(script)
 
-    assert "  ! Due: Pick a date after January.\n" in output
+    assert "  ! Due: Pick a date after January (see #general).\n" in output
     assert output.count("Title\n") == 1
     assert output.count("Due (YYYY-MM-DD)\n") == 2
     assert [s[1]["due"]["input"]["selected_date"] for s in seen if s[0] == "submission"] == [
@@ -125,3 +127,39 @@ def test_on_a_terminal_the_console_prompts(run_script):
 
     assert "you@#general> " in output
     assert "Saved a Small plan for @carol" in output
+
+
+def test_cancel_help_and_quit_work_inside_a_form(run_standin):
+    code, output, seen = run_standin("/try plan\n:help\n:quit\n/try never\n")
+
+    assert ":cancel or Ctrl-C abandons the form" in output
+    assert "(modal closed)" in output
+    assert code == 0 and ("command", "U_YOU", "C_GENERAL", "never") not in seen
+
+
+def test_a_piped_script_fills_a_form_and_its_answers_are_echoed(run_standin):
+    _, output, _ = run_standin(FILLED_PLAN)
+
+    assert "> 2026-03-01\n" in output and "> bob\n" in output
+
+
+class _CtrlCAtTheForm(io.StringIO):
+    """Typed lines, then Ctrl-C at the first form field, then more lines."""
+
+    def __init__(self, before: str, after: str) -> None:
+        super().__init__(before + after)
+        self._interrupt_at = len(before)
+
+    def readline(self, size: int = -1) -> str:
+        if self.tell() == self._interrupt_at:
+            self._interrupt_at = -1
+            raise KeyboardInterrupt
+        return super().readline(size)
+
+
+def test_ctrl_c_in_a_form_cancels_the_form_not_the_console(run_standin):
+    code, output, _ = run_standin(_CtrlCAtTheForm("/try plan\n", "/try after\n"))
+
+    assert "(modal closed)" in output
+    assert "You said after" in output
+    assert code == 0

@@ -4,6 +4,7 @@ import json
 
 from sqlalchemy import func, select
 
+from bot.slack.standin.requests import fill as shared_fill
 from models import Goal, Measurement, MonthlyFocus, Objective
 
 
@@ -61,43 +62,6 @@ def _dicts(node):
             yield from _dicts(value)
 
 
-_UNSET = object()
-
-
 def fill(view: dict, answers: dict[str, object] | None = None) -> dict:
-    """state.values as Slack would send them: the form's initial values, overridden by `answers`.
-
-    Answers are keyed by block_id; a select takes an option value, a date "YYYY-MM-DD", users a user id.
-    """
-    answers = answers or {}
-    values: dict = {}
-    for block in view.get("blocks", []):
-        if block.get("type") != "input":
-            continue
-        element = block["element"]
-        kind = element["type"]
-        answer = answers.get(block["block_id"], _UNSET)
-        if kind in ("plain_text_input", "number_input"):
-            value = element.get("initial_value") if answer is _UNSET else answer
-            state = {"type": kind, "value": None if value in (None, "") else str(value)}
-        elif kind == "static_select":
-            wanted = (element.get("initial_option") or {}).get("value") if answer is _UNSET else answer
-            options = [o for g in element.get("option_groups", []) for o in g["options"]] + element.get(
-                "options", []
-            )
-            chosen = next((o for o in options if o["value"] == wanted), None)
-            state = {"type": kind, "selected_option": chosen}
-        elif kind == "datepicker":
-            state = {
-                "type": kind,
-                "selected_date": element.get("initial_date") if answer is _UNSET else answer,
-            }
-        elif kind == "users_select":
-            state = {
-                "type": kind,
-                "selected_user": element.get("initial_user") if answer is _UNSET else answer,
-            }
-        else:
-            raise AssertionError(f"fill() does not know {kind}")
-        values[block["block_id"]] = {element["action_id"]: state}
-    return values
+    """state.values as Slack would send them (bot/slack/standin/requests/state.py)."""
+    return shared_fill(view, answers)

@@ -11,7 +11,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 
 from bot.slack.standin import SlackStandIn
-from tests.slack_requests import (
+from bot.slack.standin.requests import (
     block_actions,
     event_callback,
     post_signed,

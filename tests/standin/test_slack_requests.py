@@ -8,7 +8,7 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 
 from bot.slack.standin import SlackStandIn
-from tests.slack_requests import (
+from bot.slack.standin.requests import (
     block_actions,
     event_callback,
     post_signed,
@@ -147,3 +147,64 @@ def test_post_signed_returns_http_errors(slack_api: SlackStandIn) -> None:
     assert (status, body) == (200, b"ok")
     call = slack_api.last("response_url")
     assert SignatureVerifier(SECRET).is_valid_request(b'{"text": "hi"}', call.headers)
+
+
+def test_fill_takes_initial_values_and_answers_for_every_input_kind() -> None:
+    from bot.slack.standin.requests import fill
+
+    options = [{"text": {"type": "plain_text", "text": t}, "value": t} for t in ("a", "b", "c")]
+    view = {
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "t",
+                "element": {"type": "plain_text_input", "action_id": "i", "initial_value": "x"},
+            },
+            {
+                "type": "input",
+                "block_id": "s",
+                "element": {
+                    "type": "static_select",
+                    "action_id": "i",
+                    "options": options,
+                    "initial_option": options[1],
+                },
+            },
+            {
+                "type": "input",
+                "block_id": "m",
+                "element": {"type": "multi_static_select", "action_id": "i", "options": options},
+            },
+            {
+                "type": "input",
+                "block_id": "d",
+                "element": {"type": "datepicker", "action_id": "i", "initial_date": "2027-03-31"},
+            },
+            {"type": "section", "text": {"type": "mrkdwn", "text": "not an input"}},
+        ]
+    }
+
+    values = fill(view, {"m": ["a", "c"], "d": None})
+
+    assert values == {
+        "t": {"i": {"type": "plain_text_input", "value": "x"}},
+        "s": {"i": {"type": "static_select", "selected_option": options[1]}},
+        "m": {"i": {"type": "multi_static_select", "selected_options": [options[0], options[2]]}},
+        "d": {"i": {"type": "datepicker", "selected_date": None}},
+    }
+
+
+def test_element_action_is_what_slack_sends_for_a_pressed_element() -> None:
+    from bot.slack.standin.requests import element_action
+
+    button = {"type": "button", "action_id": "go", "text": {"type": "plain_text", "text": "Go"}, "value": "1"}
+    option = {"text": {"type": "plain_text", "text": "Edit"}, "value": "edit"}
+    assert element_action(button, "b1") == {
+        "type": "button",
+        "action_id": "go",
+        "block_id": "b1",
+        "text": button["text"],
+        "value": "1",
+    }
+    overflow = {"type": "overflow", "action_id": "more", "options": [option]}
+    assert element_action(overflow, "b2", option)["selected_option"] == option

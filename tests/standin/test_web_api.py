@@ -140,8 +140,16 @@ def test_views_echo_the_view_with_ids(client: WebClient) -> None:
 
 def test_ephemeral_update_and_conversation(client: WebClient) -> None:
     assert client.chat_postEphemeral(channel="C1", user="U1", text="psst")["message_ts"]
-    assert client.chat_update(channel="C1", ts="1.000001", text="edited")["ts"] == "1.000001"
+    ts = client.chat_postMessage(channel="C1", text="first")["ts"]
+    updated = client.chat_update(channel="C1", ts=ts, text="edited")
+    assert updated["ts"] == ts and updated["message"]["text"] == "edited"
     assert client.conversations_info(channel="C9")["channel"]["id"] == "C9"
+
+
+def test_updating_a_message_never_posted_is_message_not_found(client: WebClient) -> None:
+    with pytest.raises(SlackApiError) as refused:
+        client.chat_update(channel="C1", ts="1.000001", text="edited")
+    assert refused.value.response["error"] == "message_not_found"
 
 
 def test_wait_for_sees_calls_from_other_threads(slack_api: SlackStandIn, client: WebClient) -> None:

@@ -11,10 +11,7 @@ from dataclasses import dataclass, field
 from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
-from bot.entrypoints.console.payloads import signed_request
-
-FORM = "application/x-www-form-urlencoded"
-JSON = "application/json"
+from bot.slack.standin.requests import Payload, signed_bolt_request
 
 
 @dataclass(frozen=True)
@@ -49,6 +46,8 @@ class ProblemLog(logging.Handler):
         self.problems: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info and isinstance(record.exc_info[1], SlackApiError):
+            return  # the stand-in recorded Slack's refusal; the console shows that, with its reasons
         if record.exc_info and record.exc_info[1] is not None:
             self.problems.append(describe(record.exc_info[1]))
         else:
@@ -72,9 +71,10 @@ class Dispatcher:
     def __exit__(self, *exc_info) -> None:
         logging.getLogger().removeHandler(self.log)
 
-    def send(self, body: str, content_type: str) -> Reply:
+    def send(self, payload: Payload) -> Reply:
         self.log.take()
-        request = signed_request(body, secret=self.signing_secret, content_type=content_type)
+        body, content_type = payload
+        request = signed_bolt_request(body, content_type, self.signing_secret)
         try:
             response = self.app.dispatch(request)
         except Exception as error:  # Bolt handles listener errors; this is anything else in the way

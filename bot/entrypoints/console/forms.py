@@ -12,27 +12,36 @@ from datetime import date
 from bot.entrypoints.console.mrkdwn import name_from_id, plain
 from bot.entrypoints.console.render import menu_options
 from bot.entrypoints.console.workspace import channel_id
+from bot.slack.standin.requests import state_key
 
-# element type → (key in state.values, key of its initial value)
-_TEXT = ("value", "initial_value")
-_ONE = ("selected_option", "initial_option")
-_MANY = ("selected_options", "initial_options")
-SLOTS = {
-    "plain_text_input": _TEXT,
-    "email_text_input": _TEXT,
-    "url_text_input": _TEXT,
-    "number_input": _TEXT,
-    "static_select": _ONE,
-    "radio_buttons": _ONE,
-    "multi_static_select": _MANY,
-    "checkboxes": _MANY,
-    "datepicker": ("selected_date", "initial_date"),
-    "timepicker": ("selected_time", "initial_time"),
-    "users_select": ("selected_user", "initial_user"),
-    "multi_users_select": ("selected_users", "initial_users"),
-    "conversations_select": ("selected_conversation", "initial_conversation"),
-    "channels_select": ("selected_channel", "initial_channel"),
-}
+# The elements the console can fill from a typed line; their state keys are Slack's (shared state.py).
+FILLABLE = frozenset(
+    {
+        "plain_text_input",
+        "email_text_input",
+        "url_text_input",
+        "number_input",
+        "static_select",
+        "radio_buttons",
+        "multi_static_select",
+        "checkboxes",
+        "datepicker",
+        "timepicker",
+        "users_select",
+        "multi_users_select",
+        "conversations_select",
+        "channels_select",
+    }
+)
+
+
+def slot(kind: str) -> tuple[str, str]:
+    """(key in state.values, key of the element's initial value), e.g. ("selected_date", "initial_date")."""
+    key = state_key(kind) if kind in FILLABLE else None
+    key = key or "value"
+    return key, "initial_value" if key == "value" else key.replace("selected_", "initial_")
+
+
 _FORMATS = {
     "datepicker": "YYYY-MM-DD",
     "timepicker": "HH:MM",
@@ -87,7 +96,7 @@ def field_title(field: Field) -> str:
 
 
 def empty_value(field: Field) -> dict:
-    key, _ = SLOTS.get(field.kind, _TEXT)
+    key, _ = slot(field.kind)
     return {"type": field.kind, key: [] if field.kind in _MULTI else None}
 
 
@@ -96,7 +105,7 @@ def current_value(field: Field, values: Mapping) -> dict:
     held = values.get(field.block_id, {}).get(field.action_id)
     if held is not None:
         return dict(held)
-    key, initial = SLOTS.get(field.kind, _TEXT)
+    key, initial = slot(field.kind)
     value = empty_value(field)
     if field.element.get(initial) is not None:
         value[key] = field.element[initial]
@@ -160,8 +169,8 @@ def _number(field: Field, text: str) -> str:
 
 def parse_answer(field: Field, text: str, person_id: Callable[[str], str]) -> dict:
     """The state value for a typed answer; raises FormError with a hint when it cannot be one."""
-    kind, (key, _) = field.kind, SLOTS.get(field.kind, (None, None))
-    if key is None:
+    kind, (key, _) = field.kind, slot(field.kind)
+    if kind not in FILLABLE:
         raise FormError(f"{kind} inputs are not available in the console.")
     if kind in _MULTI:
         parts = [part.strip() for part in text.split(",") if part.strip()]

@@ -3,7 +3,9 @@
 Each input block is one question: its label, its hint (goalbot's SMART hints live there), its
 options and current value. An empty line keeps the value, `-` clears an optional one, and
 `:cancel` abandons the modal. Errors the app returns are shown by their fields, and only those
-fields are asked again.
+fields are asked again. Inside a form `:help` explains it, `:quit` closes it and leaves the
+console, and Ctrl-C abandons the form (not the console). A piped script's answers are echoed, so
+its transcript shows what filled each field.
 """
 
 from typing import TYPE_CHECKING
@@ -29,25 +31,56 @@ if TYPE_CHECKING:
     from bot.entrypoints.console.shell import Console
 
 CANCEL = ":cancel"
+FORM_HELP = """  (one line per field: an empty line keeps the value shown, - clears an optional field;
+   :cancel or Ctrl-C abandons the form, :quit abandons it and leaves the console)"""
 
 
 class Cancelled(Exception):
-    """The person typed :cancel, or the input ended, while a modal was open."""
+    """The person typed :cancel or Ctrl-C, or the input ended, while a modal was open."""
+
+
+class QuitConsole(Cancelled):
+    """:quit inside a form: the form is abandoned, then the console ends."""
 
 
 class ModalWalker:
     def __init__(self, console: "Console") -> None:
         self.console = console
-        self.say, self.ask = console.terminal.say, console.terminal.ask
+        self.say = console.terminal.say
         self._walked: list[str] = []  # view ids, most recent last
+
+    def ask(self, prompt: str) -> str:
+        """One answer, after handling what the console itself understands inside a form."""
+        terminal = self.console.terminal
+        while True:
+            try:
+                answer = terminal.ask(prompt)
+            except KeyboardInterrupt:
+                terminal.say()
+                raise Cancelled from None
+            if answer is None:
+                raise Cancelled
+            if not terminal.interactive:
+                self.say(f"{prompt}{answer}".rstrip(), "dim")
+            typed = answer.strip()
+            if typed == CANCEL:
+                raise Cancelled
+            if typed in (":quit", ":exit", ":q"):
+                raise QuitConsole
+            if typed == ":help":
+                self.say(FORM_HELP, "dim")
+                continue
+            return answer
 
     def run(self) -> None:
         """Walks whatever modal is on top until none is open."""
         while (view := self.console.views.top()) is not None:
             try:
                 self.walk(view)
-            except Cancelled:
+            except Cancelled as cancelled:
                 submission.cancel(self.console, view)
+                if isinstance(cancelled, QuitConsole):
+                    raise
                 return
             except Exception:
                 # Half-submitted modals must not linger and be walked again after the error line.
@@ -78,7 +111,9 @@ class ModalWalker:
                 if block.get("block_id") in by_block:
                     self.fill(by_block[block["block_id"]], values)
                 continue
-            rendered = render_blocks([block], first=len(choices) + 1, **names)
+            rendered = render_blocks(
+                [block], first=len(choices) + 1, users=names["users"], channels=names["channels"]
+            )
             self.console.terminal.show(rendered.lines, "  ")
             choices += rendered.choices
         submit_label = plain(view.get("submit")) or "Submit"
@@ -104,8 +139,6 @@ class ModalWalker:
         self.say(f"(type a button's number, {ending}, or {CANCEL})", "dim")
         while True:
             answer = self.ask("> ")
-            if answer is None or answer.strip() == CANCEL:
-                raise Cancelled
             if not answer.strip():
                 return False
             if answer.strip().isdigit() and 1 <= int(answer) <= len(choices):
@@ -116,7 +149,7 @@ class ModalWalker:
                 current = self.console.views.find(view["id"]) or view
                 reply = self.console.act(choice, Surface(view=current))
                 self.console.report(reply, "that button")
-                self.console.show(self.console.workspace.drain())
+                self.console.show(self.console.outbox.drain())
                 top = self.console.views.top()
                 if top is None or top["id"] != view["id"] or top["hash"] != before:
                     return True
@@ -136,8 +169,6 @@ class ModalWalker:
             self.say(f"  ! {error}")
         while True:
             answer = self.ask("> ")
-            if answer is None or answer.strip() == CANCEL:
-                raise Cancelled
             typed = answer.strip()
             if not typed and (field.optional or not is_empty(value)):
                 return

@@ -1,20 +1,15 @@
-"""The requests Slack would send for what the person did, shaped and signed as Slack sends them."""
+"""What the person did, as the requests Slack would send: the console's ids on the shared builders
+(bot/slack/standin/requests), which the tests use too."""
 
-import json
-import secrets
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlencode
-
-from slack_bolt.request import BoltRequest
-from slack_sdk.signature import SignatureVerifier
+from typing import Any
 
 from bot.entrypoints.console.render import Choice
 from bot.entrypoints.console.workspace import APP_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID, Person
+from bot.slack.standin import requests
 
-VERIFICATION_TOKEN = "console"  # Slack's legacy per-request token; Bolt ignores it
-_TEAM = {"id": TEAM_ID, "domain": TEAM_DOMAIN}
+Payload = requests.Payload
 
 
 @dataclass(frozen=True)
@@ -33,109 +28,77 @@ class Surface:
     channel_id: str | None = None
     message_ts: str | None = None
     ephemeral: bool = False
-    message: Mapping | None = None
-    view: Mapping | None = None
+    message: Mapping[str, Any] | None = None
+    view: Mapping[str, Any] | None = None
 
 
-def _user(person: Person) -> dict:
-    return {"id": person.id, "username": person.name, "name": person.name, "team_id": TEAM_ID}
+def _ids(who: Identity) -> dict[str, Any]:
+    return {"team_id": TEAM_ID, "user_id": who.person.id, "user_name": who.person.name}
 
 
-def _envelope(kind: str, who: Identity, trigger_id: str) -> dict:
-    return {
-        "type": kind,
-        "team": _TEAM,
-        "user": _user(who.person),
-        "api_app_id": APP_ID,
-        "token": VERIFICATION_TOKEN,
-        "trigger_id": trigger_id,
-        "is_enterprise_install": False,
-        "enterprise": None,
-    }
+def _workspace() -> dict[str, Any]:
+    return {"team_domain": TEAM_DOMAIN, "app_id": APP_ID}
 
 
-def slash_command_form(who: Identity, command: str, text: str, *, response_url: str, trigger_id: str) -> str:
-    return urlencode(
-        {
-            "token": VERIFICATION_TOKEN,
-            "team_id": TEAM_ID,
-            "team_domain": TEAM_DOMAIN,
-            "channel_id": who.channel_id,
-            "channel_name": who.channel_name,
-            "user_id": who.person.id,
-            "user_name": who.person.name,
-            "command": command,
-            "text": text,
-            "api_app_id": APP_ID,
-            "is_enterprise_install": "false",
-            "response_url": response_url,
-            "trigger_id": trigger_id,
-        }
+def slash_command(who: Identity, command: str, text: str, *, response_url: str, trigger_id: str) -> Payload:
+    return requests.slash_command(
+        text,
+        command=command,
+        channel_id=who.channel_id,
+        channel_name=who.channel_name,
+        response_url=response_url,
+        trigger_id=trigger_id,
+        **_ids(who),
+        **_workspace(),
     )
 
 
-def action_of(choice: Choice, action_ts: str) -> dict:
-    element = choice.element
-    action = {
-        "type": element.get("type"),
-        "action_id": element.get("action_id"),
-        "block_id": choice.block_id,
-        "action_ts": action_ts,
-    }
-    if element.get("type") == "button":
-        action["text"] = element.get("text")
-        for key in ("value", "style"):
-            if key in element:
-                action[key] = element[key]
-    else:
-        action["selected_option"] = choice.option
-        if "placeholder" in element:
-            action["placeholder"] = element["placeholder"]
-    return action
-
-
-def block_actions_payload(
-    who: Identity,
-    choice: Choice,
-    surface: Surface,
-    *,
-    trigger_id: str,
-    response_url: str | None,
-    action_ts: str,
-) -> dict:
-    payload = {**_envelope("block_actions", who, trigger_id), "actions": [action_of(choice, action_ts)]}
+def block_actions(
+    who: Identity, choice: Choice, surface: Surface, *, trigger_id: str, response_url: str | None
+) -> Payload:
+    action = requests.element_action(choice.element, choice.block_id, choice.option)
     if surface.view is not None:
-        payload["container"] = {"type": "view", "view_id": surface.view["id"]}
-        payload["view"] = dict(surface.view)
-        payload["state"] = surface.view.get("state") or {"values": {}}
-        return payload
-    payload["container"] = {
-        "type": "message",
-        "message_ts": surface.message_ts,
-        "channel_id": surface.channel_id,
-        "is_ephemeral": surface.ephemeral,
-    }
-    payload["channel"] = {"id": surface.channel_id, "name": who.channel_name}
-    payload["state"] = {"values": {}}
-    payload["response_url"] = response_url
-    if not surface.ephemeral and surface.message is not None:
-        payload["message"] = dict(surface.message)
-    return payload
+        values = (surface.view.get("state") or {}).get("values") or {}
+        return requests.block_actions(
+            "",
+            None,
+            action=action,
+            view=surface.view,
+            values=values,
+            trigger_id=trigger_id,
+            **_ids(who),
+            **_workspace(),
+        )
+    return requests.block_actions(
+        "",
+        None,
+        action=action,
+        message=dict(surface.message or {"ts": surface.message_ts, "text": ""}),
+        message_ts=surface.message_ts,
+        channel_id=str(surface.channel_id),
+        channel_name=who.channel_name,
+        is_ephemeral=surface.ephemeral,
+        response_url=response_url,
+        trigger_id=trigger_id,
+        **_ids(who),
+        **_workspace(),
+    )
 
 
-def view_submission_payload(who: Identity, view: Mapping, values: Mapping, *, trigger_id: str) -> dict:
-    submitted = {**view, "state": {"values": values}}
-    return {**_envelope("view_submission", who, trigger_id), "view": submitted, "response_urls": []}
+def view_submission(
+    who: Identity, view: Mapping[str, Any], values: Mapping[str, Any], *, trigger_id: str
+) -> Payload:
+    return requests.view_submission(view, values, trigger_id=trigger_id, **_ids(who), **_workspace())
 
 
-def view_closed_payload(who: Identity, view: Mapping, *, is_cleared: bool) -> dict:
-    envelope = _envelope("view_closed", who, "")
-    envelope.pop("trigger_id")
-    return {**envelope, "view": dict(view), "is_cleared": is_cleared}
+def view_closed(who: Identity, view: Mapping[str, Any], *, is_cleared: bool) -> Payload:
+    return requests.view_closed(view, is_cleared=is_cleared, **_ids(who), **_workspace())
 
 
-def app_home_opened_event(who: Identity, *, dm_channel: str, view: Mapping | None, event_ts: str) -> dict:
-    event = {
+def app_home_opened(
+    who: Identity, *, dm_channel: str, view: Mapping[str, Any] | None, event_ts: str
+) -> Payload:
+    event: dict[str, Any] = {
         "type": "app_home_opened",
         "user": who.person.id,
         "channel": dm_channel,
@@ -144,38 +107,11 @@ def app_home_opened_event(who: Identity, *, dm_channel: str, view: Mapping | Non
     }
     if view is not None:
         event["view"] = dict(view)
-    return {
-        "token": VERIFICATION_TOKEN,
-        "team_id": TEAM_ID,
-        "api_app_id": APP_ID,
-        "event": event,
-        "type": "event_callback",
-        "event_id": "Ev" + secrets.token_hex(6).upper(),
-        "event_time": int(float(event_ts)),
-        "is_ext_shared_channel": False,
-        "authorizations": [
-            {
-                "enterprise_id": None,
-                "team_id": TEAM_ID,
-                "user_id": BOT_USER_ID,
-                "is_bot": True,
-                "is_enterprise_install": False,
-            }
-        ],
-    }
-
-
-def interactive_form(payload: Mapping) -> str:
-    return urlencode({"payload": json.dumps(payload)})
-
-
-def signed_request(body: str, *, secret: str, content_type: str) -> BoltRequest:
-    """Signed with Slack's v0 scheme against the wall clock, which is what Bolt checks."""
-    timestamp = str(int(time.time()))
-    signature = SignatureVerifier(secret).generate_signature(timestamp=timestamp, body=body)
-    headers = {
-        "content-type": content_type,
-        "x-slack-request-timestamp": timestamp,
-        "x-slack-signature": signature,
-    }
-    return BoltRequest(body=body, headers=headers)
+    return requests.event_callback(
+        event,
+        team_id=TEAM_ID,
+        event_id="Ev" + event_ts.replace(".", ""),
+        event_time=int(float(event_ts)),
+        app_id=APP_ID,
+        bot_user_id=BOT_USER_ID,
+    )

@@ -1,35 +1,29 @@
 """One console session: who is typing where, what their actions send, and what comes back."""
 
-import json
 import re
 from dataclasses import replace
 
-from bot.entrypoints.console.dispatcher import FORM, JSON, Dispatcher, Reply
+from bot.entrypoints.console.dispatcher import Dispatcher, Reply
 from bot.entrypoints.console.labels import label
-from bot.entrypoints.console.loopback import LoopbackSlack
 from bot.entrypoints.console.modal import ModalWalker
 from bot.entrypoints.console.mrkdwn import plain
-from bot.entrypoints.console.payloads import (
-    Identity,
-    Surface,
-    app_home_opened_event,
-    block_actions_payload,
-    interactive_form,
-    slash_command_form,
-)
+from bot.entrypoints.console.outputs import Outbox
+from bot.entrypoints.console.payloads import Identity, Surface, app_home_opened, block_actions, slash_command
 from bot.entrypoints.console.render import Choice, render_message, render_view
 from bot.entrypoints.console.terminal import Terminal
-from bot.entrypoints.console.workspace import Output, ResponseTarget, dm_channel_id, with_block_ids
+from bot.entrypoints.console.views import MyViews
+from bot.entrypoints.console.workspace import Output, ResponseTarget, Workspace, with_block_ids
 
 Bound = tuple[Choice, Surface]
 
 
 class Console:
-    def __init__(self, slack: LoopbackSlack, dispatcher: Dispatcher, terminal: Terminal) -> None:
-        self.slack, self.dispatcher, self.terminal = slack, dispatcher, terminal
-        self.workspace, self.views = slack.workspace, slack.views
+    def __init__(self, workspace: Workspace, dispatcher: Dispatcher, terminal: Terminal) -> None:
+        self.workspace, self.dispatcher, self.terminal = workspace, dispatcher, terminal
+        self.views = MyViews(workspace.standin.views, lambda: self.who.person.id)
+        self.outbox = Outbox(workspace)
         person = self.workspace.add_person("you", is_admin=True)
-        channel = self.workspace.add_channel("general")
+        channel = self.workspace.add_channel("general", member=person.id)
         self.who = Identity(person, channel, "general")
         self.choices: list[Bound] = []  # from the latest output that had any
         self.modals = ModalWalker(self)
@@ -41,9 +35,10 @@ class Console:
 
     def become(self, name: str, *, admin: bool | None = None) -> None:
         self.who = replace(self.who, person=self.workspace.add_person(name, is_admin=admin))
+        self.workspace.add_channel(self.who.channel_name, member=self.who.person.id)
 
     def move_to(self, name: str) -> None:
-        channel = self.workspace.add_channel(name)
+        channel = self.workspace.add_channel(name, member=self.who.person.id)
         self.who = replace(self.who, channel_id=channel, channel_name=self.workspace.channel_name(channel))
 
     def person_for(self, text: str) -> str:
@@ -51,17 +46,22 @@ class Console:
         text = text.strip()
         return text if re.fullmatch(r"U[A-Z0-9_]+", text) else self.workspace.add_person(text).id
 
+    def plain(self, mrkdwn: str) -> str:
+        """Text as Slack shows it: <#C_GENERAL> is #general, <@U_BOB> is @bob."""
+        names = {"users": self.workspace.user_names(), "channels": self.workspace.channel_names()}
+        return plain(mrkdwn, **names)
+
     # What the person does
     def slash(self, command: str, text: str) -> None:
         target = ResponseTarget(self.who.channel_id, self.who.person.id)
-        form = slash_command_form(
+        payload = slash_command(
             self.who,
             command,
             text,
-            response_url=self.slack.response_url(target),
-            trigger_id=self.workspace.new_trigger(),
+            response_url=self.workspace.response_url(target),
+            trigger_id=self.workspace.new_trigger(self.who.person.id),
         )
-        reply = self.dispatcher.send(form, FORM)
+        reply = self.dispatcher.send(payload)
         self.report(reply, command)
         self.finish(self._ack_outputs(reply))
 
@@ -87,16 +87,15 @@ class Console:
             target = ResponseTarget(
                 str(surface.channel_id), self.who.person.id, surface.message_ts, surface.ephemeral
             )
-            response_url = self.slack.response_url(target)
-        payload = block_actions_payload(
+            response_url = self.workspace.response_url(target)
+        payload = block_actions(
             self.who,
             choice,
             surface,
-            trigger_id=self.workspace.new_trigger(),
+            trigger_id=self.workspace.new_trigger(self.who.person.id),
             response_url=response_url,
-            action_ts=self.workspace.next_ts(),
         )
-        return self.dispatcher.send(interactive_form(payload), FORM)
+        return self.dispatcher.send(payload)
 
     def confirmed(self, choice: Choice) -> bool:
         confirm = choice.element.get("confirm")
@@ -111,13 +110,13 @@ class Console:
 
     def open_home(self) -> None:
         me = self.who.person.id
-        event = app_home_opened_event(
+        event = app_home_opened(
             self.who,
-            dm_channel=dm_channel_id(me),
+            dm_channel=self.workspace.dm_of(me),
             view=self.views.home(me),
             event_ts=self.workspace.next_ts(),
         )
-        self.report(self.dispatcher.send(json.dumps(event), JSON), "opening App Home")
+        self.report(self.dispatcher.send(event), "opening App Home")
         self.finish(home=True)
 
     # What comes back
@@ -142,11 +141,11 @@ class Console:
 
     def finish(self, first: list[Output] | None = None, *, home: bool = False) -> None:
         """Shows what goalbot said, then walks any modal it opened."""
-        self.show([*(first or []), *self.workspace.drain()], home=home)
+        self.show([*(first or []), *self.outbox.drain()], home=home)
         self.modals.run()
 
     def show(self, outputs: list[Output], *, home: bool = False) -> None:
-        me, fresh = self.who.person.id, []
+        me, fresh = self.who.person.id, list[Bound]()
         names = {"users": self.workspace.user_names(), "channels": self.workspace.channel_names()}
         for output in outputs:
             if output.kind in ("delete", "home", "note"):

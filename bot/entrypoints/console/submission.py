@@ -3,9 +3,8 @@ as Slack does: errors go back to their fields; update, push and clear change the
 
 from typing import TYPE_CHECKING
 
-from bot.entrypoints.console.dispatcher import FORM
 from bot.entrypoints.console.forms import input_fields
-from bot.entrypoints.console.payloads import interactive_form, view_closed_payload, view_submission_payload
+from bot.entrypoints.console.payloads import view_closed, view_submission
 
 if TYPE_CHECKING:
     from bot.entrypoints.console.shell import Console
@@ -13,22 +12,22 @@ if TYPE_CHECKING:
 
 def submit(console: "Console", view: dict, values: dict) -> dict:
     """Sends view_submission; returns the errors by block_id, or {} once the modal moved on."""
-    payload = view_submission_payload(
+    payload = view_submission(
         console.who,
         console.views.find(view["id"]) or view,
         values,
-        trigger_id=console.workspace.new_trigger(),
+        trigger_id=console.workspace.new_trigger(console.who.person.id),
     )
-    reply = console.dispatcher.send(interactive_form(payload), FORM)
+    reply = console.dispatcher.send(payload)
     console.report(reply, "this form")
     body = reply.body if isinstance(reply.body, dict) else {}
     action = body.get("response_action")
     fields = {f.block_id: f.label for f in input_fields(view)}
     if reply.status == 200 and action == "errors" and set(body.get("errors") or {}) & set(fields):
         for block_id, message in (body.get("errors") or {}).items():
-            console.terminal.say(f"  ! {fields.get(block_id, block_id)}: {message}")
-        console.show(console.workspace.drain())
-        return dict(body["errors"])
+            console.terminal.say(f"  ! {fields.get(block_id, block_id)}: {console.plain(str(message))}")
+        console.show(console.outbox.drain())
+        return {block_id: console.plain(str(message)) for block_id, message in body["errors"].items()}
     problem = _unusable(reply.status, body)
     if problem:
         console.views.clear()
@@ -41,17 +40,17 @@ def submit(console: "Console", view: dict, values: dict) -> dict:
         console.views.clear()
     else:
         console.views.close(view["id"])
-    console.show(console.workspace.drain())
+    console.show(console.outbox.drain())
     return {}
 
 
 def cancel(console: "Console", view: dict) -> None:
     if view.get("notify_on_close"):
-        payload = view_closed_payload(console.who, view, is_cleared=True)
-        console.report(console.dispatcher.send(interactive_form(payload), FORM), "closing the modal")
+        payload = view_closed(console.who, view, is_cleared=True)
+        console.report(console.dispatcher.send(payload), "closing the modal")
     console.views.clear()
     console.terminal.say("(modal closed)", "dim")
-    console.show(console.workspace.drain())
+    console.show(console.outbox.drain())
 
 
 def _unusable(status: int, body: dict) -> str | None:

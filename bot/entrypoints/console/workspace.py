@@ -1,24 +1,35 @@
-"""The console's pretend Slack workspace: people, channels, posted messages and the outbox.
+"""The console's workspace: readable ids and names, on top of the shared Slack stand-in.
 
-The loopback Web API (server thread) writes here and the REPL reads, so every change holds a lock.
-Ids are stable and readable: a person "alice" is U_ALICE, a channel "general" is C_GENERAL.
+Ids are stable and readable: a person "alice" is U_ALICE, a channel "general" is C_GENERAL, and
+their DM with goalbot is D_ALICE. People and channels the console meets are added to the
+stand-in's directory, so users.info and conversations.* answer about them; the current person is
+a member of every channel they visit.
 """
 
-import copy
 import itertools
 import re
-import secrets
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
+from typing import Any
 
-TEAM_ID = "T_CONSOLE"
-TEAM_DOMAIN = "console"
-APP_ID = "A_CONSOLE"
-BOT_ID = "B_GOALBOT"
-BOT_USER_ID = "U_GOALBOT"
+from bot.slack.standin import SlackStandIn, dm_id, dm_owner
+from bot.slack.standin import Workspace as StandInWorkspace
+
+CONSOLE = StandInWorkspace(
+    team_id="T_CONSOLE",
+    team="Console",
+    domain="console",
+    bot_user_id="U_GOALBOT",
+    bot_id="B_GOALBOT",
+    app_id="A_CONSOLE",
+)
+TEAM_ID, TEAM_DOMAIN, APP_ID, BOT_USER_ID = (
+    CONSOLE.team_id,
+    CONSOLE.domain,
+    CONSOLE.app_id,
+    CONSOLE.bot_user_id,
+)
 
 
 def slug(name: str) -> str:
@@ -33,11 +44,7 @@ def channel_id(name: str) -> str:
     return "C_" + slug(name)
 
 
-def dm_channel_id(user_id: str) -> str:
-    return "D_" + user_id.removeprefix("U_")
-
-
-def with_block_ids(blocks: list | None) -> list:
+def with_block_ids(blocks: list[Any] | None) -> list[Any]:
     """Slack gives every block without an id one of its own; actions then carry it."""
     return [{"block_id": f"console_{i}", **block} for i, block in enumerate(blocks or ())]
 
@@ -51,13 +58,13 @@ class Person:
 
 @dataclass(frozen=True)
 class Output:
-    """Something goalbot showed: a message, an ephemeral, an edit, a deletion, a Home tab, a note."""
+    """Something goalbot showed: a message, an ephemeral, an edit, a deletion, a Home tab, a refusal."""
 
     kind: str  # "message" | "ephemeral" | "update" | "delete" | "home" | "note"
     channel_id: str | None = None
     user_id: str | None = None  # who sees an ephemeral; whose Home tab
     ts: str | None = None
-    message: dict = field(default_factory=dict)  # text, blocks, attachments, thread_ts
+    message: dict[str, Any] = field(default_factory=dict)  # text, blocks, attachments, thread_ts
     note: str = ""
 
 
@@ -72,17 +79,15 @@ class ResponseTarget:
 
 
 class Workspace:
-    def __init__(self, *, timezone: ZoneInfo, clock: Callable[[], datetime]) -> None:
-        self.timezone, self.clock = timezone, clock
+    def __init__(self, standin: SlackStandIn, *, timezone: str, now: datetime) -> None:
+        self.standin, self.timezone = standin, timezone
         self._lock = threading.RLock()
         self._people: dict[str, Person] = {}
         self._channels: dict[str, str] = {}
-        self._messages: dict[tuple[str, str], dict] = {}
-        self._outbox: list[Output] = []
-        self._triggers: set[str] = set()
+        self._messages: dict[tuple[str, str], dict[str, Any]] = {}
         self._responses: dict[str, ResponseTarget] = {}
         self._serial = itertools.count(1)
-        self._epoch = int(clock().timestamp())
+        self._epoch = int(now.timestamp())
 
     # People and channels
     def add_person(self, name: str, *, is_admin: bool | None = None) -> Person:
@@ -92,21 +97,24 @@ class Workspace:
             admin = is_admin if is_admin is not None else bool(known and known.is_admin)
             person = Person(person_id(name), name.strip().lstrip("@").lower(), admin)
             self._people[person.id] = person
+        self.standin.add_user(person.id, team_id=TEAM_ID, name=person.name, tz=self.timezone, is_admin=admin)
         return person
 
     def person(self, user_id: str) -> Person:
         with self._lock:
             return self._people.get(user_id) or Person(user_id, user_id.removeprefix("U_").lower())
 
-    def add_channel(self, name: str) -> str:
+    def add_channel(self, name: str, *, member: str | None = None) -> str:
+        clean = name.strip().lstrip("#").lower()
         with self._lock:
-            self._channels[channel_id(name)] = name.strip().lstrip("#").lower()
+            self._channels[channel_id(name)] = clean
+        self.standin.add_channel(channel_id(name), name=clean, members=(member,) if member else ())
         return channel_id(name)
 
     def channel_name(self, any_channel_id: str) -> str:
         with self._lock:
-            if any_channel_id.startswith("D_"):
-                return "dm-" + self.person("U_" + any_channel_id[2:]).name
+            if any_channel_id.startswith("D"):
+                return "dm-" + self.person(dm_owner(any_channel_id)).name
             return self._channels.get(any_channel_id) or any_channel_id.removeprefix("C_").lower()
 
     def user_names(self) -> dict[str, str]:
@@ -117,50 +125,36 @@ class Workspace:
         with self._lock:
             return dict(self._channels)
 
-    # Messages
+    def dm_of(self, user_id: str) -> str:
+        return dm_id(user_id)
+
+    # Messages as shown, so a button press carries the message as it is now
     def next_ts(self) -> str:
         return f"{self._epoch + next(self._serial)}.000100"
 
-    def store_message(self, channel: str, ts: str, message: dict) -> None:
+    def store_message(self, channel: str, ts: str, message: dict[str, Any]) -> None:
         with self._lock:
-            self._messages[(channel, ts)] = copy.deepcopy(message)
+            self._messages[(channel, ts)] = dict(message)
 
-    def message(self, channel: str, ts: str) -> dict | None:
+    def message(self, channel: str, ts: str) -> dict[str, Any] | None:
         with self._lock:
             found = self._messages.get((channel, ts))
-            return copy.deepcopy(found) if found is not None else None
+            return dict(found) if found is not None else None
 
-    def forget_message(self, channel: str, ts: str) -> bool:
+    def forget_message(self, channel: str, ts: str) -> None:
         with self._lock:
-            return self._messages.pop((channel, ts), None) is not None
+            self._messages.pop((channel, ts), None)
 
     # Triggers and response_urls, handed out with each request as Slack does
-    def new_trigger(self) -> str:
-        trigger = f"{self._epoch}.{next(self._serial)}.{secrets.token_hex(8)}"
-        with self._lock:
-            self._triggers.add(trigger)
-        return trigger
+    def new_trigger(self, user_id: str) -> str:
+        return self.standin.views.new_trigger(user_id)
 
-    def knows_trigger(self, trigger: str | None) -> bool:
-        with self._lock:
-            return trigger in self._triggers
-
-    def new_response_token(self, target: ResponseTarget) -> str:
-        token = secrets.token_urlsafe(12)
+    def response_url(self, target: ResponseTarget) -> str:
+        token = f"r{next(self._serial)}"
         with self._lock:
             self._responses[token] = target
-        return token
+        return self.standin.response_url(token)
 
     def response_target(self, token: str) -> ResponseTarget | None:
         with self._lock:
             return self._responses.get(token)
-
-    # Outbox
-    def emit(self, output: Output) -> None:
-        with self._lock:
-            self._outbox.append(output)
-
-    def drain(self) -> list[Output]:
-        with self._lock:
-            outputs, self._outbox = self._outbox, []
-        return outputs

@@ -17,6 +17,11 @@ REQUIRED: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "views.publish": ("user_id", "view"),
     "users.info": ("user",),
     "conversations.info": ("channel",),
+    "conversations.members": ("channel",),
+    "conversations.history": ("channel",),
+    "usergroups.users.list": ("usergroup",),
+    "files.getUploadURLExternal": ("filename", "length"),
+    "files.completeUploadExternal": ("files",),
 }
 
 
@@ -75,5 +80,7 @@ def reasons(answer: Answer) -> list[str]:
     """The human-readable reasons inside an error answer, wherever Slack put them."""
     if answer.get("errors"):
         return list(answer["errors"])
+    if answer.get("needed"):
+        return [f"needs the {answer['needed']} scope; the app has {answer.get('provided') or 'none'}"]
     messages = answer.get("response_metadata", {}).get("messages", [])
     return [message.removeprefix("[ERROR] ") for message in messages]

@@ -9,13 +9,17 @@ from typing import Any
 @dataclass(frozen=True)
 class Call:
     """One request. `body` is always a dict (JSON strings such as `blocks` or `view` already decoded);
-    `headers` has lower-case names; `at` is time.monotonic() when the request arrived."""
+    `headers` has lower-case names; `at` is time.monotonic() when the request arrived; `answer` is
+    the JSON the stand-in answered (filled in once answered; {} for response_urls and uploads);
+    `raw` is the body as it came (the bytes of a file upload)."""
 
     method: str
     body: dict[str, Any]
     headers: dict[str, str]
     path: str
     at: float = field(default_factory=time.monotonic)
+    answer: dict[str, Any] = field(default_factory=dict, compare=False)
+    raw: bytes = field(default=b"", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,28 @@ class Recorder:
         self._changed = threading.Condition()
         self._calls: list[Call] = []
         self._rejections: list[Rejection] = []
+        self._in_flight = 0
+
+    def begin(self) -> None:
+        with self._changed:
+            self._in_flight += 1
+
+    def end(self) -> None:
+        with self._changed:
+            self._in_flight -= 1
+            self._changed.notify_all()
+
+    def settle(self, quiet: float = 0.15, timeout: float = 5.0) -> None:
+        """Waits until no request is being answered and none arrived for `quiet` seconds (for the
+        console, whose bot may still be working in background threads after its ack)."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while time.monotonic() < deadline:
+                seen = len(self._calls)
+                self._changed.wait_for(lambda: self._in_flight == 0, max(0.0, deadline - time.monotonic()))
+                self._changed.wait(quiet)
+                if len(self._calls) == seen and self._in_flight == 0:
+                    return
 
     def record(self, call: Call) -> None:
         with self._changed:

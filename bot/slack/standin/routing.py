@@ -9,11 +9,13 @@ from urllib.parse import urlsplit
 
 from bot.slack.standin.checks import check_message, reasons
 from bot.slack.standin.faults import Fault, Faults
+from bot.slack.standin.rate_limits import RateLimits
 from bot.slack.standin.recorder import Call, Recorder, Rejection
 from bot.slack.standin.web_api import WebApi
 from bot.slack.standin.wire import MalformedBody, read_arguments, token_from
 
 RESPONSE_URL = "response_url"
+UPLOAD = "file_upload"  # the POST of a file's bytes to the URL files.getUploadURLExternal gave
 
 
 @dataclass(frozen=True)
@@ -37,13 +39,17 @@ class Router:
     web_api: WebApi
     recorder: Recorder
     faults: Faults
+    rate_limits: RateLimits
     accepts_token: Callable[[str], bool]
 
     def handle(self, request: BaseHTTPRequestHandler) -> None:
+        self.recorder.begin()
         try:
             reply = self.route(request)
         except MalformedBody as error:
             reply = Reply.json({"ok": False, "error": "invalid_json", "detail": str(error)})
+        finally:
+            self.recorder.end()
         try:
             request.send_response(reply.status)
             request.send_header("Content-Type", reply.content_type)
@@ -63,6 +69,8 @@ class Router:
             method = url.path.removeprefix("/api/")
         elif url.path.startswith("/response/"):
             method = RESPONSE_URL
+        elif url.path.startswith("/upload/"):
+            return self._upload(Call(UPLOAD, {}, headers, url.path, raw=raw))
         else:
             return Reply.text("not found", 404)
         try:
@@ -79,6 +87,8 @@ class Router:
                 return _fault_reply(fault)
         if method == RESPONSE_URL:
             return self._respond(call)
+        if (wait := self.rate_limits.retry_after(method)) is not None:
+            return _fault_reply(Fault(status=429, retry_after=wait))
         return self._web_api(call)
 
     def _web_api(self, call: Call) -> Reply:
@@ -89,9 +99,17 @@ class Router:
             answer = {"ok": False, "error": "invalid_auth"}
         else:
             answer = self.web_api.answer(call.method, call.body)
+        call.answer.update(answer)
         if not answer.get("ok"):
-            self.recorder.reject(Rejection(call, answer["error"], reasons(answer)))
+            self.recorder.reject(Rejection(call, str(answer["error"]), reasons(answer)))
         return Reply.json(answer)
+
+    def _upload(self, call: Call) -> Reply:
+        """Files' bytes: 200 "OK - <length>" as files.slack.com answers, 404 for an unknown file."""
+        self.recorder.record(call)
+        if not self.web_api.uploads.receive(call.path.removeprefix("/upload/"), call.raw):
+            return Reply.text("file not found", 404)
+        return Reply.text(f"OK - {len(call.raw)}")
 
     def _respond(self, call: Call) -> Reply:
         """response_url answers like an incoming webhook: 200 "ok", or 400 with the error as text."""

@@ -1,14 +1,20 @@
-"""SlackStandIn: Slack's Web API and response_urls on a loopback port, for the whole test suite."""
+"""SlackStandIn: Slack's Web API and response_urls on a loopback port, for the tests and `goalbot console`."""
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
+from bot.slack.standin.directory import Channel, Directory
 from bot.slack.standin.faults import Faults
+from bot.slack.standin.manifest import MANIFEST_PATH, bot_scopes
+from bot.slack.standin.messages import MessageLog
+from bot.slack.standin.rate_limits import RateLimits
 from bot.slack.standin.recorder import Call, Recorder, Rejection
 from bot.slack.standin.routing import Router
-from bot.slack.standin.users import Directory
+from bot.slack.standin.uploads import Upload
+from bot.slack.standin.views import ViewStore
 from bot.slack.standin.web_api import WebApi, Workspace
 
 
@@ -18,17 +24,29 @@ class SlackStandIn:
     Tokens: by default any token starting with "xoxb-" is accepted; pass `tokens` to accept
     exactly those. Every request is recorded (see `calls`, `last`, `wait_for`); payloads that break
     Slack's Block Kit limits are refused the way Slack refuses them, and listed by `rejections()`.
+
+    Scopes: the bot has the scopes of `manifest` (the repository's manifest.yml by default), or
+    exactly `scopes` when given; a call needing another answers `missing_scope` as Slack does.
+    `rate_limits` ({"chat.postMessage": 100.0}) caps calls per second per method (HTTP 429 beyond).
     """
 
-    def __init__(self, *, tokens: Iterable[str] | None = None, workspace: Workspace | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        tokens: Iterable[str] | None = None,
+        workspace: Workspace | None = None,
+        manifest: Path | str = MANIFEST_PATH,
+        scopes: Iterable[str] | None = None,
+        rate_limits: Mapping[str, float] | None = None,
+    ) -> None:
         self.workspace = workspace or Workspace()
+        self.scopes = frozenset(scopes) if scopes is not None else bot_scopes(manifest)
         self._tokens = frozenset(tokens) if tokens is not None else None
         self._recorder = Recorder()
         self._faults = Faults()
         self._directory = Directory()
-        self._router = Router(
-            WebApi(self.workspace, self._directory), self._recorder, self._faults, self._accepts
-        )
+        self._api = WebApi(self.workspace, self._directory, self.scopes, self._upload_url)
+        self._router = Router(self._api, self._recorder, self._faults, RateLimits(rate_limits), self._accepts)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -89,6 +107,9 @@ class SlackStandIn:
     def response_url(self, name: str = "default") -> str:
         return f"http://127.0.0.1:{self.port}/response/{name}"
 
+    def _upload_url(self, file_id: str) -> str:
+        return f"http://127.0.0.1:{self.port}/upload/{file_id}"
+
     # recording
 
     def calls(self, method: str | None = None) -> list[Call]:
@@ -108,6 +129,10 @@ class SlackStandIn:
         """Forgets recorded calls and rejections (queued faults and users stay)."""
         self._recorder.clear()
 
+    def settle(self, quiet: float = 0.15, timeout: float = 5.0) -> None:
+        """Returns once nothing is being answered and nothing arrived for `quiet` seconds."""
+        self._recorder.settle(quiet, timeout)
+
     # failure injection (each queued failure is used up by one call of `method`)
 
     def fail_next(self, method: str, status: int = 500, times: int = 1) -> None:
@@ -125,6 +150,33 @@ class SlackStandIn:
         """See Directory.add_user: team_id="T1", name, real_name, tz="America/New_York",
         is_admin, is_owner, is_bot, deleted, channels (listed by users.conversations)."""
         return self._directory.add_user(user_id, **fields)
+
+    def add_channel(self, channel_id: str, **fields: Any) -> Channel:
+        """See Directory.add_channel: name, members (conversations.members), is_private."""
+        return self._directory.add_channel(channel_id, **fields)
+
+    def add_usergroup(self, group_id: str, members: tuple[str, ...]) -> None:
+        self._directory.add_usergroup(group_id, members)
+
+    def user(self, user_id: str) -> dict[str, Any] | None:
+        return self._directory.get(user_id)
+
+    def channel(self, channel_id: str) -> Channel | None:
+        return self._directory.channel(channel_id)
+
+    @property
+    def views(self) -> ViewStore:
+        """Open modals and Home tabs, as a Slack client shows them (`new_trigger(user)` for payloads)."""
+        return self._api.views
+
+    @property
+    def messages(self) -> MessageLog:
+        """What the bot posted with chat.postMessage, by channel (DMs under their D… id)."""
+        return self._api.messages
+
+    def uploads(self) -> list[Upload]:
+        """Files started with files.getUploadURLExternal: their bytes once POSTed, where shared."""
+        return self._api.uploads.all()
 
     def _accepts(self, token: str) -> bool:
         return token in self._tokens if self._tokens is not None else token.startswith("xoxb-")

@@ -1,0 +1,99 @@
+"""The console's command loop (the standard library's cmd): slash commands, button numbers and
+`:` commands, one line at a time, from a terminal or a piped script."""
+
+import cmd
+import re
+
+from bot.entrypoints.console.dispatcher import describe
+from bot.entrypoints.console.modal import QuitConsole
+from bot.entrypoints.console.shell import Console
+
+_PRESS = re.compile(r"(?:click\s+)?(\d+)", re.IGNORECASE)
+
+HELP = """\
+Type what you would type in Slack, plus a few console commands:
+  /goals help              any slash command, sent as Slack sends it
+  click 2   (or just 2)    press button 2 of the latest output
+  :home                    open goalbot's App Home tab
+  :user NAME [admin]       be someone else (:user NAME member drops admin)
+  :channel NAME            move to another channel
+  :help                    this text
+  :quit                    leave (so does end of input)
+In a form: one line per field; an empty line keeps the value shown, - clears an
+optional field, :cancel (or Ctrl-C) abandons the form, :help explains, :quit leaves."""
+
+
+class ConsoleCommands(cmd.Cmd):
+    """`:name args` runs do_name; everything else is what a person would type in Slack."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(stdin=console.terminal.stdin, stdout=console.terminal.stdout)
+        self.console = console
+        self.say = console.terminal.say
+
+    def run(self) -> int:
+        terminal = self.console.terminal
+        if terminal.interactive:
+            self.say("goalbot console: you are @you (an admin) in #general. :help lists commands.", "dim")
+        while (line := terminal.ask(self.console.prompt)) is not None:
+            try:
+                if self.onecmd(line):
+                    return 0
+            except QuitConsole:
+                return 0
+            except Exception as error:  # one bad line must not end the shell, nor print a traceback
+                self.say(f"Something went wrong: {describe(error)}")
+        return 0
+
+    def onecmd(self, line: str) -> bool:
+        line = line.strip()
+        if not line or line.startswith("#"):  # blank lines and comments, for scripts
+            return False
+        if line.startswith(":"):
+            return bool(super().onecmd(line[1:]))
+        if line.startswith("/"):
+            command, _, text = line.partition(" ")
+            self.console.slash(command, text.strip())
+        elif match := _PRESS.fullmatch(line):
+            self.console.press(int(match.group(1)))
+        else:
+            self.say("Not a command. Type a slash command such as /goals help, a button number, or :help.")
+        return False
+
+    def default(self, line: str) -> None:
+        self.say("Unknown console command. Try :help, :home, :user NAME [admin], :channel NAME or :quit.")
+
+    def emptyline(self) -> bool:
+        return False
+
+    def do_quit(self, arg: str) -> bool:
+        return True
+
+    do_exit = do_q = do_quit
+
+    def do_help(self, arg: str) -> bool:
+        self.say(HELP)
+        return False
+
+    def do_home(self, arg: str) -> bool:
+        self.console.open_home()
+        return False
+
+    def do_user(self, arg: str) -> bool:
+        words = arg.split()
+        if not words or len(words) > 2 or (len(words) == 2 and words[1].lower() not in ("admin", "member")):
+            self.default(arg)
+            return False
+        admin = None if len(words) == 1 else words[1].lower() == "admin"
+        self.console.become(words[0], admin=admin)
+        role = "an admin" if self.console.who.person.is_admin else "a member"
+        self.say(f"(you are now @{self.console.who.person.name}, {role})", "dim")
+        return False
+
+    def do_channel(self, arg: str) -> bool:
+        if len(arg.split()) != 1:
+            self.default(arg)
+            return False
+        self.console.move_to(arg.strip())
+        self.say(f"(you are now in #{self.console.who.channel_name})", "dim")
+        return False

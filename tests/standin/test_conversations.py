@@ -1,0 +1,110 @@
+"""conversations.*, DMs and user groups, answered as Slack's reference pages describe them."""
+
+import pytest
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.slack.standin import SlackStandIn
+
+ALL_SCOPES = {
+    "chat:write",
+    "users:read",
+    "channels:read",
+    "groups:read",
+    "im:write",
+    "channels:history",
+    "im:history",
+    "usergroups:read",
+    "files:write",
+}
+
+
+@pytest.fixture
+def standin():
+    with SlackStandIn(scopes=ALL_SCOPES) as running:
+        yield running
+
+
+@pytest.fixture
+def client(standin: SlackStandIn) -> WebClient:
+    return WebClient(token="xoxb-test", base_url=standin.base_url)
+
+
+def test_members_come_in_pages_joined_by_next_cursor(standin, client) -> None:
+    members = tuple(f"U{i}" for i in range(5))
+    standin.add_channel("C1", members=members)
+    seen, cursor, pages = [], None, 0
+    while True:
+        answer = client.conversations_members(channel="C1", limit=2, cursor=cursor)
+        seen += answer["members"]
+        pages += 1
+        cursor = answer["response_metadata"]["next_cursor"]
+        if not cursor:
+            break
+    assert seen == list(members) and pages == 3
+
+
+def test_members_of_an_unknown_channel_and_a_made_up_cursor_are_refused(standin, client) -> None:
+    standin.add_channel("C1", members=("U1",))
+    for args, error in (
+        ({"channel": "C404"}, "channel_not_found"),
+        ({"channel": "C1", "cursor": "nope"}, "invalid_cursor"),
+    ):
+        with pytest.raises(SlackApiError) as refused:
+            client.conversations_members(**args)
+        assert refused.value.response["error"] == error
+
+
+def test_open_gives_the_dm_of_a_member(standin, client) -> None:
+    standin.add_user("U_ALICE")
+    assert client.conversations_open(users="U_ALICE")["channel"]["id"] == "D_ALICE"
+    with pytest.raises(SlackApiError) as refused:
+        client.conversations_open(users="U_NOBODY")
+    assert refused.value.response["error"] == "user_not_found"
+
+
+def test_posting_to_a_member_id_lands_in_their_dm(standin, client) -> None:
+    answer = client.chat_postMessage(channel="U7", text="Time to check in")
+    assert answer["channel"] == "D7"
+    assert [m["text"] for m in standin.messages.history("D7")] == ["Time to check in"]
+
+
+def test_history_lists_the_bots_messages_newest_first_with_metadata_on_request(client) -> None:
+    metadata = {"event_type": "checkin_prompt", "event_payload": {"goal": "G1"}}
+    first = client.chat_postMessage(channel="C1", text="one", metadata=metadata)["ts"]
+    client.chat_postMessage(channel="C1", text="two")
+    client.chat_postMessage(channel="C2", text="elsewhere")
+    plain = client.conversations_history(channel="C1")["messages"]
+    assert [m["text"] for m in plain] == ["two", "one"] and "metadata" not in plain[1]
+    full = client.conversations_history(channel="C1", include_all_metadata=True)["messages"]
+    assert full[1]["metadata"] == metadata
+    newer = client.conversations_history(channel="C1", oldest=first)["messages"]
+    assert [m["text"] for m in newer] == ["two"]
+    one = client.conversations_history(channel="C1", limit=1)
+    assert [m["text"] for m in one["messages"]] == ["two"] and one["has_more"] is True
+
+
+def test_an_update_changes_what_history_shows(client) -> None:
+    ts = client.chat_postMessage(channel="C1", text="draft")["ts"]
+    client.chat_update(channel="C1", ts=ts, text="final")
+    [message] = client.conversations_history(channel="C1")["messages"]
+    assert message["text"] == "final" and message["edited"]["user"] == "UBOT"
+
+
+def test_users_info_carries_zone_and_state(standin, client) -> None:
+    standin.add_user("U3", tz="Asia/Kolkata", deleted=True, is_bot=True)
+    user = client.users_info(user="U3")["user"]
+    assert (user["tz"], user["tz_offset"], user["deleted"], user["is_bot"]) == (
+        "Asia/Kolkata",
+        19800,
+        True,
+        True,
+    )
+
+
+def test_usergroup_members(standin, client) -> None:
+    standin.add_usergroup("S1", ("U1", "U2"))
+    assert client.usergroups_users_list(usergroup="S1")["users"] == ["U1", "U2"]
+    with pytest.raises(SlackApiError) as refused:
+        client.usergroups_users_list(usergroup="S9")
+    assert refused.value.response["error"] == "no_such_subteam"
