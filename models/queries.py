@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased, raiseload, selectinload
 
 from bot.domain.enums import GoalStatus
 from models.goals import Goal, Measurement, MonthlyFocus, Objective, Strategy, Tactic
@@ -102,3 +102,80 @@ def channels_touched_by(session: Session, team_id: str, user_id: str) -> set[str
         .where(Measurement.team_id == team_id, Measurement.user_id == user_id)
     )
     return {c for c in session.scalars(owned.union(measured)) if c}
+
+
+def count_goals(session: Session, team_id: str, *, channel_id: str | None, status: GoalStatus) -> int:
+    query = select(func.count()).select_from(Goal).where(Goal.team_id == team_id, Goal.status == status)
+    if channel_id is not None:
+        query = query.where(Goal.channel_id == channel_id)
+    return session.scalar(query) or 0
+
+
+def goal_page(
+    session: Session,
+    team_id: str,
+    *,
+    channel_id: str | None,
+    status: GoalStatus,
+    offset: int,
+    limit: int,
+) -> list[tuple[Goal, str | None]]:
+    """One page of goals (soonest due first) with their parent's title; relationships stay unloaded.
+
+    raiseload makes a stray `goal.objectives` fail loudly instead of costing a query per row.
+    """
+    parent = aliased(Goal)
+    query = (
+        select(Goal, parent.title)
+        .outerjoin(parent, (parent.id == Goal.parent_id) & (parent.team_id == team_id))
+        .where(Goal.team_id == team_id, Goal.status == status)
+        .options(raiseload("*"))
+        .order_by(Goal.due_date, Goal.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    if channel_id is not None:
+        query = query.where(Goal.channel_id == channel_id)
+    return [(goal, parent_title) for goal, parent_title in session.execute(query)]
+
+
+def objectives_of_goals(session: Session, team_id: str, goal_ids: Sequence[int]) -> list[Objective]:
+    if not goal_ids:
+        return []
+    query = (
+        select(Objective)
+        .where(Objective.team_id == team_id, Objective.goal_id.in_(goal_ids))
+        .options(raiseload("*"))
+        .order_by(Objective.id)
+    )
+    return list(session.scalars(query))
+
+
+def latest_measurements(
+    session: Session, team_id: str, objective_ids: Sequence[int]
+) -> dict[int, tuple[Measurement, int]]:
+    """Each objective's latest measurement and how many it has, in one query (a window, not a loop)."""
+    if not objective_ids:
+        return {}
+    ranked = (
+        select(
+            Measurement.id,
+            func.row_number()
+            .over(
+                partition_by=Measurement.objective_id,
+                # recorded_at can tie (two updates in one second); the later row wins.
+                order_by=(Measurement.recorded_at.desc(), Measurement.id.desc()),
+            )
+            .label("rank"),
+            func.count().over(partition_by=Measurement.objective_id).label("total"),
+        )
+        .where(Measurement.team_id == team_id, Measurement.objective_id.in_(objective_ids))
+        .subquery()
+    )
+    query = (
+        select(Measurement, ranked.c.total)
+        .join(ranked, ranked.c.id == Measurement.id)
+        .where(ranked.c.rank == 1)
+        .options(raiseload("*"))
+    )
+    return {m.objective_id: (m, total) for m, total in session.execute(query)}

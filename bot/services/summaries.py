@@ -19,7 +19,15 @@ from models.goals import Goal, Measurement, Objective, Strategy
 
 
 def summarize_objective(objective: Objective, *, start: date, today: date) -> ObjectiveSummary:
-    latest = latest_measurement(objective)
+    return summarize_measured_objective(
+        objective, latest_measurement(objective), len(objective.measurements), start=start, today=today
+    )
+
+
+def summarize_measured_objective(
+    objective: Objective, latest: Measurement | None, measurement_count: int, *, start: date, today: date
+) -> ObjectiveSummary:
+    """An objective's summary from its latest measurement, loaded by whoever knows how best."""
     current = latest.value if latest else objective.baseline
     # Until someone measures, there is nothing to pace: the baseline is not news.
     progress = pacing.progress(objective.baseline, objective.target, current) if latest else None
@@ -39,13 +47,22 @@ def summarize_objective(objective: Objective, *, start: date, today: date) -> Ob
         expected=expected,
         status=pacing.pace_status(progress, expected, today=today, due=objective.due_date),
         last_measured_at=latest.recorded_at if latest else None,
-        measurement_count=len(objective.measurements),
+        measurement_count=measurement_count,
     )
 
 
 def summarize_goal(goal: Goal, *, today: date, focus_goal_ids: frozenset[int] = frozenset()) -> GoalSummary:
     objectives = tuple(summarize_objective(o, start=goal.start_date, today=today) for o in goal.objectives)
     parent = goal.parent
+    return assemble_goal(
+        goal, objectives, parent_title=parent.title if parent else None, is_focus=goal.id in focus_goal_ids
+    )
+
+
+def assemble_goal(
+    goal: Goal, objectives: tuple[ObjectiveSummary, ...], *, parent_title: str | None, is_focus: bool
+) -> GoalSummary:
+    """A goal's summary from its own columns and objectives already summarised: no relationship is read."""
     return GoalSummary(
         id=goal.id,
         ref=format_ref(RefKind.GOAL, goal.id),
@@ -55,15 +72,15 @@ def summarize_goal(goal: Goal, *, today: date, focus_goal_ids: frozenset[int] = 
         channel_id=goal.channel_id,
         level=goal.level,
         parent_id=goal.parent_id,
-        parent_ref=format_ref(RefKind.GOAL, parent.id) if parent else None,
-        parent_title=parent.title if parent else None,
+        parent_ref=format_ref(RefKind.GOAL, goal.parent_id) if goal.parent_id is not None else None,
+        parent_title=parent_title,
         start_date=goal.start_date,
         due_date=goal.due_date,
         status=goal.status,
         pace=pacing.weakest([o.status for o in objectives]),
         progress=pacing.mean_progress([o.progress for o in objectives]),
         objectives=objectives,
-        is_focus=goal.id in focus_goal_ids,
+        is_focus=is_focus,
     )
 
 
