@@ -21,6 +21,9 @@ class ActionId(enum.StrEnum):
     SHOW_GOAL = "goal_show"  # value: goal id
     FOCUS_REPLACE = "focus_replace"  # value: goal id
     FOCUS_KEEP = "focus_keep"  # value: goal id
+    # value: what follows `/goals list` for that page, e.g. "3" or "archived 2"
+    LIST_PREVIOUS = "goal_list_previous"
+    LIST_MORE = "goal_list_more"
     # Input elements inside modals; Slack needs an action id on each.
     INPUT = "input"
 
@@ -39,6 +42,7 @@ class BlockId(enum.StrEnum):
     SMART_HINTS = "smart_hints"
     OBJECTIVE_DUE = "objective_due"
     FOCUS_ACTIONS = "focus_actions"
+    LIST_PAGES = "goal_list_pages"
 
 
 OBJECTIVE_FIELDS = ("metric", "unit", "baseline", "target")

@@ -5,46 +5,19 @@ titles), their objectives, and each objective's latest measurement, plus the mon
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.dates import month_start
 from bot.domain.enums import GoalStatus
-from bot.services.read_models import GoalSummary, ObjectiveSummary
+from bot.services.read_models import GoalPage, ObjectiveSummary
 from bot.services.summaries import assemble_goal, summarize_measured_objective
 from models import queries
 
 # Two blocks a goal, plus a title, a count and the paging buttons, within Slack's 50 blocks;
 # small enough that a page is quick to build and to read.
 PAGE_SIZE = 10
-
-
-@dataclass(frozen=True)
-class GoalPage:
-    goals: tuple[GoalSummary, ...]
-    page: int  # counted from 1; may be past the last page, and then `goals` is empty
-    page_size: int
-    total: int  # goals in the channel with this status, on every page
-    archived: bool
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
-
-    @property
-    def first_shown(self) -> int:
-        """1-based position of the first goal on this page (0 when the page is empty)."""
-        return (self.page - 1) * self.page_size + 1 if self.goals else 0
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
 
 
 def goal_page(

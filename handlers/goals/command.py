@@ -1,4 +1,5 @@
-"""`/goals` and its subcommands. Database-only answers go in the ack; Web API work follows it."""
+"""`/goals` and its subcommands. Database-only answers go in the ack; Web API work follows it
+in the lazy listener (handlers/later.py), so the ack never waits for Slack."""
 
 import logging
 from datetime import date, datetime
@@ -7,7 +8,7 @@ from slack_sdk import WebClient
 
 from bot.domain import commands as grammar
 from bot.domain.parse import parse_goal_text
-from bot.services import focus, goal_reads, goal_writes, measurements
+from bot.services import focus, goal_list, goal_reads, goal_writes, measurements
 from bot.services.actor import Actor
 from bot.services.errors import ServiceError, SmartIncomplete
 from handlers.deps import Deps, actor_for, team_of
@@ -15,28 +16,31 @@ from handlers.goals.editing import actor_for_goal
 from handlers.goals.focus import announce_focus, focus_reply
 from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
 from handlers.goals.replies import reply_error
+from handlers.later import Work, later, on_ack_then_later
 from handlers.views import goal_messages as messages
+from handlers.views.goal_list import list_summary
 from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
 
 
 def register(app, deps: Deps) -> None:
-    @app.command("/goals")
-    def goals_command(ack, command, respond, client, context, now: datetime, today: date):
+    def goals_command(ack, command, respond, context, now: datetime, today: date):
         parsed = grammar.parse_goals_command(command.get("text") or "")
-        request = _Request(ack, command, respond, client, team_of(context), now, today, deps)
+        request = _Request(ack, command, respond, context, team_of(context), now, today, deps)
         try:
             request.run(parsed)
         except ServiceError as error:
             request.fail(error)
 
+    on_ack_then_later(app.command("/goals"), goals_command)
+
 
 class _Request:
     """One `/goals` invocation; knows whether it has acked yet, so errors go out the right way."""
 
-    def __init__(self, ack, command, respond, client: WebClient, team_id, now, today, deps: Deps):
-        self._ack, self.respond, self.client, self.deps = ack, respond, client, deps
+    def __init__(self, ack, command, respond, context, team_id, now, today, deps: Deps):
+        self._ack, self.respond, self.context, self.deps = ack, respond, context, deps
         self.team_id, self.now, self.today = team_id, now, today
         self.user_id = command["user_id"]
         self.channel_id = command.get("channel_id")
@@ -49,6 +53,10 @@ class _Request:
             self._ack()
         else:
             self._ack(text=text, blocks=blocks, response_type="ephemeral")
+
+    def later(self, work: Work) -> None:
+        """Web API work, done by the lazy listener once the ack has gone."""
+        later(self.context, work)
 
     def fail(self, error: ServiceError) -> None:
         if self.acked:
@@ -68,14 +76,8 @@ class _Request:
                 self.ack(text=message, blocks=messages.build_error(message))
             case grammar.New(text=text):
                 self.new(text)
-            case grammar.ListGoals():
-                goals = goal_reads.channel_goals(
-                    self.deps.sessions, self.team_id, self.channel_id, today=self.today
-                )
-                self.ack(
-                    text=f"{len(goals)} goals here.",
-                    blocks=messages.build_goal_list(goals, channel_id=self.channel_id),
-                )
+            case grammar.ListGoals(page=page, archived=archived):
+                self.list_goals(page, archived=archived)
             case grammar.Show(goal_id=goal_id):
                 self.show(goal_id)
             case grammar.Update():
@@ -93,23 +95,38 @@ class _Request:
                 )
                 text, blocks = focus_reply(outcome)
                 self.ack(text=text, blocks=blocks)
-                announce_focus(self.client, outcome, user_id=self.user_id, channel_id=self.channel_id)
+                self.later(
+                    lambda client, _: announce_focus(
+                        client, outcome, user_id=self.user_id, channel_id=self.channel_id
+                    )
+                )
             case grammar.Edit(goal_id=goal_id):
                 self.ack()
-                open_edit_goal_modal(
-                    self.client,
-                    self.deps,
-                    team_id=self.team_id,
-                    user_id=self.user_id,
-                    goal_id=goal_id,
-                    trigger_id=self.trigger_id,
-                    channel_id=self.channel_id,
+                self.later(
+                    lambda client, _: open_edit_goal_modal(
+                        client,
+                        self.deps,
+                        team_id=self.team_id,
+                        user_id=self.user_id,
+                        goal_id=goal_id,
+                        trigger_id=self.trigger_id,
+                        channel_id=self.channel_id,
+                    )
                 )
             case grammar.Archive(goal_id=goal_id):
                 self.ack()
-                actor = actor_for_goal(self.client, self.deps, self.team_id, self.user_id, goal_id)
-                archived = goal_writes.archive_goal(self.deps.sessions, actor, goal_id, today=self.today)
-                self.respond(text=f"Archived {archived.ref} {archived.title}.", response_type="ephemeral")
+                self.later(lambda client, respond: self.archive(client, respond, goal_id))
+
+    def list_goals(self, page: int, *, archived: bool) -> None:
+        shown = goal_list.goal_page(
+            self.deps.sessions, self.team_id, self.channel_id, today=self.today, page=page, archived=archived
+        )
+        self.ack(text=list_summary(shown), blocks=messages.build_goal_list(shown, channel_id=self.channel_id))
+
+    def archive(self, client: WebClient, respond, goal_id: int) -> None:
+        actor = actor_for_goal(client, self.deps, self.team_id, self.user_id, goal_id)
+        archived = goal_writes.archive_goal(self.deps.sessions, actor, goal_id, today=self.today)
+        respond(text=f"Archived {archived.ref} {archived.title}.", response_type="ephemeral")
 
     def new(self, text: str) -> None:
         draft = parse_goal_text(text, self.today)
@@ -136,14 +153,16 @@ class _Request:
             self.ack(text=f"Almost there: the goal still needs {missing}. I've opened a form to finish it.")
         else:
             self.ack()
-        open_new_goal_modal(
-            self.client,
-            self.deps,
-            team_id=self.team_id,
-            trigger_id=self.trigger_id,
-            channel_id=self.channel_id,
-            draft=draft,
-            problems=problems,
+        self.later(
+            lambda client, _: open_new_goal_modal(
+                client,
+                self.deps,
+                team_id=self.team_id,
+                trigger_id=self.trigger_id,
+                channel_id=self.channel_id,
+                draft=draft,
+                problems=problems,
+            )
         )
 
     def show(self, goal_id: int) -> None:
@@ -154,9 +173,12 @@ class _Request:
             )
             return
         self.ack()
-        actor = actor_for(self.client, self.team_id, self.user_id, owner_id=tree.goal.owner_id)
+        self.later(lambda client, respond: self.show_to_non_owner(client, respond, tree))
+
+    def show_to_non_owner(self, client: WebClient, respond, tree) -> None:
+        actor = actor_for(client, self.team_id, self.user_id, owner_id=tree.goal.owner_id)
         blocks = messages.build_goal_tree(tree, can_edit=actor.is_admin, today=self.today)
-        self.respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral")
+        respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral")
 
     def update(self, parsed: grammar.Update) -> None:
         recorded = measurements.record_measurement(

@@ -12,6 +12,7 @@ from handlers.deps import Deps, team_of
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.replies import tell_privately
 from handlers.ids import BlockId, CallbackId
+from handlers.later import later, on_ack_then_later
 from handlers.metadata import GoalModalMeta
 from handlers.views import goal_messages as messages
 from handlers.views.goal_modal import problems_to_errors, read_goal_form
@@ -28,7 +29,6 @@ def modal_errors(ack, errors: dict[str, str]) -> None:
 
 
 def register(app, deps: Deps) -> None:
-    @app.view(CallbackId.GOAL_MODAL.value)
     def submit_goal(ack, body, view, client, context, now: datetime, today: date):
         try:
             meta = GoalModalMeta.load(view.get("private_metadata"))
@@ -63,10 +63,15 @@ def register(app, deps: Deps) -> None:
             return
         ack()
         created = meta.mode != "edit"
-        tell_privately(
-            client,
-            user_id=user_id,
-            channel_id=meta.channel_id,
-            text=f"Saved {goal.ref}: {goal.title}",
-            blocks=messages.build_goal_saved(goal, created=created),
+        later(
+            context,
+            lambda client, _: tell_privately(
+                client,
+                user_id=user_id,
+                channel_id=meta.channel_id,
+                text=f"Saved {goal.ref}: {goal.title}",
+                blocks=messages.build_goal_saved(goal, created=created),
+            ),
         )
+
+    on_ack_then_later(app.view(CallbackId.GOAL_MODAL.value), submit_goal)
