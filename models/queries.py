@@ -1,9 +1,11 @@
 """Query helpers. Each takes the workspace's team_id: a row of another workspace is never found."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, aliased, raiseload, selectinload
 
 from bot.domain.enums import GoalStatus
@@ -111,52 +113,76 @@ def count_goals(session: Session, team_id: str, *, channel_id: str | None, statu
     return session.scalar(query) or 0
 
 
+@dataclass(frozen=True)
+class GoalRow:
+    goal: Goal  # columns only: its relationships raise if touched
+    parent_title: str | None
+    total: int  # goals matching the filter, on every page
+    is_focus: bool  # the channel's main goal in `month`
+
+
 def goal_page(
     session: Session,
     team_id: str,
     *,
     channel_id: str | None,
     status: GoalStatus,
+    month: date,
     offset: int,
     limit: int,
-) -> list[tuple[Goal, str | None]]:
-    """One page of goals (soonest due first) with their parent's title; relationships stay unloaded.
-
-    raiseload makes a stray `goal.objectives` fail loudly instead of costing a query per row.
+) -> list[GoalRow]:
+    """One page of goals (soonest due first) in one query: each with its parent's title, whether it
+    is the month's focus, and the count of all matching goals (a window, taken before LIMIT).
     """
-    parent = aliased(Goal)
-    query = (
-        select(Goal, parent.title)
-        .outerjoin(parent, (parent.id == Goal.parent_id) & (parent.team_id == team_id))
-        .where(Goal.team_id == team_id, Goal.status == status)
-        .options(raiseload("*"))
-        .order_by(Goal.due_date, Goal.id)
-        .offset(offset)
-        .limit(limit)
-    )
+    parameters = {"team_id": team_id, "status": status, "month": month, "offset": offset, "limit": limit}
     if channel_id is not None:
-        query = query.where(Goal.channel_id == channel_id)
-    return [(goal, parent_title) for goal, parent_title in session.execute(query)]
+        parameters["channel_id"] = channel_id
+    rows = session.execute(_goal_page_query(channel_id is not None), parameters)
+    return [GoalRow(goal, title, total, focus_id is not None) for goal, title, total, focus_id in rows]
 
 
-def objectives_of_goals(session: Session, team_id: str, goal_ids: Sequence[int]) -> list[Objective]:
+def objectives_with_latest(
+    session: Session, team_id: str, goal_ids: Sequence[int]
+) -> list[tuple[Objective, Measurement | None, int]]:
+    """The goals' objectives, each with its latest measurement and how many it has, in one query."""
     if not goal_ids:
         return []
+    rows = session.execute(_objectives_query(), {"team_id": team_id, "goal_ids": list(goal_ids)})
+    return [(objective, latest, total or 0) for objective, latest, total in rows]
+
+
+# The list's two statements are built once, with bound parameters: building a statement with
+# aliases and windows costs more than running it. raiseload makes a stray `goal.objectives`
+# fail loudly instead of costing a query per row.
+
+
+@cache
+def _goal_page_query(in_channel: bool):
+    parent = aliased(Goal)
+    focus = aliased(MonthlyFocus)
+    team_id = bindparam("team_id")
     query = (
-        select(Objective)
-        .where(Objective.team_id == team_id, Objective.goal_id.in_(goal_ids))
+        select(Goal, parent.title, func.count().over(), focus.id)
+        .outerjoin(parent, (parent.id == Goal.parent_id) & (parent.team_id == team_id))
+        .outerjoin(
+            focus,
+            (focus.goal_id == Goal.id)
+            & (focus.team_id == team_id)
+            & (focus.channel_id == Goal.channel_id)
+            & (focus.month == bindparam("month")),
+        )
+        .where(Goal.team_id == team_id, Goal.status == bindparam("status"))
         .options(raiseload("*"))
-        .order_by(Objective.id)
+        .order_by(Goal.due_date, Goal.id)
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
     )
-    return list(session.scalars(query))
+    return query.where(Goal.channel_id == bindparam("channel_id")) if in_channel else query
 
 
-def latest_measurements(
-    session: Session, team_id: str, objective_ids: Sequence[int]
-) -> dict[int, tuple[Measurement, int]]:
-    """Each objective's latest measurement and how many it has, in one query (a window, not a loop)."""
-    if not objective_ids:
-        return {}
+@cache
+def _objectives_query():
+    team_id, goal_ids = bindparam("team_id"), bindparam("goal_ids", expanding=True)
     ranked = (
         select(
             Measurement.id,
@@ -169,13 +195,20 @@ def latest_measurements(
             .label("rank"),
             func.count().over(partition_by=Measurement.objective_id).label("total"),
         )
-        .where(Measurement.team_id == team_id, Measurement.objective_id.in_(objective_ids))
+        .join(Objective, Objective.id == Measurement.objective_id)
+        .where(Measurement.team_id == team_id, Objective.goal_id.in_(goal_ids))
         .subquery()
     )
-    query = (
+    latest = (
         select(Measurement, ranked.c.total)
-        .join(ranked, ranked.c.id == Measurement.id)
-        .where(ranked.c.rank == 1)
-        .options(raiseload("*"))
+        .join(ranked, (ranked.c.id == Measurement.id) & (ranked.c.rank == 1))
+        .subquery()
     )
-    return {m.objective_id: (m, total) for m, total in session.execute(query)}
+    measurement = aliased(Measurement, latest)
+    return (
+        select(Objective, measurement, latest.c.total)
+        .outerjoin(latest, latest.c.objective_id == Objective.id)
+        .where(Objective.team_id == team_id, Objective.goal_id.in_(goal_ids))
+        .options(raiseload("*"))
+        .order_by(Objective.id)
+    )

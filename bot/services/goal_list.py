@@ -1,7 +1,8 @@
-"""`/goals list`: one page of a channel's goals, in a fixed number of queries whatever the page size.
+"""`/goals list`: one page of a channel's goals, in two queries whatever the page size.
 
-The work is in proportion to what is shown: a count, one page of goals (with their parents'
-titles), their objectives, and each objective's latest measurement, plus the month's focus.
+The work is in proportion to what is shown: one query for the page of goals (with their parents'
+titles, the month's focus and the count of all of them), one for their objectives with each
+one's latest measurement.
 """
 
 from collections import defaultdict
@@ -32,43 +33,40 @@ def goal_page(
 ) -> GoalPage:
     status = GoalStatus.ARCHIVED if archived else GoalStatus.ACTIVE
     with sessions() as session:
-        total = queries.count_goals(session, team_id, channel_id=channel_id, status=status)
         rows = queries.goal_page(
             session,
             team_id,
             channel_id=channel_id,
             status=status,
+            month=month_start(today),
             offset=(page - 1) * page_size,
             limit=page_size,
         )
+        # The page query counts the goals too; past the last page it has no row to say so.
+        total = (
+            rows[0].total
+            if rows
+            else queries.count_goals(session, team_id, channel_id=channel_id, status=status)
+        )
         objectives = _objective_summaries(session, team_id, rows, today=today)
-        focus_id = _focus_goal_id(session, team_id, channel_id, today) if rows and not archived else None
         goals = tuple(
             assemble_goal(
-                goal, objectives.get(goal.id, ()), parent_title=parent_title, is_focus=goal.id == focus_id
+                row.goal,
+                objectives.get(row.goal.id, ()),
+                parent_title=row.parent_title,
+                is_focus=row.is_focus and not archived,
             )
-            for goal, parent_title in rows
+            for row in rows
         )
     return GoalPage(goals=goals, page=page, page_size=page_size, total=total, archived=archived)
 
 
-def _objective_summaries(session: Session, team_id: str, rows, *, today: date):
-    starts = {goal.id: goal.start_date for goal, _ in rows}
-    objectives = queries.objectives_of_goals(session, team_id, list(starts))
-    latest = queries.latest_measurements(session, team_id, [o.id for o in objectives])
+def _objective_summaries(session: Session, team_id: str, rows: list[queries.GoalRow], *, today: date):
+    starts = {row.goal.id: row.goal.start_date for row in rows}
     by_goal: dict[int, list[ObjectiveSummary]] = defaultdict(list)
-    for objective in objectives:
-        measurement, count = latest.get(objective.id, (None, 0))
+    for objective, latest, count in queries.objectives_with_latest(session, team_id, list(starts)):
+        start = starts[objective.goal_id]
         by_goal[objective.goal_id].append(
-            summarize_measured_objective(
-                objective, measurement, count, start=starts[objective.goal_id], today=today
-            )
+            summarize_measured_objective(objective, latest, count, start=start, today=today)
         )
     return {goal_id: tuple(summaries) for goal_id, summaries in by_goal.items()}
-
-
-def _focus_goal_id(session: Session, team_id: str, channel_id: str | None, today: date) -> int | None:
-    if channel_id is None:
-        return None
-    focus = queries.focus_for(session, team_id, channel_id, month_start(today))
-    return focus.goal_id if focus else None
