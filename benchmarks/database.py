@@ -75,6 +75,9 @@ def seed_goals(url: str, channel_id: str, count: int, *, today: date) -> None:
                 )
                 goal.objectives = [_objective(goal, k, now) for k in range(OBJECTIVES_PER_GOAL)]
                 session.add(goal)
+        with engine.begin() as connection:
+            # As autovacuum would soon after: plans are then chosen on real row counts.
+            connection.exec_driver_sql("ANALYZE")
     finally:
         engine.dispose()
 

@@ -158,11 +158,23 @@ def objectives_with_latest(
 
 @cache
 def _goal_page_query(in_channel: bool):
+    team_id = bindparam("team_id")
+    # The page is picked first, so the joins below touch its rows only, whatever the planner guesses.
+    page = (
+        select(Goal.id, func.count().over().label("total"))
+        .where(Goal.team_id == team_id, Goal.status == bindparam("status"))
+        .order_by(Goal.due_date, Goal.id)
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
+    if in_channel:
+        page = page.where(Goal.channel_id == bindparam("channel_id"))
+    shown = page.subquery()
     parent = aliased(Goal)
     focus = aliased(MonthlyFocus)
-    team_id = bindparam("team_id")
-    query = (
-        select(Goal, parent.title, func.count().over(), focus.id)
+    return (
+        select(Goal, parent.title, shown.c.total, focus.id)
+        .join(shown, shown.c.id == Goal.id)
         .outerjoin(parent, (parent.id == Goal.parent_id) & (parent.team_id == team_id))
         .outerjoin(
             focus,
@@ -171,13 +183,9 @@ def _goal_page_query(in_channel: bool):
             & (focus.channel_id == Goal.channel_id)
             & (focus.month == bindparam("month")),
         )
-        .where(Goal.team_id == team_id, Goal.status == bindparam("status"))
         .options(raiseload("*"))
         .order_by(Goal.due_date, Goal.id)
-        .offset(bindparam("offset"))
-        .limit(bindparam("limit"))
     )
-    return query.where(Goal.channel_id == bindparam("channel_id")) if in_channel else query
 
 
 @cache
