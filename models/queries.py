@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import BindParameter, bindparam, func, select
 from sqlalchemy.orm import Session, aliased, raiseload, selectinload
 
 from bot.domain.enums import GoalStatus
@@ -158,7 +158,7 @@ def objectives_with_latest(
 
 @cache
 def _goal_page_query(in_channel: bool):
-    team_id = bindparam("team_id")
+    team_id: BindParameter[str] = bindparam("team_id")
     # The page is picked first, so the joins below touch its rows only, whatever the planner guesses.
     page = (
         select(Goal.id, func.count().over().label("total"))
@@ -190,7 +190,8 @@ def _goal_page_query(in_channel: bool):
 
 @cache
 def _objectives_query():
-    team_id, goal_ids = bindparam("team_id"), bindparam("goal_ids", expanding=True)
+    team_id: BindParameter[str] = bindparam("team_id")
+    goal_ids: BindParameter[list[int]] = bindparam("goal_ids", expanding=True)
     ranked = (
         select(
             Measurement.id,
