@@ -10,6 +10,7 @@ from bot.domain.dates import month_start
 from bot.services import goal_reads
 from handlers.deps import Deps, team_of
 from handlers.goals.focus import month_label
+from handlers.later import later, on_ack_then_later
 from handlers.views.home import build_home
 
 logger = logging.getLogger(__name__)
@@ -45,18 +46,24 @@ def my_channels(client: WebClient, user_id: str) -> set[str] | None:
 
 
 def register(app, deps: Deps) -> None:
-    @app.event("app_home_opened")
-    def publish_home(event, client, context, today: date):
-        if event.get("tab", "home") != "home":
-            return
-        user_id = event["user"]
-        data = goal_reads.home_data(
-            deps.sessions, team_of(context), user_id, today=today, channel_ids=my_channels(client, user_id)
-        )
-        view = build_home(
-            user_id=user_id,
-            my_goals=data.my_goals,
-            focus_goals=data.focus_goals,
-            month_label=month_label(month_start(today)),
-        )
-        client.views_publish(user_id=user_id, view=view)
+    def home_opened(ack, event, context, today: date):
+        ack()
+        if event.get("tab", "home") == "home":
+            later(context, lambda client, _: publish_home(deps, client, event, context, today))
+
+    on_ack_then_later(app.event("app_home_opened"), home_opened)
+
+
+def publish_home(deps: Deps, client: WebClient, event: dict, context, today: date) -> None:
+    """Needs users.conversations and views.publish, so it runs after the ack."""
+    user_id = event["user"]
+    data = goal_reads.home_data(
+        deps.sessions, team_of(context), user_id, today=today, channel_ids=my_channels(client, user_id)
+    )
+    view = build_home(
+        user_id=user_id,
+        my_goals=data.my_goals,
+        focus_goals=data.focus_goals,
+        month_label=month_label(month_start(today)),
+    )
+    client.views_publish(user_id=user_id, view=view)

@@ -26,6 +26,9 @@ class ActionId(enum.StrEnum):
     UNDO_MEASUREMENT = "measurement_undo"  # value: measurement id
     CONFIRM_MEASUREMENT = "measurement_confirm"  # value: measurement_actions.PendingMeasurement JSON
     CANCEL_MEASUREMENT = "measurement_cancel"  # value: objective id
+    # value: what follows `/goals list` for that page, e.g. "3" or "archived 2"
+    LIST_PREVIOUS = "goal_list_previous"
+    LIST_MORE = "goal_list_more"
     # Input elements inside modals; Slack needs an action id on each.
     INPUT = "input"
 
@@ -45,6 +48,7 @@ class BlockId(enum.StrEnum):
     OBJECTIVE_DUE = "objective_due"
     FOCUS_ACTIONS = "focus_actions"
     MEASUREMENT_ACTIONS = "measurement_actions"
+    LIST_PAGES = "goal_list_pages"
 
 
 def objective_block_id(index: int, field: str) -> str:

@@ -1,10 +1,12 @@
 """Query helpers. Each takes the workspace's team_id: a row of another workspace is never found."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import BindParameter, bindparam, func, select
+from sqlalchemy.orm import Session, aliased, raiseload, selectinload
 
 from bot.domain.enums import GoalStatus
 from models.goals import Goal, Measurement, MonthlyFocus, Objective, Strategy, Tactic
@@ -115,3 +117,93 @@ def parent_links(session: Session, team_id: str) -> dict[int, int | None]:
     """goal id → parent id for every goal of the workspace, archived ones included."""
     rows = session.execute(select(Goal.id, Goal.parent_id).where(Goal.team_id == team_id))
     return {goal_id: parent_id for goal_id, parent_id in rows}
+
+
+def count_goals(session: Session, team_id: str, *, channel_id: str | None, status: GoalStatus) -> int:
+    query = select(func.count()).select_from(Goal).where(Goal.team_id == team_id, Goal.status == status)
+    if channel_id is not None:
+        query = query.where(Goal.channel_id == channel_id)
+    return session.scalar(query) or 0
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    goal: Goal  # columns only: its relationships raise if touched
+    parent_title: str | None
+    total: int  # goals matching the filter, on every page
+    is_focus: bool  # the channel's main goal in `month`
+
+
+def goal_page(
+    session: Session,
+    team_id: str,
+    *,
+    channel_id: str | None,
+    status: GoalStatus,
+    month: date,
+    offset: int,
+    limit: int,
+) -> list[GoalRow]:
+    """One page of goals (soonest due first) in one query: each with its parent's title, whether it
+    is the month's focus, and the count of all matching goals (a window, taken before LIMIT).
+    """
+    parameters = {"team_id": team_id, "status": status, "month": month, "offset": offset, "limit": limit}
+    if channel_id is not None:
+        parameters["channel_id"] = channel_id
+    rows = session.execute(_goal_page_query(channel_id is not None), parameters)
+    return [GoalRow(goal, title, total, focus_id is not None) for goal, title, total, focus_id in rows]
+
+
+def objectives_of_goals(session: Session, team_id: str, goal_ids: Sequence[int]) -> list[Objective]:
+    """The goals' objectives (columns only), in one query."""
+    if not goal_ids:
+        return []
+    return list(session.scalars(_objectives_query(), {"team_id": team_id, "goal_ids": list(goal_ids)}))
+
+
+# The list's statements are built once, with bound parameters: building a statement with
+# aliases and windows costs more than running it. raiseload makes a stray `goal.objectives`
+# fail loudly instead of costing a query per row.
+
+
+@cache
+def _goal_page_query(in_channel: bool):
+    team_id: BindParameter[str] = bindparam("team_id")
+    # The page is picked first, so the joins below touch its rows only, whatever the planner guesses.
+    page = (
+        select(Goal.id, func.count().over().label("total"))
+        .where(Goal.team_id == team_id, Goal.status == bindparam("status"))
+        .order_by(Goal.due_date, Goal.id)
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
+    if in_channel:
+        page = page.where(Goal.channel_id == bindparam("channel_id"))
+    shown = page.subquery()
+    parent = aliased(Goal)
+    focus = aliased(MonthlyFocus)
+    return (
+        select(Goal, parent.title, shown.c.total, focus.id)
+        .join(shown, shown.c.id == Goal.id)
+        .outerjoin(parent, (parent.id == Goal.parent_id) & (parent.team_id == team_id))
+        .outerjoin(
+            focus,
+            (focus.goal_id == Goal.id)
+            & (focus.team_id == team_id)
+            & (focus.channel_id == Goal.channel_id)
+            & (focus.month == bindparam("month")),
+        )
+        .options(raiseload("*"))
+        .order_by(Goal.due_date, Goal.id)
+    )
+
+
+@cache
+def _objectives_query():
+    goal_ids: BindParameter[list[int]] = bindparam("goal_ids", expanding=True)
+    return (
+        select(Objective)
+        .where(Objective.team_id == bindparam("team_id"), Objective.goal_id.in_(goal_ids))
+        .options(raiseload("*"))
+        .order_by(Objective.id)
+    )

@@ -19,7 +19,8 @@ class New:
 
 @dataclass(frozen=True)
 class ListGoals:
-    pass
+    page: int = 1  # counted from 1
+    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def parse_goals_command(text: str) -> GoalsCommand:
         parts = text.strip().split(maxsplit=1)
         return New(text=parts[1].strip() if len(parts) > 1 else "")
     if subcommand == "list":
-        return ListGoals()
+        return _list(arguments)
     if subcommand in _GOAL_ID_COMMANDS:
         return _goal_id_command(subcommand, arguments)
     if subcommand == "update":
@@ -114,7 +115,8 @@ def help_lines() -> list[str]:
     return [
         "`/goals new Raise CSAT from 78 to 85 by 2027-03-31 because …` — set a goal "
         "(opens a form if something is missing)",
-        "`/goals list` — see this channel's goals and their ids",
+        "`/goals list` — see this channel's goals and their ids (`/goals list 2` for the next page, "
+        "`/goals list archived` for goals put away)",
         "`/goals show G12` — see a goal with its objectives, strategies and tactics",
         f"{_UPDATE_EXAMPLE} — record where an objective stands now (by id or by name; "
         "`/goals update O7 undo` takes the latest one back)",
@@ -123,6 +125,25 @@ def help_lines() -> list[str]:
         "`/goals archive G12` — put away a goal you no longer track",
         "`/goals help` — show this list",
     ]
+
+
+# Far more pages than any channel has; it keeps OFFSET within what every database accepts.
+MAX_PAGE = 100_000
+_LIST_USAGE = (
+    "`/goals list` takes a page number or `archived`, e.g. `/goals list 2`, "
+    "`/goals list archived` or `/goals list archived 2`"
+)
+
+
+def _list(arguments: list[str]) -> GoalsCommand:
+    words = [word.lower() for word in arguments]
+    archived = bool(words) and words[0] == "archived"
+    rest = words[1:] if archived else words
+    if not rest:
+        return ListGoals(archived=archived)
+    if len(rest) == 1 and rest[0].isdecimal() and 1 <= int(rest[0]) <= MAX_PAGE:
+        return ListGoals(page=int(rest[0]), archived=archived)
+    return Invalid(_LIST_USAGE)
 
 
 def _goal_id_command(subcommand: str, arguments: list[str]) -> GoalsCommand:

@@ -1,7 +1,14 @@
-"""Builds the Bolt app: one configured WebClient, the listeners, and the injected clock."""
+"""Builds the Bolt app: one configured WebClient, the listeners, and the injected clock.
+
+`process_before_response=True` (the default, for HTTP and Socket Mode alike): Bolt answers as soon
+as a listener's ack function returns, rather than polling for the ack every 10 ms, so an answer
+from the database goes out when it is ready. Web API work runs afterwards in lazy listeners
+(handlers/later.py) on `listener_executor`.
+"""
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor
 from datetime import datetime
 
 from slack_bolt import App
@@ -14,6 +21,8 @@ from bot.settings import Settings
 from models.db import make_engine, make_sessionmaker
 
 logger = logging.getLogger(__name__)
+
+LAZY_THREADS = 8
 
 
 def build_client(settings: Settings) -> WebClient:
@@ -31,7 +40,8 @@ def create_app(
     *,
     sessions: sessionmaker[Session] | None = None,
     clock: Callable[[], datetime] = utc_now,
-    process_before_response: bool = False,
+    process_before_response: bool = True,
+    listener_executor: Executor | None = None,
 ) -> App:
     if sessions is None:
         sessions = make_sessionmaker(make_engine(settings.database_url))
@@ -39,6 +49,8 @@ def create_app(
         client=build_client(settings),
         signing_secret=settings.slack_signing_secret,
         process_before_response=process_before_response,
+        # Lazy listeners (modals, users.info, posts) run here; Bolt's default pool has 5 threads.
+        listener_executor=listener_executor or ThreadPoolExecutor(max_workers=LAZY_THREADS),
         # auth.test at start-up would need Slack to be reachable before serving /healthz.
         token_verification_enabled=False,
         logger=logger,

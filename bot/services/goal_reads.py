@@ -15,14 +15,6 @@ from bot.services.summaries import build_tree, summarize_goals
 from models import queries
 
 
-def channel_goals(sessions: sessionmaker[Session], team_id: str, channel_id: str, *, today: date):
-    with sessions() as session:
-        focus = queries.focus_for(session, team_id, channel_id, month_start(today))
-        focus_ids = frozenset({focus.goal_id} if focus else set())
-        goals = queries.active_goals(session, team_id, channel_id=channel_id)
-        return summarize_goals(goals, today=today, focus_goal_ids=focus_ids)
-
-
 def goal_tree(sessions: sessionmaker[Session], team_id: str, goal_id: int, *, today: date) -> GoalTree:
     with sessions() as session:
         goal = queries.get_goal(session, team_id, goal_id, full=True)

@@ -83,3 +83,29 @@ class GoalTree:
     strategies: tuple[StrategySummary, ...]
     children: tuple[GoalSummary, ...]  # quarterly/monthly targets broken out of it
     recent: tuple[MeasurementSummary, ...] = ()  # newest first
+
+
+@dataclass(frozen=True)
+class GoalPage:
+    goals: tuple[GoalSummary, ...]
+    page: int  # counted from 1; may be past the last page, and then `goals` is empty
+    page_size: int
+    total: int  # goals in the channel with this status, on every page
+    archived: bool
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    @property
+    def first_shown(self) -> int:
+        """1-based position of the first goal on this page (0 when the page is empty)."""
+        return (self.page - 1) * self.page_size + 1 if self.goals else 0
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1

@@ -84,6 +84,15 @@ def summarize_goal(
         for o in goal.objectives
     )
     parent = goal.parent
+    return assemble_goal(
+        goal, objectives, parent_title=parent.title if parent else None, is_focus=goal.id in focus_goal_ids
+    )
+
+
+def assemble_goal(
+    goal: Goal, objectives: tuple[ObjectiveSummary, ...], *, parent_title: str | None, is_focus: bool
+) -> GoalSummary:
+    """A goal's summary from its own columns and objectives already summarised: no relationship is read."""
     return GoalSummary(
         id=goal.id,
         ref=format_ref(RefKind.GOAL, goal.id),
@@ -93,15 +102,15 @@ def summarize_goal(
         channel_id=goal.channel_id,
         level=goal.level,
         parent_id=goal.parent_id,
-        parent_ref=format_ref(RefKind.GOAL, parent.id) if parent else None,
-        parent_title=parent.title if parent else None,
+        parent_ref=format_ref(RefKind.GOAL, goal.parent_id) if goal.parent_id is not None else None,
+        parent_title=parent_title,
         start_date=goal.start_date,
         due_date=goal.due_date,
         status=goal.status,
         pace=pacing.weakest([o.status for o in objectives]),
         progress=pacing.mean_progress([o.progress for o in objectives]),
         objectives=objectives,
-        is_focus=goal.id in focus_goal_ids,
+        is_focus=is_focus,
     )
 
 

@@ -1,19 +1,23 @@
-"""Buttons on a goal's tree: open a form, tick a tactic off, archive, break down."""
+"""Buttons on a goal's tree and the goal list: open a form, tick a tactic off, archive, break down,
+page through the list. Each acks at once; its work runs in the lazy listener (handlers/later.py)."""
 
 from datetime import date, datetime
 
 from slack_sdk import WebClient
 
+from bot.domain import commands as grammar
 from bot.domain.refs import RefKind, format_ref
-from bot.services import breakdown, goal_reads, goal_writes, tree_items
+from bot.services import breakdown, goal_list, goal_reads, goal_writes, tree_items
 from bot.services.actor import Actor
-from bot.services.errors import ServiceError, StrategyNotFound
+from bot.services.errors import StrategyNotFound
 from handlers.deps import Deps, actor_for, team_of
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.modals import open_edit_goal_modal
 from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId
+from handlers.later import later, on_ack_then_later
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
+from handlers.views.goal_list import build_goal_list, list_summary
 from handlers.views.goal_tree import build_goal_tree
 from handlers.views.item_modals import build_objective_modal, build_strategy_modal, build_tactic_modal
 
@@ -22,21 +26,49 @@ def _button(app, action_id: ActionId):
     """Registers a button handler that acks first and gets the button's id, or answers a stale payload."""
 
     def decorator(handler):
-        @app.action(action_id.value)
-        def listener(ack, body, client, respond, context, now: datetime, today: date):
+        def listener(ack, body, context, now: datetime, today: date):
             ack()
             item_id = action_id_value(body)
-            if item_id is None:
-                reply_error(respond, "That button is out of date. Run `/goals list` and try again.")
-                return
-            try:
-                handler(client, respond, body, team_of(context), body["user"]["id"], item_id, now, today)
-            except ServiceError as error:
-                reply_error(respond, error)
 
+            def work(client, respond):
+                if item_id is None:
+                    reply_error(respond, "That button is out of date. Run `/goals list` and try again.")
+                    return
+                handler(client, respond, body, team_of(context), body["user"]["id"], item_id, now, today)
+
+            later(context, work)
+
+        on_ack_then_later(app.action(action_id.value), listener)
         return handler
 
     return decorator
+
+
+def _list_page(deps: Deps, body: dict, context, today: date):
+    """The page a "More" or "Previous" button asks for; its value is what follows `/goals list`."""
+    try:
+        value = str(body["actions"][0]["value"])
+    except (KeyError, IndexError, TypeError):
+        value = ""
+    wanted = grammar.parse_goals_command(f"list {value}")
+
+    def work(client, respond):
+        if not isinstance(wanted, grammar.ListGoals):
+            reply_error(respond, "That button is out of date. Run `/goals list` and try again.")
+            return
+        channel_id = channel_of(body)
+        page = goal_list.goal_page(
+            deps.sessions,
+            team_of(context),
+            channel_id,
+            today=today,
+            page=wanted.page,
+            archived=wanted.archived,
+        )
+        blocks = build_goal_list(page, channel_id=channel_id)
+        respond(text=list_summary(page), blocks=blocks, response_type="ephemeral", replace_original=True)
+
+    return work
 
 
 def _show_tree(respond, tree, *, today: date, can_edit: bool) -> None:
@@ -45,6 +77,13 @@ def _show_tree(respond, tree, *, today: date, can_edit: bool) -> None:
 
 
 def register(app, deps: Deps) -> None:
+    def turn_page(ack, body, context, today: date):
+        ack()
+        later(context, _list_page(deps, body, context, today))
+
+    for action_id in (ActionId.LIST_MORE, ActionId.LIST_PREVIOUS):
+        on_ack_then_later(app.action(action_id.value), turn_page)
+
     @_button(app, ActionId.SHOW_GOAL)
     def show(client, respond, body, team_id, user_id, goal_id, now, today):
         tree = goal_reads.goal_tree(deps.sessions, team_id, goal_id, today=today)

@@ -1,4 +1,5 @@
-"""`/goals` and its subcommands. Database-only answers go in the ack; Web API work follows it."""
+"""`/goals` and its subcommands. Database-only answers go in the ack; Web API work follows it
+in the lazy listener (handlers/later.py), so the ack never waits for Slack."""
 
 import logging
 from datetime import date, datetime
@@ -8,7 +9,7 @@ from slack_sdk import WebClient
 from bot.domain import commands as grammar
 from bot.domain.drafts import SmartProblem
 from bot.domain.parse import parse_goal_text
-from bot.services import focus, goal_reads, goal_writes, measurement_undo, measurements
+from bot.services import focus, goal_list, goal_reads, goal_writes, measurement_undo, measurements
 from bot.services.actor import Actor
 from bot.services.errors import ServiceError, SmartIncomplete
 from handlers.deps import Deps, actor_for, team_of
@@ -17,7 +18,8 @@ from handlers.goals.focus import announce_focus, focus_reply
 from handlers.goals.measurement_actions import pending_payload, undo_as
 from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
 from handlers.goals.replies import reply_error
-from handlers.views.goal_list import build_goal_list
+from handlers.later import Work, later, on_ack_then_later
+from handlers.views.goal_list import build_goal_list, list_summary
 from handlers.views.goal_tree import build_goal_tree
 from handlers.views.measurement_notices import (
     build_confirm_measurement,
@@ -31,21 +33,32 @@ logger = logging.getLogger(__name__)
 
 
 def register(app, deps: Deps) -> None:
-    @app.command("/goals")
-    def goals_command(ack, command, respond, client, context, now: datetime, today: date):
+    def goals_command(ack, command, respond, context, now: datetime, today: date):
         parsed = grammar.parse_goals_command(command.get("text") or "")
-        request = _Request(ack, command, respond, client, team_of(context), now, today, deps)
+        request = _Request(ack, command, respond, context, team_of(context), now, today, deps)
         try:
             request.run(parsed)
         except ServiceError as error:
             request.fail(error)
 
+    # Bolt copies the whole request for a lazy listener, even one with nothing to do; answers that
+    # never need Slack skip that by going to a listener without one. Anything else, lazy.
+    app.command("/goals", matchers=[answers_from_database])(goals_command)
+    on_ack_then_later(app.command("/goals"), goals_command)
+
+
+_DATABASE_ONLY = (grammar.Help, grammar.Unknown, grammar.Invalid, grammar.ListGoals, grammar.Update)
+
+
+def answers_from_database(command) -> bool:
+    return isinstance(grammar.parse_goals_command(command.get("text") or ""), _DATABASE_ONLY)
+
 
 class _Request:
     """One `/goals` invocation; knows whether it has acked yet, so errors go out the right way."""
 
-    def __init__(self, ack, command, respond, client: WebClient, team_id, now, today, deps: Deps):
-        self._ack, self.respond, self.client, self.deps = ack, respond, client, deps
+    def __init__(self, ack, command, respond, context, team_id, now, today, deps: Deps):
+        self._ack, self.respond, self.context, self.deps = ack, respond, context, deps
         self.team_id, self.now, self.today = team_id, now, today
         self.user_id = command["user_id"]
         self.channel_id = command.get("channel_id")
@@ -58,6 +71,10 @@ class _Request:
             self._ack()
         else:
             self._ack(text=text, blocks=blocks, response_type="ephemeral")
+
+    def later(self, work: Work) -> None:
+        """Web API work, done by the lazy listener once the ack has gone."""
+        later(self.context, work)
 
     def fail(self, error: ServiceError) -> None:
         if self.acked:
@@ -77,14 +94,8 @@ class _Request:
                 self.ack(text=message, blocks=build_error(message))
             case grammar.New(text=text):
                 self.new(text)
-            case grammar.ListGoals():
-                goals = goal_reads.channel_goals(
-                    self.deps.sessions, self.team_id, self.channel_id, today=self.today
-                )
-                self.ack(
-                    text=f"{len(goals)} goals here.",
-                    blocks=build_goal_list(goals, channel_id=self.channel_id),
-                )
+            case grammar.ListGoals(page=page, archived=archived):
+                self.list_goals(page, archived=archived)
             case grammar.Show(goal_id=goal_id):
                 self.show(goal_id)
             case grammar.Update():
@@ -104,23 +115,34 @@ class _Request:
                 )
                 text, blocks = focus_reply(outcome)
                 self.ack(text=text, blocks=blocks)
-                announce_focus(self.client, outcome, user_id=self.user_id)
+                self.later(lambda client, _: announce_focus(client, outcome, user_id=self.user_id))
             case grammar.Edit(goal_id=goal_id):
                 self.ack()
-                open_edit_goal_modal(
-                    self.client,
-                    self.deps,
-                    team_id=self.team_id,
-                    user_id=self.user_id,
-                    goal_id=goal_id,
-                    trigger_id=self.trigger_id,
-                    channel_id=self.channel_id,
+                self.later(
+                    lambda client, _: open_edit_goal_modal(
+                        client,
+                        self.deps,
+                        team_id=self.team_id,
+                        user_id=self.user_id,
+                        goal_id=goal_id,
+                        trigger_id=self.trigger_id,
+                        channel_id=self.channel_id,
+                    )
                 )
             case grammar.Archive(goal_id=goal_id):
                 self.ack()
-                actor = actor_for_goal(self.client, self.deps, self.team_id, self.user_id, goal_id)
-                archived = goal_writes.archive_goal(self.deps.sessions, actor, goal_id, today=self.today)
-                self.respond(text=f"Archived {archived.ref} {archived.title}.", response_type="ephemeral")
+                self.later(lambda client, respond: self.archive(client, respond, goal_id))
+
+    def list_goals(self, page: int, *, archived: bool) -> None:
+        shown = goal_list.goal_page(
+            self.deps.sessions, self.team_id, self.channel_id, today=self.today, page=page, archived=archived
+        )
+        self.ack(text=list_summary(shown), blocks=build_goal_list(shown, channel_id=self.channel_id))
+
+    def archive(self, client: WebClient, respond, goal_id: int) -> None:
+        actor = actor_for_goal(client, self.deps, self.team_id, self.user_id, goal_id)
+        archived = goal_writes.archive_goal(self.deps.sessions, actor, goal_id, today=self.today)
+        respond(text=f"Archived {archived.ref} {archived.title}.", response_type="ephemeral")
 
     def new(self, text: str) -> None:
         draft = parse_goal_text(text, self.today)
@@ -147,14 +169,16 @@ class _Request:
             self.ack(text=f"Almost there: the goal still needs {missing}. I've opened a form to finish it.")
         else:
             self.ack()
-        open_new_goal_modal(
-            self.client,
-            self.deps,
-            team_id=self.team_id,
-            trigger_id=self.trigger_id,
-            channel_id=self.channel_id,
-            draft=draft,
-            problems=problems,
+        self.later(
+            lambda client, _: open_new_goal_modal(
+                client,
+                self.deps,
+                team_id=self.team_id,
+                trigger_id=self.trigger_id,
+                channel_id=self.channel_id,
+                draft=draft,
+                problems=problems,
+            )
         )
 
     def show(self, goal_id: int) -> None:
@@ -163,9 +187,12 @@ class _Request:
             self.ack(text=tree.goal.title, blocks=build_goal_tree(tree, can_edit=True, today=self.today))
             return
         self.ack()
-        actor = actor_for(self.client, self.team_id, self.user_id, owner_id=tree.goal.owner_id)
+        self.later(lambda client, respond: self.show_to_non_owner(client, respond, tree))
+
+    def show_to_non_owner(self, client: WebClient, respond, tree) -> None:
+        actor = actor_for(client, self.team_id, self.user_id, owner_id=tree.goal.owner_id)
         blocks = build_goal_tree(tree, can_edit=actor.is_admin, today=self.today)
-        self.respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral")
+        respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral")
 
     def update(self, parsed: grammar.Update) -> None:
         outcome = measurements.record_measurement(
@@ -196,16 +223,23 @@ class _Request:
             name=parsed.target,
             objective_id=parsed.objective_id,
         )
-        if self.user_id not in (target.author_id, target.owner_id):
-            self.ack()  # asking Slack whether they are an admin happens after the ack
+        if self.user_id in (target.author_id, target.owner_id):
+            undone = undo_as(
+                None, self.deps, self.team_id, self.user_id, target, now=self.now, today=self.today
+            )
+            self.ack(
+                text=f"Undid a measurement of {undone.objective.ref}.",
+                blocks=build_measurement_undone(undone),
+            )
+            return
+        self.ack()  # asking Slack whether they are an admin happens after the ack
+        self.later(lambda client, respond: self.undo_as_admin(client, respond, target))
+
+    def undo_as_admin(self, client: WebClient, respond, target) -> None:
         undone = undo_as(
-            self.client, self.deps, self.team_id, self.user_id, target, now=self.now, today=self.today
+            client, self.deps, self.team_id, self.user_id, target, now=self.now, today=self.today
         )
-        text, blocks = (
-            f"Undid a measurement of {undone.objective.ref}.",
-            build_measurement_undone(undone),
+        blocks = build_measurement_undone(undone)
+        respond(
+            text=f"Undid a measurement of {undone.objective.ref}.", blocks=blocks, response_type="ephemeral"
         )
-        if self.acked:
-            self.respond(text=text, blocks=blocks, response_type="ephemeral")
-        else:
-            self.ack(text=text, blocks=blocks)

@@ -7,10 +7,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.services import focus
-from bot.services.errors import ServiceError
 from handlers.deps import Deps, team_of
 from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId
+from handlers.later import later, on_ack_then_later
 from handlers.views.notices import build_focus_confirm, build_focus_set
 
 logger = logging.getLogger(__name__)
@@ -45,33 +45,37 @@ def announce_focus(client: WebClient, outcome: focus.FocusOutcome, *, user_id: s
 
 
 def register(app, deps: Deps) -> None:
-    @app.action(ActionId.FOCUS_REPLACE.value)
-    def replace_focus(ack, body, client, respond, context, now: datetime, today: date):
+    def replace_focus(ack, body, context, now: datetime, today: date):
         ack()
-        goal_id, channel_id = action_id_value(body), channel_of(body)
-        if goal_id is None:
-            reply_error(respond, "That button is out of date. Run `/goals focus <goal id>` again.")
-            return
-        user_id = body["user"]["id"]
-        try:
-            outcome = focus.set_focus(
-                deps.sessions,
-                team_id=team_of(context),
-                user_id=user_id,
-                channel_id=channel_id,
-                goal_id=goal_id,
-                replace=True,
-                now=now,
-                today=today,
-            )
-        except ServiceError as error:
-            reply_error(respond, error)
-            return
-        text, blocks = focus_reply(outcome)
-        respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=True)
-        announce_focus(client, outcome, user_id=user_id)
+        later(context, lambda client, respond: _replace(deps, client, respond, body, context, now, today))
 
-    @app.action(ActionId.FOCUS_KEEP.value)
-    def keep_focus(ack, respond):
+    def keep_focus(ack, context):
         ack()
-        respond(text="Kept this month's main goal as it was.", replace_original=True)
+        later(
+            context,
+            lambda _, respond: respond(text="Kept this month's main goal as it was.", replace_original=True),
+        )
+
+    on_ack_then_later(app.action(ActionId.FOCUS_REPLACE.value), replace_focus)
+    on_ack_then_later(app.action(ActionId.FOCUS_KEEP.value), keep_focus)
+
+
+def _replace(deps: Deps, client: WebClient, respond, body: dict, context, now: datetime, today: date):
+    goal_id, channel_id = action_id_value(body), channel_of(body)
+    if goal_id is None:
+        reply_error(respond, "That button is out of date. Run `/goals focus <goal id>` again.")
+        return
+    user_id = body["user"]["id"]
+    outcome = focus.set_focus(
+        deps.sessions,
+        team_id=team_of(context),
+        user_id=user_id,
+        channel_id=channel_id,
+        goal_id=goal_id,
+        replace=True,
+        now=now,
+        today=today,
+    )
+    text, blocks = focus_reply(outcome)
+    respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=True)
+    announce_focus(client, outcome, user_id=user_id, channel_id=channel_id)

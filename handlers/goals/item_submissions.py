@@ -14,6 +14,7 @@ from handlers.goals.editing import actor_for_goal
 from handlers.goals.replies import tell_privately
 from handlers.goals.submissions import STALE_FORM, modal_errors, refusal_errors
 from handlers.ids import BlockId, CallbackId, objective_block_id
+from handlers.later import later, on_ack_then_later
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
 from handlers.views.goal_tree import build_goal_tree
 from handlers.views.item_modals import read_objective_form, read_strategy_form, read_tactic_form
@@ -54,12 +55,15 @@ def register(app, deps: Deps) -> None:
                 return
             ack()
             blocks = build_goal_tree(tree, can_edit=True, today=today)
-            tell_privately(
-                client,
-                user_id=user_id,
-                channel_id=meta.channel_id,
-                text=f"Updated {tree.goal.ref}: {tree.goal.title}",
-                blocks=blocks,
+            later(
+                context,
+                lambda client, _: tell_privately(
+                    client,
+                    user_id=user_id,
+                    channel_id=meta.channel_id,
+                    text=f"Updated {tree.goal.ref}: {tree.goal.title}",
+                    blocks=blocks,
+                ),
             )
 
         return listener
@@ -68,7 +72,8 @@ def register(app, deps: Deps) -> None:
         row, due, errors = read_objective_form(values)
         return (row, due), errors
 
-    app.view(CallbackId.OBJECTIVE_MODAL.value)(
+    on_ack_then_later(
+        app.view(CallbackId.OBJECTIVE_MODAL.value),
         submit(
             CallbackId.OBJECTIVE_MODAL,
             objective_block_id(0, "metric"),
@@ -77,9 +82,10 @@ def register(app, deps: Deps) -> None:
             lambda actor, meta, parsed, today: tree_items.add_objective(
                 deps.sessions, actor, meta.goal_id, parsed[0], parsed[1], today=today
             ),
-        )
+        ),
     )
-    app.view(CallbackId.STRATEGY_MODAL.value)(
+    on_ack_then_later(
+        app.view(CallbackId.STRATEGY_MODAL.value),
         submit(
             CallbackId.STRATEGY_MODAL,
             BlockId.STRATEGY_TITLE.value,
@@ -88,9 +94,10 @@ def register(app, deps: Deps) -> None:
             lambda actor, meta, title, today: tree_items.add_strategy(
                 deps.sessions, actor, meta.goal_id, title, today=today
             ),
-        )
+        ),
     )
-    app.view(CallbackId.TACTIC_MODAL.value)(
+    on_ack_then_later(
+        app.view(CallbackId.TACTIC_MODAL.value),
         submit(
             CallbackId.TACTIC_MODAL,
             BlockId.TACTIC_TITLE.value,
@@ -99,5 +106,5 @@ def register(app, deps: Deps) -> None:
             lambda actor, meta, tactic, today: tree_items.add_tactic(
                 deps.sessions, actor, meta.strategy_id, tactic, today=today
             ),
-        )
+        ),
     )

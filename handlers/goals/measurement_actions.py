@@ -7,10 +7,10 @@ from slack_sdk import WebClient
 
 from bot.services import measurement_undo, measurements
 from bot.services.actor import Actor
-from bot.services.errors import ServiceError
 from handlers.deps import Deps, actor_for, team_of
 from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId
+from handlers.later import later, on_ack_then_later
 from handlers.views.measurement_notices import build_measurement_undone, recorded_blocks
 
 # Slack caps a button's value at 2,000 characters; a long note is cut to fit.
@@ -41,65 +41,77 @@ def pending_payload(asked: measurements.NeedsConfirmation) -> str:
 
 
 def undo_as(
-    client: WebClient, deps: Deps, team_id: str, user_id: str, target: measurement_undo.UndoTarget, **when
+    client: WebClient | None,
+    deps: Deps,
+    team_id: str,
+    user_id: str,
+    target: measurement_undo.UndoTarget,
+    **when,
 ) -> measurement_undo.Undone:
     """Undo as this person; Slack is asked whether they are an admin only when they are neither
     the measurement's author nor the goal's owner."""
     if user_id in (target.author_id, target.owner_id):
         actor = Actor(team_id, user_id)
+    elif client is None:
+        raise ValueError("a Slack client is needed to ask whether a non-owner is an admin")
     else:
         actor = actor_for(client, team_id, user_id, owner_id=target.owner_id)
     return measurement_undo.undo_measurement(deps.sessions, actor, target.measurement_id, **when)
 
 
 def register(app, deps: Deps) -> None:
-    @app.action(ActionId.UNDO_MEASUREMENT.value)
-    def undo(ack, body, client, respond, context, now: datetime, today: date):
+    # Each button only acks; the work (and any users.info admin check) runs after the answer.
+    def undo(ack, body, context, now: datetime, today: date):
         ack()
-        measurement_id = action_id_value(body)
-        if measurement_id is None:
-            reply_error(respond, STALE)
-            return
-        team_id = team_of(context)
-        try:
-            target = measurement_undo.undo_target(deps.sessions, team_id, measurement_id=measurement_id)
-            undone = undo_as(client, deps, team_id, body["user"]["id"], target, now=now, today=today)
-        except ServiceError as error:
-            reply_error(respond, error)
-            return
-        blocks = build_measurement_undone(undone)
-        respond(text=f"Undid a measurement of {undone.objective.ref}.", blocks=blocks, replace_original=True)
+        later(context, lambda client, respond: _undo(deps, client, respond, body, context, now, today))
 
-    @app.action(ActionId.CONFIRM_MEASUREMENT.value)
-    def confirm(ack, body, respond, context, now: datetime, today: date):
+    def confirm(ack, body, context, now: datetime, today: date):
         ack()
-        try:
-            pending = PendingMeasurement.model_validate_json(body["actions"][0]["value"])
-        except (KeyError, IndexError, TypeError, ValidationError):
-            reply_error(respond, STALE)
-            return
-        try:
-            recorded = measurements.record_measurement(
-                deps.sessions,
-                team_id=team_of(context),
-                user_id=body["user"]["id"],
-                channel_id=channel_of(body),
-                name="",
-                objective_id=pending.o,
-                value=pending.v,
-                note=pending.n,
-                now=now,
-                today=today,
-                confirmed=True,
-            )
-        except ServiceError as error:
-            reply_error(respond, error)
-            return
-        assert isinstance(recorded, measurements.Recorded)  # confirmed: never asks again
-        blocks = recorded_blocks(recorded)
-        respond(text=f"Recorded {recorded.objective.ref}.", blocks=blocks, replace_original=True)
+        later(context, lambda _, respond: _confirm(deps, respond, body, context, now, today))
 
-    @app.action(ActionId.CANCEL_MEASUREMENT.value)
-    def cancel(ack, respond):
+    def cancel(ack, context):
         ack()
-        respond(text="Cancelled: nothing was saved.", replace_original=True)
+        later(
+            context, lambda _, respond: respond(text="Cancelled: nothing was saved.", replace_original=True)
+        )
+
+    on_ack_then_later(app.action(ActionId.UNDO_MEASUREMENT.value), undo)
+    on_ack_then_later(app.action(ActionId.CONFIRM_MEASUREMENT.value), confirm)
+    on_ack_then_later(app.action(ActionId.CANCEL_MEASUREMENT.value), cancel)
+
+
+def _undo(deps: Deps, client: WebClient, respond, body: dict, context, now: datetime, today: date) -> None:
+    measurement_id = action_id_value(body)
+    if measurement_id is None:
+        reply_error(respond, STALE)
+        return
+    team_id = team_of(context)
+    target = measurement_undo.undo_target(deps.sessions, team_id, measurement_id=measurement_id)
+    undone = undo_as(client, deps, team_id, body["user"]["id"], target, now=now, today=today)
+    blocks = build_measurement_undone(undone)
+    respond(text=f"Undid a measurement of {undone.objective.ref}.", blocks=blocks, replace_original=True)
+
+
+def _confirm(deps: Deps, respond, body: dict, context, now: datetime, today: date) -> None:
+    try:
+        pending = PendingMeasurement.model_validate_json(body["actions"][0]["value"])
+    except (KeyError, IndexError, TypeError, ValidationError):
+        reply_error(respond, STALE)
+        return
+    recorded = measurements.record_measurement(
+        deps.sessions,
+        team_id=team_of(context),
+        user_id=body["user"]["id"],
+        channel_id=channel_of(body),
+        name="",
+        objective_id=pending.o,
+        value=pending.v,
+        note=pending.n,
+        now=now,
+        today=today,
+        confirmed=True,
+    )
+    assert isinstance(recorded, measurements.Recorded)  # confirmed: never asks again
+    respond(
+        text=f"Recorded {recorded.objective.ref}.", blocks=recorded_blocks(recorded), replace_original=True
+    )

@@ -13,6 +13,7 @@ from handlers.fields import block_for, shown_blocks
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.replies import tell_privately
 from handlers.ids import BlockId, CallbackId
+from handlers.later import later, on_ack_then_later
 from handlers.metadata import GoalModalMeta
 from handlers.views.goal_fields import objective_rows
 from handlers.views.goal_form import read_goal_form
@@ -39,7 +40,6 @@ def refusal_errors(
 
 
 def register(app, deps: Deps) -> None:
-    @app.view(CallbackId.GOAL_MODAL.value)
     def submit_goal(ack, body, view, client, context, now: datetime, today: date):
         try:
             meta = GoalModalMeta.load(view.get("private_metadata"))
@@ -79,10 +79,15 @@ def register(app, deps: Deps) -> None:
             return
         ack()
         created = meta.mode != "edit"
-        tell_privately(
-            client,
-            user_id=user_id,
-            channel_id=meta.channel_id,
-            text=f"Saved {goal.ref}: {goal.title}",
-            blocks=build_goal_saved(goal, created=created),
+        later(
+            context,
+            lambda client, _: tell_privately(
+                client,
+                user_id=user_id,
+                channel_id=meta.channel_id,
+                text=f"Saved {goal.ref}: {goal.title}",
+                blocks=build_goal_saved(goal, created=created),
+            ),
         )
+
+    on_ack_then_later(app.view(CallbackId.GOAL_MODAL.value), submit_goal)

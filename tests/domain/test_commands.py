@@ -46,6 +46,19 @@ def test_list():
     assert parse_goals_command(" LIST ") == ListGoals()
 
 
+def test_list_takes_a_page_and_archived():
+    assert parse_goals_command("list 2") == ListGoals(page=2)
+    assert parse_goals_command("list archived") == ListGoals(archived=True)
+    assert parse_goals_command("list Archived 3") == ListGoals(page=3, archived=True)
+
+
+@pytest.mark.parametrize("arguments", ["x", "0", "-1", "2 3", "archived x", "2 archived", "1.5", "100001"])
+def test_list_with_junk_says_what_to_type(arguments):
+    result = parse_goals_command(f"list {arguments}")
+    assert isinstance(result, Invalid)
+    assert "`/goals list 2`" in result.message and "`/goals list archived`" in result.message
+
+
 @pytest.mark.parametrize(
     ("word", "command"), [("show", Show), ("edit", Edit), ("archive", Archive), ("focus", Focus)]
 )

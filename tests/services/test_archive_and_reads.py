@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from bot.domain.enums import GoalStatus
-from bot.services import goal_reads, goal_writes
+from bot.services import goal_list, goal_reads, goal_writes
 from bot.services.errors import GoalNotFound, NotEditor
 from models.goals import Goal
 from tests.services.factories import (
@@ -23,7 +23,7 @@ from tests.services.factories import (
 
 
 def listed(sessions, channel_id=CHANNEL, team_id=TEAM):
-    return [g.id for g in goal_reads.channel_goals(sessions, team_id, channel_id, today=TODAY)]
+    return [g.id for g in goal_list.goal_page(sessions, team_id, channel_id, today=TODAY).goals]
 
 
 def test_channel_goals_lists_only_that_channel_and_workspace_by_due_date(sessions):

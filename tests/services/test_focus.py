@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
-from bot.services import goal_reads, goal_writes
+from bot.services import goal_list, goal_writes
 from bot.services.errors import FocusNeedsChannel, GoalInOtherChannel, GoalNotFound
 from bot.services.focus import set_focus
 from models.goals import MonthlyFocus
@@ -45,7 +45,7 @@ def focus_rows(sessions):
 
 
 def focused_in_channel(sessions, today=TODAY):
-    return [g.id for g in goal_reads.channel_goals(sessions, TEAM, CHANNEL, today=today) if g.is_focus]
+    return [g.id for g in goal_list.goal_page(sessions, TEAM, CHANNEL, today=today).goals if g.is_focus]
 
 
 def test_the_first_focus_of_the_month_is_set(sessions):

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import event
 
-from bot.services import goal_reads
+from bot.services import goal_list
 from models.measurement_queries import latest_values
 from tests.services.factories import CHANNEL, TEAM, make_goal, measure
 
@@ -25,7 +25,7 @@ def statements_during(engine, action) -> int:
 
 def test_listing_reads_measurements_in_a_constant_number_of_queries(sessions, engine):
     def list_now():
-        return goal_reads.channel_goals(sessions, TEAM, CHANNEL, today=date(2027, 1, 20))
+        return goal_list.goal_page(sessions, TEAM, CHANNEL, today=date(2027, 1, 20)).goals
 
     goal = make_goal(sessions)
     measure(sessions, goal.objectives[0].id, 80)

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.domain.enums import PaceStatus
-from bot.services import goal_reads
+from bot.services import goal_list, goal_reads
 from tests.services.factories import CHANNEL, TEAM, make_goal, measure, row
 
 START = date(2027, 1, 1)
@@ -81,7 +81,7 @@ def test_a_goal_with_nothing_measured_has_no_data(sessions):
 
 
 def test_channel_goals_carry_the_same_roll_up(sessions, goal_id):
-    listed = goal_reads.channel_goals(sessions, TEAM, CHANNEL, today=MIDYEAR)
+    listed = goal_list.goal_page(sessions, TEAM, CHANNEL, today=MIDYEAR).goals
 
     assert [(g.id, g.pace) for g in listed] == [(goal_id, PaceStatus.OFF_TRACK)]
     assert listed[0].progress == pytest.approx((7 / 12 + 0.5 / 6) / 2)

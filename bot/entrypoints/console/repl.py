@@ -3,6 +3,7 @@
 import os
 import secrets
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TextIO
@@ -92,10 +93,23 @@ def database_problem(error: BaseException) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+class _InlineExecutor(Executor):
+    """Runs lazy listeners (modals, posts) before dispatch returns, so the console shows their
+    effects right after the answer instead of racing them."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:
+            future.set_exception(error)
+        return future
+
+
 def _create_app(settings: Settings, **options: Any) -> App:
     from bot.entrypoints.app import create_app  # imported late: it pulls in every listener module
 
-    return create_app(settings, **options)
+    return create_app(settings, listener_executor=_InlineExecutor(), **options)
 
 
 def _prepare_database(engine: Engine) -> None:

@@ -1,8 +1,16 @@
-from bot.domain.enums import PaceStatus
+from dataclasses import replace
+
+from bot.domain.enums import GoalStatus, PaceStatus
+from bot.services.read_models import GoalPage
 from handlers.ids import ActionId
 from handlers.views.goal_list import build_goal_list
 from tests.handlers.views.factories import make_goal, make_objective, many_goals
 from tests.handlers.views.slack_checks import all_texts, message_dicts
+
+
+def page_of(goals, *, page=1, total=None, page_size=10, archived=False) -> GoalPage:
+    total = len(goals) if total is None else total
+    return GoalPage(goals=tuple(goals), page=page, page_size=page_size, total=total, archived=archived)
 
 
 def test_each_goal_has_a_summary_an_open_button_and_its_objectives():
@@ -29,7 +37,7 @@ def test_each_goal_has_a_summary_an_open_button_and_its_objectives():
             ),
         ),
     ]
-    blocks = message_dicts(build_goal_list(goals, channel_id="C123"))
+    blocks = message_dicts(build_goal_list(page_of(goals), channel_id="C123"))
     assert blocks[0]["text"]["text"] == "*Goals in <#C123>*"
     first, first_objectives = blocks[1], blocks[2]
     assert first["text"]["text"] == (
@@ -46,7 +54,7 @@ def test_each_goal_has_a_summary_an_open_button_and_its_objectives():
 
 
 def test_empty_list_says_how_to_start():
-    blocks = message_dicts(build_goal_list([], channel_id=None))
+    blocks = message_dicts(build_goal_list(page_of([]), channel_id=None))
     assert blocks[0]["text"]["text"] == "*Goals*"
     assert blocks[1]["text"]["text"].startswith(
         "No goals here yet. Try `/goals new Raise CSAT from 78 to 85 by"
@@ -54,23 +62,64 @@ def test_empty_list_says_how_to_start():
 
 
 def test_goal_without_objectives_says_so():
-    blocks = message_dicts(build_goal_list([make_goal(objectives=())], channel_id="C1"))
+    blocks = message_dicts(build_goal_list(page_of([make_goal(objectives=())]), channel_id="C1"))
     assert blocks[2]["elements"][0]["text"].startswith("No objectives yet")
 
 
 def test_user_text_cannot_ping_the_channel():
     goal = make_goal(title="<!channel> look", objectives=(make_objective(metric="<!here>", unit="<b>"),))
-    texts = " ".join(all_texts(message_dicts(build_goal_list([goal], channel_id="C1"))))
+    texts = " ".join(all_texts(message_dicts(build_goal_list(page_of([goal]), channel_id="C1"))))
     assert "<!" not in texts
     assert "&lt;!channel&gt; look" in texts
 
 
-def test_500_goals_are_capped_with_a_count():
-    blocks = message_dicts(build_goal_list(many_goals(500), channel_id="C1"))
+def buttons(blocks) -> dict[str, str]:
+    return {
+        element["action_id"]: element["value"]
+        for block in blocks
+        if block["type"] == "actions"
+        for element in block["elements"]
+    }
+
+
+def test_a_middle_page_of_500_says_where_it_is_and_pages_both_ways():
+    blocks = message_dicts(build_goal_list(page_of(many_goals(10), page=7, total=500), channel_id="C1"))
+
     assert len(blocks) <= 50
-    shown = sum(1 for block in blocks if block.get("accessory", {}).get("action_id") == ActionId.SHOW_GOAL)
-    assert blocks[-1]["elements"][0]["text"] == f"…and {500 - shown} more goals"
+    assert blocks[-2]["elements"][0]["text"] == "Goals 61–70 of 500 · page 7 of 50"
+    assert buttons(blocks) == {ActionId.LIST_PREVIOUS: "6", ActionId.LIST_MORE: "8"}
 
 
-def test_5000_character_titles_fit():
-    message_dicts(build_goal_list(many_goals(30, title="CSAT " * 1000), channel_id="C1"))
+def test_a_single_page_has_no_paging_buttons():
+    blocks = message_dicts(build_goal_list(page_of(many_goals(1)), channel_id="C1"))
+
+    assert blocks[-1]["elements"][0]["text"] == "Goals 1 of 1"
+    assert buttons(blocks) == {}
+
+
+def test_archived_goals_page_with_archived_in_the_buttons_and_no_open_button():
+    goals = [replace(g, status=GoalStatus.ARCHIVED) for g in many_goals(10)]
+    page = page_of(goals, page=2, total=25, archived=True)
+
+    blocks = message_dicts(build_goal_list(page, channel_id="C1"))
+
+    assert blocks[0]["text"]["text"] == "*Archived goals in <#C1>*"
+    assert buttons(blocks) == {ActionId.LIST_PREVIOUS: "archived 1", ActionId.LIST_MORE: "archived 3"}
+    assert not any(block.get("accessory") for block in blocks)
+    assert "_archived_" in blocks[1]["text"]["text"]
+
+
+def test_no_archived_goals_says_so():
+    blocks = message_dicts(build_goal_list(page_of([], archived=True), channel_id="C1"))
+
+    assert blocks[1]["text"]["text"] == "No archived goals here."
+
+
+def test_a_page_past_the_end_points_at_the_last_page():
+    blocks = message_dicts(build_goal_list(page_of([], page=9, total=25), channel_id="C1"))
+
+    assert blocks[1]["text"]["text"] == "There are only 3 pages here. Try `/goals list 3`."
+
+
+def test_a_full_page_of_5000_character_titles_fits():
+    message_dicts(build_goal_list(page_of(many_goals(10, title="CSAT " * 1000)), channel_id="C1"))

@@ -1,0 +1,76 @@
+"""`/goals list`: one page of a channel's goals, in three queries whatever the page size.
+
+The work is in proportion to what is shown: one query for the page of goals (with their parents'
+titles, the month's focus and the count of all of them), one for their objectives, and one for
+each objective's latest value (`latest_values`, which knows undone measurements and targets
+that track a break-down's root metric).
+"""
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.domain.dates import month_start
+from bot.domain.enums import GoalStatus
+from bot.services.read_models import GoalPage, ObjectiveSummary
+from bot.services.summaries import assemble_goal, summarize_objective
+from models import queries
+from models.measurement_queries import latest_values
+
+# Two blocks a goal, plus a title, a count and the paging buttons, within Slack's 50 blocks;
+# small enough that a page is quick to build and to read.
+PAGE_SIZE = 10
+
+
+def goal_page(
+    sessions: sessionmaker[Session],
+    team_id: str,
+    channel_id: str | None,
+    *,
+    today: date,
+    page: int = 1,
+    archived: bool = False,
+    page_size: int = PAGE_SIZE,
+) -> GoalPage:
+    status = GoalStatus.ARCHIVED if archived else GoalStatus.ACTIVE
+    with sessions() as session:
+        rows = queries.goal_page(
+            session,
+            team_id,
+            channel_id=channel_id,
+            status=status,
+            month=month_start(today),
+            offset=(page - 1) * page_size,
+            limit=page_size,
+        )
+        # The page query counts the goals too; past the last page it has no row to say so.
+        total = (
+            rows[0].total
+            if rows
+            else queries.count_goals(session, team_id, channel_id=channel_id, status=status)
+        )
+        objectives = _objective_summaries(session, team_id, rows, today=today)
+        goals = tuple(
+            assemble_goal(
+                row.goal,
+                objectives.get(row.goal.id, ()),
+                parent_title=row.parent_title,
+                is_focus=row.is_focus and not archived,
+            )
+            for row in rows
+        )
+    return GoalPage(goals=goals, page=page, page_size=page_size, total=total, archived=archived)
+
+
+def _objective_summaries(session: Session, team_id: str, rows: list[queries.GoalRow], *, today: date):
+    starts = {row.goal.id: row.goal.start_date for row in rows}
+    by_goal: dict[int, list[ObjectiveSummary]] = defaultdict(list)
+    objectives = queries.objectives_of_goals(session, team_id, list(starts))
+    latest = latest_values(session, team_id, [o.id for o in objectives])
+    for objective in objectives:
+        start = starts[objective.goal_id]
+        by_goal[objective.goal_id].append(
+            summarize_objective(objective, start=start, today=today, latest=latest.get(objective.id))
+        )
+    return {goal_id: tuple(summaries) for goal_id, summaries in by_goal.items()}
