@@ -16,7 +16,10 @@ class ActionId(enum.StrEnum):
     ADD_TACTIC = "strategy_add_tactic"  # value: strategy id
     TACTIC_DONE = "tactic_done"  # value: tactic id
     EDIT_GOAL = "goal_edit"  # value: goal id
-    ARCHIVE_GOAL = "goal_archive"  # value: goal id
+    ARCHIVE_GOAL = "goal_archive"  # value: goal id; asks before archiving
+    ARCHIVE_CONFIRM = "goal_archive_confirm"  # value: goal id; archives it with its targets
+    ARCHIVE_KEEP_TARGETS = "goal_archive_keep_targets"  # value: goal id; its targets stay as goals
+    ARCHIVE_CANCEL = "goal_archive_cancel"  # value: goal id
     BREAK_DOWN = "goal_break_down"  # value: goal id
     SHOW_GOAL = "goal_show"  # value: goal id
     FOCUS_REPLACE = "focus_replace"  # value: goal id
@@ -39,6 +42,7 @@ class BlockId(enum.StrEnum):
     SMART_HINTS = "smart_hints"
     OBJECTIVE_DUE = "objective_due"
     FOCUS_ACTIONS = "focus_actions"
+    ARCHIVE_ACTIONS = "archive_actions"
 
 
 OBJECTIVE_FIELDS = ("metric", "unit", "baseline", "target")

@@ -50,6 +50,11 @@ class Archive:
 
 
 @dataclass(frozen=True)
+class Restore:
+    goal_id: int
+
+
+@dataclass(frozen=True)
 class Unknown:
     word: str
 
@@ -59,9 +64,9 @@ class Invalid:
     message: str
 
 
-GoalsCommand = Help | New | ListGoals | Show | Update | Focus | Edit | Archive | Unknown | Invalid
+GoalsCommand = Help | New | ListGoals | Show | Update | Focus | Edit | Archive | Restore | Unknown | Invalid
 
-_GOAL_ID_COMMANDS = {"show": Show, "edit": Edit, "archive": Archive, "focus": Focus}
+_GOAL_ID_COMMANDS = {"show": Show, "edit": Edit, "archive": Archive, "restore": Restore, "focus": Focus}
 _KIND_NAMES = {
     RefKind.GOAL: "a goal",
     RefKind.OBJECTIVE: "an objective",
@@ -102,7 +107,8 @@ def help_lines() -> list[str]:
         f"{_UPDATE_EXAMPLE} — record where an objective stands now (by id or by name)",
         "`/goals focus G12` — make it this channel's one main goal for the month",
         "`/goals edit G12` — change a goal's wording, numbers or dates",
-        "`/goals archive G12` — put away a goal you no longer track",
+        "`/goals archive G12` — put away a goal you no longer track (asks first)",
+        "`/goals restore G12` — bring back a goal you archived",
         "`/goals help` — show this list",
     ]
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
 from bot.domain.drafts import SmartProblem
+from bot.domain.enums import GoalStatus
 
 
 @dataclass(eq=False)
@@ -55,3 +56,11 @@ class SmartIncomplete(ServiceError):
     def __post_init__(self) -> None:
         super().__post_init__()
         self.problems = tuple(self.problems)
+
+
+@dataclass(eq=False)
+class NotArchived(ServiceError):
+    """`restore` was asked for a goal that is not archived."""
+
+    goal_id: int
+    status: GoalStatus

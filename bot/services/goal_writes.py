@@ -103,10 +103,10 @@ def update_goal(
 
 
 def archive_goal(sessions: sessionmaker[Session], actor: Actor, goal_id: int, *, today: date) -> GoalSummary:
-    with sessions.begin() as session:
-        goal = editable_goal(session, actor, goal_id)
-        goal.status = GoalStatus.ARCHIVED
-        return summarize_goal(goal, today=today)
+    """Archives the goal with its targets; `archiving.archive_goal` can keep the targets instead."""
+    from bot.services import archiving  # archiving builds on editable_goal below
+
+    return archiving.archive_goal(sessions, actor, goal_id, today=today).goal
 
 
 def goal_owner(sessions: sessionmaker[Session], team_id: str, goal_id: int) -> str:

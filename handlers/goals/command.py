@@ -7,14 +7,16 @@ from slack_sdk import WebClient
 
 from bot.domain import commands as grammar
 from bot.domain.parse import parse_goal_text
-from bot.services import focus, goal_reads, goal_writes, measurements
+from bot.services import archiving, focus, goal_reads, goal_writes, measurements
 from bot.services.actor import Actor
 from bot.services.errors import ServiceError, SmartIncomplete
 from handlers.deps import Deps, actor_for, team_of
+from handlers.goals.actions import ask_before_archiving
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.focus import announce_focus, focus_reply
 from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
 from handlers.goals.replies import reply_error
+from handlers.views import archive_blocks
 from handlers.views import goal_messages as messages
 from handlers.views.refusals import describe_refusal
 
@@ -108,8 +110,13 @@ class _Request:
             case grammar.Archive(goal_id=goal_id):
                 self.ack()
                 actor = actor_for_goal(self.client, self.deps, self.team_id, self.user_id, goal_id)
-                archived = goal_writes.archive_goal(self.deps.sessions, actor, goal_id, today=self.today)
-                self.respond(text=f"Archived {archived.ref} {archived.title}.", response_type="ephemeral")
+                ask_before_archiving(self.respond, self.deps, actor, goal_id, today=self.today)
+            case grammar.Restore(goal_id=goal_id):
+                self.ack()
+                actor = actor_for_goal(self.client, self.deps, self.team_id, self.user_id, goal_id)
+                restored = archiving.restore_goal(self.deps.sessions, actor, goal_id, today=self.today)
+                text, blocks = archive_blocks.restored_text(restored), archive_blocks.build_restored(restored)
+                self.respond(text=text, blocks=blocks, response_type="ephemeral")
 
     def new(self, text: str) -> None:
         draft = parse_goal_text(text, self.today)

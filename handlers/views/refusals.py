@@ -1,5 +1,6 @@
 """The words for each refusal a service can raise (bot/services/errors.py)."""
 
+from bot.domain.refs import RefKind, format_ref
 from bot.services import errors
 
 
@@ -15,4 +16,10 @@ def describe_refusal(error: errors.ServiceError) -> str:
             | errors.Ambiguous(message=m)
         ):
             return m
+        case errors.NotArchived(goal_id=goal_id, status=status):
+            ref = format_ref(RefKind.GOAL, goal_id)
+            return (
+                f"{ref} is {status.value}, not archived, so there is nothing to restore. "
+                f"`/goals show {ref}` shows it."
+            )
     return "I couldn't do that, and nothing was saved."
