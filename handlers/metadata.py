@@ -26,6 +26,8 @@ class GoalModalMeta(_Meta):
     objective_ids: list[int] = []
     # Rows of objective inputs the form shows.
     objective_rows: int = 1
+    # The parent when the form opened, kept when "Part of" comes back empty.
+    parent_id: int | None = None
 
 
 class ObjectiveModalMeta(_Meta):

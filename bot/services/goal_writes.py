@@ -1,5 +1,6 @@
 """Creating, editing and archiving goals. Each function is one transaction."""
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -7,10 +8,11 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.drafts import GoalDraft, ObjectiveDraft
-from bot.domain.enums import GoalStatus
+from bot.domain.enums import GoalLevel, GoalStatus
 from bot.domain.parse import infer_level
 from bot.domain.refs import RefKind, format_ref
 from bot.domain.smart import check_smart, direction_of
+from bot.domain.title_numbers import stale_title
 from bot.services.actor import Actor
 from bot.services.errors import InvalidInput, NotFound, SmartIncomplete
 from bot.services.read_models import GoalSummary
@@ -76,13 +78,15 @@ def update_goal(
             for oid, o in zip(objective_ids, draft.objectives, strict=False)
         ] + list(draft.objectives[len(objective_ids) :])
         checked = replace(draft, start_date=goal.start_date, objectives=tuple(rows))
-        problems = check_smart(checked, today)
+        stored = {o.id: (o.baseline, o.target) for o in goal.objectives}
+        before = [stored.get(oid, (math.nan, math.nan)) for oid in objective_ids]
+        problems = check_smart(checked, today) + stale_title(draft.title, before, draft.objectives)
         if problems:
             raise SmartIncomplete(problems)
         _check_parent(session, actor.team_id, draft.parent_id, goal_id=goal.id)
         goal.title = draft.title.strip()
         goal.why = (draft.why or "").strip() or None
-        goal.level = draft.level or goal.level
+        goal.level = _level_after_edit(goal, draft)
         goal.parent_id = draft.parent_id
         old_due, goal.due_date = goal.due_date, draft.due_date
         for objective in goal.objectives:
@@ -142,6 +146,15 @@ def _check_parent(session: Session, team_id: str, parent_id: int | None, *, goal
         if ancestor.id == goal_id:
             raise InvalidInput("A goal cannot sit under itself or under one of its own targets.")
         ancestor = ancestor.parent
+
+
+def _level_after_edit(goal: Goal, draft: GoalDraft) -> GoalLevel:
+    """A level that only followed the old dates follows the new ones; one picked by hand stays."""
+    level = draft.level or goal.level
+    followed_dates = level == goal.level == infer_level(goal.start_date, goal.due_date)
+    if followed_dates and draft.due_date is not None and draft.due_date != goal.due_date:
+        return infer_level(goal.start_date, draft.due_date)
+    return level
 
 
 def _filled(row: ObjectiveDraft) -> bool:

@@ -46,7 +46,7 @@ def register(app, deps: Deps) -> None:
             except ValidationError:
                 modal_errors(ack, {first_block: STALE_FORM})
                 return
-            parsed, errors = read(_values(view))
+            parsed, errors = read(_values(view), today)
             if errors:
                 modal_errors(ack, errors)
                 return
@@ -72,9 +72,15 @@ def register(app, deps: Deps) -> None:
 
         return listener
 
-    def read_objective(values):
-        row, due, errors = read_objective_form(values)
+    def read_objective(values, today: date):
+        row, due, errors = read_objective_form(values, today=today)
         return (row, due), errors
+
+    def read_strategy(values, today: date):
+        return read_strategy_form(values)
+
+    def read_tactic(values, today: date):
+        return read_tactic_form(values, today=today)
 
     app.view(CallbackId.OBJECTIVE_MODAL.value)(
         submit(
@@ -90,7 +96,7 @@ def register(app, deps: Deps) -> None:
         submit(
             BlockId.STRATEGY_TITLE.value,
             StrategyModalMeta,
-            read_strategy_form,
+            read_strategy,
             lambda actor, meta, title, today: tree_items.add_strategy(
                 deps.sessions, actor, meta.goal_id, title, today=today
             ),
@@ -100,7 +106,7 @@ def register(app, deps: Deps) -> None:
         submit(
             BlockId.TACTIC_TITLE.value,
             TacticModalMeta,
-            read_tactic_form,
+            read_tactic,
             lambda actor, meta, tactic, today: tree_items.add_tactic(
                 deps.sessions,
                 actor,
