@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.domain.dates import month_start
-from bot.services import goal_reads
+from bot.services import goal_reads, home
 from handlers.deps import Deps, team_of
 from handlers.goals.focus import month_label
 from handlers.views.home import build_home
@@ -57,5 +57,7 @@ def register(app, deps: Deps) -> None:
             my_goals=data.my_goals,
             focus_goals=data.focus_goals,
             month_label=month_label(month_start(today)),
+            tactics=home.open_tactics(deps.sessions, team_of(context), user_id),
+            today=today,
         )
         client.views_publish(user_id=user_id, view=view)

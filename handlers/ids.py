@@ -8,6 +8,7 @@ class CallbackId(enum.StrEnum):
     OBJECTIVE_MODAL = "objective_modal"
     STRATEGY_MODAL = "strategy_modal"
     TACTIC_MODAL = "tactic_modal"
+    UPDATE_OBJECTIVE_MODAL = "update_objective_modal"
 
 
 class ActionId(enum.StrEnum):
@@ -24,6 +25,9 @@ class ActionId(enum.StrEnum):
     SHOW_GOAL = "goal_show"  # value: goal id
     FOCUS_REPLACE = "focus_replace"  # value: goal id
     FOCUS_KEEP = "focus_keep"  # value: goal id
+    # App Home has no response_url: these answer by opening a modal or republishing Home.
+    HOME_UPDATE_OBJECTIVE = "home_update_objective"  # value: objective id
+    HOME_TACTIC_DONE = "home_tactic_done"  # value: tactic id
     # Input elements inside modals; Slack needs an action id on each.
     INPUT = "input"
 
@@ -43,6 +47,8 @@ class BlockId(enum.StrEnum):
     OBJECTIVE_DUE = "objective_due"
     FOCUS_ACTIONS = "focus_actions"
     ARCHIVE_ACTIONS = "archive_actions"
+    UPDATE_VALUE = "update_value"
+    UPDATE_NOTE = "update_note"
 
 
 OBJECTIVE_FIELDS = ("metric", "unit", "baseline", "target")

@@ -41,3 +41,7 @@ class StrategyModalMeta(_Meta):
 class TacticModalMeta(_Meta):
     goal_id: int
     strategy_id: int
+
+
+class UpdateObjectiveModalMeta(_Meta):
+    objective_id: int
