@@ -28,10 +28,11 @@ def build_archive_question(preview: ArchivePreview) -> list[Block]:
         ]
     count = preview.descendants
     noun = "target" if count == 1 else "targets"
+    under = " and the targets under them" if count > len(preview.children) else ""
     return [
         section(
             f"Archive {goal_name(goal)}? {count} active {noun} are part of it "
-            f"({_refs(preview.children)}). Archive them too, or keep them as goals of their own?"
+            f"({_refs(preview.children)}{under}). Archive them too, or keep them as goals of their own?"
         ),
         ActionsBlock(
             block_id=str(BlockId.ARCHIVE_ACTIONS),

@@ -26,7 +26,7 @@ def test_a_goal_with_targets_is_asked_what_happens_to_them():
     blocks = message_dicts(build_archive_question(ArchivePreview(make_goal(), children, 31)))
 
     text = all_text(blocks)
-    assert "31 active targets" in text and "G13, G14" in text and "and 8 more" in text
+    assert "31 active targets" in text and "G13, G14" in text and "and 8 more and the targets under" in text
     assert "Archive it and its 31 targets" in text
     assert button_values(blocks, ActionId.ARCHIVE_KEEP_TARGETS) == ["12"]
 
