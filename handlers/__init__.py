@@ -1,6 +1,6 @@
 """Bolt listeners by feature; each feature module exposes register(app, deps)."""
 
-from handlers import goals, home
+from handlers import goals, home, home_actions
 from handlers.deps import Deps
 from handlers.errors import handle_unexpected
 from handlers.middleware import skip_retried_events, stamp_time
@@ -13,3 +13,4 @@ def register_listeners(app, *, settings, sessions, clock) -> None:
     app.error(handle_unexpected)
     goals.register(app, deps)
     home.register(app, deps)
+    home_actions.register(app, deps)

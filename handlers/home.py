@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.domain.dates import month_start
-from bot.services import goal_reads
+from bot.services import goal_reads, home
 from handlers.deps import Deps, team_of
 from handlers.goals.focus import month_label
 from handlers.later import later, on_ack_then_later
@@ -49,21 +49,26 @@ def register(app, deps: Deps) -> None:
     def home_opened(ack, event, context, today: date):
         ack()
         if event.get("tab", "home") == "home":
-            later(context, lambda client, _: publish_home(deps, client, event, context, today))
+            team_id, user_id = team_of(context), event["user"]
+            later(
+                context,
+                lambda client, _: publish_home(client, deps, team_id=team_id, user_id=user_id, today=today),
+            )
 
     on_ack_then_later(app.event("app_home_opened"), home_opened)
 
 
-def publish_home(deps: Deps, client: WebClient, event: dict, context, today: date) -> None:
+def publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str, today: date) -> None:
     """Needs users.conversations and views.publish, so it runs after the ack."""
-    user_id = event["user"]
     data = goal_reads.home_data(
-        deps.sessions, team_of(context), user_id, today=today, channel_ids=my_channels(client, user_id)
+        deps.sessions, team_id, user_id, today=today, channel_ids=my_channels(client, user_id)
     )
     view = build_home(
         user_id=user_id,
         my_goals=data.my_goals,
         focus_goals=data.focus_goals,
         month_label=month_label(month_start(today)),
+        tactics=home.open_tactics(deps.sessions, team_id, user_id),
+        today=today,
     )
     client.views_publish(user_id=user_id, view=view)

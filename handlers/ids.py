@@ -10,6 +10,7 @@ class CallbackId(enum.StrEnum):
     OBJECTIVE_MODAL = "objective_modal"
     STRATEGY_MODAL = "strategy_modal"
     TACTIC_MODAL = "tactic_modal"
+    UPDATE_OBJECTIVE_MODAL = "update_objective_modal"
 
 
 class ActionId(enum.StrEnum):
@@ -18,7 +19,10 @@ class ActionId(enum.StrEnum):
     ADD_TACTIC = "strategy_add_tactic"  # value: strategy id
     TACTIC_DONE = "tactic_done"  # value: tactic id
     EDIT_GOAL = "goal_edit"  # value: goal id
-    ARCHIVE_GOAL = "goal_archive"  # value: goal id
+    ARCHIVE_GOAL = "goal_archive"  # value: goal id; asks before archiving
+    ARCHIVE_CONFIRM = "goal_archive_confirm"  # value: goal id; archives it with its targets
+    ARCHIVE_KEEP_TARGETS = "goal_archive_keep_targets"  # value: goal id; its targets stay as goals
+    ARCHIVE_CANCEL = "goal_archive_cancel"  # value: goal id
     BREAK_DOWN = "goal_break_down"  # value: goal id
     SHOW_GOAL = "goal_show"  # value: goal id
     FOCUS_REPLACE = "focus_replace"  # value: goal id
@@ -29,6 +33,9 @@ class ActionId(enum.StrEnum):
     # value: what follows `/goals list` for that page, e.g. "3" or "archived 2"
     LIST_PREVIOUS = "goal_list_previous"
     LIST_MORE = "goal_list_more"
+    # App Home has no response_url: these answer by opening a modal or republishing Home.
+    HOME_UPDATE_OBJECTIVE = "home_update_objective"  # value: objective id
+    HOME_TACTIC_DONE = "home_tactic_done"  # value: tactic id
     # Input elements inside modals; Slack needs an action id on each.
     INPUT = "input"
 
@@ -49,6 +56,9 @@ class BlockId(enum.StrEnum):
     FOCUS_ACTIONS = "focus_actions"
     MEASUREMENT_ACTIONS = "measurement_actions"
     LIST_PAGES = "goal_list_pages"
+    ARCHIVE_ACTIONS = "archive_actions"
+    UPDATE_VALUE = "update_value"
+    UPDATE_NOTE = "update_note"
 
 
 def objective_block_id(index: int, field: str) -> str:

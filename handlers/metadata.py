@@ -26,6 +26,8 @@ class GoalModalMeta(_Meta):
     objective_ids: list[int] = []
     # Rows of objective inputs the form shows.
     objective_rows: int = 1
+    # The parent when the form opened, kept when "Part of" comes back empty.
+    parent_id: int | None = None
 
 
 class ObjectiveModalMeta(_Meta):
@@ -39,3 +41,7 @@ class StrategyModalMeta(_Meta):
 class TacticModalMeta(_Meta):
     goal_id: int
     strategy_id: int
+
+
+class UpdateObjectiveModalMeta(_Meta):
+    objective_id: int

@@ -60,6 +60,11 @@ class Archive:
 
 
 @dataclass(frozen=True)
+class Restore:
+    goal_id: int
+
+
+@dataclass(frozen=True)
 class Unknown:
     word: str
 
@@ -70,13 +75,14 @@ class Invalid:
 
 
 GoalsCommand = (
-    Help | New | ListGoals | Show | Update | UndoUpdate | Focus | Edit | Archive | Unknown | Invalid
+    Help | New | ListGoals | Show | Update | UndoUpdate | Focus | Edit | Archive | Restore | Unknown | Invalid
 )
 
 _GOAL_ID_COMMANDS: dict[str, Callable[..., GoalsCommand]] = {
     "show": Show,
     "edit": Edit,
     "archive": Archive,
+    "restore": Restore,
     "focus": Focus,
 }
 _KIND_NAMES = {
@@ -122,7 +128,8 @@ def help_lines() -> list[str]:
         "`/goals update O7 undo` takes the latest one back)",
         "`/goals focus G12` — make it this channel's one main goal for the month",
         "`/goals edit G12` — change a goal's wording, numbers or dates",
-        "`/goals archive G12` — put away a goal you no longer track",
+        "`/goals archive G12` — put away a goal you no longer track (asks first)",
+        "`/goals restore G12` — bring back a goal you archived",
         "`/goals help` — show this list",
     ]
 

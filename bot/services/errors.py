@@ -15,7 +15,7 @@ from dataclasses import field as dataclass_field
 from datetime import date
 
 from bot.domain.drafts import SmartProblem
-from bot.domain.enums import GoalLevel
+from bot.domain.enums import GoalLevel, GoalStatus
 
 
 @dataclass(eq=False)
@@ -214,3 +214,11 @@ class FocusNeedsChannel(ServiceError):
 class GoalInOtherChannel(ServiceError):
     ref: str
     channel_id: str
+
+
+@dataclass(eq=False)
+class NotArchived(ServiceError):
+    """`restore` was asked for a goal that is not archived."""
+
+    goal_id: int
+    status: GoalStatus

@@ -1,5 +1,6 @@
 """Creating, editing and archiving goals. Each function is one transaction."""
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -7,11 +8,12 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.achievable import direction_of
-from bot.domain.drafts import CheckedObjective, GoalDraft, ObjectiveDraft, SmartGoal
-from bot.domain.enums import GoalStatus
+from bot.domain.drafts import CheckedObjective, GoalDraft, ObjectiveDraft, SmartGoal, SmartProblem
+from bot.domain.enums import GoalLevel, GoalStatus
 from bot.domain.parse import infer_level
 from bot.domain.refs import RefKind, format_ref
 from bot.domain.smart import smart_goal
+from bot.domain.title_numbers import stale_title
 from bot.services.actor import Actor
 from bot.services.errors import (
     GoalNotFound,
@@ -81,11 +83,17 @@ def update_goal(
             ObjectiveDraft(o.metric, o.unit, o.baseline, o.target, history.get(oid, ()))
             for oid, o in zip(objective_ids, draft.objectives, strict=False)
         ] + list(draft.objectives[len(objective_ids) :])
-        smart = _require_smart(replace(draft, start_date=goal.start_date, objectives=tuple(rows)), today)
+        stored = {o.id: (o.baseline, o.target) for o in goal.objectives}
+        before = [stored.get(oid, (math.nan, math.nan)) for oid in objective_ids]
+        smart = _require_smart(
+            replace(draft, start_date=goal.start_date, objectives=tuple(rows)),
+            today,
+            also=stale_title(draft.title, before, draft.objectives),
+        )
         _check_parent(session, actor.team_id, smart.parent_id, goal_id=goal.id)
         goal.title = smart.title
         goal.why = smart.why
-        goal.level = smart.level or goal.level
+        goal.level = _level_after_edit(goal, smart)
         goal.parent_id = smart.parent_id
         old_due, goal.due_date = goal.due_date, smart.due_date
         for objective in goal.objectives:
@@ -108,10 +116,10 @@ def update_goal(
 
 
 def archive_goal(sessions: sessionmaker[Session], actor: Actor, goal_id: int, *, today: date) -> GoalSummary:
-    with sessions.begin() as session:
-        goal = editable_goal(session, actor, goal_id)
-        goal.status = GoalStatus.ARCHIVED
-        return summarize_goal(goal, today=today)
+    """Archives the goal with its targets; `archiving.archive_goal` can keep the targets instead."""
+    from bot.services import archiving  # archiving builds on editable_goal below
+
+    return archiving.archive_goal(sessions, actor, goal_id, today=today).goal
 
 
 def goal_owner(sessions: sessionmaker[Session], team_id: str, goal_id: int) -> str:
@@ -148,11 +156,23 @@ def _check_parent(session: Session, team_id: str, parent_id: int | None, *, goal
         ancestor = ancestor.parent
 
 
-def _require_smart(draft: GoalDraft, today: date) -> SmartGoal:
+def _require_smart(draft: GoalDraft, today: date, *, also: Sequence[SmartProblem] = ()) -> SmartGoal:
+    """The checked goal, or SmartIncomplete with its problems and `also` (e.g. a stale title)."""
     checked = smart_goal(draft, today)
-    if isinstance(checked, list):
-        raise SmartIncomplete(checked)
+    problems = [*(checked if isinstance(checked, list) else []), *also]
+    if problems:
+        raise SmartIncomplete(problems)
+    assert not isinstance(checked, list)
     return checked
+
+
+def _level_after_edit(goal: Goal, edited: SmartGoal) -> GoalLevel:
+    """A level that only followed the old dates follows the new ones; one picked by hand stays."""
+    level = edited.level or goal.level
+    followed_dates = level == goal.level == infer_level(goal.start_date, goal.due_date)
+    if followed_dates and edited.due_date != goal.due_date:
+        return infer_level(goal.start_date, edited.due_date)
+    return level
 
 
 def _new_objective(team_id: str, row: CheckedObjective, due: date) -> Objective:

@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot.domain import commands as grammar
 from bot.domain.refs import RefKind, format_ref
-from bot.services import breakdown, goal_list, goal_reads, goal_writes, tree_items
+from bot.services import archiving, breakdown, goal_list, goal_reads, tree_items
 from bot.services.actor import Actor
 from bot.services.errors import StrategyNotFound
 from handlers.deps import Deps, actor_for, team_of
@@ -17,6 +17,7 @@ from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
+from handlers.views import archive_blocks
 from handlers.views.goal_list import build_goal_list, list_summary
 from handlers.views.goal_tree import build_goal_tree
 from handlers.views.item_modals import build_objective_modal, build_strategy_modal, build_tactic_modal
@@ -104,10 +105,25 @@ def register(app, deps: Deps) -> None:
         )
 
     @_button(app, ActionId.ARCHIVE_GOAL)
-    def archive(client, respond, body, team_id, user_id, goal_id, now, today):
+    def ask_archive(client, respond, body, team_id, user_id, goal_id, now, today):
         actor = actor_for_goal(client, deps, team_id, user_id, goal_id)
-        goal = goal_writes.archive_goal(deps.sessions, actor, goal_id, today=today)
-        respond(text=f"Archived {goal.ref} {goal.title}.", response_type="ephemeral", replace_original=True)
+        ask_before_archiving(respond, deps, actor, goal_id, today=today)
+
+    def archive_with(children: archiving.ChildPolicy):
+        def archive(client, respond, body, team_id, user_id, goal_id, now, today):
+            actor = actor_for_goal(client, deps, team_id, user_id, goal_id)
+            done = archiving.archive_goal(deps.sessions, actor, goal_id, children=children, today=today)
+            blocks = archive_blocks.build_archived(done)
+            respond(text=archive_blocks.archived_text(done), blocks=blocks, replace_original=True)
+
+        return archive
+
+    _button(app, ActionId.ARCHIVE_CONFIRM)(archive_with(archiving.ChildPolicy.ARCHIVE))
+    _button(app, ActionId.ARCHIVE_KEEP_TARGETS)(archive_with(archiving.ChildPolicy.DETACH))
+
+    @_button(app, ActionId.ARCHIVE_CANCEL)
+    def cancel_archive(client, respond, body, team_id, user_id, goal_id, now, today):
+        respond(delete_original=True)
 
     @_button(app, ActionId.BREAK_DOWN)
     def break_down(client, respond, body, team_id, user_id, goal_id, now, today):
@@ -145,6 +161,14 @@ def register(app, deps: Deps) -> None:
         meta = TacticModalMeta(goal_id=goal_id, strategy_id=strategy_id, channel_id=channel_of(body))
         view = build_tactic_modal(meta, strategy_title, default_owner=user_id, default_due=tree.goal.due_date)
         client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def ask_before_archiving(respond, deps: Deps, actor: Actor, goal_id: int, *, today: date) -> None:
+    """The question with its choices; nothing is archived until a button says how."""
+    preview = archiving.archive_preview(deps.sessions, actor, goal_id, today=today)
+    blocks = archive_blocks.build_archive_question(preview)
+    text = f"Archive {preview.goal.ref}?"
+    respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
 
 
 def _editable_tree(client: WebClient, deps: Deps, team_id: str, user_id: str, goal_id: int, today: date):

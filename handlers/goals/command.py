@@ -9,16 +9,18 @@ from slack_sdk import WebClient
 from bot.domain import commands as grammar
 from bot.domain.drafts import SmartProblem
 from bot.domain.parse import parse_goal_text
-from bot.services import focus, goal_list, goal_reads, goal_writes, measurement_undo, measurements
+from bot.services import archiving, focus, goal_list, goal_reads, goal_writes, measurement_undo, measurements
 from bot.services.actor import Actor
 from bot.services.errors import ServiceError, SmartIncomplete
 from handlers.deps import Deps, actor_for, team_of
+from handlers.goals.actions import ask_before_archiving
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.focus import announce_focus, focus_reply
 from handlers.goals.measurement_actions import pending_payload, undo_as
 from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
 from handlers.goals.replies import reply_error
 from handlers.later import Work, later, on_ack_then_later
+from handlers.views import archive_blocks
 from handlers.views.goal_list import build_goal_list, list_summary
 from handlers.views.goal_tree import build_goal_tree
 from handlers.views.measurement_notices import (
@@ -132,6 +134,9 @@ class _Request:
             case grammar.Archive(goal_id=goal_id):
                 self.ack()
                 self.later(lambda client, respond: self.archive(client, respond, goal_id))
+            case grammar.Restore(goal_id=goal_id):
+                self.ack()
+                self.later(lambda client, respond: self.restore(client, respond, goal_id))
 
     def list_goals(self, page: int, *, archived: bool) -> None:
         shown = goal_list.goal_page(
@@ -140,9 +145,15 @@ class _Request:
         self.ack(text=list_summary(shown), blocks=build_goal_list(shown, channel_id=self.channel_id))
 
     def archive(self, client: WebClient, respond, goal_id: int) -> None:
+        """Asks first, as the tree's Archive button does: what happens to the goal's targets."""
         actor = actor_for_goal(client, self.deps, self.team_id, self.user_id, goal_id)
-        archived = goal_writes.archive_goal(self.deps.sessions, actor, goal_id, today=self.today)
-        respond(text=f"Archived {archived.ref} {archived.title}.", response_type="ephemeral")
+        ask_before_archiving(respond, self.deps, actor, goal_id, today=self.today)
+
+    def restore(self, client: WebClient, respond, goal_id: int) -> None:
+        actor = actor_for_goal(client, self.deps, self.team_id, self.user_id, goal_id)
+        restored = archiving.restore_goal(self.deps.sessions, actor, goal_id, today=self.today)
+        text, blocks = archive_blocks.restored_text(restored), archive_blocks.build_restored(restored)
+        respond(text=text, blocks=blocks, response_type="ephemeral")
 
     def new(self, text: str) -> None:
         draft = parse_goal_text(text, self.today)

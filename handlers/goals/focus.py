@@ -78,4 +78,4 @@ def _replace(deps: Deps, client: WebClient, respond, body: dict, context, now: d
     )
     text, blocks = focus_reply(outcome)
     respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=True)
-    announce_focus(client, outcome, user_id=user_id, channel_id=channel_id)
+    announce_focus(client, outcome, user_id=user_id)

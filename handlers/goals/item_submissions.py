@@ -39,7 +39,7 @@ def register(app, deps: Deps) -> None:
             except ValidationError:
                 modal_errors(ack, {first_block: STALE_FORM})
                 return
-            parsed, errors = read(_values(view))
+            parsed, errors = read(_values(view), today)
             if errors:
                 modal_errors(ack, errors)
                 return
@@ -68,9 +68,15 @@ def register(app, deps: Deps) -> None:
 
         return listener
 
-    def read_objective(values):
-        row, due, errors = read_objective_form(values)
+    def read_objective(values, today: date):
+        row, due, errors = read_objective_form(values, today=today)
         return (row, due), errors
+
+    def read_strategy(values, today: date):
+        return read_strategy_form(values)
+
+    def read_tactic(values, today: date):
+        return read_tactic_form(values, today=today)
 
     on_ack_then_later(
         app.view(CallbackId.OBJECTIVE_MODAL.value),
@@ -90,7 +96,7 @@ def register(app, deps: Deps) -> None:
             CallbackId.STRATEGY_MODAL,
             BlockId.STRATEGY_TITLE.value,
             StrategyModalMeta,
-            read_strategy_form,
+            read_strategy,
             lambda actor, meta, title, today: tree_items.add_strategy(
                 deps.sessions, actor, meta.goal_id, title, today=today
             ),
@@ -102,7 +108,7 @@ def register(app, deps: Deps) -> None:
             CallbackId.TACTIC_MODAL,
             BlockId.TACTIC_TITLE.value,
             TacticModalMeta,
-            read_tactic_form,
+            read_tactic,
             lambda actor, meta, tactic, today: tree_items.add_tactic(
                 deps.sessions, actor, meta.strategy_id, tactic, today=today
             ),

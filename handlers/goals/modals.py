@@ -22,7 +22,7 @@ def open_new_goal_modal(
     problems: tuple[SmartProblem, ...] = (),
 ) -> None:
     rows = min(MAX_OBJECTIVE_ROWS, max(1, len(draft.objectives)))
-    meta = GoalModalMeta(mode="new", channel_id=channel_id, objective_rows=rows)
+    meta = GoalModalMeta(mode="new", channel_id=channel_id, objective_rows=rows, parent_id=draft.parent_id)
     choices = goal_reads.parent_choices(deps.sessions, team_id)
     view = build_goal_modal(draft, meta, problems=problems, parent_choices=choices)
     client.views_open(trigger_id=trigger_id, view=view)
@@ -50,6 +50,7 @@ def open_edit_goal_modal(
         objective_ids=list(form.objective_ids),
         # One spare row lets the owner add an objective while editing.
         objective_rows=existing + 1 if existing < MAX_OBJECTIVE_ROWS else existing,
+        parent_id=form.draft.parent_id,
     )
     choices = goal_reads.parent_choices(deps.sessions, team_id, exclude_id=goal_id)
     client.views_open(trigger_id=trigger_id, view=build_goal_modal(form.draft, meta, parent_choices=choices))

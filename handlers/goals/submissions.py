@@ -46,7 +46,8 @@ def register(app, deps: Deps) -> None:
         except ValidationError:
             modal_errors(ack, {BlockId.GOAL_TITLE.value: STALE_FORM})
             return
-        draft, form_errors = read_goal_form((view.get("state") or {}).get("values") or {}, meta)
+        values = (view.get("state") or {}).get("values") or {}
+        draft, form_errors = read_goal_form(values, meta, today=today)
         if form_errors:
             modal_errors(ack, form_errors)
             return

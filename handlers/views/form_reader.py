@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from bot.domain.dates import parse_due
 from bot.domain.numbers import parse_number
 from handlers.ids import ActionId
 from handlers.views import limits
@@ -17,13 +18,18 @@ from handlers.views.format import truncate
 
 NOT_A_NUMBER = "Enter a number, e.g. 78"
 NOT_A_DATE = "Pick a date from the calendar, e.g. 2027-03-31"
+NOT_A_DATE_PHRASE = 'Write a date such as 2027-03-31, "end of June", "June 30" or "Q2"'
+
+_Day = date  # FormReader.date shadows the type inside the class body
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class FormReader:
-    def __init__(self, values: object):
+    def __init__(self, values: object, *, today: date | None = None):
+        """`today` lets typed date fields take the command line's phrases ("end of June", "Q2")."""
         self._values = values if isinstance(values, Mapping) else {}
+        self._today = today
         # Errors by block id, in the shape `ack(response_action="errors", errors=...)` wants.
         self.errors: dict[str, str] = {}
 
@@ -46,12 +52,31 @@ class FormReader:
         return raw if isinstance(raw, str) and raw else None
 
     def date(self, block_id: str) -> date | None:
-        raw = self._field(block_id, "selected_date")
-        if not isinstance(raw, str) or not raw.strip():
+        """A date picker's YYYY-MM-DD, or a typed date in any phrase `parse_due` knows."""
+        picked = self._field(block_id, "selected_date")
+        if isinstance(picked, str) and picked.strip():
+            day = _parse_iso_date(picked.strip())
+            if day is None:
+                self.fail(block_id, NOT_A_DATE)
+            return day
+        typed = self._field(block_id, "value")
+        if not isinstance(typed, str) or not typed.strip():
             return None
-        day = _parse_iso_date(raw.strip())
+        if self._today is not None:
+            day = parse_due(typed[:200], self._today)
+        else:
+            day = _parse_iso_date(typed.strip())
         if day is None:
-            self.fail(block_id, NOT_A_DATE)
+            self.fail(block_id, NOT_A_DATE_PHRASE)
+        return day
+
+    def future_date(self, block_id: str) -> "_Day | None":
+        """Like `date`, but a day before today is refused as passed (when today is known)."""
+        day = self.date(block_id)
+        if day is not None and self._today is not None and day < self._today:
+            self.fail(
+                block_id, f"That date has passed (today is {self._today.isoformat()}). Pick a later one."
+            )
         return day
 
     def number(self, block_id: str) -> float | None:

@@ -8,7 +8,7 @@ from bot.domain.enums import GoalLevel, GoalStatus
 from bot.services.read_models import GoalSummary, GoalTree, MeasurementSummary, ObjectiveSummary
 from handlers.ids import ActionId, BlockId
 from handlers.views import limits
-from handlers.views.blocks import button, capped, confirm, context, header, lines_within, section
+from handlers.views.blocks import button, capped, context, header, lines_within, section
 from handlers.views.format import (
     due_in,
     escape,
@@ -130,17 +130,6 @@ def _actions(tree: GoalTree, can_edit: bool) -> list[Block]:
     if goal.level is GoalLevel.ANNUAL and not tree.children:
         buttons.append(button("Break down", ActionId.BREAK_DOWN, goal.id))
     if goal.status is not GoalStatus.ARCHIVED:
-        buttons.append(
-            button(
-                "Archive",
-                ActionId.ARCHIVE_GOAL,
-                goal.id,
-                style="danger",
-                confirm=confirm(
-                    f"Archive {goal.ref}?",
-                    "It leaves the goal list, Home and reminders. Its history is kept.",
-                    yes="Archive",
-                ),
-            )
-        )
+        # No confirm dialog: the button asks in a message, which can also ask about its targets.
+        buttons.append(button("Archive", ActionId.ARCHIVE_GOAL, goal.id, style="danger"))
     return [ActionsBlock(block_id=str(BlockId.GOAL_ACTIONS), elements=buttons)]

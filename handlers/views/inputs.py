@@ -21,6 +21,9 @@ TITLE_MAX = 150
 WHY_MAX = 1000
 METRIC_MAX = 150
 UNIT_MAX = 30
+DATE_MAX = 60
+DATE_PLACEHOLDER = "2027-03-31, end of June, Q2…"
+DATE_HINT = 'A date or a phrase: "2027-03-31", "end of June", "June 30", "end of Q2", "in 6 weeks".'
 
 
 def input_block(
@@ -65,6 +68,11 @@ def date_input(initial: date | None, placeholder: str = "Pick a date") -> DatePi
         placeholder=placeholder,
         initial_date=initial.isoformat() if initial else None,
     )
+
+
+def due_date_input(initial: date | None, placeholder: str = DATE_PLACEHOLDER) -> PlainTextInputElement:
+    """Typed, not picked: it takes what the command line takes ("end of June", "Q2", "2027-03-31")."""
+    return text_input(DATE_MAX, placeholder, initial.isoformat() if initial else None)
 
 
 def plain_number(value: float | None) -> str | None:

@@ -17,10 +17,11 @@ from handlers.views.blocks import context
 from handlers.views.form_reader import FormReader
 from handlers.views.format import escape, truncate
 from handlers.views.inputs import (
+    DATE_HINT,
     METRIC_MAX,
     TITLE_MAX,
     UNIT_MAX,
-    date_input,
+    due_date_input,
     input_block,
     number_input,
     text_input,
@@ -36,20 +37,23 @@ def build_objective_modal(meta: ObjectiveModalMeta, goal_title: str, default_due
         input_block(UNIT, "Unit", text_input(UNIT_MAX, "%, $, per month…"), optional=True),
         input_block(BASELINE, "Baseline (where it is today)", number_input()),
         input_block(TARGET, "Target", number_input()),
-        input_block(BlockId.OBJECTIVE_DUE, "Due date", date_input(default_due)),
+        input_block(BlockId.OBJECTIVE_DUE, "Due date", due_date_input(default_due), hint=DATE_HINT),
     ]
     return _modal(CallbackId.OBJECTIVE_MODAL, "Add objective", meta.dump(), blocks)
 
 
-def read_objective_form(values: object) -> tuple[ObjectiveDraft, date | None, dict[str, str]]:
-    form = FormReader(values)
+def read_objective_form(
+    values: object, *, today: date | None = None
+) -> tuple[ObjectiveDraft, date | None, dict[str, str]]:
+    """With `today`, the due date may be a phrase ("end of June") and must not have passed."""
+    form = FormReader(values, today=today)
     draft = ObjectiveDraft(
         metric=form.text(METRIC),
         unit=form.text(UNIT),
         baseline=form.number(BASELINE),
         target=form.number(TARGET),
     )
-    due = form.date(BlockId.OBJECTIVE_DUE)
+    due = form.future_date(BlockId.OBJECTIVE_DUE)
     if draft.metric is None:
         form.fail(METRIC, "Name what you will measure, e.g. CSAT score")
     if draft.baseline is None:
@@ -59,7 +63,7 @@ def read_objective_form(values: object) -> tuple[ObjectiveDraft, date | None, di
     elif draft.target == draft.baseline:
         form.fail(TARGET, "Make the target different from the baseline")
     if due is None:
-        form.fail(BlockId.OBJECTIVE_DUE, "Pick the date it should be reached by")
+        form.fail(BlockId.OBJECTIVE_DUE, 'Say when it should be reached, e.g. 2027-03-31 or "end of June"')
     return draft, due, form.errors
 
 
@@ -96,23 +100,26 @@ def build_tactic_modal(
                 initial_user=default_owner or None,
             ),
         ),
-        input_block(BlockId.TACTIC_DUE, "Due date", date_input(default_due)),
+        input_block(BlockId.TACTIC_DUE, "Due date", due_date_input(default_due), hint=DATE_HINT),
     ]
     return _modal(CallbackId.TACTIC_MODAL, "Add tactic", meta.dump(), blocks)
 
 
-def read_tactic_form(values: object) -> tuple[TacticDraft | None, dict[str, str]]:
-    """The tactic, or None with an error under each field that is missing or unreadable."""
-    form = FormReader(values)
+def read_tactic_form(
+    values: object, *, today: date | None = None
+) -> tuple[TacticDraft | None, dict[str, str]]:
+    """The tactic, or None with an error under each field that is missing or unreadable. With
+    `today`, the due date may be a phrase ("in 2 weeks") and must not have passed."""
+    form = FormReader(values, today=today)
     title = form.text(BlockId.TACTIC_TITLE) or ""
     owner_id = form.user(BlockId.TACTIC_OWNER)
-    due_date = form.date(BlockId.TACTIC_DUE)
+    due_date = form.future_date(BlockId.TACTIC_DUE)
     if not title:
         form.fail(BlockId.TACTIC_TITLE, "Say what will be done, e.g. write the call-back script")
     if owner_id is None:
         form.fail(BlockId.TACTIC_OWNER, "Pick who does it")
     if due_date is None:
-        form.fail(BlockId.TACTIC_DUE, "Pick the date it is done by")
+        form.fail(BlockId.TACTIC_DUE, 'Say when it is done by, e.g. 2027-03-31 or "in 2 weeks"')
     if form.errors or owner_id is None or due_date is None:
         return None, form.errors
     return TacticDraft(title, owner_id, due_date), form.errors

@@ -6,6 +6,7 @@ Mentions, ids in backticks and "run /goals …" advice belong here, not in the s
 from collections.abc import Sequence
 
 from bot.domain.numbers import format_number
+from bot.domain.refs import RefKind, format_ref
 from bot.services import errors
 from handlers.views.format import channel_mention, escape, mention
 
@@ -87,6 +88,12 @@ def describe_refusal(error: errors.ServiceError) -> str:
             return (
                 f"{ref} belongs to {channel_mention(channel_id)}. Run `/goals focus {ref}` there, "
                 "or pick one of this channel's goals from `/goals list`."
+            )
+        case errors.NotArchived(goal_id=goal_id, status=status):
+            ref = format_ref(RefKind.GOAL, goal_id)
+            return (
+                f"{ref} is {status.value}, not archived, so there is nothing to restore. "
+                f"`/goals show {ref}` shows it."
             )
     return FALLBACK
 

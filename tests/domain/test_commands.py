@@ -12,6 +12,7 @@ from bot.domain.commands import (
     Invalid,
     ListGoals,
     New,
+    Restore,
     Show,
     UndoUpdate,
     Unknown,
@@ -20,7 +21,20 @@ from bot.domain.commands import (
     parse_goals_command,
 )
 
-COMMAND_TYPES = (Help, New, ListGoals, Show, Update, UndoUpdate, Focus, Edit, Archive, Unknown, Invalid)
+COMMAND_TYPES = (
+    Help,
+    New,
+    ListGoals,
+    Show,
+    Update,
+    UndoUpdate,
+    Focus,
+    Edit,
+    Archive,
+    Restore,
+    Unknown,
+    Invalid,
+)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "help", "HELP", " Help me please "])
@@ -60,14 +74,15 @@ def test_list_with_junk_says_what_to_type(arguments):
 
 
 @pytest.mark.parametrize(
-    ("word", "command"), [("show", Show), ("edit", Edit), ("archive", Archive), ("focus", Focus)]
+    ("word", "command"),
+    [("show", Show), ("edit", Edit), ("archive", Archive), ("restore", Restore), ("focus", Focus)],
 )
 @pytest.mark.parametrize("goal", ["G12", "g12", "#G12", "12", "#12"])
 def test_goal_id_commands(word, command, goal):
     assert parse_goals_command(f"{word.upper()}  {goal} ") == command(goal_id=12)
 
 
-@pytest.mark.parametrize("word", ["show", "edit", "archive", "focus"])
+@pytest.mark.parametrize("word", ["show", "edit", "archive", "restore", "focus"])
 @pytest.mark.parametrize("argument", ["", "G0", "abc", "G12 G13", "G" + "1" * 19])
 def test_goal_id_commands_without_a_usable_id_say_what_to_type(word, argument):
     result = parse_goals_command(f"{word} {argument}")
@@ -125,7 +140,7 @@ def test_unknown_word_is_echoed_as_typed_and_shortened():
 def test_help_lines_cover_every_subcommand_with_an_example():
     lines = help_lines()
     commands = [re.match(r"`/goals (\w+)", line)[1] for line in lines]
-    assert commands == ["new", "list", "show", "update", "focus", "edit", "archive", "help"]
+    assert commands == ["new", "list", "show", "update", "focus", "edit", "archive", "restore", "help"]
     assert all(" — " in line for line in lines)
     for line in lines:
         example = re.match(r"`(/goals [^`]*)`", line)[1].removeprefix("/goals ").replace("…", "")
@@ -146,6 +161,7 @@ _WORDS = st.sampled_from(
         "focus",
         "edit",
         "archive",
+        "restore",
         "help",
         "G12",
         "O7",
@@ -169,7 +185,7 @@ _WORDS = st.sampled_from(
 def test_command_like_word_soup_never_raises(text):
     result = parse_goals_command(text)
     assert isinstance(result, COMMAND_TYPES)
-    if isinstance(result, Show | Edit | Archive | Focus):
+    if isinstance(result, Show | Edit | Archive | Restore | Focus):
         assert result.goal_id in (12, 82)  # the only goal ids in the soup: "G12", "12", "82"
     if isinstance(result, Update):
         assert result.target and (result.note is None or result.note.strip())

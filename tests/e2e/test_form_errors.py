@@ -1,6 +1,7 @@
 """A refusal lands under the input it is about (issue 5 §4.1); Edit offers only valid parents (§4.9)."""
 
 from handlers.ids import ActionId, BlockId, CallbackId, objective_block_id
+from handlers.views.goal_form import NO_PARENT
 from models import Goal, Objective, Strategy, Tactic
 from tests.e2e.helpers import count, fill, opened_view
 
@@ -22,7 +23,7 @@ def test_a_past_due_date_on_add_objective_is_shown_under_the_due_date(bot_server
 
     assert status == 200 and answer["response_action"] == "errors"
     assert list(answer["errors"]) == [BlockId.OBJECTIVE_DUE]
-    assert PAST in answer["errors"][BlockId.OBJECTIVE_DUE]
+    assert "has passed" in answer["errors"][BlockId.OBJECTIVE_DUE]
     assert count(bot_server.sessions, Objective) == 1
 
 
@@ -65,7 +66,7 @@ def test_the_edit_form_offers_no_descendant_as_parent_and_refuses_one_under_the_
 
     bot_server.command(f"edit G{top}")
     view = opened_view(bot_server.standin)
-    assert _parent_options(view) == [str(other)]
+    assert _parent_options(view) == [NO_PARENT, str(other)]
 
     # A forged (or stale) submission naming the goal's own child is refused under "Part of".
     values = fill(view)

@@ -50,7 +50,9 @@ def test_a_page_past_the_end_says_how_many_there_are(bot_server, make_goal):
 def test_archived_goals_have_their_own_list(bot_server, make_goal):
     kept, gone = make_goals(make_goal, 2)
     bot_server.command(f"archive G{gone}")
-    bot_server.standin.wait_for("response_url")
+    bot_server.standin.wait_for("response_url")  # the question: archiving asks first
+    bot_server.click(ActionId.ARCHIVE_CONFIRM, str(gone))
+    bot_server.standin.wait_for("response_url", 2)
 
     _, active, _ = bot_server.command("list")
     _, archived, _ = bot_server.command("list archived")

@@ -32,7 +32,10 @@ def test_a_workspace_admin_may_edit_and_archive_someone_elses_goal(bot_server, m
 
     _, _, response_url = bot_server.command(f"archive G{goal_id}", user_id="U_ADMIN")
     bot_server.standin.wait_for("response_url")
-    assert "Archived" in all_text(bot_server.replies(response_url))
+    assert "Archive G" in all_text(bot_server.replies(response_url))
+    _, _, clicked_url = bot_server.click(ActionId.ARCHIVE_CONFIRM, str(goal_id), user_id="U_ADMIN")
+    bot_server.standin.wait_for("response_url", count=2)
+    assert "Archived" in all_text(bot_server.replies(clicked_url))
     assert _status(bot_server, goal_id) == GoalStatus.ARCHIVED
 
 

@@ -113,9 +113,9 @@ def test_parent_choices_for_an_edit_leave_out_the_goal_and_everything_under_it(s
     assert [goal_id for goal_id, _, _ in for_top] == [elsewhere.id]
     assert {goal_id for goal_id, _, _ in for_child} == {top.id, elsewhere.id}
     assert below_archived.id not in {goal_id for goal_id, _, _ in for_child}
+    # Archiving a goal archives its targets too, so nothing below it is offered either.
     assert {goal_id for goal_id, _, _ in goal_reads.parent_choices(sessions, TEAM)} == {
         top.id,
         child.id,
-        below_archived.id,
         elsewhere.id,
     }

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 from bot.domain.drafts import GoalDraft, ObjectiveDraft, SmartProblem
@@ -5,6 +6,7 @@ from bot.domain.enums import GoalLevel, SmartPart
 from bot.domain.smart import check_smart
 from handlers.ids import ActionId, BlockId, CallbackId, objective_block_id
 from handlers.metadata import GoalModalMeta
+from handlers.views.form_reader import NOT_A_DATE_PHRASE
 from handlers.views.goal_fields import MAX_OBJECTIVE_ROWS
 from handlers.views.goal_form import read_goal_form
 from handlers.views.goal_modal import build_goal_modal, problems_to_errors
@@ -54,10 +56,14 @@ def test_new_goal_modal_shape():
         ActionId.INPUT,
     )
     assert blocks[BlockId.GOAL_WHY]["element"]["multiline"] is True
-    assert blocks[BlockId.GOAL_LEVEL]["element"]["initial_option"]["value"] == "quarterly"
+    # A new goal's level is the dates' to decide until someone picks one.
+    assert "initial_option" not in blocks[BlockId.GOAL_LEVEL]["element"]
     parent = blocks[BlockId.GOAL_PARENT]["element"]
     assert parent["initial_option"]["text"]["text"] == "G3 · Best support in the region"
-    assert blocks[BlockId.GOAL_DUE]["element"]["initial_date"] == "2027-03-31"
+    assert parent["options"][0]["value"] == "none"
+    due = blocks[BlockId.GOAL_DUE]["element"]
+    assert (due["type"], due["initial_value"]) == ("plain_text_input", "2027-03-31")
+    assert "end of June" in blocks[BlockId.GOAL_DUE]["hint"]["text"]
     baseline = blocks[objective_block_id(1, "baseline")]["element"]
     assert (baseline["type"], baseline["is_decimal_allowed"], baseline["initial_value"]) == (
         "number_input",
@@ -65,7 +71,15 @@ def test_new_goal_modal_shape():
         "1200",
     )
     assert blocks[objective_block_id(1, "target")]["element"]["initial_value"] == "1500.5"
-    assert all(blocks[b]["optional"] for b in blocks if b != BlockId.GOAL_TITLE)
+    required = {b for b in blocks if blocks[b].get("type") == "input" and not blocks[b]["optional"]}
+    assert required == {
+        BlockId.GOAL_TITLE,
+        BlockId.GOAL_DUE,
+        objective_block_id(0, "metric"),
+        objective_block_id(0, "baseline"),
+        objective_block_id(0, "target"),
+    }
+    assert "unless you pick a bigger goal" in blocks[BlockId.GOAL_WHY]["hint"]["text"]
     assert BlockId.SMART_HINTS not in blocks
 
 
@@ -132,11 +146,46 @@ def test_huge_texts_stay_within_limits():
 
 
 def test_round_trip_through_slack_state():
-    meta = GoalModalMeta(objective_rows=3)
+    meta = GoalModalMeta(mode="edit", goal_id=12, objective_ids=[7, 8], objective_rows=3, parent_id=3)
     view = view_dict(build_goal_modal(CSAT, meta, parent_choices=PARENTS))
-    draft, errors = read_goal_form(submitted_values(view), meta)
+    draft, errors = read_goal_form(submitted_values(view), meta, today=TODAY)
     assert errors == {}
     assert draft == CSAT
+
+
+def test_a_new_goal_reads_back_without_the_inferred_level():
+    meta = GoalModalMeta(objective_rows=3, parent_id=3)
+    view = view_dict(build_goal_modal(CSAT, meta, parent_choices=PARENTS))
+    draft, _ = read_goal_form(submitted_values(view), meta, today=TODAY)
+    assert draft == replace(CSAT, level=None)
+
+
+def test_a_parent_the_select_cannot_show_is_kept_when_left_alone():
+    meta = GoalModalMeta(mode="edit", goal_id=12, objective_ids=[7, 8], objective_rows=2, parent_id=99)
+    draft_in = replace(CSAT, parent_id=99)
+    for choices in (PARENTS, []):
+        view = view_dict(build_goal_modal(draft_in, meta, parent_choices=choices))
+        draft, _ = read_goal_form(submitted_values(view), meta, today=TODAY)
+        assert draft.parent_id == 99
+
+
+def test_no_bigger_goal_removes_the_parent():
+    meta = GoalModalMeta(mode="edit", goal_id=12, objective_ids=[7, 8], objective_rows=2, parent_id=3)
+    values = submitted_values(view_dict(build_goal_modal(CSAT, meta, parent_choices=PARENTS)))
+    values[BlockId.GOAL_PARENT][ActionId.INPUT]["selected_option"] = {"value": "none"}
+    assert read_goal_form(values, meta, today=TODAY)[0].parent_id is None
+
+
+def test_the_due_date_takes_the_phrases_its_hint_suggests():
+    meta = GoalModalMeta(objective_rows=1)
+    for typed, expected in [
+        ("end of June", date(2027, 6, 30)),
+        ("by end of Q2", date(2027, 6, 30)),
+        ("2027-03-31", date(2027, 3, 31)),
+        ("in 6 weeks", date(2027, 3, 29)),
+    ]:
+        draft, errors = read_goal_form(_typed(meta, goal_due=typed), meta, today=TODAY)
+        assert (draft.due_date, errors) == (expected, {}), typed
 
 
 def test_untouched_new_form_reads_as_an_empty_draft():
@@ -180,10 +229,10 @@ def test_rows_keep_their_index_and_trailing_blank_rows_are_dropped():
 def test_unreadable_numbers_and_dates_are_errors_not_exceptions():
     meta = GoalModalMeta(objective_rows=1)
     values = _typed(meta, objective_0_baseline="abc", objective_0_target="1.2k", goal_due="2027-02-30")
-    draft, errors = read_goal_form(values, meta)
+    draft, errors = read_goal_form(values, meta, today=TODAY)
     assert errors == {
         objective_block_id(0, "baseline"): "Enter a number, e.g. 78",
-        BlockId.GOAL_DUE: "Pick a date from the calendar, e.g. 2027-03-31",
+        BlockId.GOAL_DUE: NOT_A_DATE_PHRASE,
     }
     assert draft.objectives == (ObjectiveDraft(target=1200.0),)
     assert draft.due_date is None

@@ -44,13 +44,13 @@ def test_objective_modal_round_trip():
 def test_objective_modal_errors():
     view = view_dict(build_objective_modal(ObjectiveModalMeta(goal_id=1), "Goal", DUE))
     values = _fill(view, **{BASELINE: "abc", TARGET: "85"})
-    values[BlockId.OBJECTIVE_DUE][ActionId.INPUT]["selected_date"] = None
+    values[BlockId.OBJECTIVE_DUE][ActionId.INPUT]["value"] = None
     draft, due, errors = read_objective_form(values)
     assert (draft.baseline, draft.target, due) == (None, 85.0, None)
     assert errors == {
         METRIC: "Name what you will measure, e.g. CSAT score",
         BASELINE: "Enter a number, e.g. 78",
-        BlockId.OBJECTIVE_DUE: "Pick the date it should be reached by",
+        BlockId.OBJECTIVE_DUE: 'Say when it should be reached, e.g. 2027-03-31 or "end of June"',
     }
     same = _fill(view, **{METRIC: "CSAT", BASELINE: "85", TARGET: "85"})
     assert read_objective_form(same)[2] == {TARGET: "Make the target different from the baseline"}
@@ -93,3 +93,28 @@ def test_long_titles_fit():
             TacticModalMeta(goal_id=1, strategy_id=2), long, default_owner="U1", default_due=DUE
         )
     )
+
+
+TODAY = date(2027, 2, 15)
+
+
+def test_item_due_dates_take_phrases_and_refuse_passed_dates():
+    objective = view_dict(build_objective_modal(ObjectiveModalMeta(goal_id=1), "Goal", DUE))
+    typed = {METRIC: "CSAT", BASELINE: "78", TARGET: "85"}
+    due_block = next(b for b in objective["blocks"] if b.get("block_id") == BlockId.OBJECTIVE_DUE)
+    assert due_block["element"]["type"] == "plain_text_input"
+    assert "end of June" in due_block["hint"]["text"]
+
+    values = _fill(objective, **typed, **{BlockId.OBJECTIVE_DUE: "by end of June"})
+    assert read_objective_form(values, today=TODAY)[1:] == (date(2027, 6, 30), {})
+
+    passed = _fill(objective, **typed, **{BlockId.OBJECTIVE_DUE: "2027-01-31"})
+    errors = read_objective_form(passed, today=TODAY)[2]
+    assert errors[BlockId.OBJECTIVE_DUE].startswith("That date has passed (today is 2027-02-15)")
+
+    meta = TacticModalMeta(goal_id=12, strategy_id=2)
+    tactic = view_dict(build_tactic_modal(meta, "Call back", default_owner="U1", default_due=DUE))
+    soon = _fill(tactic, **{BlockId.TACTIC_TITLE: "Script", BlockId.TACTIC_DUE: "in 2 weeks"})
+    assert read_tactic_form(soon, today=TODAY) == (TacticDraft("Script", "U1", date(2027, 3, 1)), {})
+    junk = _fill(tactic, **{BlockId.TACTIC_TITLE: "Script", BlockId.TACTIC_DUE: "whenever"})
+    assert "end of June" in read_tactic_form(junk, today=TODAY)[1][BlockId.TACTIC_DUE]

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from bot.domain.drafts import SmartProblem
-from bot.domain.enums import GoalLevel, SmartPart
+from bot.domain.enums import GoalLevel, GoalStatus, SmartPart
 from bot.services import errors
 from handlers.views.refusals import FALLBACK, describe_refusal
 
@@ -35,6 +35,7 @@ REFUSALS = [
     errors.NothingToUndo("O7"),
     errors.MeasurementNotFound(42),
     errors.UndoNotAllowed("O7", "U0AUTHOR", "U0OWNER"),
+    errors.NotArchived(12, GoalStatus.ACTIVE),
 ]
 
 
