@@ -9,6 +9,7 @@ input a refusal concerns, with SmartProblem's names ("title", "why", "due_date",
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from datetime import date
 
 from bot.domain.drafts import SmartProblem
 
@@ -55,3 +56,28 @@ class SmartIncomplete(ServiceError):
     def __post_init__(self) -> None:
         super().__post_init__()
         self.problems = tuple(self.problems)
+
+
+@dataclass(eq=False)
+class TextTooLong(ServiceError):
+    """Nothing was stored: the text in `field` is `length` characters, over its `limit`."""
+
+    limit: int
+    length: int
+
+
+@dataclass(eq=False)
+class DueTooFar(ServiceError):
+    """Nothing was stored: a due date (in `field`) lies after `latest`, the furthest we accept."""
+
+    due: date
+    latest: date
+
+
+@dataclass(eq=False)
+class BreakdownTooLarge(ServiceError):
+    """Breaking the goal down would create `periods` goals, over the `limit` one goal may have."""
+
+    goal_ref: str
+    periods: int
+    limit: int

@@ -13,6 +13,7 @@ from bot.domain.refs import RefKind, format_ref
 from bot.domain.smart import check_smart, direction_of
 from bot.services.actor import Actor
 from bot.services.errors import InvalidInput, NotFound, SmartIncomplete
+from bot.services.limits import check_draft_text
 from bot.services.read_models import GoalSummary
 from bot.services.summaries import summarize_goal
 from models import queries
@@ -29,6 +30,7 @@ def create_goal(
     today: date,
 ) -> GoalSummary:
     """Stores a SMART-complete draft; anything less raises SmartIncomplete and stores nothing."""
+    check_draft_text(draft)
     problems = check_smart(draft, today)
     if problems:
         raise SmartIncomplete(problems)
@@ -66,6 +68,7 @@ def update_goal(
     today: date,
 ) -> GoalSummary:
     """Rewrites the goal's definition; rows 0..len(objective_ids)-1 of the draft edit those objectives."""
+    check_draft_text(draft)
     with sessions.begin() as session:
         goal = editable_goal(session, actor, goal_id)
         history = {

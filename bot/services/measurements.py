@@ -5,16 +5,18 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.domain import limits
 from bot.domain.enums import GoalStatus
 from bot.domain.numbers import format_number
 from bot.domain.refs import RefKind, format_ref
 from bot.services.errors import Ambiguous, NotFound
+from bot.services.limits import check_text
 from bot.services.read_models import ObjectiveSummary
 from bot.services.summaries import latest_measurement, summarize_objective
 from models import queries
 from models.goals import Measurement, Objective
 
-MAX_NOTE = 2000
+MAX_NOTE = limits.NOTE
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ def record_measurement(
     now: datetime,
     today: date,
 ) -> Recorded:
+    check_text("note", note, limits.NOTE)
     with sessions.begin() as session:
         objective = _resolve(session, team_id, channel_id, name, objective_id)
         latest = latest_measurement(objective)

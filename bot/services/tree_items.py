@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.domain import limits
 from bot.domain.drafts import ObjectiveDraft
 from bot.domain.enums import GoalStatus
 from bot.domain.refs import RefKind, format_ref
@@ -12,6 +13,7 @@ from bot.domain.smart import check_objective, direction_of
 from bot.services.actor import Actor
 from bot.services.errors import InvalidInput, NotAllowed, NotFound, SmartIncomplete
 from bot.services.goal_writes import editable_goal
+from bot.services.limits import check_due, check_objective_text, check_text
 from bot.services.read_models import GoalTree
 from bot.services.summaries import reload_tree
 from models import queries
@@ -29,6 +31,8 @@ def add_objective(
 ) -> GoalTree:
     if due < today:
         raise InvalidInput("The objective's due date is in the past; pick today or a later day.")
+    check_due(due, today=today)
+    check_objective_text(row)
     with sessions.begin() as session:
         goal = editable_goal(session, actor, goal_id)
         problems = check_objective(row)
@@ -50,6 +54,7 @@ def add_objective(
 
 
 def add_strategy(sessions: sessionmaker[Session], actor: Actor, goal_id: int, title: str, *, today: date):
+    check_text("title", title, limits.STRATEGY_TITLE)
     title = _required_title(title, "strategy")
     with sessions.begin() as session:
         goal = editable_goal(session, actor, goal_id)
@@ -68,9 +73,11 @@ class TacticInput:
 def add_tactic(
     sessions: sessionmaker[Session], actor: Actor, strategy_id: int, tactic: TacticInput, *, today: date
 ) -> GoalTree:
+    check_text("title", tactic.title, limits.TACTIC_TITLE)
     title = _required_title(tactic.title, "tactic")
     if tactic.due_date < today:
         raise InvalidInput("The tactic's due date is in the past; pick today or a later day.")
+    check_due(tactic.due_date, today=today)
     with sessions.begin() as session:
         strategy = queries.get_strategy(session, actor.team_id, strategy_id)
         if strategy is None:

@@ -18,7 +18,8 @@ from handlers.views.form_reader import FormReader
 from handlers.views.format import escape, truncate
 from handlers.views.inputs import (
     METRIC_MAX,
-    TITLE_MAX,
+    STRATEGY_TITLE_MAX,
+    TACTIC_TITLE_MAX,
     UNIT_MAX,
     date_input,
     input_block,
@@ -74,7 +75,9 @@ def build_strategy_modal(meta: StrategyModalMeta, goal_title: str) -> View:
     blocks = [
         _for(goal_title, "goal"),
         input_block(
-            BlockId.STRATEGY_TITLE, "Strategy", text_input(TITLE_MAX, "Call back every unhappy customer")
+            BlockId.STRATEGY_TITLE,
+            "Strategy",
+            text_input(STRATEGY_TITLE_MAX, "Call back every unhappy customer"),
         ),
     ]
     return _modal(CallbackId.STRATEGY_MODAL, "Add strategy", meta.dump(), blocks)
@@ -93,7 +96,7 @@ def build_tactic_modal(
 ) -> View:
     blocks = [
         _for(strategy_title, "strategy"),
-        input_block(BlockId.TACTIC_TITLE, "Tactic", text_input(TITLE_MAX, "Script for the call-back")),
+        input_block(BlockId.TACTIC_TITLE, "Tactic", text_input(TACTIC_TITLE_MAX, "Script for the call-back")),
         input_block(
             BlockId.TACTIC_OWNER,
             "Owner",
