@@ -21,6 +21,10 @@ STRATEGY_TITLE = 150
 TACTIC_TITLE = 150
 NOTE = 2000
 
+# The largest row id either database can compare against: a bigger number in a button value or
+# a form's private_metadata is treated as an unknown id, never sent to the database.
+MAX_ID = 2**63 - 1
+
 # A due date further out than this is a typo ("9999-12-30"), and breaking it down would
 # create thousands of goals.
 MAX_YEARS_AHEAD = 10
