@@ -75,7 +75,7 @@ def test_a_huge_id_in_private_metadata_is_an_out_of_date_form(bot_server):
 
 @pytest.mark.parametrize("value", [str(HUGE_ID), "-1", "G1", ""])
 def test_a_button_with_a_junk_value_says_it_is_out_of_date(bot_server, value):
-    status, _, response_url = bot_server.click(ActionId.SHOW_GOAL.value, value)
+    status, _, _ = bot_server.click(ActionId.SHOW_GOAL.value, value)
 
     assert status == 200
     assert "out of date" in all_text(bot_server.standin.wait_for("response_url")[0].body)
@@ -139,4 +139,5 @@ def test_a_due_date_in_year_9999_is_refused(bot_server):
     status, ack, _ = bot_server.command("new Raise CSAT from 78 to 85 by 9999-12-30 because churn")
 
     assert status == 200
+    assert "time-bound" in all_text(ack)
     assert count(bot_server.sessions, Goal) == 0
