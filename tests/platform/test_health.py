@@ -50,7 +50,7 @@ def test_503_once_the_file_is_replaced_by_another(sqlite_file, tmp_path):
 
 
 def test_503_when_the_file_is_not_a_goalbot_database(sqlite_file):
-    path, engine = sqlite_file
+    _, engine = sqlite_file
     wsgi_app = create_wsgi_app(ExplodingApp(), engine)
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE processed_events"))
