@@ -97,7 +97,7 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 def _db_current(args: argparse.Namespace) -> int:
     from models.migrate import current_revision, head_revision
 
-    revision, head = current_revision(connect(_settings(args))), head_revision()
+    revision, head = current_revision(connect(_settings(args), create=False)), head_revision()
     if revision == head:
         print(f"{revision} (head)")
     else:
