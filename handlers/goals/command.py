@@ -16,6 +16,7 @@ from handlers.goals.focus import announce_focus, focus_reply
 from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
 from handlers.goals.replies import reply_error
 from handlers.views import goal_messages as messages
+from handlers.views.format import plural
 from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ class _Request:
                     self.deps.sessions, self.team_id, self.channel_id, today=self.today
                 )
                 self.ack(
-                    text=f"{len(goals)} goals here.",
+                    text=f"{plural(len(goals), 'goal')} here.",
                     blocks=messages.build_goal_list(goals, channel_id=self.channel_id),
                 )
             case grammar.Show(goal_id=goal_id):

@@ -8,6 +8,7 @@ from handlers.views.format import (
     escape,
     format_value,
     mention,
+    plural,
     progress_bar,
     status_badge,
     truncate,
@@ -85,3 +86,26 @@ def test_due_in():
     assert due_in(date(2027, 3, 1), date(2027, 2, 27)) == "in 2 days"
     assert due_in(date(2027, 3, 1), date(2027, 3, 1)) == "due today"
     assert due_in(date(2027, 3, 1), date(2027, 3, 2)) == "1 day overdue"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (1, "hours", "1 hour"),
+        (2, "hours", "2 hours"),
+        (1, "orders per month", "1 order per month"),
+        (1, "boxes", "1 box"),
+        (1, "%", "1%"),
+        (1, "kg", "1 kg"),
+        (1, "status", "1 status"),
+        (-1, "days", "-1 day"),
+        (1.5, "hours", "1.5 hours"),
+    ],
+)
+def test_one_of_a_plural_unit_is_singular(value, unit, shown):
+    assert format_value(value, unit) == shown
+
+
+@pytest.mark.parametrize(("count", "shown"), [(0, "0 goals"), (1, "1 goal"), (2, "2 goals"), (1200, "1,200 goals")])
+def test_plural(count, shown):
+    assert plural(count, "goal") == shown
