@@ -106,6 +106,8 @@ def test_one_of_a_plural_unit_is_singular(value, unit, shown):
     assert format_value(value, unit) == shown
 
 
-@pytest.mark.parametrize(("count", "shown"), [(0, "0 goals"), (1, "1 goal"), (2, "2 goals"), (1200, "1,200 goals")])
+@pytest.mark.parametrize(
+    ("count", "shown"), [(0, "0 goals"), (1, "1 goal"), (2, "2 goals"), (1200, "1,200 goals")]
+)
 def test_plural(count, shown):
     assert plural(count, "goal") == shown
