@@ -4,10 +4,13 @@ from handlers import goals, home, home_actions
 from handlers.deps import Deps
 from handlers.errors import handle_unexpected
 from handlers.middleware import skip_retried_events, stamp_time
+from handlers.payloads import clean_text, require_payload_shape
 
 
 def register_listeners(app, *, settings, sessions, clock) -> None:
     deps = Deps(sessions=sessions, timezone=settings.timezone)
+    app.use(require_payload_shape)
+    app.use(clean_text)
     app.use(stamp_time(clock, deps.timezone))
     app.use(skip_retried_events(sessions))
     app.error(handle_unexpected)

@@ -15,13 +15,16 @@ SORRY = (
 
 def handle_unexpected(error: Exception, body: dict, response: BoltResponse | None, respond=None):
     logger.exception("listener failed: %s", error)
-    if response is None:
-        # Already acknowledged: the person is told through the response_url when there is one.
-        if respond is not None and _has_response_url(body):
-            try:
-                respond(text=SORRY, response_type="ephemeral", replace_original=False)
-            except Exception:
-                logger.exception("could not tell the person about the failure")
+    acked = response is None
+    clicked = isinstance(body, dict) and body.get("type") == "block_actions"
+    if (acked or clicked) and respond is not None and _has_response_url(body):
+        # A click's answer is empty whether or not it was acked, so the apology goes to the
+        # response_url; so does any other failure after the ack.
+        try:
+            respond(text=SORRY, response_type="ephemeral", replace_original=False)
+        except Exception as failure:
+            logger.warning("could not tell the person about the failure: %s", failure)
+    if acked:
         return None
     if isinstance(body, dict) and body.get("type") == "view_submission":
         block_id = _first_input_block(body)

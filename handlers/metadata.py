@@ -1,14 +1,19 @@
 """Typed `private_metadata` for each modal: what the submission needs to know about where it came from."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.domain.limits import MAX_ID
+
+# A row id as a database can hold it: a bigger or negative number means a tampered form.
+RowId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class _Meta(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    channel_id: str | None = None
+    channel_id: Annotated[str, Field(max_length=32)] | None = None
 
     def dump(self) -> str:
         return self.model_dump_json(exclude_none=True)
@@ -21,9 +26,9 @@ class _Meta(BaseModel):
 
 class GoalModalMeta(_Meta):
     mode: Literal["new", "edit"] = "new"
-    goal_id: int | None = None
+    goal_id: RowId | None = None
     # Ids of the existing objectives shown as rows 0..n-1 when editing.
-    objective_ids: list[int] = []
+    objective_ids: list[RowId] = []
     # Rows of objective inputs the form shows.
     objective_rows: int = 1
     # The parent when the form opened, kept when "Part of" comes back empty.
@@ -31,17 +36,17 @@ class GoalModalMeta(_Meta):
 
 
 class ObjectiveModalMeta(_Meta):
-    goal_id: int
+    goal_id: RowId
 
 
 class StrategyModalMeta(_Meta):
-    goal_id: int
+    goal_id: RowId
 
 
 class TacticModalMeta(_Meta):
-    goal_id: int
-    strategy_id: int
+    goal_id: RowId
+    strategy_id: RowId
 
 
 class UpdateObjectiveModalMeta(_Meta):
-    objective_id: int
+    objective_id: RowId

@@ -9,6 +9,7 @@ from sqlalchemy import BindParameter, bindparam, func, select
 from sqlalchemy.orm import Session, aliased, raiseload, selectinload
 
 from bot.domain.enums import GoalStatus
+from bot.domain.limits import MAX_ID
 from models.goals import Goal, Measurement, MonthlyFocus, Objective, Strategy, Tactic
 
 # Measurements are not loaded with goals: measurement_queries.latest_values reads them in one query.
@@ -19,6 +20,8 @@ _GOAL_LOADS = (
 
 
 def get_goal(session: Session, team_id: str, goal_id: int, *, full: bool = False) -> Goal | None:
+    if not _storable(goal_id):
+        return None
     query = select(Goal).where(Goal.team_id == team_id, Goal.id == goal_id)
     if full:
         query = query.options(
@@ -30,15 +33,26 @@ def get_goal(session: Session, team_id: str, goal_id: int, *, full: bool = False
 
 
 def get_objective(session: Session, team_id: str, objective_id: int) -> Objective | None:
+    if not _storable(objective_id):
+        return None
     return session.scalar(select(Objective).where(Objective.team_id == team_id, Objective.id == objective_id))
 
 
 def get_strategy(session: Session, team_id: str, strategy_id: int) -> Strategy | None:
+    if not _storable(strategy_id):
+        return None
     return session.scalar(select(Strategy).where(Strategy.team_id == team_id, Strategy.id == strategy_id))
 
 
 def get_tactic(session: Session, team_id: str, tactic_id: int) -> Tactic | None:
+    if not _storable(tactic_id):
+        return None
     return session.scalar(select(Tactic).where(Tactic.team_id == team_id, Tactic.id == tactic_id))
+
+
+def _storable(row_id: int) -> bool:
+    """An id no database could hold (a pasted G10000000000000000000000) is simply not found."""
+    return 0 < row_id <= MAX_ID
 
 
 def active_goals(
@@ -55,7 +69,7 @@ def active_goals(
     if owner_id is not None:
         query = query.where(Goal.owner_id == owner_id)
     if goal_ids is not None:
-        query = query.where(Goal.id.in_(goal_ids))
+        query = query.where(Goal.id.in_([i for i in goal_ids if _storable(i)]))
     return list(session.scalars(query.options(*_GOAL_LOADS).order_by(Goal.due_date, Goal.id)))
 
 

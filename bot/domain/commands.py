@@ -155,7 +155,12 @@ def _list(arguments: list[str]) -> GoalsCommand:
 
 def _goal_id_command(subcommand: str, arguments: list[str]) -> GoalsCommand:
     usage = f"`/goals {subcommand}` needs a goal id such as `G12`. Run `/goals list` to see ids."
-    if len(arguments) != 1:
+    if len(arguments) > 1:
+        return Invalid(
+            f"`/goals {subcommand}` takes one goal id, e.g. `/goals {subcommand} G12`; "
+            f"you gave {len(arguments)} words. Run it once per goal."
+        )
+    if not arguments:
         return Invalid(usage)
     ref = parse_ref(arguments[0])
     if ref is not None and ref.kind is not RefKind.GOAL:

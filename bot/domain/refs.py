@@ -18,9 +18,10 @@ class Ref:
     id: int
 
 
-# 18 digits keeps every id inside a signed 64-bit column, so a pasted junk number
-# can never reach the database as an overflow.
-_REF = re.compile(r"#?([GOST])?([0-9]{1,18})", re.IGNORECASE)
+# A well-formed id too big for any row (G10000000000000000000000) still reads as an id, so the
+# person hears "I can't find G1…" rather than "that is not an id"; models/queries.py never sends
+# such a number to the database. Past 40 digits it is not an id someone typed.
+_REF = re.compile(r"#?([GOST])?([0-9]{1,40})", re.IGNORECASE)
 
 
 def format_ref(kind: RefKind, id: int) -> str:

@@ -7,6 +7,7 @@ from bot.domain.achievable import check_achievable
 from bot.domain.dates import add_months, month_end
 from bot.domain.drafts import CheckedObjective, GoalDraft, ObjectiveDraft, SmartGoal, SmartProblem
 from bot.domain.enums import SmartPart
+from bot.domain.limits import MAX_YEARS_AHEAD, latest_due
 from bot.domain.numbers import format_number
 
 # Form fields a problem can point at; objective fields are "objective.<index>.<name>".
@@ -147,6 +148,11 @@ def _time_bound(draft: GoalDraft, today: date) -> list[SmartProblem]:
         hint = f'Add a due date, e.g. "by {example}", "by end of June" or "by end of Q2".'
     elif due < today:
         hint = f"The due date {due.isoformat()} has passed. Pick a date after today ({today.isoformat()})."
+    elif due > latest_due(today):
+        hint = (
+            f"The due date {due.isoformat()} is more than {MAX_YEARS_AHEAD} years away. "
+            f"Pick a date before {latest_due(today).isoformat()}, or set a nearer milestone."
+        )
     elif start is not None and due <= start:
         hint = f"The due date must come after the start date ({start.isoformat()}). Pick a later date."
     else:

@@ -25,6 +25,17 @@ logger = logging.getLogger(__name__)
 LAZY_THREADS = 8
 
 
+class _TokenInClient(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment even when given a client, then warns at
+    every start that the token "will be unused". Our client already carries that same token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+logger.addFilter(_TokenInClient())
+
+
 def build_client(settings: Settings) -> WebClient:
     # Bolt copies base_url and retry handlers from this client into each per-request client.
     return WebClient(

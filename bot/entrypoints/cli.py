@@ -97,7 +97,7 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 def _db_current(args: argparse.Namespace) -> int:
     from models.migrate import current_revision, head_revision
 
-    revision, head = current_revision(connect(_settings(args))), head_revision()
+    revision, head = current_revision(connect(_settings(args), create=False)), head_revision()
     if revision == head:
         print(f"{revision} (head)")
     else:
@@ -114,10 +114,15 @@ def _console(args: argparse.Namespace) -> int:
 
 def _clock(args: argparse.Namespace) -> int:
     from bot.clock import utc_now
+    from bot.entrypoints.app import build_client
     from bot.entrypoints.scheduler import build_scheduler, describe_jobs
+    from models.db import make_sessionmaker
 
     configure_logging()
-    scheduler = build_scheduler(_settings(args), clock=utc_now)
+    settings = _settings(args)
+    sessions = make_sessionmaker(open_database(settings))
+    client = build_client(settings)  # one workspace per deployment: every team uses the bot token
+    scheduler = build_scheduler(sessions=sessions, client_for_team=lambda team_id: client, clock=utc_now)
     print(f"goalbot clock: {describe_jobs(scheduler)}", flush=True)
     scheduler.start()  # blocks; Ctrl-C ends it
     return 0

@@ -1,11 +1,15 @@
 """The two ways to take Slack traffic: HTTP under gunicorn (as in production) or Socket Mode."""
 
 import logging
+import threading
+from collections.abc import Callable
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
 from slack_bolt import App
+from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.entrypoints.startup import StartupError
 from bot.entrypoints.web import SLACK_PATH, WSGIApp
 
 logger = logging.getLogger(__name__)
@@ -51,8 +55,35 @@ def serve_http(wsgi_app: WSGIApp, *, port: int) -> None:
 
 
 def run_socket_mode(app: App, app_token: str) -> None:
-    """Block on a Socket Mode connection (no public URL needed); Ctrl-C stops it."""
+    """Block on a Socket Mode connection (no public URL needed); Ctrl-C stops it.
+
+    Raises StartupError in one line when Slack refuses a token or cannot be reached.
+    """
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+    _check_slack("SLACK_BOT_TOKEN", app.client.auth_test)
     # The handler reuses app.client, so SLACK_API_BASE_URL applies to apps.connections.open too.
-    SocketModeHandler(app, app_token).start()
+    handler = SocketModeHandler(app, app_token)
+    _check_slack("SLACK_APP_TOKEN", handler.connect)
+    logger.info("connected to Slack with Socket Mode; Ctrl-C stops")
+    wait_forever()
+
+
+def wait_forever() -> None:
+    threading.Event().wait()
+
+
+def _check_slack(token_name: str, call: Callable[[], object]) -> None:
+    # slack_sdk logs each failed attempt (and its retry) itself; the failure is said once, below.
+    quiet = logging.getLogger("slack_sdk")
+    level, quiet.level = quiet.level, logging.CRITICAL
+    try:
+        call()
+    except SlackApiError as error:
+        reason = error.response.get("error") if error.response is not None else None
+        raise StartupError(f"Slack refused {token_name} ({reason or error}); check the token.") from None
+    except (SlackClientError, OSError) as error:
+        first = (str(error).splitlines() or [type(error).__name__])[0]
+        raise StartupError(f"cannot reach Slack to check {token_name}: {first}") from None
+    finally:
+        quiet.setLevel(level)

@@ -1,11 +1,13 @@
 """What every process checks before it starts work, each failure said in one line (no traceback)."""
 
 import logging
+import os
 
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from bot.entrypoints.health import sqlite_path
 from bot.settings import Settings
 from models.db import make_engine
 
@@ -33,8 +35,12 @@ def unreachable_reason(engine: Engine) -> str | None:
     return None
 
 
-def connect(settings: Settings) -> Engine:
-    """An engine for DATABASE_URL that has answered once, or StartupError."""
+def connect(settings: Settings, *, create: bool = True) -> Engine:
+    """An engine for DATABASE_URL that has answered once, or StartupError.
+
+    With create=False a missing SQLite file is an error: SQLite would otherwise create an empty
+    one just by being asked about it (`goalbot db current`).
+    """
     url = settings.database_url
     try:
         engine = make_engine(url)
@@ -43,6 +49,12 @@ def connect(settings: Settings) -> Engine:
             f"DATABASE_URL names a database driver that is not available ({error}); "
             "use sqlite:///goalbot.db or postgresql+psycopg://user:password@host/db."
         ) from None
+    path = sqlite_path(engine)
+    if not create and path is not None and not os.path.exists(path):
+        engine.dispose()
+        raise StartupError(
+            f"the SQLite database {path} (DATABASE_URL) does not exist; `goalbot db upgrade` creates it."
+        )
     reason = unreachable_reason(engine)
     if reason is not None:
         engine.dispose()

@@ -13,7 +13,8 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.entrypoints.startup import StartupError, configure_logging, open_database, unreachable_reason
+from bot.entrypoints.health import DatabaseHealth
+from bot.entrypoints.startup import StartupError, configure_logging, open_database
 from bot.settings import Settings, SettingsError, load_settings
 
 logger = logging.getLogger(__name__)
@@ -26,20 +27,28 @@ WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
 def create_wsgi_app(app: App, sessions_or_engine: sessionmaker[Session] | Engine) -> WSGIApp:
-    engine = _engine_of(sessions_or_engine)
+    health = DatabaseHealth.of(_engine_of(sessions_or_engine))
     slack = SlackRequestHandler(app, path=SLACK_PATH)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         method, path = environ.get("REQUEST_METHOD", ""), environ.get("PATH_INFO", "")
         if method == "GET" and path == HEALTH_PATH:
-            return _health(engine, start_response)
+            return _health(health, start_response)
         try:
             # SlackRequestHandler calls start_response only once its response is complete,
             # so an exception here means nothing has been sent yet.
             return slack(environ, start_response)
-        except Exception:
+        except Exception as error:
             # Bolt parses the body before it checks the signature; junk must not become a 500.
-            logger.exception("Bolt could not handle %s %s; answering 400", method, path)
+            # Junk is anyone's to send, so it is one log line, not a traceback.
+            reason = str(error).splitlines()[0][:200] if str(error) else ""
+            logger.warning(
+                "answered 400 to %s %s: Bolt could not handle it (%s: %s)",
+                method,
+                path,
+                type(error).__name__,
+                reason,
+            )
             return _plain(start_response, "400 Bad Request", "bad request")
 
     return application
@@ -77,8 +86,8 @@ def _engine_of(sessions_or_engine: sessionmaker[Session] | Engine) -> Engine:
     return bind
 
 
-def _health(engine: Engine, start_response: Callable[..., Any]) -> Iterable[bytes]:
-    reason = unreachable_reason(engine)
+def _health(health: DatabaseHealth, start_response: Callable[..., Any]) -> Iterable[bytes]:
+    reason = health.problem()
     if reason is None:
         return _plain(start_response, "200 OK", "ok")
     logger.warning("healthz: database unreachable: %s", reason)

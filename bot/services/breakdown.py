@@ -14,12 +14,16 @@ from bot.domain.drafts import ObjectiveDraft
 from bot.domain.enums import GoalLevel, GoalStatus
 from bot.domain.refs import RefKind, format_ref
 from bot.services.actor import Actor
-from bot.services.errors import AlreadyBrokenDown, NoObjectivesToSplit, NotAnnual
+from bot.services.errors import AlreadyBrokenDown, BreakdownTooLarge, NoObjectivesToSplit, NotAnnual
 from bot.services.goal_writes import editable_goal
 from bot.services.read_models import GoalTree
 from bot.services.summaries import reload_tree
 from models.goals import Goal, Objective
 from models.measurement_queries import root_of
+
+# A break-down makes one goal per month and per quarter; three years of them is already a lot to
+# check in on, and an unbounded span (a due date of 9999-12-30) once created 127,571 goals.
+MAX_MONTHS = 36
 
 
 def break_down(
@@ -37,6 +41,9 @@ def break_down(
         roots = [root_of(o) for o in goal.objectives]
         if not rows:
             raise NoObjectivesToSplit(ref)
+        months = _months_spanned(goal.start_date, goal.due_date)
+        if months > MAX_MONTHS:
+            raise BreakdownTooLarge(goal_ref=ref, periods=_periods(months), limit=_periods(MAX_MONTHS))
         for quarter in plan_breakdown(goal.start_date, goal.due_date, rows):
             parent = _child(goal, quarter, goal, roots, now)
             session.add(parent)
@@ -44,6 +51,15 @@ def break_down(
                 session.add(_child(goal, month, parent, roots, now))
         session.flush()
         return reload_tree(session, actor.team_id, goal.id, today=today)
+
+
+def _months_spanned(start: date, due: date) -> int:
+    return max(0, (due.year - start.year) * 12 + due.month - start.month + 1)
+
+
+def _periods(months: int) -> int:
+    """Goals a break-down of `months` creates: one per month and one per (started) quarter."""
+    return months + -(-months // 3)
 
 
 def _child(root: Goal, period: PeriodPlan, parent: Goal, roots: list[int], now: datetime) -> Goal:

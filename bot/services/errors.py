@@ -222,3 +222,28 @@ class NotArchived(ServiceError):
 
     goal_id: int
     status: GoalStatus
+
+
+@dataclass(eq=False)
+class TextTooLong(ServiceError):
+    """Nothing was stored: the text in `field` is `length` characters, over its `limit`."""
+
+    limit: int
+    length: int
+
+
+@dataclass(eq=False)
+class DueTooFar(ServiceError):
+    """Nothing was stored: a due date (in `field`) lies after `latest`, the furthest we accept."""
+
+    due: date
+    latest: date
+
+
+@dataclass(eq=False)
+class BreakdownTooLarge(ServiceError):
+    """Breaking the goal down would create `periods` goals, over the `limit` one goal may have."""
+
+    goal_ref: str
+    periods: int
+    limit: int

@@ -22,6 +22,7 @@ from bot.services.errors import (
     SmartIncomplete,
     StaleForm,
 )
+from bot.services.limits import check_draft_text
 from bot.services.read_models import GoalSummary
 from bot.services.summaries import summarize_goal
 from models import queries
@@ -38,6 +39,7 @@ def create_goal(
     today: date,
 ) -> GoalSummary:
     """Stores a SMART-complete draft; anything less raises SmartIncomplete and stores nothing."""
+    check_draft_text(draft)
     smart = _require_smart(draft, today)
     with sessions.begin() as session:
         _check_parent(session, actor.team_id, smart.parent_id, goal_id=None)
@@ -73,6 +75,7 @@ def update_goal(
     today: date,
 ) -> GoalSummary:
     """Rewrites the goal's definition; rows 0..len(objective_ids)-1 of the draft edit those objectives."""
+    check_draft_text(draft)
     with sessions.begin() as session:
         goal = editable_goal(session, actor, goal_id)
         history = {

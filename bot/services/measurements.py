@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.domain import limits
 from bot.domain.enums import GoalStatus
 from bot.domain.numbers import MAX_MEASUREMENT, is_storable
 from bot.domain.pacing import is_implausible
@@ -21,13 +22,14 @@ from bot.services.errors import (
     ObjectiveCandidate,
     ObjectiveNotFound,
 )
+from bot.services.limits import check_text
 from bot.services.read_models import ObjectiveSummary
 from bot.services.summaries import summarize_objective
 from models import queries
 from models.goals import Measurement, Objective
 from models.measurement_queries import latest_values, root_of
 
-MAX_NOTE = 2000
+MAX_NOTE = limits.NOTE
 # Enough candidates to recognise the right one; the rest are found by id.
 MAX_CANDIDATES = 10
 
@@ -69,10 +71,12 @@ def record_measurement(
     today: date,
     confirmed: bool = False,
 ) -> Recorded | NeedsConfirmation:
-    """Stores `value` unless it is implausible and not `confirmed`; refuses non-storable values."""
+    """Stores `value` unless it is implausible and not `confirmed`; refuses non-storable values
+    and over-long notes (nothing is cut silently)."""
     if not is_storable(value):
         raise MeasurementOutOfRange(value=value, limit=MAX_MEASUREMENT, field="value")
-    note = (note or "").strip()[:MAX_NOTE].rstrip() or None
+    check_text("note", note, limits.NOTE)
+    note = (note or "").strip() or None
     with sessions.begin() as session:
         objective = _resolve(session, team_id, channel_id, name, objective_id)
         if not confirmed and is_implausible(objective.baseline, objective.target, value):

@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.domain import limits
 from bot.domain.achievable import direction_of
 from bot.domain.drafts import ObjectiveDraft, TacticDraft
 from bot.domain.enums import GoalStatus
@@ -18,6 +19,7 @@ from bot.services.errors import (
     TitleMissing,
 )
 from bot.services.goal_writes import editable_goal
+from bot.services.limits import check_due, check_objective_text, check_text
 from bot.services.read_models import GoalTree
 from bot.services.summaries import reload_tree
 from models import queries
@@ -35,6 +37,8 @@ def add_objective(
 ) -> GoalTree:
     if due < today:
         raise DueDateInPast("objective", due, today)
+    check_due(due, today=today)
+    check_objective_text(row)
     with sessions.begin() as session:
         goal = editable_goal(session, actor, goal_id)
         checked = checked_objective(row)
@@ -56,6 +60,7 @@ def add_objective(
 
 
 def add_strategy(sessions: sessionmaker[Session], actor: Actor, goal_id: int, title: str, *, today: date):
+    check_text("title", title, limits.STRATEGY_TITLE)
     title = _required_title(title, "strategy")
     with sessions.begin() as session:
         goal = editable_goal(session, actor, goal_id)
@@ -67,9 +72,11 @@ def add_strategy(sessions: sessionmaker[Session], actor: Actor, goal_id: int, ti
 def add_tactic(
     sessions: sessionmaker[Session], actor: Actor, strategy_id: int, tactic: TacticDraft, *, today: date
 ) -> GoalTree:
+    check_text("title", tactic.title, limits.TACTIC_TITLE)
     title = _required_title(tactic.title, "tactic")
     if tactic.due_date < today:
         raise DueDateInPast("tactic", tactic.due_date, today)
+    check_due(tactic.due_date, today=today)
     with sessions.begin() as session:
         strategy = queries.get_strategy(session, actor.team_id, strategy_id)
         if strategy is None:

@@ -6,6 +6,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.services.errors import ServiceError
+from handlers.views.limits import MESSAGE_TEXT, fit_text
 from handlers.views.notices import build_error
 from handlers.views.refusals import describe_refusal
 
@@ -39,6 +40,7 @@ def channel_of(body: dict) -> str | None:
 
 def tell_privately(client: WebClient, *, user_id: str, channel_id: str | None, text: str, blocks) -> None:
     """After a modal closes there is no response_url: an ephemeral in the channel, else a DM."""
+    text = fit_text(text, MESSAGE_TEXT)
     if channel_id:
         try:
             client.chat_postEphemeral(channel=channel_id, user=user_id, text=text, blocks=blocks)

@@ -32,7 +32,7 @@ def section(
 ) -> SectionBlock:
     return SectionBlock(
         block_id=str(block_id) if block_id else None,
-        text=MarkdownTextObject(text=truncate(text, limits.SECTION_TEXT)),
+        text=MarkdownTextObject(text=limits.fit_text(text, limits.SECTION_TEXT)),
         fields=[MarkdownTextObject(text=truncate(f, limits.SECTION_FIELD)) for f in fields[:10]] or None,
         accessory=accessory,
     )
@@ -41,7 +41,7 @@ def section(
 def context(*texts: str, block_id: str | None = None) -> ContextBlock:
     return ContextBlock(
         block_id=str(block_id) if block_id else None,
-        elements=[MarkdownTextObject(text=truncate(t, limits.CONTEXT_TEXT)) for t in texts[:10]],
+        elements=[MarkdownTextObject(text=limits.fit_text(t, limits.CONTEXT_TEXT)) for t in texts[:10]],
     )
 
 

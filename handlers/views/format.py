@@ -54,12 +54,35 @@ def format_value(value: float, unit: str | None) -> str:
     unit = (unit or "").strip()
     if not unit:
         return f"{sign}{number}"
+    if number == "1":
+        unit = singular_unit(unit)
     if unit.startswith("%"):
         return f"{sign}{number}{unit}"
     if unit[0] in CURRENCY_SYMBOLS:
         rest = unit[1:].strip()
         return f"{sign}{unit[0]}{number}" + (f" {rest}" if rest else "")
     return f"{sign}{number} {unit}"
+
+
+def plural(count: int, noun: str, plural_form: str | None = None) -> str:
+    """ "1 goal", "3 goals", "0 goals": the count with its noun agreeing."""
+    return f"{count:,} {noun if count == 1 else plural_form or noun + 's'}"
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def singular_unit(unit: str) -> str:
+    """The unit as written after "1": "hours" → "hour", "orders per month" → "order per month",
+    "boxes" → "box"; units that are not a plain English plural ("%", "kg", "status") stay."""
+    match = _FIRST_WORD.match(unit)
+    if match is None:
+        return unit
+    word = match.group()
+    if len(word) < 3 or not word.endswith("s") or word.lower().endswith(("ss", "us", "is")):
+        return unit
+    cut = 2 if word.lower().endswith(("sses", "shes", "ches", "xes", "zes")) else 1
+    return word[:-cut] + unit[match.end() :]
 
 
 def truncate(text: str, limit: int) -> str:
@@ -101,5 +124,5 @@ def due_in(due: date, today: date) -> str:
     if days == 0:
         return "due today"
     if days > 0:
-        return f"in {days} day{'s' if days != 1 else ''}"
-    return f"{-days} day{'s' if days != -1 else ''} overdue"
+        return f"in {plural(days, 'day')}"
+    return f"{plural(-days, 'day')} overdue"

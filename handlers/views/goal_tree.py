@@ -16,6 +16,7 @@ from handlers.views.format import (
     format_value,
     level_label,
     mention,
+    plural,
     progress_bar,
     status_badge,
     truncate,
@@ -76,11 +77,9 @@ def _objective_text(objective: ObjectiveSummary, today: date) -> str:
     else:
         day = objective.last_measured_at.date()
         ago = max((today - day).days, 0)
-        when = "today" if ago == 0 else f"{ago} day{'s' if ago > 1 else ''} ago"
+        when = "today" if ago == 0 else f"{plural(ago, 'day')} ago"
         count = objective.measurement_count
-        measured = (
-            f"last measured {format_date(day)} ({when}) · {count} measurement{'s' if count != 1 else ''}"
-        )
+        measured = f"last measured {format_date(day)} ({when}) · {plural(count, 'measurement')}"
     return (
         f"*{objective.ref} · {metric}*\n"
         f"{value_change(objective)} (from {baseline}) · due {format_date(objective.due_date)}\n"

@@ -13,14 +13,18 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.blocks.block_elements import InputInteractiveElement
 
+from bot.domain import limits
 from handlers.ids import ActionId
-from handlers.views import limits
+from handlers.views import limits as slack_limits
 from handlers.views.format import truncate
 
-TITLE_MAX = 150
-WHY_MAX = 1000
-METRIC_MAX = 150
-UNIT_MAX = 30
+# The same limits the services enforce, so a form Slack accepts is never refused afterwards.
+TITLE_MAX = limits.GOAL_TITLE
+WHY_MAX = limits.WHY
+METRIC_MAX = limits.METRIC
+UNIT_MAX = limits.UNIT
+STRATEGY_TITLE_MAX = limits.STRATEGY_TITLE
+TACTIC_TITLE_MAX = limits.TACTIC_TITLE
 DATE_MAX = 60
 DATE_PLACEHOLDER = "2027-03-31, end of June, Q2…"
 DATE_HINT = 'A date or a phrase: "2027-03-31", "end of June", "June 30", "end of Q2", "in 6 weeks".'
@@ -36,10 +40,10 @@ def input_block(
 ) -> InputBlock:
     return InputBlock(
         block_id=str(block_id),
-        label=PlainTextObject(text=truncate(label, limits.INPUT_LABEL), emoji=True),
+        label=PlainTextObject(text=truncate(label, slack_limits.INPUT_LABEL), emoji=True),
         element=element,
         optional=optional,
-        hint=PlainTextObject(text=truncate(hint, limits.INPUT_HINT), emoji=True) if hint else None,
+        hint=PlainTextObject(text=truncate(hint, slack_limits.INPUT_HINT), emoji=True) if hint else None,
     )
 
 
@@ -50,7 +54,7 @@ def text_input(
         action_id=str(ActionId.INPUT),
         max_length=max_length,
         multiline=multiline or None,
-        placeholder=truncate(placeholder, limits.PLACEHOLDER),
+        placeholder=truncate(placeholder, slack_limits.PLACEHOLDER),
         # Slack refuses an initial value longer than the input's max_length.
         initial_value=truncate(initial, max_length) if initial else None,
     )

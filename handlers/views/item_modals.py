@@ -19,7 +19,8 @@ from handlers.views.format import escape, truncate
 from handlers.views.inputs import (
     DATE_HINT,
     METRIC_MAX,
-    TITLE_MAX,
+    STRATEGY_TITLE_MAX,
+    TACTIC_TITLE_MAX,
     UNIT_MAX,
     due_date_input,
     input_block,
@@ -71,7 +72,9 @@ def build_strategy_modal(meta: StrategyModalMeta, goal_title: str) -> View:
     blocks = [
         _for(goal_title, "goal"),
         input_block(
-            BlockId.STRATEGY_TITLE, "Strategy", text_input(TITLE_MAX, "Call back every unhappy customer")
+            BlockId.STRATEGY_TITLE,
+            "Strategy",
+            text_input(STRATEGY_TITLE_MAX, "Call back every unhappy customer"),
         ),
     ]
     return _modal(CallbackId.STRATEGY_MODAL, "Add strategy", meta.dump(), blocks)
@@ -90,7 +93,7 @@ def build_tactic_modal(
 ) -> View:
     blocks = [
         _for(strategy_title, "strategy"),
-        input_block(BlockId.TACTIC_TITLE, "Tactic", text_input(TITLE_MAX, "Script for the call-back")),
+        input_block(BlockId.TACTIC_TITLE, "Tactic", text_input(TACTIC_TITLE_MAX, "Script for the call-back")),
         input_block(
             BlockId.TACTIC_OWNER,
             "Owner",

@@ -8,13 +8,28 @@ from models.migrate import NotMigratedError, ensure_ready, head_revision
 CLOSED_POSTGRES = "postgresql+psycopg://postgres:secret@127.0.0.1:1/goalbot"
 
 
+def test_current_on_a_missing_sqlite_file_says_so_and_creates_nothing(run_goalbot, goalbot_env, tmp_path):
+    result = run_goalbot("db", "current", env=goalbot_env)
+
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "does not exist" in line and "goalbot db upgrade" in line
+    assert not (tmp_path / "goalbot.db").exists()
+
+
+def test_current_on_an_empty_database_says_to_upgrade(run_goalbot, goalbot_env, tmp_path):
+    (tmp_path / "goalbot.db").touch()
+
+    result = run_goalbot("db", "current", env=goalbot_env)
+
+    assert result.returncode == 0, result.stderr
+    assert "goalbot db upgrade" in result.stdout
+
+
 def test_upgrade_then_current_shows_head(run_goalbot, goalbot_env):
-    before = run_goalbot("db", "current", env=goalbot_env)
     upgraded = run_goalbot("db", "upgrade", env=goalbot_env)
     after = run_goalbot("db", "current", env=goalbot_env)
 
-    assert before.returncode == 0, before.stderr
-    assert "goalbot db upgrade" in before.stdout
     assert upgraded.returncode == 0, upgraded.stderr
     assert head_revision() in upgraded.stdout
     assert after.returncode == 0, after.stderr

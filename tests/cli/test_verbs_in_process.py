@@ -33,21 +33,24 @@ def _at_head(database_url: str) -> bool:
         engine.dispose()
 
 
-def test_run_uses_socket_mode_when_the_app_token_is_set(monkeypatch, environment):
+def test_run_uses_socket_mode_when_the_app_token_is_set(monkeypatch, environment, slack_api):
     monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1-test")
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    monkeypatch.setenv("SLACK_API_BASE_URL", slack_api.base_url)
     started = []
 
     class FakeSocketModeHandler:
         def __init__(self, app, app_token):
             self.app, self.app_token = app, app_token
 
-        def start(self):
+        def connect(self):
             started.append(self)
 
     monkeypatch.setattr("slack_bolt.adapter.socket_mode.SocketModeHandler", FakeSocketModeHandler)
+    monkeypatch.setattr("bot.entrypoints.serve.wait_forever", lambda: None)
 
     assert cli.main(["run"]) == 0
+    assert [call.method for call in slack_api.calls("auth.test")] == ["auth.test"]
     [handler] = started
     assert isinstance(handler.app, App)
     assert handler.app_token == "xapp-1-test"

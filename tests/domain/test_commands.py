@@ -83,10 +83,17 @@ def test_goal_id_commands(word, command, goal):
 
 
 @pytest.mark.parametrize("word", ["show", "edit", "archive", "restore", "focus"])
-@pytest.mark.parametrize("argument", ["", "G0", "abc", "G12 G13", "G" + "1" * 19])
+@pytest.mark.parametrize("argument", ["", "G0", "abc", "G" + "1" * 41])
 def test_goal_id_commands_without_a_usable_id_say_what_to_type(word, argument):
     result = parse_goals_command(f"{word} {argument}")
     assert result == Invalid(f"`/goals {word}` needs a goal id such as `G12`. Run `/goals list` to see ids.")
+
+
+@pytest.mark.parametrize("word", ["show", "edit", "archive", "focus"])
+def test_goal_id_commands_with_two_ids_say_they_take_one(word):
+    result = parse_goals_command(f"{word} G12 G13")
+    assert isinstance(result, Invalid)
+    assert result.message.startswith(f"`/goals {word}` takes one goal id, e.g. `/goals {word} G12`")
 
 
 @pytest.mark.parametrize(

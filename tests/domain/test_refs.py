@@ -15,6 +15,8 @@ from bot.domain.refs import Ref, RefKind, format_ref, parse_ref
         ("S2", Ref(RefKind.STRATEGY, 2)),
         ("t3", Ref(RefKind.TACTIC, 3)),
         ("G" + "9" * 18, Ref(RefKind.GOAL, int("9" * 18))),
+        # Too big for any row, but still an id: the lookup says it is unknown (models/queries.py).
+        ("G1" + "0" * 24, Ref(RefKind.GOAL, 10**24)),
     ],
 )
 def test_parse_ref_reads_kind_and_id(text, expected):
@@ -22,7 +24,7 @@ def test_parse_ref_reads_kind_and_id(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "12", "G", "G0", "G-1", "X12", "G12x", "G 12", "##G12", "G" + "1" * 19, "G١٢", "G1.5"]
+    "text", ["", "12", "G", "G0", "G-1", "X12", "G12x", "G 12", "##G12", "G" + "1" * 41, "G١٢", "G1.5"]
 )
 def test_parse_ref_rejects_everything_else(text):
     assert parse_ref(text) is None

@@ -32,14 +32,12 @@ def call(wsgi_app, method: str, path: str, body: bytes = b"") -> tuple[str, byte
     return statuses[0], b"".join(chunks)
 
 
-def test_healthz_is_ok_when_select_1_works(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'goalbot.db'}")
-
+def test_healthz_is_ok_when_the_migrated_database_answers(engine):
     assert call(create_wsgi_app(ExplodingApp(), engine), "GET", "/healthz") == ("200 OK", b"ok")
 
 
-def test_healthz_accepts_a_sessionmaker(tmp_path):
-    sessions = make_sessionmaker(make_engine(f"sqlite:///{tmp_path / 'goalbot.db'}"))
+def test_healthz_accepts_a_sessionmaker(engine):
+    sessions = make_sessionmaker(engine)
 
     assert call(create_wsgi_app(ExplodingApp(), sessions), "GET", "/healthz")[0] == "200 OK"
 
@@ -62,3 +60,13 @@ def test_an_exception_inside_bolt_becomes_400(tmp_path, caplog):
 
     assert (status, body) == ("400 Bad Request", b"bad request")
     assert "Bolt fell over" in caplog.text  # logged, not swallowed
+
+
+def test_junk_is_logged_in_one_line_without_a_traceback(tmp_path, caplog):
+    wsgi_app = create_wsgi_app(ExplodingApp(), make_engine(f"sqlite:///{tmp_path / 'goalbot.db'}"))
+
+    call(wsgi_app, "POST", "/slack/events", b"[1, 2]")
+
+    (record,) = [r for r in caplog.records if r.name == "bot.entrypoints.web"]
+    assert record.exc_info is None
+    assert "\n" not in record.getMessage() and "400" in record.getMessage()

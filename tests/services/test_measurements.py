@@ -14,6 +14,7 @@ from bot.services.errors import (
     NoObjectiveNamed,
     NothingToUndo,
     ObjectiveNotFound,
+    TextTooLong,
     UndoNotAllowed,
 )
 from bot.services.measurements import MAX_NOTE, NeedsConfirmation
@@ -139,15 +140,28 @@ def test_an_archived_goal_objective_is_not_found_by_id_or_name(sessions):
     assert count(sessions, Measurement) == 0
 
 
-def test_the_note_is_trimmed_capped_and_blank_means_none(sessions):
+def test_the_note_is_trimmed_and_blank_means_none(sessions):
     csat = make_goal(sessions).objectives[0].id
 
     measure(sessions, csat, 80, note="  after the new rota \n")
-    measure(sessions, csat, 81, note="x" * (MAX_NOTE + 500), at=LATER)
     measure(sessions, csat, 82, note="   ", at=LATER.replace(day=12))
 
     notes = [note for *_, note in stored_measurements(sessions)]
-    assert notes == ["after the new rota", "x" * MAX_NOTE, None]
+    assert notes == ["after the new rota", None]
+
+
+def test_a_note_over_the_limit_is_refused_not_cut(sessions):
+    csat = make_goal(sessions).objectives[0].id
+
+    with pytest.raises(TextTooLong) as refused:
+        measure(sessions, csat, 81, note="x" * (MAX_NOTE + 500), at=LATER)
+
+    assert (refused.value.field, refused.value.limit, refused.value.length) == (
+        "note",
+        MAX_NOTE,
+        MAX_NOTE + 500,
+    )
+    assert stored_measurements(sessions) == []
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

@@ -13,6 +13,7 @@ from handlers.views.format import (
     escape,
     format_value,
     mention,
+    plural,
     progress_bar,
     status_badge,
     truncate,
@@ -112,3 +113,28 @@ def test_no_stored_value_can_break_rendering(baseline, target, current, unit):
     ):
         assert isinstance(text, str) and len(text) < 400
     assert isinstance(status_badge(pacing.pace_status(fraction, 0.5, today=TODAY, due=TODAY)), str)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (1, "hours", "1 hour"),
+        (2, "hours", "2 hours"),
+        (1, "orders per month", "1 order per month"),
+        (1, "boxes", "1 box"),
+        (1, "%", "1%"),
+        (1, "kg", "1 kg"),
+        (1, "status", "1 status"),
+        (-1, "days", "-1 day"),
+        (1.5, "hours", "1.5 hours"),
+    ],
+)
+def test_one_of_a_plural_unit_is_singular(value, unit, shown):
+    assert format_value(value, unit) == shown
+
+
+@pytest.mark.parametrize(
+    ("count", "shown"), [(0, "0 goals"), (1, "1 goal"), (2, "2 goals"), (1200, "1,200 goals")]
+)
+def test_plural(count, shown):
+    assert plural(count, "goal") == shown

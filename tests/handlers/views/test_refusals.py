@@ -36,6 +36,9 @@ REFUSALS = [
     errors.MeasurementNotFound(42),
     errors.UndoNotAllowed("O7", "U0AUTHOR", "U0OWNER"),
     errors.NotArchived(12, GoalStatus.ACTIVE),
+    errors.TextTooLong(150, 151, field="title"),
+    errors.DueTooFar(date(9999, 12, 30), date(2036, 11, 23), field="due_date"),
+    errors.BreakdownTooLarge("G12", 160, 48),
 ]
 
 

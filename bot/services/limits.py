@@ -1,0 +1,30 @@
+"""Refusing text that is too long and due dates too far away, before anything is stored."""
+
+from datetime import date
+
+from bot.domain import limits
+from bot.domain.drafts import GoalDraft, ObjectiveDraft
+from bot.services.errors import DueTooFar, TextTooLong
+
+
+def check_text(field: str, text: str | None, limit: int) -> None:
+    found = limits.overlong(field, text, limit)
+    if found is not None:
+        raise TextTooLong(limit=found.limit, length=found.length, field=found.field)
+
+
+def check_draft_text(draft: GoalDraft) -> None:
+    """Raises TextTooLong for the first field of the draft that would not fit."""
+    for found in limits.overlong_in_draft(draft):
+        raise TextTooLong(limit=found.limit, length=found.length, field=found.field)
+
+
+def check_objective_text(row: ObjectiveDraft, index: int = 0) -> None:
+    check_text(f"objective.{index}.metric", row.metric, limits.METRIC)
+    check_text(f"objective.{index}.unit", row.unit, limits.UNIT)
+
+
+def check_due(due: date, *, today: date, field: str = "due_date") -> None:
+    latest = limits.latest_due(today)
+    if due > latest:
+        raise DueTooFar(due=due, latest=latest, field=field)
