@@ -4,7 +4,7 @@ stored person row, minus exclusions, bots and deactivated users; `tz` None means
 
 from collections.abc import Collection
 from datetime import date
-from typing import Any
+from typing import TypeVarTuple, Unpack
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -12,12 +12,14 @@ from sqlalchemy.orm import Session
 from bot.domain.checkins.away import Member
 from models.checkins import Holiday, Membership, Person, Schedule
 
+_Ts = TypeVarTuple("_Ts")
+
 
 def asked_members(
     session: Session, schedule: Schedule, default_tz: str, zones: Collection[str] | None = None
 ) -> list[Member]:
     """The people `schedule` asks; with `zones`, only those living in them (index on people.tz)."""
-    query: Select[Any] = _asked(schedule, select(Person.user_id, Person.tz, Person.away_until))
+    query = _asked(schedule, select(Person.user_id, Person.tz, Person.away_until))
     if zones is not None:
         if not zones:
             return []
@@ -62,7 +64,7 @@ def person_of(session: Session, team_id: str, user_id: str) -> Person | None:
     return session.scalar(select(Person).where(Person.team_id == team_id, Person.user_id == user_id))
 
 
-def _asked(schedule: Schedule, query: Select[Any]) -> Select[Any]:
+def _asked(schedule: Schedule, query: Select[Unpack[_Ts]]) -> Select[Unpack[_Ts]]:
     return query.join_from(
         Membership, Person, (Person.team_id == Membership.team_id) & (Person.user_id == Membership.user_id)
     ).where(
