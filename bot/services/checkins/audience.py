@@ -4,7 +4,7 @@ stored person row, minus exclusions, bots and deactivated users; `tz` None means
 
 from collections.abc import Collection
 from datetime import date
-from typing import TypeVarTuple, Unpack
+from typing import TypeVarTuple
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -64,7 +64,7 @@ def person_of(session: Session, team_id: str, user_id: str) -> Person | None:
     return session.scalar(select(Person).where(Person.team_id == team_id, Person.user_id == user_id))
 
 
-def _asked(schedule: Schedule, query: Select[Unpack[_Ts]]) -> Select[Unpack[_Ts]]:
+def _asked(schedule: Schedule, query: Select[*_Ts]) -> Select[*_Ts]:
     return query.join_from(
         Membership, Person, (Person.team_id == Membership.team_id) & (Person.user_id == Membership.user_id)
     ).where(

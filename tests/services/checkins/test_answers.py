@@ -49,7 +49,7 @@ def test_a_named_answer_stores_everything_and_a_measurement_with_its_author(sess
         sessions,
         "U1",
         at=NINE + timedelta(minutes=5),
-        given=FULL.__class__(**{**FULL.__dict__, "numbers": {objective: 82}}),
+        given=replace(FULL, numbers={objective: 82}),
     )
     assert (recorded.local_date, recorded.late, recorded.edited, recorded.anonymous) == (
         MON,
