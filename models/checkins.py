@@ -244,3 +244,17 @@ class FollowUp(TeamScoped, Base):
     resolution_note: Mapped[str | None] = mapped_column(Text)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_reminded_on: Mapped[date | None] = mapped_column(Date)
+
+
+class CheckinPlan(TeamScoped, Base):
+    """How far the tick has planned a workspace's deliveries: the `now` of its last planning pass.
+
+    The next pass plans `(planned_until, now]`, so repeated ticks at one instant plan nothing and a
+    tick after downtime catches up from where the last one stopped (bounded by a lookback).
+    """
+
+    __tablename__ = "checkin_plans"
+    __table_args__ = (UniqueConstraint("team_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    planned_until: Mapped[datetime] = mapped_column(UTCDateTime())

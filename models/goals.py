@@ -69,7 +69,8 @@ class Measurement(TeamScoped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     objective_id: Mapped[int] = mapped_column(ForeignKey("objectives.id", ondelete="CASCADE"), index=True)
     value: Mapped[float] = mapped_column(Float)
-    user_id: Mapped[str] = mapped_column(String(32))
+    # None for a number from an anonymous check-in, recorded at its local date's midnight UTC.
+    user_id: Mapped[str | None] = mapped_column(String(32))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # The workspace's own date when it was recorded: periods (a month's target) are local dates.
     recorded_on: Mapped[date] = mapped_column(Date)

@@ -33,12 +33,14 @@ class DeliveryKind(enum.StrEnum):
 
 
 class DeliveryState(enum.StrEnum):
-    """pending → sending (claimed by one sender) → sent; or skipped (its window closed while we were down)."""
+    """pending → sending (claimed by one sender) → sent; or skipped (its window closed while we were down,
+    or nothing is owed any more); or failed (Slack refused it for good, e.g. the person cannot be DMed)."""
 
     PENDING = "pending"
     SENDING = "sending"
     SENT = "sent"
     SKIPPED = "skipped"
+    FAILED = "failed"
 
 
 class FollowUpStatus(enum.StrEnum):

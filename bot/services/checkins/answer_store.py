@@ -1,0 +1,109 @@
+"""Where an answer's parts go: its numbers (and the measurements they become) and its follow-up.
+
+Measurements from a named answer carry its author and the time of the first answer; from an
+anonymous one, no author and the local date's midnight UTC (a time of day could be joined against
+deliveries). An edit changes the measurement it made earlier, found by (objective, author or none,
+time, old value): the table has no link back to answers, on purpose for anonymous ones.
+"""
+
+from collections.abc import Mapping
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.domain.checkins.enums import FollowUpStatus
+from models.checkins import FollowUp
+from models.goals import Measurement, Objective
+
+
+def sync_measurements(
+    session: Session,
+    objectives: Mapping[int, Objective],
+    old: Mapping[int, float],
+    new: Mapping[int, float],
+    *,
+    user_id: str | None,
+    recorded_at: datetime,
+) -> None:
+    for objective_id in sorted(old.keys() | new.keys()):
+        objective = objectives.get(objective_id)
+        if objective is None:  # archived since: its history stays as it was
+            continue
+        before, after = old.get(objective_id), new.get(objective_id)
+        if before == after:
+            continue
+        earlier = (
+            _measurement(session, objective, before, user_id, recorded_at) if before is not None else None
+        )
+        if earlier is not None and after is not None:
+            earlier.value = after
+        elif earlier is not None:
+            session.delete(earlier)
+        elif after is not None:
+            session.add(
+                Measurement(
+                    team_id=objective.team_id,
+                    objective_id=objective.id,
+                    value=after,
+                    user_id=user_id,
+                    recorded_at=recorded_at,
+                )
+            )
+
+
+def add_follow_up(
+    session: Session,
+    *,
+    team_id: str,
+    channel_id: str,
+    schedule_id: int,
+    local_date: date,
+    description: str,
+    answer_id: int | None = None,
+    author_id: str | None = None,
+    created_at: datetime | None = None,
+) -> None:
+    """A new follow-up unless the same one is already recorded for that check-in and day."""
+    query = select(FollowUp.id).where(
+        FollowUp.team_id == team_id,
+        FollowUp.schedule_id == schedule_id,
+        FollowUp.local_date == local_date,
+        FollowUp.description == description,
+        FollowUp.author_id.is_(None) if author_id is None else FollowUp.author_id == author_id,
+    )
+    if session.scalar(query.limit(1)) is not None:
+        return
+    session.add(
+        FollowUp(
+            team_id=team_id,
+            channel_id=channel_id,
+            schedule_id=schedule_id,
+            local_date=local_date,
+            description=description,
+            answer_id=answer_id,
+            author_id=author_id,
+            created_at=created_at,
+            status=FollowUpStatus.OPEN,
+        )
+    )
+
+
+def named_follow_up(session: Session, team_id: str, answer_id: int) -> FollowUp | None:
+    return session.scalar(
+        select(FollowUp).where(FollowUp.team_id == team_id, FollowUp.answer_id == answer_id)
+    )
+
+
+def _measurement(
+    session: Session, objective: Objective, value: float, user_id: str | None, recorded_at: datetime
+) -> Measurement | None:
+    author = Measurement.user_id.is_(None) if user_id is None else Measurement.user_id == user_id
+    query = select(Measurement).where(
+        Measurement.team_id == objective.team_id,
+        Measurement.objective_id == objective.id,
+        Measurement.recorded_at == recorded_at,
+        Measurement.value == value,
+        author,
+    )
+    return session.scalars(query.order_by(Measurement.id).limit(1)).first()

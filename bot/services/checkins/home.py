@@ -1,0 +1,57 @@
+"""The App Home's check-in part: my next check-in, the ones open now, and whether I am away."""
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.domain.checkins.enums import DeliveryKind
+from bot.domain.checkins.localtime import zone
+from bot.domain.checkins.periods import period_for
+from bot.domain.checkins.schedule_times import next_prompt_after
+from bot.services.checkins.audience import person_of, schedules_asking
+from bot.services.checkins.specs import spec_of
+from bot.services.checkins.views import HomeCheckins, NextCheckin, OpenCheckin
+from models.checkins import Delivery
+
+
+def home_checkins(
+    sessions: sessionmaker[Session], *, team_id: str, user_id: str, now: datetime, default_tz: str
+) -> HomeCheckins:
+    """`open` lists periods open now (also while away: they can still be answered); `next` is the
+    soonest prompt after now across my channels (it is sent only if I am not away that day)."""
+    with sessions.begin() as session:
+        person = person_of(session, team_id, user_id)
+        tz = zone(person.tz if person and person.tz else default_tz, default_tz)
+        next_checkin: NextCheckin | None = None
+        open_now = []
+        for schedule in schedules_asking(session, team_id, user_id):
+            spec = spec_of(schedule)
+            following = next_prompt_after(spec, tz, now)
+            if following is not None and (next_checkin is None or following[1] < next_checkin.at):
+                next_checkin = NextCheckin(schedule.channel_id, following[1])
+            period = period_for(spec, tz, now)
+            if period is None:
+                continue
+            prompt = session.scalar(
+                select(Delivery).where(
+                    Delivery.schedule_id == schedule.id,
+                    Delivery.user_id == user_id,
+                    Delivery.local_date == period.local_date,
+                    Delivery.kind == DeliveryKind.PROMPT,
+                    Delivery.sequence == 0,
+                )
+            )
+            open_now.append(
+                OpenCheckin(
+                    schedule_id=schedule.id,
+                    channel_id=schedule.channel_id,
+                    local_date=period.local_date,
+                    anonymous=schedule.anonymous,
+                    late_at=period.late_at,
+                    closes_at=period.closes_at,
+                    answered=prompt is not None and prompt.answered,
+                    delivery_id=prompt.id if prompt is not None and prompt.message_ts else None,
+                )
+            )
+        return HomeCheckins(person.away_until if person else None, next_checkin, tuple(open_now))

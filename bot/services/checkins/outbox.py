@@ -1,0 +1,64 @@
+"""Writing outbox rows once: INSERT … ON CONFLICT DO NOTHING on the delivery key, per dialect.
+
+Two ticks (or a repeated one) planning the same prompt both try the insert; the key keeps one row
+and neither fails. RETURNING tells which rows this call created, so summaries count only new work.
+"""
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from bot.domain.checkins.enums import DeliveryKind, DeliveryState
+from models.checkins import Delivery
+
+_KEY = ("schedule_id", "user_id", "local_date", "kind", "sequence")
+_TABLE = cast(Table, Delivery.__table__)
+
+
+def insert_new_deliveries(
+    session: Session, rows: Sequence[dict[str, Any]]
+) -> list[tuple[int, DeliveryState, DeliveryKind]]:
+    """(id, state, kind) of the rows that did not exist yet; every row needs the same keys."""
+    if not rows:
+        return []
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        statement: postgresql.Insert | sqlite.Insert = postgresql.insert(_TABLE).on_conflict_do_nothing(
+            constraint="uq_checkin_deliveries_key"
+        )
+    elif dialect == "sqlite":
+        statement = sqlite.insert(_TABLE).on_conflict_do_nothing(index_elements=list(_KEY))
+    else:  # pragma: no cover - the two databases we run on
+        raise NotImplementedError(f"no insert-or-ignore for {dialect}")
+    returning = statement.returning(_TABLE.c.id, _TABLE.c.state, _TABLE.c.kind)
+    created = session.execute(returning, list(rows)).all()
+    return [(row.id, DeliveryState(row.state), DeliveryKind(row.kind)) for row in created]
+
+
+def delivery_row(
+    team_id: str,
+    schedule_id: int,
+    user_id: str,
+    local_date: Any,
+    *,
+    kind: DeliveryKind,
+    sequence: int,
+    state: DeliveryState,
+    scheduled_at: Any,
+    answered: bool = False,
+) -> dict[str, Any]:
+    return {
+        "team_id": team_id,
+        "schedule_id": schedule_id,
+        "user_id": user_id,
+        "local_date": local_date,
+        "kind": kind,
+        "sequence": sequence,
+        "state": state,
+        "scheduled_at": scheduled_at,
+        "attempts": 0,
+        "answered": answered,
+    }

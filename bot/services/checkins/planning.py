@@ -1,0 +1,163 @@
+"""The tick's first half: record what is due (prompts and reminders) in the outbox, before sending.
+
+Each workspace has a cursor (`checkin_plans.planned_until`): a pass plans `(cursor, now]` and moves
+the cursor to `now`, so a repeated tick at one instant plans nothing, overlapping ticks plan each
+key once (the outbox key, inserted with ON CONFLICT DO NOTHING), and a tick after downtime catches
+up from where the last one stopped, at most `LOOKBACK` back. Past prompts whose response window has
+closed are recorded as `skipped` (never sent); so are reminders that would be noise.
+
+Cost: per schedule, which zones are at prompt time is computed once (`zones_with_prompts`, shared
+by schedules with the same days and time), then only members living in those zones are loaded
+(index on people.tz). Reminders read only prompts sent in the last day (index state, scheduled_at).
+Each workspace is planned in its own transaction, holding its cursor row (FOR UPDATE on PostgreSQL).
+"""
+
+from datetime import datetime, time, timedelta
+from functools import lru_cache
+from typing import Any
+from zoneinfo import available_timezones
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.domain.checkins.due import Audience, DuePrompt, due_prompts, zones_with_prompts
+from bot.domain.checkins.enums import DeliveryKind, DeliveryState, Weekday
+from bot.domain.checkins.periods import MAX_PERIOD
+from bot.domain.checkins.reminders import DueReminder, due_reminders
+from bot.domain.checkins.spec import ScheduleSpec
+from bot.services.checkins.audience import asked_members, holidays_between
+from bot.services.checkins.cursor import lock_cursor
+from bot.services.checkins.outbox import delivery_row, insert_new_deliveries
+from bot.services.checkins.sent_prompts import sent_prompts
+from bot.services.checkins.specs import spec_of
+from bot.services.checkins.views import PlanSummary
+from models.checkins import Schedule
+
+LOOKBACK = timedelta(hours=24)
+_DATE_MARGIN = timedelta(days=2)
+
+
+def plan_deliveries(
+    sessions: sessionmaker[Session],
+    *,
+    now: datetime,
+    default_tz: str,
+    since: datetime | None = None,
+    lookback: timedelta = LOOKBACK,
+) -> PlanSummary:
+    """Plans every workspace with an active schedule. `since` overrides the stored cursors (tests,
+    a manual re-plan); rows already planned are never planned twice either way."""
+    with sessions.begin() as session:
+        teams = session.scalars(select(Schedule.team_id).where(Schedule.active.is_(True)).distinct()).all()
+    summary = PlanSummary()
+    for team_id in sorted(teams):
+        with sessions.begin() as session:
+            planned = _plan_team(session, team_id, now, default_tz, since, lookback)
+        summary = PlanSummary(
+            summary.due + planned.due,
+            summary.skipped + planned.skipped,
+            summary.reminders + planned.reminders,
+        )
+    return summary
+
+
+def _plan_team(
+    session: Session,
+    team_id: str,
+    now: datetime,
+    default_tz: str,
+    since: datetime | None,
+    lookback: timedelta,
+) -> PlanSummary:
+    cursor = lock_cursor(session, team_id, now - lookback)
+    start = since if since is not None else max(cursor.planned_until, now - lookback)
+    cursor.planned_until = max(cursor.planned_until, now)
+    if start >= now:
+        return PlanSummary()
+    schedules = list(
+        session.scalars(
+            select(Schedule)
+            .where(Schedule.team_id == team_id, Schedule.active.is_(True))
+            .order_by(Schedule.id)
+        )
+    )
+    holidays = holidays_between(session, team_id, (start - _DATE_MARGIN).date(), (now + _DATE_MARGIN).date())
+    specs = [spec_of(schedule) for schedule in schedules]
+    audiences = [
+        Audience(
+            spec, asked_members(session, schedule, default_tz, _zones(spec, default_tz, start, now)), holidays
+        )
+        for schedule, spec in zip(schedules, specs, strict=True)
+    ]
+    prompts = due_prompts(audiences, start, now)
+    reminders_due: list[DueReminder] = []
+    reminders_dropped: list[DueReminder] = []
+    sent = sent_prompts(session, team_id, [s.id for s in schedules], start - MAX_PERIOD, now, default_tz)
+    for spec in specs:
+        scan = due_reminders(spec, sent.get(spec.schedule_id, ()), start, now)
+        reminders_due.extend(scan.due)
+        reminders_dropped.extend(scan.dropped)
+    rows = [
+        *(_prompt_row(team_id, p, DeliveryState.PENDING) for p in prompts.due),
+        *(_prompt_row(team_id, p, DeliveryState.SKIPPED) for p in prompts.skipped),
+        *(_reminder_row(team_id, r, DeliveryState.PENDING) for r in reminders_due),
+        *(_reminder_row(team_id, r, DeliveryState.SKIPPED) for r in reminders_dropped),
+    ]
+    created = insert_new_deliveries(session, rows)
+    return PlanSummary(
+        due=sum(1 for _, state, _ in created if state == DeliveryState.PENDING),
+        skipped=sum(1 for _, state, _ in created if state == DeliveryState.SKIPPED),
+        reminders=sum(
+            1
+            for _, state, kind in created
+            if state == DeliveryState.PENDING and kind == DeliveryKind.REMINDER
+        ),
+    )
+
+
+def _zones(spec: ScheduleSpec, default_tz: str, since: datetime, now: datetime) -> frozenset[str]:
+    return _zones_at(spec.weekdays, spec.local_time, default_tz, since, now)
+
+
+@lru_cache(maxsize=256)
+def _zones_at(
+    weekdays: frozenset[Weekday], local_time: time, default_tz: str, since: datetime, now: datetime
+) -> frozenset[str]:
+    # starts_at left out: a superset of zones is harmless (due_prompts applies it per prompt), and
+    # schedules with the same days and time share one computation.
+    probe = ScheduleSpec(schedule_id=0, weekdays=weekdays, local_time=local_time)
+    return frozenset(zones_with_prompts(probe, _candidate_zones(default_tz), since, now))
+
+
+@lru_cache(maxsize=8)
+def _candidate_zones(default_tz: str) -> frozenset[str]:
+    # people.tz holds only names from available_timezones() (members.stored_zone) or None.
+    return frozenset(available_timezones()) | {default_tz}
+
+
+def _prompt_row(team_id: str, prompt: DuePrompt, state: DeliveryState) -> dict[str, Any]:
+    key = prompt.key
+    return delivery_row(
+        team_id,
+        key.schedule_id,
+        key.user_id,
+        key.local_date,
+        kind=DeliveryKind.PROMPT,
+        sequence=0,
+        state=state,
+        scheduled_at=prompt.scheduled_at,
+    )
+
+
+def _reminder_row(team_id: str, reminder: DueReminder, state: DeliveryState) -> dict[str, Any]:
+    key = reminder.key
+    return delivery_row(
+        team_id,
+        key.schedule_id,
+        key.user_id,
+        key.local_date,
+        kind=DeliveryKind.REMINDER,
+        sequence=reminder.sequence,
+        state=state,
+        scheduled_at=reminder.remind_at,
+    )

@@ -1,0 +1,73 @@
+"""Time off: a person away until a date (inclusive) or back; workspace holidays (admins set them).
+
+Someone off is not prompted and not counted missing, and can still answer (see planning, status).
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.services.actor import Actor
+from bot.services.checkins.audience import person_of
+from bot.services.checkins.members import NEVER_REFRESHED
+from bot.services.checkins.refusals import AdminOnly, NoHoliday
+from bot.services.checkins.views import HolidayView
+from models.checkins import Holiday, Person
+
+
+def set_away(
+    sessions: sessionmaker[Session], *, team_id: str, user_id: str, until: date | None, now: datetime
+) -> date | None:
+    """`until` is the last day away (None: back now). Returns what is stored."""
+    with sessions.begin() as session:
+        person = person_of(session, team_id, user_id)
+        if person is None:
+            # Not in any synced channel yet: remember the time off for when they are.
+            person = Person(team_id=team_id, user_id=user_id, tz=None, refreshed_at=NEVER_REFRESHED)
+            session.add(person)
+        person.away_until = until
+        return until
+
+
+def add_holiday(sessions: sessionmaker[Session], actor: Actor, *, day: date, name: str) -> HolidayView:
+    """Adds the day, or renames it if it is already a holiday."""
+    _require_admin(actor)
+    with sessions.begin() as session:
+        holiday = _holiday(session, actor.team_id, day)
+        if holiday is None:
+            holiday = Holiday(team_id=actor.team_id, day=day, name=name)
+            session.add(holiday)
+        holiday.name = name
+        return HolidayView(day, name)
+
+
+def list_holidays(
+    sessions: sessionmaker[Session], *, team_id: str, since: date | None = None
+) -> list[HolidayView]:
+    """Anyone may list them; `since` leaves out past ones."""
+    with sessions.begin() as session:
+        query = select(Holiday).where(Holiday.team_id == team_id)
+        if since is not None:
+            query = query.where(Holiday.day >= since)
+        return [HolidayView(h.day, h.name) for h in session.scalars(query.order_by(Holiday.day))]
+
+
+def remove_holiday(sessions: sessionmaker[Session], actor: Actor, *, day: date) -> HolidayView:
+    _require_admin(actor)
+    with sessions.begin() as session:
+        holiday = _holiday(session, actor.team_id, day)
+        if holiday is None:
+            raise NoHoliday(day, field="day")
+        removed = HolidayView(holiday.day, holiday.name)
+        session.delete(holiday)
+        return removed
+
+
+def _holiday(session: Session, team_id: str, day: date) -> Holiday | None:
+    return session.scalar(select(Holiday).where(Holiday.team_id == team_id, Holiday.day == day))
+
+
+def _require_admin(actor: Actor) -> None:
+    if not actor.is_admin:
+        raise AdminOnly()

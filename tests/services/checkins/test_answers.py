@@ -1,0 +1,191 @@
+"""record_answer: named and anonymous, edits, late answers, replies, buttons, measurements, follow-ups."""
+
+import logging
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import MetaData, select
+
+from bot.domain.checkins.enums import Category
+from bot.services.checkins.refusals import (
+    AlreadyAnswered,
+    BadConfidence,
+    FollowUpNeedsDescription,
+    NoOpenCheckin,
+    UnknownObjective,
+)
+from bot.services.checkins.time_off import set_away
+from bot.services.checkins.views import AnswerInput, AnswerSource
+from models.checkins import Answer, Delivery, FollowUp
+from models.goals import Measurement
+from tests.services.checkins.helpers import TEAM, answer, make_channel, plan
+from tests.services.factories import make_goal
+
+MON = date(2027, 3, 1)
+NINE = datetime(2027, 3, 1, 9, tzinfo=UTC)
+FULL = AnswerInput(
+    confidence=4,
+    expectations="Faster refunds",
+    obstacles="The till crashes",
+    category=Category.SERVICE,
+    follow_up=True,
+    follow_up_description="Mrs Lee's refund",
+)
+
+
+@pytest.fixture
+def channel(sessions):
+    goal = make_goal(sessions, channel_id="C0SHOP")
+    view = make_channel(sessions, {"U1": None, "U2": "Europe/Berlin", "U3": None})
+    plan(sessions, NINE - timedelta(hours=2))
+    plan(sessions, NINE)
+    return view, goal.objectives[0].id
+
+
+def test_a_named_answer_stores_everything_and_a_measurement_with_its_author(sessions, channel):
+    _, objective = channel
+    recorded = answer(
+        sessions,
+        "U1",
+        at=NINE + timedelta(minutes=5),
+        given=replace(FULL, numbers={objective: 82}),
+    )
+    assert (recorded.local_date, recorded.late, recorded.edited, recorded.anonymous) == (
+        MON,
+        False,
+        False,
+        False,
+    )
+    with sessions() as session:
+        stored = session.scalars(select(Answer)).one()
+        assert (stored.user_id, stored.confidence, stored.category) == ("U1", 4, Category.SERVICE)
+        measurement = session.scalars(select(Measurement)).one()
+        assert (measurement.value, measurement.user_id, measurement.recorded_at) == (
+            82,
+            "U1",
+            NINE + timedelta(minutes=5),
+        )
+        follow_up = session.scalars(select(FollowUp)).one()
+        assert (follow_up.author_id, follow_up.answer_id, follow_up.channel_id) == ("U1", stored.id, "C0SHOP")
+        assert session.scalar(select(Delivery.answered).where(Delivery.user_id == "U1")) is True
+
+
+def test_an_edit_replaces_and_a_reply_adds_until_the_period_closes(sessions, channel):
+    _, objective = channel
+    answer(sessions, "U1", at=NINE, given=AnswerInput(numbers={objective: 80}, confidence=2))
+    edited = answer(sessions, "U1", at=NINE + timedelta(hours=5), given=AnswerInput(numbers={objective: 81}))
+    replied = answer(
+        sessions,
+        "U1",
+        at=NINE + timedelta(hours=6),
+        given=AnswerInput(expectations="Queues"),
+        source=AnswerSource.REPLY,
+    )
+    assert (edited.edited, edited.late) == (True, False)  # the first answer was on time
+    assert replied.answer == AnswerInput(numbers={objective: 81}, expectations="Queues")
+    with sessions() as session:
+        assert [m.value for m in session.scalars(select(Measurement))] == [81]
+    # Wednesday's prompt closes Monday's period (24 h cap first): nothing accepted after it.
+    with pytest.raises(NoOpenCheckin):
+        answer(sessions, "U3", at=NINE + timedelta(hours=24))
+
+
+def test_late_answers_are_marked_late(sessions, channel):
+    assert answer(sessions, "U3", at=NINE + timedelta(hours=4)).late is True
+
+
+@pytest.mark.parametrize(
+    ("given", "refusal", "field"),
+    [
+        (AnswerInput(confidence=6), BadConfidence, "confidence"),
+        (AnswerInput(numbers={999: 1}), UnknownObjective, "objective.999"),
+        (AnswerInput(follow_up=True, follow_up_description="  "), FollowUpNeedsDescription, "follow_up"),
+    ],
+)
+def test_bad_answers_are_refused_and_nothing_is_stored(sessions, channel, given, refusal, field):
+    with pytest.raises(refusal) as refused:
+        answer(sessions, "U1", at=NINE, given=given)
+    assert refused.value.field == field
+    with sessions() as session:
+        assert session.scalars(select(Answer)).all() == []
+
+
+def _anonymous_channel(sessions):
+    goal = make_goal(sessions, channel_id="C0SHOP")
+    make_channel(sessions, {"U1": None, "U2": None, "U3": None, "U0AWAY": None}, anonymous=True)
+    set_away(sessions, team_id=TEAM, user_id="U0AWAY", until=MON, now=NINE)
+    plan(sessions, NINE - timedelta(hours=2))
+    plan(sessions, NINE)
+    return goal.objectives[0].id
+
+
+def test_an_anonymous_answer_is_answered_once_and_edited_only_with_its_id(sessions):
+    objective = _anonymous_channel(sessions)
+    first = answer(sessions, "U1", at=NINE, given=AnswerInput(numbers={objective: 80}, confidence=3))
+    with pytest.raises(AlreadyAnswered):
+        answer(sessions, "U1", at=NINE, given=AnswerInput(confidence=5), source=AnswerSource.BUTTON)
+    edited = answer(
+        sessions,
+        "U1",
+        at=NINE,
+        given=AnswerInput(confidence=5),
+        source=AnswerSource.BUTTON,
+        anonymous_answer_id=first.anonymous_answer_id,
+    )
+    assert (edited.edited, edited.answer.confidence, edited.answer.numbers) == (True, 5, {objective: 80})
+    # Someone away got no prompt, answers anyway, and cannot answer twice.
+    answer(sessions, "U0AWAY", at=NINE)
+    with pytest.raises(AlreadyAnswered):
+        answer(sessions, "U0AWAY", at=NINE)
+    with sessions() as session:
+        measurement = session.scalars(select(Measurement)).one()
+        assert (measurement.user_id, measurement.recorded_at) == (None, datetime(2027, 3, 1, tzinfo=UTC))
+
+
+def _every_row(engine) -> dict[str, set[tuple[str, ...]]]:
+    """Every row of every table in the database (reflected, so a table added later is included)."""
+    metadata = MetaData()
+    metadata.reflect(engine)
+    with engine.connect() as connection:
+        return {
+            name: {tuple(repr(value) for value in row) for row in connection.execute(select(table))}
+            for name, table in metadata.tables.items()
+        }
+
+
+def test_an_anonymous_answer_cannot_be_traced_to_its_author(sessions, engine, caplog):
+    objective = _anonymous_channel(sessions)
+    author, moment = "U2", NINE + timedelta(minutes=17, seconds=23)
+    caplog.set_level(logging.DEBUG)
+    before = _every_row(engine)
+    recorded = answer(
+        sessions,
+        author,
+        at=moment,
+        given=AnswerInput(
+            numbers={objective: 84}, expectations="Refunds", follow_up=True, follow_up_description="A refund"
+        ),
+    )
+    after = _every_row(engine)
+    created = {name: after[name] - before.get(name, set()) for name in after}
+    assert {name for name, rows in created.items() if rows} == {
+        "anonymous_answers",
+        "anonymous_answer_numbers",
+        "measurements",
+        "follow_ups",
+        "checkin_deliveries",  # the author's own prompt row, now answered=True
+    }
+    times_of_day = ("09:17", "9, 17", "17:23", "17, 23")
+    for name, rows in created.items():
+        for row in rows:
+            text = " ".join(row)
+            assert not any(clue in text for clue in times_of_day), (name, row)
+            if name != "checkin_deliveries":
+                assert author not in text, (name, row)
+    (prompt_row,) = created["checkin_deliveries"]
+    assert prompt_row in {tuple(r) for r in after["checkin_deliveries"]}
+    assert recorded.anonymous_answer_id is not None
+    assert not any(recorded.anonymous_answer_id in " ".join(row) for row in after["checkin_deliveries"])
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert author not in logged and recorded.anonymous_answer_id not in logged

@@ -1,0 +1,55 @@
+"""checkin_status (rate and missing names, owner/admin only, anonymous: rate only) and home_checkins."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from bot.services.checkins import claims
+from bot.services.checkins.home import home_checkins
+from bot.services.checkins.refusals import NotScheduleOwner
+from bot.services.checkins.status import checkin_status
+from bot.services.checkins.time_off import set_away
+from tests.services.checkins.helpers import CHANNEL, DEFAULT_TZ, TEAM, answer, make_channel, owner, plan
+
+NINE = datetime(2027, 3, 1, 9, tzinfo=UTC)
+
+
+def status(sessions, who=None, at=NINE + timedelta(hours=1)):
+    return checkin_status(sessions, who or owner(), channel_id=CHANNEL, now=at, default_tz=DEFAULT_TZ)
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+def test_rate_and_missing_names_skip_people_away(sessions, anonymous):
+    make_channel(sessions, {"U1": None, "U2": None, "U3": None}, anonymous=anonymous)
+    set_away(sessions, team_id=TEAM, user_id="U3", until=date(2027, 3, 1), now=NINE)
+    answer(sessions, "U1", at=NINE)
+    found = status(sessions)
+    assert (found.answered, found.asked) == (1, 2)
+    assert found.missing == (() if anonymous else ("U2",))
+    with pytest.raises(NotScheduleOwner):
+        status(sessions, owner(user_id="U2"))
+    assert status(sessions, owner(True, "UADMIN")).asked == 2
+
+
+def test_home_shows_next_open_and_away(sessions):
+    make_channel(sessions, {"U1": None})
+    plan(sessions, NINE - timedelta(hours=2))
+    plan(sessions, NINE)
+    (sent,) = claims.claim_deliveries(sessions, worker="w", now=NINE, limit=5, default_tz=DEFAULT_TZ)
+    claims.mark_sent(sessions, team_id=TEAM, delivery_id=sent.id, channel="D1", ts="1.0", now=NINE)
+    set_away(sessions, team_id=TEAM, user_id="U1", until=date(2027, 3, 10), now=NINE)
+    home = home_checkins(
+        sessions, team_id=TEAM, user_id="U1", now=NINE + timedelta(hours=1), default_tz=DEFAULT_TZ
+    )
+    assert home.away_until == date(2027, 3, 10)
+    assert home.next is not None and home.next.at == datetime(2027, 3, 3, 9, tzinfo=UTC)
+    (open_now,) = home.open
+    assert (open_now.delivery_id, open_now.answered, open_now.local_date) == (
+        sent.id,
+        False,
+        date(2027, 3, 1),
+    )
+    before = home_checkins(
+        sessions, team_id=TEAM, user_id="U1", now=NINE - timedelta(hours=1), default_tz=DEFAULT_TZ
+    )
+    assert before.open == () and before.next is not None and before.next.at == NINE
