@@ -68,7 +68,7 @@ class UndoNotAllowed(ServiceError):
     """Only the measurement's author, the goal's owner or a workspace admin may undo it."""
 
     objective_ref: str
-    author_id: str
+    author_id: str | None  # None: the number came from an anonymous check-in
     owner_id: str
 
 

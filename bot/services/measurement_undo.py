@@ -26,7 +26,7 @@ class UndoTarget:
     """Which measurement an undo would take back, and who may take it back."""
 
     measurement_id: int
-    author_id: str
+    author_id: str | None  # None for a number from an anonymous check-in
     owner_id: str
 
 

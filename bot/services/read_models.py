@@ -33,7 +33,7 @@ class MeasurementSummary:
     metric: str
     unit: str | None
     value: float
-    user_id: str
+    user_id: str | None  # None for a number from an anonymous check-in
     recorded_at: datetime
     note: str | None
 

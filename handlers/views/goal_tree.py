@@ -103,7 +103,7 @@ def _measurement_line(measurement: MeasurementSummary) -> str:
     note = f" — _{escape(truncate(note, NOTE_IN_TREE))}_" if note else ""
     return (
         f"• {format_date(measurement.recorded_at.date())} · {measurement.objective_ref} {metric} "
-        f"*{value}* · {mention(measurement.user_id)}{note}"
+        f"*{value}* · {mention(measurement.user_id) if measurement.user_id else 'anonymous check-in'}{note}"
     )
 
 

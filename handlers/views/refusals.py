@@ -43,10 +43,10 @@ def describe_refusal(error: errors.ServiceError) -> str:
         case errors.MeasurementNotFound():
             return "That measurement is gone: it may belong to an archived goal. Run `/goals list`."
         case errors.UndoNotAllowed(objective_ref=ref, author_id=author, owner_id=owner):
+            who = f"{mention(author)} (who recorded it), " if author else ""
             return (
-                f"Only {mention(author)} (who recorded it), {mention(owner)} (the goal's owner) or a "
-                f"workspace admin can undo that measurement of {ref}. "
-                f"Record the right number with `/goals update {ref} <value>`."
+                f"Only {who}{mention(owner)} (the goal's owner) or a workspace admin can undo that "
+                f"measurement of {ref}. Record the right number with `/goals update {ref} <value>`."
             )
         case errors.GoalNotFound(ref=ref):
             return f"I can't find goal {ref} in this workspace. {LIST_HINT}"

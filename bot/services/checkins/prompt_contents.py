@@ -14,6 +14,7 @@ from bot.services.read_models import ObjectiveSummary
 from bot.services.summaries import summarize_objective
 from models.checkins import Schedule
 from models.goals import Goal, Objective
+from models.measurement_queries import latest_values
 
 
 def schedule_objectives(session: Session, schedule: Schedule) -> list[Objective]:
@@ -32,9 +33,11 @@ def schedule_objectives(session: Session, schedule: Schedule) -> list[Objective]
 
 
 def summarize_for(session: Session, schedule: Schedule, today: date) -> tuple[ObjectiveSummary, ...]:
+    objectives = schedule_objectives(session, schedule)
+    latest = latest_values(session, schedule.team_id, [o.id for o in objectives])
     return tuple(
-        summarize_objective(o, start=o.goal.start_date, today=today)
-        for o in schedule_objectives(session, schedule)
+        summarize_objective(o, start=o.goal.start_date, today=today, latest=latest.get(o.id))
+        for o in objectives
     )
 
 
