@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bot.domain.checkins.enums import FollowUpStatus
 from models.checkins import FollowUp
 from models.goals import Measurement, Objective
+from models.measurement_queries import root_of
 
 
 def sync_measurements(
@@ -25,7 +26,10 @@ def sync_measurements(
     *,
     user_id: str | None,
     recorded_at: datetime,
+    recorded_on: date,
 ) -> None:
+    """Numbers given in an answer, kept in step with the objectives' measurements. A break-down
+    target's number is stored on the root objective it tracks, as `/goals update` does."""
     for objective_id in sorted(old.keys() | new.keys()):
         objective = objectives.get(objective_id)
         if objective is None:  # archived since: its history stays as it was
@@ -44,10 +48,11 @@ def sync_measurements(
             session.add(
                 Measurement(
                     team_id=objective.team_id,
-                    objective_id=objective.id,
+                    objective_id=root_of(objective),
                     value=after,
                     user_id=user_id,
                     recorded_at=recorded_at,
+                    recorded_on=recorded_on,
                 )
             )
 
@@ -101,7 +106,7 @@ def _measurement(
     author = Measurement.user_id.is_(None) if user_id is None else Measurement.user_id == user_id
     query = select(Measurement).where(
         Measurement.team_id == objective.team_id,
-        Measurement.objective_id == objective.id,
+        Measurement.objective_id == root_of(objective),
         Measurement.recorded_at == recorded_at,
         Measurement.value == value,
         author,

@@ -102,6 +102,7 @@ def _named(session, schedule, prompt, user_id, period, objectives, given, source
         stored.numbers,
         user_id=user_id,
         recorded_at=row.answered_at,
+        recorded_on=period.local_date,
     )
     if stored.follow_up and stored.follow_up_description:
         if follow_up is None:
@@ -164,6 +165,7 @@ def _anonymous(
         stored.numbers,
         user_id=None,
         recorded_at=midnight,
+        recorded_on=period.local_date,
     )
     if stored.follow_up and stored.follow_up_description:
         add_follow_up(
