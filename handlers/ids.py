@@ -11,9 +11,20 @@ class CallbackId(enum.StrEnum):
     STRATEGY_MODAL = "strategy_modal"
     TACTIC_MODAL = "tactic_modal"
     UPDATE_OBJECTIVE_MODAL = "update_objective_modal"
+    CHECKIN_SCHEDULE_MODAL = "checkin_schedule_modal"
+    CHECKIN_ANSWER_MODAL = "checkin_answer_modal"
 
 
 class ActionId(enum.StrEnum):
+    # A check-in prompt in a person's DM. Values carry the delivery id; for an anonymous answer
+    # already given, the Edit button carries the answer's random id instead (only that DM knows it).
+    CHECKIN_ANSWER = "checkin_answer"  # value: delivery id
+    CHECKIN_EDIT = "checkin_edit"  # value: see CheckinButtonValue (handlers/metadata.py)
+    CHECKIN_CONFIDENCE_1 = "checkin_confidence_1"  # value: delivery id
+    CHECKIN_CONFIDENCE_2 = "checkin_confidence_2"
+    CHECKIN_CONFIDENCE_3 = "checkin_confidence_3"
+    CHECKIN_CONFIDENCE_4 = "checkin_confidence_4"
+    CHECKIN_CONFIDENCE_5 = "checkin_confidence_5"
     ADD_OBJECTIVE = "goal_add_objective"  # value: goal id
     ADD_STRATEGY = "goal_add_strategy"  # value: goal id
     ADD_TACTIC = "strategy_add_tactic"  # value: strategy id
@@ -66,3 +77,12 @@ def objective_block_id(index: int, field: str) -> str:
     if field not in OBJECTIVE_FIELDS:
         raise ValueError(f"unknown objective field {field!r}")
     return f"objective_{index}_{field}"
+
+
+CHECKIN_CONFIDENCE = (
+    ActionId.CHECKIN_CONFIDENCE_1,
+    ActionId.CHECKIN_CONFIDENCE_2,
+    ActionId.CHECKIN_CONFIDENCE_3,
+    ActionId.CHECKIN_CONFIDENCE_4,
+    ActionId.CHECKIN_CONFIDENCE_5,
+)

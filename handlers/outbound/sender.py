@@ -1,0 +1,102 @@
+"""Posting with Slack's rules for a well-behaved app: wait for the workspace's turn, honour 429's
+Retry-After (for the whole workspace), retry server errors and timeouts with backoff, and say
+plainly when a message could not be sent so the caller can record a retry or a failure."""
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackRequestError
+
+from handlers.outbound.gate import WorkspaceGate
+from handlers.outbound.tokens import TokenSource
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_RETRY_AFTER = 1.0
+# Network faults slack_sdk raises itself (timeouts, refused connections) rather than as answers.
+_TRANSIENT = (TimeoutError, ConnectionError, OSError, SlackRequestError)
+
+
+@dataclass(frozen=True)
+class Sent:
+    channel: str
+    ts: str
+    retries: int  # 429s, 5xx and timeouts it took
+
+
+class SendFailed(Exception):
+    """Not sent. `retryable`: a later tick may try again (Slack was down or slow); otherwise Slack
+    refused the message itself (e.g. `channel_not_found`, `invalid_blocks`) and retrying won't help."""
+
+    def __init__(self, error: str, *, retryable: bool, retries: int) -> None:
+        super().__init__(error)
+        self.error, self.retryable, self.retries = error, retryable, retries
+
+
+class Sender:
+    def __init__(
+        self,
+        token_for: TokenSource,
+        gate: WorkspaceGate,
+        *,
+        base_url: str,
+        timeout: int = 10,
+        attempts: int = 4,
+        backoff: float = 0.5,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._token_for, self.gate = token_for, gate
+        self._base_url, self._timeout = base_url, timeout
+        self._attempts, self._backoff, self._sleep = attempts, backoff, sleep
+
+    def client(self, team_id: str) -> WebClient:
+        """A client for the workspace with no retry handlers of its own: the sender retries."""
+        return WebClient(
+            token=self._token_for(team_id), base_url=self._base_url, timeout=self._timeout, retry_handlers=[]
+        )
+
+    def post(self, team_id: str, **message: Any) -> Sent:
+        """chat.postMessage for `team_id` (channel, text, blocks, metadata, thread_ts, …)."""
+        answer = self.call(team_id, "chat_postMessage", **message)
+        return Sent(channel=str(answer["channel"]), ts=str(answer["ts"]), retries=answer.get("_retries", 0))
+
+    def call(self, team_id: str, method: str, **arguments: Any) -> dict[str, Any]:
+        """Any Web API method, paced and retried like a post; returns Slack's answer as a dict."""
+        client, retries = self.client(team_id), 0
+        for attempt in range(1, self._attempts + 1):
+            self.gate.wait_turn(team_id)
+            try:
+                answer = dict(getattr(client, method)(**arguments).data)
+                answer["_retries"] = retries
+                return answer
+            except SlackApiError as error:
+                status = error.response.status_code
+                if status == 429:
+                    self.gate.pause(team_id, _retry_after(error))
+                elif status < 500:
+                    raise SendFailed(
+                        str(error.response.get("error")), retryable=False, retries=retries
+                    ) from None
+                reason = f"HTTP {status}"
+            except _TRANSIENT as error:
+                reason = type(error).__name__
+            retries += 1
+            if attempt < self._attempts and reason != "HTTP 429":
+                self._sleep(self._backoff * 2 ** (attempt - 1))
+            logger.info("%s for team %s: %s (attempt %d)", method, team_id, reason, attempt)
+        raise SendFailed(f"gave up after {retries} tries", retryable=True, retries=retries)
+
+
+def _retry_after(error: SlackApiError) -> float:
+    headers = {k.lower(): v for k, v in (error.response.headers or {}).items()}
+    value = headers.get("retry-after")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    try:
+        return max(0.0, float(value)) if value is not None else DEFAULT_RETRY_AFTER
+    except (TypeError, ValueError):
+        return DEFAULT_RETRY_AFTER

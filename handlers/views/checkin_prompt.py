@@ -1,0 +1,81 @@
+"""The check-in prompt in a person's DM, before and after they answer.
+
+It must work on a phone in a few taps: the objectives with where they stand, an **Answer** button
+that opens the check-in form, and confidence buttons 1–5 that record an answer on their own. Once
+answered, the same message is updated to say so (✓) and offers **Edit** until the period closes.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from slack_sdk.models.blocks import ActionsBlock, Block
+
+from bot.domain.checkins.enums import DeliveryKind
+from bot.services.checkins.views import DeliveryToSend
+from bot.services.read_models import ObjectiveSummary
+from handlers.ids import CHECKIN_CONFIDENCE, ActionId
+from handlers.views.blocks import button, context, section
+from handlers.views.format import escape, format_value, progress_bar
+
+ANONYMOUS_NOTE = "🔒 Anonymous: nobody, managers included, can see who answered what."
+NAMED_NOTE = "Your name is shown with your answers."
+MAX_OBJECTIVES_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What the updated prompt says: when, whether late, and what the Edit button carries."""
+
+    edit_value: str  # the delivery id, or for an anonymous answer its random id
+    late: bool
+    confidence: int | None
+    closes_at: datetime
+
+
+def prompt_text(delivery: DeliveryToSend) -> str:
+    """The notification line (what a phone's lock screen shows)."""
+    if delivery.kind is DeliveryKind.REMINDER:
+        return "Reminder: your check-in is still open. It takes a minute."
+    return "Time for your check-in: how is it going?"
+
+
+def build_prompt(delivery: DeliveryToSend, *, channel_name: str, tz: ZoneInfo) -> list[Block]:
+    closes = delivery.closes_at.astimezone(tz).strftime("%a %H:%M")
+    intro = f"*{prompt_text(delivery)}* For #{escape(channel_name)}, open until {closes}."
+    blocks: list[Block] = [section(intro)]
+    blocks += [section(_objective_line(o)) for o in delivery.objectives[:MAX_OBJECTIVES_SHOWN]]
+    if len(delivery.objectives) > MAX_OBJECTIVES_SHOWN:
+        blocks.append(context(f"and {len(delivery.objectives) - MAX_OBJECTIVES_SHOWN} more in the form"))
+    blocks.append(
+        ActionsBlock(elements=[button("Answer", ActionId.CHECKIN_ANSWER, delivery.id, style="primary")])
+    )
+    if delivery.questions.confidence:
+        blocks.append(context("How confident are you that we reach our goals? 1 = not at all, 5 = very"))
+        blocks.append(
+            ActionsBlock(
+                elements=[
+                    button(str(n), action, delivery.id) for n, action in enumerate(CHECKIN_CONFIDENCE, 1)
+                ]
+            )
+        )
+    blocks.append(context(ANONYMOUS_NOTE if delivery.anonymous else NAMED_NOTE, "Or just reply here."))
+    return blocks
+
+
+def build_answered_prompt(answered: Answered, *, anonymous: bool, tz: ZoneInfo) -> list[Block]:
+    late = " (late)" if answered.late else ""
+    confidence = f" · confidence {answered.confidence}/5" if answered.confidence else ""
+    until = answered.closes_at.astimezone(tz).strftime("%a %H:%M")
+    return [
+        section(f"*Check-in answered ✓*{late}{confidence}"),
+        ActionsBlock(elements=[button("Edit", ActionId.CHECKIN_EDIT, answered.edit_value)]),
+        context(f"You can change it until {until}.", ANONYMOUS_NOTE if anonymous else NAMED_NOTE),
+    ]
+
+
+def _objective_line(objective: ObjectiveSummary) -> str:
+    current = format_value(objective.current, objective.unit)
+    target = format_value(objective.target, objective.unit)
+    bar = progress_bar(objective.progress)
+    return f"*{objective.ref}* {escape(objective.metric)}: {current} → {target} {bar}"

@@ -1,0 +1,77 @@
+"""The DM prompt: objectives, Answer and 1–5 buttons, the anonymity note, and its answered form."""
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from bot.domain.checkins.enums import DeliveryKind
+from bot.domain.checkins.spec import Questions
+from bot.services.checkins.views import DeliveryToSend
+from handlers.ids import ActionId
+from handlers.views.checkin_prompt import Answered, build_answered_prompt, build_prompt, prompt_text
+from tests.handlers.views.factories import make_objective
+from tests.handlers.views.slack_checks import all_texts, message_dicts
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def delivery(**changes) -> DeliveryToSend:
+    fields = dict(
+        id=41,
+        team_id="T1",
+        user_id="U1",
+        channel_id="C1",
+        schedule_id=3,
+        kind=DeliveryKind.PROMPT,
+        sequence=0,
+        local_date=datetime(2027, 3, 1).date(),
+        scheduled_at=datetime(2027, 3, 1, 8, tzinfo=UTC),
+        attempts=1,
+        anonymous=False,
+        questions=Questions(objective_ids=(7,)),
+        objectives=(make_objective(current=81.0),),
+        late_at=datetime(2027, 3, 1, 12, tzinfo=UTC),
+        closes_at=datetime(2027, 3, 2, 8, tzinfo=UTC),
+        needs_reconcile=False,
+    )
+    return DeliveryToSend(**{**fields, **changes})
+
+
+def buttons(blocks: list[dict]) -> list[tuple[str, str, str]]:
+    return [
+        (e["text"]["text"], e["action_id"], e["value"])
+        for b in blocks
+        if b["type"] == "actions"
+        for e in b["elements"]
+    ]
+
+
+def test_the_prompt_has_answer_and_confidence_buttons_carrying_the_delivery():
+    blocks = message_dicts(build_prompt(delivery(), channel_name="support", tz=BERLIN))
+    assert buttons(blocks) == [("Answer", ActionId.CHECKIN_ANSWER, "41")] + [
+        (str(n), f"checkin_confidence_{n}", "41") for n in range(1, 6)
+    ]
+    text = "\n".join(all_texts(blocks))
+    assert "#support" in text and "Tue 09:00" in text and "Your name is shown" in text
+
+
+def test_an_anonymous_prompt_says_so_before_anyone_answers():
+    blocks = message_dicts(build_prompt(delivery(anonymous=True), channel_name="support", tz=BERLIN))
+    assert "Anonymous" in "\n".join(all_texts(blocks))
+
+
+def test_without_the_confidence_question_there_are_no_score_buttons():
+    plain = delivery(questions=Questions(objective_ids=(7,), confidence=False))
+    blocks = message_dicts(build_prompt(plain, channel_name="support", tz=BERLIN))
+    assert [label for label, _, _ in buttons(blocks)] == ["Answer"]
+
+
+def test_a_reminder_reads_as_one():
+    assert "Reminder" in prompt_text(delivery(kind=DeliveryKind.REMINDER, sequence=1))
+
+
+def test_the_answered_prompt_shows_a_tick_and_an_edit_button():
+    answered = Answered("41", late=True, confidence=4, closes_at=datetime(2027, 3, 2, 8, tzinfo=UTC))
+    blocks = message_dicts(build_answered_prompt(answered, anonymous=False, tz=BERLIN))
+    text = "\n".join(all_texts(blocks))
+    assert "answered ✓" in text and "(late)" in text and "4/5" in text
+    assert buttons(blocks) == [("Edit", ActionId.CHECKIN_EDIT, "41")]
