@@ -31,14 +31,14 @@ def build_goal_list(page: GoalPage, *, channel_id: str | None) -> list[Block]:
         return [title, section(empty)]
     if not page.goals:
         last = f"/goals list {list_arguments(page.pages, archived=page.archived)}"
-        return [title, section(f"There are only {_pages(page.pages)} here. Try `{last}`.")]
+        return [title, section(f"{_only(page.pages)} here. Try `{last}`.")]
     # An archived goal has no tree to open; its facts already say it is archived.
     groups = [block for goal in page.goals for block in goal_blocks(goal, open_button=not page.archived)]
     return [title, *groups, context(_position(page)), *_paging(page)]
 
 
-def _pages(count: int) -> str:
-    return "1 page" if count == 1 else f"{count} pages"
+def _only(count: int) -> str:
+    return "There is only 1 page" if count == 1 else f"There are only {count} pages"
 
 
 def _position(page: GoalPage) -> str:

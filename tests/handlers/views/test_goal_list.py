@@ -121,5 +121,11 @@ def test_a_page_past_the_end_points_at_the_last_page():
     assert blocks[1]["text"]["text"] == "There are only 3 pages here. Try `/goals list 3`."
 
 
+def test_past_the_only_page_says_there_is_one():
+    blocks = message_dicts(build_goal_list(page_of([], page=2, total=4), channel_id="C1"))
+
+    assert blocks[1]["text"]["text"] == "There is only 1 page here. Try `/goals list 1`."
+
+
 def test_a_full_page_of_5000_character_titles_fits():
     message_dicts(build_goal_list(page_of(many_goals(10, title="CSAT " * 1000)), channel_id="C1"))
