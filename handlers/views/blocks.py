@@ -4,6 +4,7 @@ a serialiser that skips slack_sdk's per-request validation for hot paths (`unche
 from collections.abc import Sequence
 from typing import Any
 
+from slack_sdk.models.basic_objects import EMPTY_ALLOWED_TYPE_AND_PROPERTY_LIST, JsonObject
 from slack_sdk.models.blocks import (
     Block,
     ButtonElement,
@@ -14,7 +15,6 @@ from slack_sdk.models.blocks import (
     PlainTextObject,
     SectionBlock,
 )
-from slack_sdk.models.basic_objects import EMPTY_ALLOWED_TYPE_AND_PROPERTY_LIST, JsonObject
 from slack_sdk.models.blocks.block_elements import BlockElement
 
 from handlers.ids import ActionId

@@ -1,10 +1,10 @@
 from dataclasses import replace
 
+import pytest
+
 from bot.domain.enums import GoalStatus, PaceStatus
 from bot.services.read_models import GoalPage
 from handlers.ids import ActionId
-import pytest
-
 from handlers.views.goal_list import build_goal_list, goal_list_message
 from tests.handlers.views.factories import make_goal, make_objective, many_goals
 from tests.handlers.views.slack_checks import all_texts, message_dicts
