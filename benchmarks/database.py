@@ -93,7 +93,13 @@ def _objective(goal: Goal, k: int, now: datetime) -> Objective:
         due_date=goal.due_date,
     )
     objective.measurements = [
-        Measurement(team_id=TEAM, value=10.0 + 5 * m, user_id="U1", recorded_at=now - timedelta(days=m))
+        Measurement(
+            team_id=TEAM,
+            value=10.0 + 5 * m,
+            user_id="U1",
+            recorded_at=now - timedelta(days=m),
+            recorded_on=(now - timedelta(days=m)).date(),
+        )
         for m in range(MEASUREMENTS_PER_OBJECTIVE)
     ]
     return objective

@@ -8,8 +8,9 @@ A root objective reads all of its own. Undone measurements never count.
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import BindParameter, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.goals import Goal, Measurement, Objective
@@ -33,46 +34,58 @@ def latest_values(session: Session, team_id: str, objective_ids: Collection[int]
     """Latest counting measurement per objective id, tracked targets included; unmeasured ones absent."""
     if not objective_ids:
         return {}
-    root = func.coalesce(Objective.tracks_objective_id, Objective.id)
+    parameters = {"team_id": team_id, "objective_ids": sorted(set(objective_ids))}
+    return {
+        objective_id: LatestValue(objective_id, value, recorded_at, measurement_id, counted)
+        for objective_id, value, recorded_at, measurement_id, counted in session.execute(
+            _latest_values_query(), parameters
+        )
+    }
+
+
+@cache
+def _latest_values_query() -> Select:
+    """Built once, on the tables' columns with bound parameters: building this statement (and the
+    ORM's per-execution set-up) cost more than running it."""
+    objectives, goals, measurements = Objective.__table__.c, Goal.__table__.c, Measurement.__table__.c
+    team_id: BindParameter[str] = bindparam("team_id")
+    objective_ids: BindParameter[list[int]] = bindparam("objective_ids", expanding=True)
+    root = func.coalesce(objectives.tracks_objective_id, objectives.id)
     in_period = or_(
-        Objective.tracks_objective_id.is_(None),
-        and_(Measurement.recorded_on >= Goal.start_date, Measurement.recorded_on <= Objective.due_date),
+        objectives.tracks_objective_id.is_(None),
+        and_(measurements.recorded_on >= goals.start_date, measurements.recorded_on <= objectives.due_date),
     )
     ranked = (
         select(
-            Objective.id.label("objective_id"),
-            Measurement.value,
-            Measurement.recorded_at,
-            Measurement.id.label("measurement_id"),
+            objectives.id.label("objective_id"),
+            measurements.value,
+            measurements.recorded_at,
+            measurements.id.label("measurement_id"),
             func.row_number()
-            .over(partition_by=Objective.id, order_by=(Measurement.recorded_at.desc(), Measurement.id.desc()))
+            .over(
+                partition_by=objectives.id,
+                order_by=(measurements.recorded_at.desc(), measurements.id.desc()),
+            )
             .label("position"),
-            func.count().over(partition_by=Objective.id).label("counted"),
+            func.count().over(partition_by=objectives.id).label("counted"),
         )
-        .join(Goal, Goal.id == Objective.goal_id)
+        .select_from(Objective.__table__)
+        .join(Goal.__table__, goals.id == objectives.goal_id)
         .join(
-            Measurement,
+            Measurement.__table__,
             and_(
-                Measurement.objective_id == root,
-                Measurement.team_id == team_id,
-                Measurement.undone_at.is_(None),
+                measurements.objective_id == root,
+                measurements.team_id == team_id,
+                measurements.undone_at.is_(None),
                 in_period,
             ),
         )
-        .where(Objective.team_id == team_id, Objective.id.in_(sorted(set(objective_ids))))
+        .where(objectives.team_id == team_id, objectives.id.in_(objective_ids))
         .subquery()
     )
-    rows = session.execute(select(ranked).where(ranked.c.position == 1))
-    return {
-        row.objective_id: LatestValue(
-            objective_id=row.objective_id,
-            value=row.value,
-            recorded_at=row.recorded_at,
-            measurement_id=row.measurement_id,
-            count=row.counted,
-        )
-        for row in rows
-    }
+    return select(
+        ranked.c.objective_id, ranked.c.value, ranked.c.recorded_at, ranked.c.measurement_id, ranked.c.counted
+    ).where(ranked.c.position == 1)
 
 
 def recent_measurements(

@@ -3,7 +3,8 @@
 The work is in proportion to what is shown: one query for the page of goals (with their parents'
 titles, the month's focus and the count of all of them), one for their objectives, and one for
 each objective's latest value (`latest_values`, which knows undone measurements and targets
-that track a break-down's root metric).
+that track a break-down's root metric). All three read plain columns, not ORM objects: the list
+is the busiest read, and building and tracking objects was a third of its cost.
 """
 
 from collections import defaultdict
@@ -63,7 +64,9 @@ def goal_page(
     return GoalPage(goals=goals, page=page, page_size=page_size, total=total, archived=archived)
 
 
-def _objective_summaries(session: Session, team_id: str, rows: list[queries.GoalRow], *, today: date):
+def _objective_summaries(
+    session: Session, team_id: str, rows: list[queries.GoalRow], *, today: date
+) -> dict[int, tuple[ObjectiveSummary, ...]]:
     starts = {row.goal.id: row.goal.start_date for row in rows}
     by_goal: dict[int, list[ObjectiveSummary]] = defaultdict(list)
     objectives = queries.objectives_of_goals(session, team_id, list(starts))

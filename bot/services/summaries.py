@@ -2,11 +2,12 @@
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy.orm import Session, object_session
 
 from bot.domain import pacing
-from bot.domain.enums import GoalStatus
+from bot.domain.enums import Direction, GoalLevel, GoalStatus
 from bot.domain.refs import RefKind, format_ref
 from bot.services.read_models import (
     GoalSummary,
@@ -17,14 +18,62 @@ from bot.services.read_models import (
     TacticSummary,
 )
 from models import queries
-from models.goals import Goal, Objective, Strategy
+from models.goals import Goal, Strategy
 from models.measurement_queries import LatestValue, latest_values, recent_measurements, root_of
 
 Latest = Mapping[int, LatestValue]
 
 
+class ObjectiveFacts(Protocol):
+    """What a summary reads of an objective: an ORM Objective, or its columns (queries.ObjectiveColumns)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def goal_id(self) -> int: ...
+    @property
+    def metric(self) -> str: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def baseline(self) -> float: ...
+    @property
+    def target(self) -> float: ...
+    @property
+    def direction(self) -> Direction: ...
+    @property
+    def due_date(self) -> date: ...
+    @property
+    def tracks_objective_id(self) -> int | None: ...
+
+
+class GoalFacts(Protocol):
+    """What a summary reads of a goal itself: an ORM Goal, or its columns (queries.GoalColumns)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def why(self) -> str | None: ...
+    @property
+    def owner_id(self) -> str: ...
+    @property
+    def channel_id(self) -> str | None: ...
+    @property
+    def level(self) -> GoalLevel: ...
+    @property
+    def parent_id(self) -> int | None: ...
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def due_date(self) -> date: ...
+    @property
+    def status(self) -> GoalStatus: ...
+
+
 def summarize_objective(
-    objective: Objective, *, start: date, today: date, latest: LatestValue | None
+    objective: ObjectiveFacts, *, start: date, today: date, latest: LatestValue | None
 ) -> ObjectiveSummary:
     """`latest` is the objective's entry from `latest_values` (None: never measured in its period)."""
     current = latest.value if latest else objective.baseline
@@ -90,7 +139,7 @@ def summarize_goal(
 
 
 def assemble_goal(
-    goal: Goal, objectives: tuple[ObjectiveSummary, ...], *, parent_title: str | None, is_focus: bool
+    goal: GoalFacts, objectives: tuple[ObjectiveSummary, ...], *, parent_title: str | None, is_focus: bool
 ) -> GoalSummary:
     """A goal's summary from its own columns and objectives already summarised: no relationship is read."""
     return GoalSummary(

@@ -18,7 +18,7 @@ from handlers.ids import ActionId
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
 from handlers.views import archive_blocks
-from handlers.views.goal_list import build_goal_list, list_summary
+from handlers.views.goal_list import goal_list_message, list_summary
 from handlers.views.goal_tree import build_goal_tree
 from handlers.views.item_modals import build_objective_modal, build_strategy_modal, build_tactic_modal
 
@@ -66,7 +66,7 @@ def _list_page(deps: Deps, body: dict, context, today: date):
             page=wanted.page,
             archived=wanted.archived,
         )
-        blocks = build_goal_list(page, channel_id=channel_id)
+        blocks = goal_list_message(page, channel_id=channel_id)
         respond(text=list_summary(page), blocks=blocks, response_type="ephemeral", replace_original=True)
 
     return work

@@ -21,7 +21,7 @@ from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
 from handlers.goals.replies import reply_error
 from handlers.later import Work, later, on_ack_then_later
 from handlers.views import archive_blocks
-from handlers.views.goal_list import build_goal_list, list_summary
+from handlers.views.goal_list import goal_list_message, list_summary
 from handlers.views.goal_tree import build_goal_tree
 from handlers.views.measurement_notices import (
     build_confirm_measurement,
@@ -142,7 +142,7 @@ class _Request:
         shown = goal_list.goal_page(
             self.deps.sessions, self.team_id, self.channel_id, today=self.today, page=page, archived=archived
         )
-        self.ack(text=list_summary(shown), blocks=build_goal_list(shown, channel_id=self.channel_id))
+        self.ack(text=list_summary(shown), blocks=goal_list_message(shown, channel_id=self.channel_id))
 
     def archive(self, client: WebClient, respond, goal_id: int) -> None:
         """Asks first, as the tree's Archive button does: what happens to the goal's targets."""

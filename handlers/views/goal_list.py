@@ -1,10 +1,12 @@
 """The channel's goals, a page at a time: `/goals list [archived] [page]` and its paging buttons."""
 
+from typing import Any
+
 from slack_sdk.models.blocks import ActionsBlock, Block
 
 from bot.services.read_models import GoalPage
 from handlers.ids import ActionId, BlockId
-from handlers.views.blocks import button, context, section
+from handlers.views.blocks import button, context, section, unchecked_dicts
 from handlers.views.format import channel_mention
 from handlers.views.goal_blocks import goal_blocks
 
@@ -20,6 +22,12 @@ def list_summary(page: GoalPage) -> str:
     """The plain-text fallback: "12 goals here." / "2 archived goals here"."""
     kind = "archived goals" if page.archived else "goals"
     return f"{page.total} {kind} here."
+
+
+def goal_list_message(page: GoalPage, *, channel_id: str | None) -> list[dict[str, Any]]:
+    """The list's blocks as Slack receives them, serialised without slack_sdk's per-request checks:
+    the builder's output is validated in its tests (see blocks.unchecked_dicts)."""
+    return unchecked_dicts(build_goal_list(page, channel_id=channel_id))
 
 
 def build_goal_list(page: GoalPage, *, channel_id: str | None) -> list[Block]:

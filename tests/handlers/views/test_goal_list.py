@@ -1,9 +1,11 @@
 from dataclasses import replace
 
+import pytest
+
 from bot.domain.enums import GoalStatus, PaceStatus
 from bot.services.read_models import GoalPage
 from handlers.ids import ActionId
-from handlers.views.goal_list import build_goal_list
+from handlers.views.goal_list import build_goal_list, goal_list_message
 from tests.handlers.views.factories import make_goal, make_objective, many_goals
 from tests.handlers.views.slack_checks import all_texts, message_dicts
 
@@ -129,3 +131,23 @@ def test_past_the_only_page_says_there_is_one():
 
 def test_a_full_page_of_5000_character_titles_fits():
     message_dicts(build_goal_list(page_of(many_goals(10, title="CSAT " * 1000)), channel_id="C1"))
+
+
+ARCHIVED = [replace(g, status=GoalStatus.ARCHIVED) for g in many_goals(10)]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        page_of([]),
+        page_of([], archived=True),
+        page_of([], page=9, total=25),
+        page_of([make_goal(is_focus=True), make_goal(id=13, ref="G13", objectives=())]),
+        page_of(many_goals(10), page=7, total=500),
+        page_of(ARCHIVED, page=2, total=25, archived=True),
+        page_of(many_goals(10, title="<!channel> CSAT & more " * 300)),
+    ],
+)
+def test_what_is_sent_is_the_validated_blocks(page):
+    # What the listeners send skips slack_sdk's validators; here they run (and Slack's limits).
+    assert goal_list_message(page, channel_id="C1") == message_dicts(build_goal_list(page, channel_id="C1"))
