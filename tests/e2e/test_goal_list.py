@@ -44,7 +44,7 @@ def test_a_page_past_the_end_says_how_many_there_are(bot_server, make_goal):
 
     _, ack, _ = bot_server.command("list 4")
 
-    assert "There are only 1 page here. Try `/goals list 1`." in all_text(ack)
+    assert "There is only 1 page here. Try `/goals list 1`." in all_text(ack)
 
 
 def test_archived_goals_have_their_own_list(bot_server, make_goal):
