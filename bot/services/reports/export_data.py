@@ -105,7 +105,11 @@ def _schedule_filter(query: Select, scope: ExportScope) -> Select:
 
 
 def _named_answers(session: Session, scope: ExportScope) -> Iterator[AnswerRow]:
-    query = select(Answer).join(Schedule, Schedule.id == Answer.schedule_id).where(Answer.team_id == scope.team_id)
+    query = (
+        select(Answer)
+        .join(Schedule, Schedule.id == Answer.schedule_id)
+        .where(Answer.team_id == scope.team_id)
+    )
     query = _dates(_schedule_filter(query, scope), Answer.local_date, scope)
     for a in session.scalars(query.order_by(Answer.local_date, Answer.id)):
         for attribute, question in QUESTIONS:
@@ -140,7 +144,9 @@ def _anonymous_answers(session: Session, scope: ExportScope) -> Iterator[AnswerR
         for attribute, question in QUESTIONS:
             value = getattr(a, attribute)
             if value is not None:
-                yield AnswerRow(a.local_date, question, str(value), a.category.value if a.category else None, True)
+                yield AnswerRow(
+                    a.local_date, question, str(value), a.category.value if a.category else None, True
+                )
 
 
 def _followups(session: Session, scope: ExportScope) -> Iterator[FollowupRow]:

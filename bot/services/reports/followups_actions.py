@@ -14,8 +14,8 @@ from bot.domain.checkins.enums import FollowUpStatus
 from bot.services.actor import Actor
 from bot.services.reports.followups_refusals import (
     FollowupClosed,
-    FollowupNotFound,
     FollowupNoteMissing,
+    FollowupNotFound,
     FollowupTakenByOther,
     NotFollowupOwner,
 )

@@ -49,7 +49,9 @@ class FollowupMessageToSend:
     followup: FollowupView
 
 
-def plan_followup_messages(sessions: sessionmaker[Session], *, now: datetime, default_tz: ZoneInfo) -> Planned:
+def plan_followup_messages(
+    sessions: sessionmaker[Session], *, now: datetime, default_tz: ZoneInfo
+) -> Planned:
     with sessions.begin() as session:
         posts = _plan_posts(session, now)
         reminders = _plan_reminders(session, now, str(default_tz))

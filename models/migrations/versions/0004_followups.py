@@ -55,9 +55,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("follow_up_id", "key", name="uq_follow_up_messages_follow_up_id_key"),
     )
     op.create_index("ix_follow_up_messages_team_id", "follow_up_messages", ["team_id"])
-    op.create_index(
-        "ix_follow_up_messages_state_not_before", "follow_up_messages", ["state", "not_before"]
-    )
+    op.create_index("ix_follow_up_messages_state_not_before", "follow_up_messages", ["state", "not_before"])
     with op.batch_alter_table("follow_ups") as batch:
         batch.add_column(sa.Column("closed_by", sa.String(32), nullable=True))
 
