@@ -57,7 +57,8 @@ _DATABASE_ONLY = (
     grammar.Invalid,
     grammar.ListGoals,
     grammar.Update,
-) + FOLLOWUPS_DATABASE_ONLY
+    *FOLLOWUPS_DATABASE_ONLY,
+)
 
 
 def answers_from_database(command) -> bool:

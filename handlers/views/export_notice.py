@@ -12,5 +12,11 @@ def export_comment(scope: ExportScope, files: list[CsvFile]) -> str:
 
 def export_failed(error: str) -> str:
     if error in ("not_in_channel", "channel_not_found"):
-        return "I couldn't upload the export here: invite me to this channel (`/invite @goalbot`) and run it again."
-    return f"Slack refused the export upload ({error}); nothing was shared. Try `/goals export` again in a minute."
+        return (
+            "I couldn't upload the export here: invite me to this channel (`/invite @goalbot`) "
+            "and run it again."
+        )
+    return (
+        f"Slack refused the export upload ({error}); nothing was shared. "
+        "Try `/goals export` again in a minute."
+    )

@@ -137,7 +137,10 @@ def _followup_refusal(error: errors.ServiceError) -> str | None:
         case followup_refusals.FollowupClosed(followup_id=fid, status=status, closed_by=by):
             how = "resolved" if status == "resolved" else "closed as not ours"
             who = f" by {mention(by)}" if by else ""
-            return f"Follow-up F{fid} was already {how}{who}; nothing changed. Run `/goals followups` for open ones."
+            return (
+                f"Follow-up F{fid} was already {how}{who}; nothing changed. "
+                "Run `/goals followups` for the open ones."
+            )
         case followup_refusals.FollowupTakenByOther(followup_id=fid, owner_id=owner):
             return f"{mention(owner)} has already taken follow-up F{fid}; ask them if you want to help."
         case followup_refusals.NotFollowupOwner(followup_id=fid, owner_id=owner):
@@ -146,7 +149,10 @@ def _followup_refusal(error: errors.ServiceError) -> str | None:
             what = "how it was resolved" if resolved else "why it is not ours"
             return f"Write a few words on {what}, e.g. “Called the customer, refunded the order”."
         case followup_refusals.FollowupDueOutOfRange(most=most):
-            return f"A follow-up can be due 1 to {most} hours after it is flagged, e.g. `/goals followups due 24h`."
+            return (
+                f"A follow-up can be due 1 to {most} hours after it is flagged, "
+                "e.g. `/goals followups due 24h`."
+            )
     return None
 
 

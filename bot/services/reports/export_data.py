@@ -165,3 +165,12 @@ def _followups(session: Session, scope: ExportScope) -> Iterator[FollowupRow]:
             f.resolved_at,
             f.resolution_note,
         )
+
+
+def workspace_known(sessions: sessionmaker[Session], team_id: str) -> bool:
+    """Whether the database holds anything of this workspace (a goal, a schedule or a follow-up)."""
+    with sessions() as session:
+        for model in (Goal, Schedule, FollowUp):
+            if session.scalar(select(model.id).where(model.team_id == team_id).limit(1)) is not None:
+                return True
+    return False
