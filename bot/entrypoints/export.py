@@ -55,7 +55,7 @@ def run_export(
             f"goalbot export: the database has nothing for workspace {team}; check --team.", file=sys.stderr
         )
         return USAGE_ERROR
-    folder = Path(out)
+    folder = Path(out or ".")
     folder.mkdir(parents=True, exist_ok=True)
     files = export_csv_files(sessions, scope)
     for csv_file in files:
