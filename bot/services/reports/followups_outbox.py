@@ -82,8 +82,14 @@ def _plan_posts(session: Session, now: datetime) -> int:
 
 
 def _plan_reminders(session: Session, now: datetime, tz: str) -> int:
+    # Only once its post is out: a reminder must never come before (or with) the post itself.
+    posted = exists().where(
+        FollowupMessage.follow_up_id == FollowUp.id,
+        FollowupMessage.key == POST_KEY,
+        FollowupMessage.state == "sent",
+    )
     query = select(FollowUp).where(
-        FollowUp.status.in_(_OPEN), FollowUp.due_at.is_not(None), FollowUp.due_at <= now
+        FollowUp.status.in_(_OPEN), FollowUp.due_at.is_not(None), FollowUp.due_at <= now, posted
     )
     overdue = {row.id: row for row in session.scalars(query.order_by(FollowUp.id).limit(PLAN_LIMIT))}
     rules = [_rule(row) for row in overdue.values()]

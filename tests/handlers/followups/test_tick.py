@@ -95,3 +95,14 @@ def test_a_failed_post_is_retried_by_a_later_tick_and_sent_once(tick_context, se
     later = followups_tick_pass(tick_context, FLAGGED + timedelta(minutes=5))
     assert (first.sent, first.retried, later.sent) == (0, 4, 1)
     assert len(slack_api.messages.history("C_SUPPORT")) == 1
+
+
+def test_a_follow_up_overdue_when_first_posted_is_reminded_only_from_the_next_tick(
+    tick_context, sessions, slack_api
+):
+    add_followup(sessions, created_at=FLAGGED)
+    late = FLAGGED + timedelta(hours=50)  # the bot was down for two days
+    assert followups_tick_pass(tick_context, late).sent == 1
+    assert followups_tick_pass(tick_context, late + timedelta(minutes=1)).sent == 1
+    texts = [b["text"] for b in _posts(slack_api, "C_SUPPORT")]
+    assert texts[0].startswith("Customer follow-up") and texts[1].startswith("Overdue")
