@@ -139,8 +139,8 @@ def test_another_workspace_cannot_touch_a_follow_up(bot_server, post):
 
 
 def test_goals_followups_lists_open_ones_oldest_first_with_owner_and_age(bot_server, post):
-    newest, _ = post(description="Newest: wrong size", created_at=FLAGGED)
-    oldest, _ = post(description="Oldest: late delivery", created_at=FLAGGED - timedelta(days=3))
+    post(description="Newest: wrong size", created_at=FLAGGED)
+    post(description="Oldest: late delivery", created_at=FLAGGED - timedelta(days=3))
     middle, _ = post(description="Middle: rude call", created_at=FLAGGED - timedelta(days=1))
     closed, _ = post(description="Closed: sorted", created_at=FLAGGED - timedelta(days=5))
     bot_server.click(ActionId.FOLLOWUP_TAKE, str(middle), user_id=OWNER)
