@@ -8,6 +8,7 @@ import logging
 from datetime import datetime
 
 from bot.services.reports import followups_outbox as outbox
+from bot.services.reports import followups_sending as sending
 from handlers.outbound.passes import PassSummary, TickContext
 from handlers.outbound.sender import SendFailed
 from handlers.views.followup_post import (
@@ -46,7 +47,7 @@ def followups_tick_pass(ctx: TickContext, now: datetime) -> PassSummary:
         except SendFailed as failure:
             retried += failure.retries
             if failure.retryable:
-                outbox.mark_retry(
+                sending.mark_retry(
                     ctx.sessions,
                     team_id=message.team_id,
                     message_id=message.message_id,
@@ -55,13 +56,13 @@ def followups_tick_pass(ctx: TickContext, now: datetime) -> PassSummary:
                 )
             else:
                 logger.warning("follow-up message %s refused: %s", message.message_id, failure.error)
-                outbox.mark_failed(
+                sending.mark_failed(
                     ctx.sessions, team_id=message.team_id, message_id=message.message_id, error=failure.error
                 )
                 skipped += 1
             continue
         retried += result.retries
-        outbox.mark_sent(
+        sending.mark_sent(
             ctx.sessions,
             team_id=message.team_id,
             message_id=message.message_id,

@@ -4,7 +4,8 @@
 `follow_up_messages`: "post" for a follow-up not posted yet (and its due time, from the channel's
 setting), the local date for an overdue one's daily reminder (the rule is
 bot.domain.reports.followups.due_followup_reminders). `claim_followup_messages` hands each pending
-row to one sender (a conditional UPDATE: two ticks cannot both win), and `mark_*` record the outcome.
+row to one sender (a conditional UPDATE: two ticks cannot both win), and followups_sending.py records
+the outcome.
 A row left `sending` by a crash is not sent again: a missing message is better than a double one.
 """
 
@@ -31,7 +32,6 @@ from models.followups import POST_KEY, FollowupMessage, FollowupSettings
 _TABLE = cast(Table, FollowupMessage.__table__)
 _OPEN = (FollowUpStatus.OPEN, FollowUpStatus.TAKEN)
 PLAN_LIMIT = 1000
-RETRY_AFTER = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -185,35 +185,3 @@ def _post_of(session: Session, followup: FollowUp) -> FollowupMessage | None:
             FollowupMessage.key == POST_KEY,
         )
     )
-
-
-def mark_sent(
-    sessions: sessionmaker[Session], *, team_id: str, message_id: int, channel: str, ts: str, now: datetime
-) -> None:
-    with sessions.begin() as session:
-        message = _message(session, team_id, message_id)
-        message.state, message.channel, message.ts, message.sent_at = "sent", channel, ts, now
-        if message.key != POST_KEY:
-            followup = session.get_one(FollowUp, message.follow_up_id)
-            followup.last_reminded_on = datetime.fromisoformat(message.key).date()
-
-
-def mark_retry(
-    sessions: sessionmaker[Session], *, team_id: str, message_id: int, error: str, now: datetime
-) -> None:
-    with sessions.begin() as session:
-        message = _message(session, team_id, message_id)
-        message.state, message.last_error = "pending", error[:200]
-        message.not_before = now + RETRY_AFTER * message.attempts
-
-
-def mark_failed(sessions: sessionmaker[Session], *, team_id: str, message_id: int, error: str) -> None:
-    with sessions.begin() as session:
-        message = _message(session, team_id, message_id)
-        message.state, message.last_error = "failed", error[:200]
-
-
-def _message(session: Session, team_id: str, message_id: int) -> FollowupMessage:
-    return session.scalars(
-        select(FollowupMessage).where(FollowupMessage.team_id == team_id, FollowupMessage.id == message_id)
-    ).one()
