@@ -13,6 +13,8 @@ class CallbackId(enum.StrEnum):
     UPDATE_OBJECTIVE_MODAL = "update_objective_modal"
     CHECKIN_SCHEDULE_MODAL = "checkin_schedule_modal"
     CHECKIN_ANSWER_MODAL = "checkin_answer_modal"
+    FOLLOWUP_RESOLVE_MODAL = "followup_resolve_modal"
+    FOLLOWUP_NOT_OURS_MODAL = "followup_not_ours_modal"
 
 
 class ActionId(enum.StrEnum):
@@ -47,6 +49,12 @@ class ActionId(enum.StrEnum):
     # App Home has no response_url: these answer by opening a modal or republishing Home.
     HOME_UPDATE_OBJECTIVE = "home_update_objective"  # value: objective id
     HOME_TACTIC_DONE = "home_tactic_done"  # value: tactic id
+    # A customer follow-up's post in the channel; value: the follow-up id.
+    FOLLOWUP_TAKE = "followup_take"
+    FOLLOWUP_RESOLVE = "followup_resolve"
+    FOLLOWUP_NOT_OURS = "followup_not_ours"
+    # value: the page number of `/goals followups`
+    FOLLOWUP_LIST_PAGE = "followup_list_page"
     # Input elements inside modals; Slack needs an action id on each.
     INPUT = "input"
 
@@ -70,6 +78,8 @@ class BlockId(enum.StrEnum):
     ARCHIVE_ACTIONS = "archive_actions"
     UPDATE_VALUE = "update_value"
     UPDATE_NOTE = "update_note"
+    FOLLOWUP_NOTE = "followup_note"
+    FOLLOWUP_ACTIONS = "followup_actions"
 
 
 def objective_block_id(index: int, field: str) -> str:

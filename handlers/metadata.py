@@ -50,3 +50,7 @@ class TacticModalMeta(_Meta):
 
 class UpdateObjectiveModalMeta(_Meta):
     objective_id: RowId
+
+
+class FollowupModalMeta(_Meta):
+    followup_id: RowId

@@ -15,6 +15,7 @@ from models.checkins import (
     Schedule,
 )
 from models.events import ProcessedEvent
+from models.followups import FollowupMessage, FollowupSettings
 from models.goals import (
     Direction,
     Goal,
@@ -37,6 +38,8 @@ __all__ = [
     "Delivery",
     "Direction",
     "FollowUp",
+    "FollowupMessage",
+    "FollowupSettings",
     "Goal",
     "GoalLevel",
     "GoalStatus",

@@ -244,6 +244,7 @@ class FollowUp(TeamScoped, Base):
     resolution_note: Mapped[str | None] = mapped_column(Text)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_reminded_on: Mapped[date | None] = mapped_column(Date)
+    closed_by: Mapped[str | None] = mapped_column(String(32))  # who resolved it or said "not ours"
 
 
 class CheckinPlan(TeamScoped, Base):

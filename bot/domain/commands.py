@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.domain import followup_commands
 from bot.domain.numbers import join_digit_groups, parse_number
 from bot.domain.refs import RefKind, format_ref, parse_ref
 
@@ -77,6 +78,8 @@ class Invalid:
 GoalsCommand = (
     Help | New | ListGoals | Show | Update | UndoUpdate | Focus | Edit | Archive | Restore | Unknown | Invalid
 )
+# `/goals followups …` and `/goals export …` (bot/domain/followup_commands.py)
+FollowupCommand = followup_commands.FollowupCommand
 
 _GOAL_ID_COMMANDS: dict[str, Callable[..., GoalsCommand]] = {
     "show": Show,
@@ -97,7 +100,7 @@ _UPDATE_EXAMPLE = "`/goals update O7 82 after the weekend push`"
 _UNDO_WORD = "undo"
 
 
-def parse_goals_command(text: str) -> GoalsCommand:
+def parse_goals_command(text: str) -> GoalsCommand | FollowupCommand:
     words = text.split()
     if not words:
         return Help()
@@ -113,6 +116,10 @@ def parse_goals_command(text: str) -> GoalsCommand:
         return _goal_id_command(subcommand, arguments)
     if subcommand == "update":
         return _update(arguments)
+    if subcommand in ("followups", "followup", "follow-ups"):
+        return _followups(followup_commands.parse_followups(arguments))
+    if subcommand == "export":
+        return _followups(followup_commands.parse_export(arguments))
     word = words[0]
     return Unknown(word if len(word) <= _MAX_ECHOED_WORD else word[: _MAX_ECHOED_WORD - 1] + "…")
 
@@ -130,6 +137,10 @@ def help_lines() -> list[str]:
         "`/goals edit G12` — change a goal's wording, numbers or dates",
         "`/goals archive G12` — put away a goal you no longer track (asks first)",
         "`/goals restore G12` — bring back a goal you archived",
+        "`/goals followups` — open customer follow-ups, oldest first (`/goals followups due 24h` "
+        "sets when they fall due)",
+        "`/goals export 2027-03` — CSV files of this channel's goals, measurements, answers and "
+        "follow-ups for a month (or everything without one)",
         "`/goals help` — show this list",
     ]
 
@@ -203,3 +214,9 @@ def _update(arguments: list[str]) -> GoalsCommand:
     if value is None:
         return Invalid(f"`/goals update` needs a number after the objective, e.g. {_UPDATE_EXAMPLE}")
     return Update(target=name, objective_id=objective_id, value=value, note=" ".join(rest[used:]) or None)
+
+
+def _followups(parsed: FollowupCommand) -> GoalsCommand | FollowupCommand:
+    if isinstance(parsed, followup_commands.Problem):
+        return Invalid(parsed.message)
+    return parsed

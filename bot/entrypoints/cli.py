@@ -36,6 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
     console = verbs.add_parser("console", help="try the bot in a local shell, no Slack needed")
     console.set_defaults(handler=_console)
 
+    export = verbs.add_parser("export", help="write a workspace's CSV files (goals, measurements, ...)")
+    export.add_argument("--team", help="Slack workspace id, e.g. T0123ABCD")
+    export.add_argument("--out", help="folder to write the CSV files to")
+    export.add_argument("--channel", help="only this channel's data (a channel id)")
+    export.add_argument("--month", help="only this month, YYYY-MM")
+    export.set_defaults(handler=_export)
+
     clock = verbs.add_parser("clock", help="run the scheduler process (Procfile `clock:`)")
     clock.set_defaults(handler=_clock)
     return parser
@@ -110,6 +117,12 @@ def _console(args: argparse.Namespace) -> int:
 
     # run_console prepares the database itself and reports its own problems in one line.
     return run_console(_settings(args), stdin=sys.stdin, stdout=sys.stdout)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from bot.entrypoints.export import run_export
+
+    return run_export(_settings(args), team=args.team, out=args.out, channel=args.channel, month=args.month)
 
 
 def _clock(args: argparse.Namespace) -> int:

@@ -13,6 +13,8 @@ from bot.services import archiving, focus, goal_list, goal_reads, goal_writes, m
 from bot.services.actor import Actor
 from bot.services.errors import ServiceError, SmartIncomplete
 from handlers.deps import Deps, actor_for, team_of
+from handlers.followups.command import DATABASE_ONLY as FOLLOWUPS_DATABASE_ONLY
+from handlers.followups.command import run_followup_command
 from handlers.goals.actions import ask_before_archiving
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.focus import announce_focus, focus_reply
@@ -49,7 +51,14 @@ def register(app, deps: Deps) -> None:
     on_ack_then_later(app.command("/goals"), goals_command)
 
 
-_DATABASE_ONLY = (grammar.Help, grammar.Unknown, grammar.Invalid, grammar.ListGoals, grammar.Update)
+_DATABASE_ONLY = (
+    grammar.Help,
+    grammar.Unknown,
+    grammar.Invalid,
+    grammar.ListGoals,
+    grammar.Update,
+    *FOLLOWUPS_DATABASE_ONLY,
+)
 
 
 def answers_from_database(command) -> bool:
@@ -137,6 +146,8 @@ class _Request:
             case grammar.Restore(goal_id=goal_id):
                 self.ack()
                 self.later(lambda client, respond: self.restore(client, respond, goal_id))
+            case _:
+                run_followup_command(self, parsed)  # `/goals followups …`, `/goals export …`
 
     def list_goals(self, page: int, *, archived: bool) -> None:
         shown = goal_list.goal_page(

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from bot.domain.numbers import format_number
 from bot.domain.refs import RefKind, format_ref
 from bot.services import errors
+from bot.services.reports import followups_refusals as followup_refusals
 from handlers.views.format import channel_mention, escape, mention
 
 FALLBACK = "I couldn't do that, and nothing was saved."
@@ -124,7 +125,35 @@ def describe_refusal(error: errors.ServiceError) -> str:
                 f"Breaking {ref} down would create {periods:,} goals, more than the {limit} I allow. "
                 f"Shorten its span with `/goals edit {ref}` first."
             )
-    return FALLBACK
+    followup = _followup_refusal(error)
+    return followup if followup is not None else FALLBACK
+
+
+def _followup_refusal(error: errors.ServiceError) -> str | None:
+    """Customer follow-ups (bot/services/reports/followups_refusals.py)."""
+    match error:
+        case followup_refusals.FollowupNotFound(followup_id=fid):
+            return f"I can't find follow-up F{fid}. Run `/goals followups` to see the open ones."
+        case followup_refusals.FollowupClosed(followup_id=fid, status=status, closed_by=by):
+            how = "resolved" if status == "resolved" else "closed as not ours"
+            who = f" by {mention(by)}" if by else ""
+            return (
+                f"Follow-up F{fid} was already {how}{who}; nothing changed. "
+                "Run `/goals followups` for the open ones."
+            )
+        case followup_refusals.FollowupTakenByOther(followup_id=fid, owner_id=owner):
+            return f"{mention(owner)} has already taken follow-up F{fid}; ask them if you want to help."
+        case followup_refusals.NotFollowupOwner(followup_id=fid, owner_id=owner):
+            return f"{mention(owner)} took follow-up F{fid}; only they or a workspace admin can close it."
+        case followup_refusals.FollowupNoteMissing(resolved=resolved):
+            what = "how it was resolved" if resolved else "why it is not ours"
+            return f"Write a few words on {what}, e.g. “Called the customer, refunded the order”."
+        case followup_refusals.FollowupDueOutOfRange(most=most):
+            return (
+                f"A follow-up can be due 1 to {most} hours after it is flagged, "
+                "e.g. `/goals followups due 24h`."
+            )
+    return None
 
 
 def _ambiguous(name: str, candidates: Sequence[errors.ObjectiveCandidate]) -> str:

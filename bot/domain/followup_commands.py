@@ -1,0 +1,116 @@
+"""The `/goals followups …` and `/goals export …` grammar (bot.domain.commands dispatches here).
+
+- `/goals followups [page]`: the channel's open follow-ups, oldest first.
+- `/goals followups settings`: when they are due and where they are posted.
+- `/goals followups due 24h` (hours `h`, or days `d`: `2d`; 1 hour to 30 days).
+- `/goals followups channel <#C0123|cs-escalations>` or a channel id; `channel here` resets it.
+- `/goals export [YYYY-MM]`: CSV files of the channel's data, for one month or everything.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class ListFollowups:
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class FollowupsSettings:
+    pass
+
+
+@dataclass(frozen=True)
+class FollowupsDue:
+    hours: int
+
+
+@dataclass(frozen=True)
+class FollowupsChannel:
+    channel_id: str | None  # None: post in the channel itself again
+
+
+@dataclass(frozen=True)
+class Export:
+    month: date | None  # the month's first day; None: everything
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+
+
+FollowupCommand = ListFollowups | FollowupsSettings | FollowupsDue | FollowupsChannel | Export | Problem
+
+MAX_PAGE = 100_000
+MAX_DUE_HOURS = 24 * 30
+FOLLOWUPS_USAGE = (
+    "`/goals followups` lists open follow-ups (`/goals followups 2` for the next page); "
+    "`/goals followups due 24h` sets when they fall due; `/goals followups channel #channel` "
+    "sets where they are posted; `/goals followups settings` shows both"
+)
+EXPORT_USAGE = (
+    "`/goals export` takes a month as YYYY-MM, e.g. `/goals export 2027-03`, or nothing for everything"
+)
+_DUE = re.compile(r"^(\d{1,4})\s*(h|hr|hrs|hour|hours|d|day|days)$")
+_CHANNEL_LINK = re.compile(r"^<#([CG][A-Z0-9]{2,30})(\|[^>]*)?>$")
+_CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,30}$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_followups(arguments: list[str]) -> FollowupCommand:
+    words = [w.lower() for w in arguments]
+    if not words:
+        return ListFollowups()
+    if len(words) == 1 and words[0].isdecimal():
+        page = int(words[0])
+        return ListFollowups(page) if 1 <= page <= MAX_PAGE else Problem(FOLLOWUPS_USAGE)
+    if words == ["settings"]:
+        return FollowupsSettings()
+    if words[0] == "due":
+        return _due(" ".join(words[1:]))
+    if words[0] == "channel" and len(arguments) == 2:
+        return _channel(arguments[1])
+    return Problem(FOLLOWUPS_USAGE)
+
+
+def _due(text: str) -> FollowupCommand:
+    match = _DUE.match(text.strip())
+    example = "e.g. `/goals followups due 24h` or `/goals followups due 2d` (1 hour to 30 days)"
+    if match is None:
+        return Problem(f"`/goals followups due` takes hours or days, {example}")
+    hours = int(match.group(1)) * (24 if match.group(2).startswith("d") else 1)
+    if not 1 <= hours <= MAX_DUE_HOURS:
+        return Problem(f"A follow-up can be due between 1 hour and 30 days after it is flagged, {example}")
+    return FollowupsDue(hours)
+
+
+def _channel(word: str) -> FollowupCommand:
+    if word.lower() == "here":
+        return FollowupsChannel(None)
+    link = _CHANNEL_LINK.match(word)
+    if link:
+        return FollowupsChannel(link.group(1))
+    if _CHANNEL_ID.match(word):
+        return FollowupsChannel(word)
+    return Problem(
+        "`/goals followups channel` needs a channel link or id, e.g. `/goals followups channel C0123ABCD` "
+        "(the id is under the channel's name › About), or `here` to post them in this channel"
+    )
+
+
+def parse_export(arguments: list[str]) -> FollowupCommand:
+    if not arguments:
+        return Export(None)
+    match = _MONTH.match(arguments[0]) if len(arguments) == 1 else None
+    if match is None or not 1 <= int(match.group(2)) <= 12 or not 1970 <= int(match.group(1)) <= 9999:
+        return Problem(EXPORT_USAGE)
+    return Export(date(int(match.group(1)), int(match.group(2)), 1))
+
+
+def parse_month(text: str) -> date | None:
+    """ "2027-03" → 2027-03-01, or None; shared with `goalbot export --month`."""
+    parsed = parse_export([text])
+    return parsed.month if isinstance(parsed, Export) else None

@@ -1,0 +1,162 @@
+"""The buttons on a follow-up's post and its two forms. Buttons ack at once and work in `later`;
+a form validates and stores before its ack (errors show under the note), then the post is updated
+and whoever flagged it is told (a DM), or for an anonymous one the post's thread."""
+
+import logging
+from datetime import datetime
+
+from pydantic import ValidationError
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.services.actor import Actor
+from bot.services.errors import ServiceError
+from bot.services.reports import followups_actions, followups_list
+from bot.services.reports.followups_views import FollowupView
+from handlers.deps import Deps, actor_for, team_of
+from handlers.goals.replies import action_id_value, channel_of, reply_error
+from handlers.ids import ActionId, BlockId, CallbackId
+from handlers.later import later, on_ack_then_later
+from handlers.metadata import FollowupModalMeta
+from handlers.views.followup_list import build_followup_list, list_summary
+from handlers.views.followup_modals import build_not_ours_modal, build_resolve_modal
+from handlers.views.followup_post import (
+    build_closed_notice,
+    build_followup_post,
+    closed_notice_text,
+    post_text,
+)
+from handlers.views.form_reader import FormReader
+from handlers.views.refusals import describe_refusal
+
+logger = logging.getLogger(__name__)
+
+STALE = "That button is out of date. Run `/goals followups` to see the open follow-ups."
+
+
+def register(app, deps: Deps) -> None:
+    def take(ack, body, context):
+        ack()
+        followup_id, user_id = action_id_value(body), body["user"]["id"]
+
+        def work(client: WebClient, respond) -> None:
+            if followup_id is None:
+                reply_error(respond, STALE)
+                return
+            taken = followups_actions.take_followup(
+                deps.sessions, Actor(team_of(context), user_id), followup_id
+            )
+            update_post(client, taken)
+
+        later(context, work)
+
+    def open_form(resolved: bool):
+        def listener(ack, body, context):
+            ack()
+            followup_id, user_id, trigger_id = (
+                action_id_value(body),
+                body["user"]["id"],
+                body.get("trigger_id"),
+            )
+
+            def work(client: WebClient, respond) -> None:
+                if followup_id is None:
+                    reply_error(respond, STALE)
+                    return
+                team_id = team_of(context)
+                owner = followups_actions.owner_of(deps.sessions, team_id, followup_id)
+                actor = (
+                    actor_for(client, team_id, user_id, owner_id=owner) if owner else Actor(team_id, user_id)
+                )
+                shown = followups_actions.check_may_close(deps.sessions, actor, followup_id)
+                meta = FollowupModalMeta(followup_id=followup_id, channel_id=channel_of(body))
+                view = build_resolve_modal(shown, meta) if resolved else build_not_ours_modal(shown, meta)
+                client.views_open(trigger_id=trigger_id, view=view)
+
+            later(context, work)
+
+        return listener
+
+    def submit(resolved: bool):
+        def listener(ack, body, view, client: WebClient, context, now: datetime):
+            try:
+                meta = FollowupModalMeta.load(view.get("private_metadata"))
+            except ValidationError:
+                ack(response_action="errors", errors={BlockId.FOLLOWUP_NOTE.value: STALE[:150]})
+                return
+            note = FormReader(view["state"]["values"]).text(BlockId.FOLLOWUP_NOTE)
+            team_id, user_id = team_of(context), body["user"]["id"]
+            try:
+                owner = followups_actions.owner_of(deps.sessions, team_id, meta.followup_id)
+                actor = (
+                    actor_for(client, team_id, user_id, owner_id=owner) if owner else Actor(team_id, user_id)
+                )
+                closed = followups_actions.close_followup(
+                    deps.sessions, actor, meta.followup_id, resolved=resolved, note=note, now=now
+                )
+            except ServiceError as error:
+                ack(
+                    response_action="errors",
+                    errors={BlockId.FOLLOWUP_NOTE.value: describe_refusal(error)[:150]},
+                )
+                return
+            ack()
+            later(context, lambda client, _: announce_closed(client, closed))
+
+        return listener
+
+    def list_page(ack, body, context, now: datetime):
+        ack()
+        page = action_id_value(body)
+
+        def work(client: WebClient, respond) -> None:
+            if page is None:
+                reply_error(respond, STALE)
+                return
+            shown = followups_list.open_followups(
+                deps.sessions, team_of(context), channel_of(body) or "", page=page
+            )
+            blocks = build_followup_list(shown, now=now)
+            respond(text=list_summary(shown), blocks=blocks, response_type="ephemeral", replace_original=True)
+
+        later(context, work)
+
+    on_ack_then_later(app.action(ActionId.FOLLOWUP_TAKE.value), take)
+    on_ack_then_later(app.action(ActionId.FOLLOWUP_RESOLVE.value), open_form(resolved=True))
+    on_ack_then_later(app.action(ActionId.FOLLOWUP_NOT_OURS.value), open_form(resolved=False))
+    on_ack_then_later(app.action(ActionId.FOLLOWUP_LIST_PAGE.value), list_page)
+    on_ack_then_later(app.view(CallbackId.FOLLOWUP_RESOLVE_MODAL.value), submit(resolved=True))
+    on_ack_then_later(app.view(CallbackId.FOLLOWUP_NOT_OURS_MODAL.value), submit(resolved=False))
+
+
+def update_post(client: WebClient, followup: FollowupView) -> None:
+    """The channel post shows who owns it, or how it was closed (its buttons go)."""
+    if not (followup.post_channel and followup.post_ts):
+        return
+    try:
+        client.chat_update(
+            channel=followup.post_channel,
+            ts=followup.post_ts,
+            text=post_text(followup),
+            blocks=build_followup_post(followup),
+        )
+    except SlackApiError as error:
+        logger.warning("could not update follow-up %s: %s", followup.followup_id, error.response.get("error"))
+
+
+def announce_closed(client: WebClient, followup: FollowupView) -> None:
+    """The post changes; whoever flagged it hears by DM, unless it came from an anonymous check-in:
+    then nobody can be told, and the post's thread says it instead."""
+    update_post(client, followup)
+    text, blocks = closed_notice_text(followup), build_closed_notice(followup)
+    try:
+        if followup.author_id is not None:
+            client.chat_postMessage(channel=followup.author_id, text=text, blocks=blocks)
+        elif followup.post_channel and followup.post_ts:
+            client.chat_postMessage(
+                channel=followup.post_channel, thread_ts=followup.post_ts, text=text, blocks=blocks
+            )
+    except SlackApiError as error:
+        logger.warning(
+            "could not tell about follow-up %s: %s", followup.followup_id, error.response.get("error")
+        )

@@ -1,0 +1,72 @@
+"""`/goals followups …` and `/goals export …`, called from handlers/goals/command.py.
+
+Listing and settings are answered from the database in the ack; the export reads the database
+and uploads its CSV files with files_upload_v2 after the ack.
+"""
+
+import logging
+from datetime import datetime
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.domain import followup_commands as grammar
+from bot.services.reports import followups_list, followups_settings
+from bot.services.reports.export_data import ExportScope, export_csv_files
+from handlers.views.blocks import section
+from handlers.views.export_notice import export_comment, export_failed
+from handlers.views.followup_list import build_followup_list, list_summary, settings_text
+from handlers.views.notices import build_error
+
+logger = logging.getLogger(__name__)
+
+DATABASE_ONLY = (
+    grammar.ListFollowups,
+    grammar.FollowupsSettings,
+    grammar.FollowupsDue,
+    grammar.FollowupsChannel,
+)
+
+
+def run_followup_command(request, parsed) -> None:
+    """`request` is handlers.goals.command._Request (ack, later, deps, team_id, channel_id, now)."""
+    sessions, team_id, channel_id = request.deps.sessions, request.team_id, request.channel_id
+    match parsed:
+        case grammar.ListFollowups(page=page):
+            shown = followups_list.open_followups(sessions, team_id, channel_id, page=page)
+            request.ack(text=list_summary(shown), blocks=build_followup_list(shown, now=request.now))
+        case grammar.FollowupsSettings():
+            _settings(request, followups_settings.followup_settings(sessions, team_id, channel_id))
+        case grammar.FollowupsDue(hours=hours):
+            _settings(request, followups_settings.set_due_hours(sessions, team_id, channel_id, hours), "✅ ")
+        case grammar.FollowupsChannel(channel_id=target):
+            saved = followups_settings.set_post_channel(sessions, team_id, channel_id, target)
+            _settings(request, saved, "✅ ")
+        case grammar.Export(month=month):
+            request.ack(text="Preparing the export; the files will appear in this channel in a moment.")
+            scope = ExportScope(team_id, channel_id, month)
+            request.later(
+                lambda client, respond: upload_export(client, respond, request.deps, scope, request.now)
+            )
+
+
+def _settings(request, settings, prefix: str = "") -> None:
+    text = prefix + settings_text(settings)
+    request.ack(text=text, blocks=[section(text)])
+
+
+def upload_export(client: WebClient, respond, deps, scope: ExportScope, now: datetime) -> None:
+    files = export_csv_files(deps.sessions, scope)
+    try:
+        client.files_upload_v2(
+            channel=scope.channel_id,
+            initial_comment=export_comment(scope, files),
+            file_uploads=[{"content": f.data, "filename": f.name, "title": f.name} for f in files],
+        )
+    except SlackApiError as error:
+        logger.warning("export upload failed: %s", error.response.get("error"))
+        message = export_failed(str(error.response.get("error")))
+        if respond is not None:
+            respond(
+                text=message, blocks=build_error(message), response_type="ephemeral", replace_original=False
+            )

@@ -1,0 +1,12 @@
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from handlers.outbound import Sender, WorkspaceGate, single_token
+from handlers.outbound.passes import TickContext
+
+
+@pytest.fixture
+def tick_context(sessions, slack_api):
+    sender = Sender(single_token("xoxb-test"), WorkspaceGate(1000.0), base_url=slack_api.base_url, backoff=0)
+    return TickContext(sessions=sessions, sender=sender, default_tz=ZoneInfo("Europe/Berlin"), worker="test")
