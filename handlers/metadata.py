@@ -80,7 +80,8 @@ class CheckinButtonValue(BaseModel):
     a: AnswerId | None = None
 
     def dump(self) -> str:
-        return self.model_dump_json(exclude_none=True)
+        """A named answer's button carries the bare prompt id, like the Answer button."""
+        return str(self.d) if self.a is None else self.model_dump_json(exclude_none=True)
 
     @classmethod
     def load(cls, raw: str | None) -> "CheckinButtonValue":
