@@ -66,3 +66,19 @@ def deliver(bot_server, at: datetime = PROMPT_AT) -> dict[str, int]:
 def dm_messages(bot_server, user_id: str) -> list[dict]:
     """The person's DM with the bot, newest first."""
     return bot_server.standin.messages.history(dm_id(user_id))
+
+
+def schedule_with_form(bot_server, answers: dict) -> dict:
+    """`/checkin schedule`, the modal filled with its defaults and `answers`, submitted; returns
+    the submission's answer (None when accepted). Waits for the members to be read when accepted."""
+    from handlers.ids import BlockId
+    from tests.e2e.helpers import fill, opened_view
+
+    checkin(bot_server, "schedule")
+    view = opened_view(bot_server.standin)
+    status, answer = bot_server.submit(view, fill(view, {BlockId.CHECKIN_TIME: "10:30", **answers}))
+    assert status == 200
+    if not answer:
+        bot_server.standin.wait_for("conversations.members")
+        bot_server.standin.settle()
+    return answer
