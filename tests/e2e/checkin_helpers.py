@@ -79,6 +79,7 @@ def schedule_with_form(bot_server, answers: dict) -> dict:
     status, answer = bot_server.submit(view, fill(view, {BlockId.CHECKIN_TIME: "10:30", **answers}))
     assert status == 200
     if not answer:
-        bot_server.standin.wait_for("conversations.members")
+        bot_server.standin.wait_for("users.info")  # the members are read after the ack
+        bot_server.standin.wait_for("chat.postEphemeral")  # then the owner is told it is saved
         bot_server.standin.settle()
     return answer
