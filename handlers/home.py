@@ -83,5 +83,7 @@ def publish_home(
 
 
 def _checkins(deps: Deps, team_id: str, user_id: str, now: datetime, today: date):
-    found = home_checkins(deps.sessions, team_id=team_id, user_id=user_id, now=now, default_tz=deps.timezone.key)
+    found = home_checkins(
+        deps.sessions, team_id=team_id, user_id=user_id, now=now, default_tz=deps.timezone.key
+    )
     return build_checkin_section(found, tz=deps.timezone, today=today)

@@ -193,6 +193,7 @@ def _block_for(field: str | None, view: dict) -> str:
 
 
 def _first_block(view: dict) -> str:
-    blocks = view.get("blocks") if isinstance(view.get("blocks"), list) else []
+    found = view.get("blocks")
+    blocks: list = found if isinstance(found, list) else []
     inputs = [b.get("block_id") for b in blocks if isinstance(b, dict) and b.get("type") == "input"]
     return str(inputs[0]) if inputs and inputs[0] else str(BlockId.CHECKIN_CONFIDENCE)

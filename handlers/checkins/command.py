@@ -62,7 +62,7 @@ class _Request:
         self._ack()
 
     def run(self, parsed: grammar.CheckinCommand) -> None:
-        sessions, team_id, user_id = self.deps.sessions, self.team_id, self.user_id
+        sessions, team_id = self.deps.sessions, self.team_id
         match parsed:
             case grammar.Help():
                 self.say("Here is what /checkin can do.", build_help(grammar.help_lines()))

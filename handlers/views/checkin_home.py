@@ -44,7 +44,9 @@ def _open(checkin: OpenCheckin, tz: ZoneInfo) -> Block:
         text = f"*{where}: your check-in is open*{anonymous} until {until}."
     if checkin.delivery_id is None:
         return section(text + " Answer it with `/checkin`.")
-    label, action = ("Edit", ActionId.CHECKIN_ANSWER) if checkin.answered else ("Answer", ActionId.CHECKIN_ANSWER)
+    label, action = (
+        ("Edit", ActionId.CHECKIN_ANSWER) if checkin.answered else ("Answer", ActionId.CHECKIN_ANSWER)
+    )
     if checkin.answered and checkin.anonymous:
         # An anonymous answer is edited only from the person's own DM (its Edit button).
         return section(text + " Edit it from your DM with me.")

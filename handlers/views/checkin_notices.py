@@ -22,7 +22,8 @@ def describe_spec(spec: ScheduleSpec) -> str:
     reminded = (
         "no reminders"
         if reminders == 0
-        else f"{reminders} reminder{'s' if reminders > 1 else ''} every {span_label(_minutes(spec.reminders.after))}"
+        else f"{reminders} reminder{'s' if reminders > 1 else ''} "
+        f"every {span_label(_minutes(spec.reminders.after))}"
     )
     quiet = spec.quiet_hours
     quiet_text = f", none {quiet.start:%H:%M}–{quiet.end:%H:%M}" if quiet and quiet.start != quiet.end else ""
@@ -45,7 +46,10 @@ def schedule_text(view: ScheduleView) -> str:
         else f"user group `{view.audience_id}`"
     )
     asked = f"{view.asked} people" if view.asked != 1 else "1 person"
-    return f"Check-in for {where}: {describe_spec(view.spec)}. Asks {who} ({asked}), set by {mention(view.owner_id)}."
+    return (
+        f"Check-in for {where}: {describe_spec(view.spec)}. "
+        f"Asks {who} ({asked}), set by {mention(view.owner_id)}."
+    )
 
 
 def build_schedule(view: ScheduleView, *, saved: bool = False) -> list[Block]:
@@ -85,7 +89,8 @@ def holidays_text(holidays: Sequence[HolidayView]) -> str:
 
 
 def holiday_added_text(holiday: HolidayView) -> str:
-    return f"{holiday.day.isoformat()} ({escape(holiday.name)}) is a workspace holiday: nobody is prompted that day."
+    name = escape(holiday.name)
+    return f"{holiday.day.isoformat()} ({name}) is a workspace holiday: nobody is prompted that day."
 
 
 def holiday_removed_text(holiday: HolidayView) -> str:

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 
-from bot.slack.standin.directory import dm_id
 from bot.services.checkins.claims import claim_deliveries, mark_sent
 from bot.services.checkins.planning import plan_deliveries
+from bot.slack.standin.directory import dm_id
 from handlers.views.checkin_prompt import build_prompt, prompt_text
 from tests import slack_requests as slack
 from tests.fixtures.bot import CHANNEL, OWNER, TEAM, _json_or_none
@@ -36,7 +36,7 @@ def checkin(bot_server, text: str, *, user_id=OWNER, channel_id=CHANNEL, team_id
 
 def schedule(bot_server, days: str = "mon,wed,fri", at: str = "10:30") -> dict:
     """The quick schedule, then waits until the channel's members are read."""
-    status, ack, url = checkin(bot_server, f"schedule {days} {at}")
+    status, ack, _url = checkin(bot_server, f"schedule {days} {at}")
     assert status == 200 and "Saved" in json.dumps(ack), ack
     bot_server.standin.wait_for("conversations.members")
     bot_server.standin.settle()
@@ -56,8 +56,12 @@ def deliver(bot_server, at: datetime = PROMPT_AT) -> dict[str, int]:
             channel=delivery.user_id, text=prompt_text(delivery), blocks=[b.to_dict() for b in blocks]
         )
         mark_sent(
-            sessions, team_id=delivery.team_id, delivery_id=delivery.id, channel=posted["channel"],
-            ts=posted["ts"], now=at,
+            sessions,
+            team_id=delivery.team_id,
+            delivery_id=delivery.id,
+            channel=posted["channel"],
+            ts=posted["ts"],
+            now=at,
         )
         sent[delivery.user_id] = delivery.id
     return sent

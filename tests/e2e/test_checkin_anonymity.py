@@ -52,7 +52,10 @@ def test_an_anonymous_answer_leaves_no_trace_of_its_author_in_any_table_or_log(
     schema = MetaData()
     schema.reflect(bind=engine)
     with engine.connect() as connection:
-        rows = {name: [dict(r._mapping) for r in connection.execute(t.select())] for name, t in schema.tables.items()}
+        rows = {
+            name: [dict(r._mapping) for r in connection.execute(t.select())]
+            for name, t in schema.tables.items()
+        }
     assert rows["anonymous_answers"] and rows["anonymous_answer_numbers"]  # it was stored
     for name, table_rows in rows.items():
         for row in table_rows:
@@ -64,7 +67,10 @@ def test_an_anonymous_answer_leaves_no_trace_of_its_author_in_any_table_or_log(
     for name in ANONYMOUS_TABLES:
         table = schema.tables[name]
         assert not [c.name for c in table.columns if any(word in c.name for word in TRACEABLE_COLUMNS)], name
-        assert {fk.column.table.name for fk in table.foreign_keys} <= {"checkin_schedules", "anonymous_answers"}
+        assert {fk.column.table.name for fk in table.foreign_keys} <= {
+            "checkin_schedules",
+            "anonymous_answers",
+        }
     # The other rows it made: a follow-up and a measurement, neither with an author or a time of day.
     follow_up = [r for r in rows["follow_ups"] if r["description"] == "A customer is waiting on a refund"]
     assert len(follow_up) == 1 and follow_up[0]["author_id"] is None and follow_up[0]["answer_id"] is None
@@ -74,7 +80,7 @@ def test_an_anonymous_answer_leaves_no_trace_of_its_author_in_any_table_or_log(
     recorded_at = measurement[0]["recorded_at"]
     assert (recorded_at.hour, recorded_at.minute, recorded_at.second, recorded_at.microsecond) == (0, 0, 0, 0)
     # The prompt row learns only that it was answered.
-    prompt = [r for r in rows["checkin_deliveries"] if r["id"] == delivery_id][0]
+    prompt = next(r for r in rows["checkin_deliveries"] if r["id"] == delivery_id)
     assert prompt["answered"] is True or prompt["answered"] == 1
     leaks = [r.getMessage() for r in caplog.records if MEMBER in r.getMessage()]
     assert leaks == []

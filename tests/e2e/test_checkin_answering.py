@@ -61,7 +61,11 @@ def test_answer_opens_the_form_with_labels_a_person_reads_and_stores_the_answer(
 
     assert status == 200 and not answer, answer
     stored = _stored(bot_server)
-    assert (stored.confidence, stored.expectations, stored.category) == (4, "Faster call-backs", "responsiveness")
+    assert (stored.confidence, stored.expectations, stored.category) == (
+        4,
+        "Faster call-backs",
+        "responsiveness",
+    )
     assert stored.late is False
     with bot_server.sessions() as session:
         assert session.scalars(select(Measurement.value)).all() == [81]
@@ -139,7 +143,9 @@ def test_someone_elses_stale_or_huge_delivery_id_is_refused_and_nothing_stored(b
         (ActionId.CHECKIN_EDIT, '{"d": 1, "a": "not-hex"}'),
         (ActionId.CHECKIN_CONFIDENCE_5, "abc"),
     ):
-        status, _, url = bot_server.click(action, value, user_id=OWNER if value == str(delivery_id) else MEMBER)
+        status, _, url = bot_server.click(
+            action, value, user_id=OWNER if value == str(delivery_id) else MEMBER
+        )
         bot_server.standin.settle()
         assert status == 200
         said = " ".join(all_text(b) for b in bot_server.replies(url))
@@ -170,7 +176,9 @@ def test_a_follow_up_without_a_description_is_refused_under_its_field(bot_server
     bot_server.click(ActionId.CHECKIN_ANSWER, str(delivery_id), user_id=MEMBER)
     view = opened_view(bot_server.standin)
 
-    status, answer = bot_server.submit(view, fill(view, {BlockId.CHECKIN_FOLLOW_UP: ["follow_up"]}), user_id=MEMBER)
+    status, answer = bot_server.submit(
+        view, fill(view, {BlockId.CHECKIN_FOLLOW_UP: ["follow_up"]}), user_id=MEMBER
+    )
 
     assert status == 200 and BlockId.CHECKIN_FOLLOW_UP_DESCRIPTION in answer["errors"]
     with bot_server.sessions() as session:

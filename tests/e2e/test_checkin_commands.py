@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from models.checkins import Holiday, Membership, Person, Schedule
 from tests.e2e.checkin_helpers import checkin, deliver, schedule
 from tests.e2e.helpers import all_text
-from tests.fixtures.bot import ADMIN, CHANNEL, MEMBER, OWNER
+from tests.fixtures.bot import ADMIN, MEMBER, OWNER
 
 
 def _count(bot_server, model) -> int:
@@ -45,7 +45,7 @@ def test_schedule_show_and_off(bot_server):
 
 def test_a_member_cannot_turn_off_someone_elses_schedule(bot_server):
     schedule(bot_server)
-    _, ack, url = checkin(bot_server, "schedule off", user_id=MEMBER)
+    _, _ack, url = checkin(bot_server, "schedule off", user_id=MEMBER)
     assert f"<@{OWNER}>" in _said(bot_server, url)
     with bot_server.sessions() as session:
         assert session.scalars(select(Schedule.active)).one() is True
@@ -59,7 +59,13 @@ def test_help_lists_every_subcommand(bot_server):
 
 
 def test_bad_days_times_and_words_get_an_example_and_store_nothing(bot_server):
-    for text in ("schedule mon,funday 09:00", "schedule mon 25:00", "schedule mon 9am", "dance", "schedule x y z"):
+    for text in (
+        "schedule mon,funday 09:00",
+        "schedule mon 25:00",
+        "schedule mon 9am",
+        "dance",
+        "schedule x y z",
+    ):
         status, ack, _ = checkin(bot_server, text)
         assert status == 200
         assert "/checkin schedule mon,wed,fri 09:00" in all_text(ack), (text, ack)
@@ -81,7 +87,7 @@ def test_status_shows_the_rate_and_who_is_missing_to_the_owner_only(bot_server):
 def test_an_admin_sees_the_status_too(bot_server):
     schedule(bot_server)
     deliver(bot_server)
-    _, ack, url = checkin(bot_server, "status", user_id=ADMIN)
+    _, _ack, url = checkin(bot_server, "status", user_id=ADMIN)
     assert "0/2" in _said(bot_server, url)
 
 

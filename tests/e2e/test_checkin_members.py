@@ -17,7 +17,9 @@ def test_joining_and_leaving_the_channel_changes_who_is_asked(bot_server):
     schedule(bot_server)
     bot_server.standin.add_user(ADMIN, name="ada", is_admin=True, tz="Europe/Berlin")
 
-    bot_server.event({"type": "member_joined_channel", "user": ADMIN, "channel": CHANNEL, "channel_type": "C"})
+    bot_server.event(
+        {"type": "member_joined_channel", "user": ADMIN, "channel": CHANNEL, "channel_type": "C"}
+    )
     bot_server.standin.wait_for("users.info", count=3)
     bot_server.standin.settle()
     assert ADMIN in _members(bot_server)

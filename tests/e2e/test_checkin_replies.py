@@ -30,10 +30,14 @@ def _reply(bot_server, text: str, **extra) -> None:
 
 def _thread_replies(bot_server) -> list[dict]:
     bot_server.standin.settle()
-    return [c.body for c in bot_server.standin.calls("chat.postMessage") if c.body.get("thread_ts") == REPLY_TS]
+    return [
+        c.body for c in bot_server.standin.calls("chat.postMessage") if c.body.get("thread_ts") == REPLY_TS
+    ]
 
 
-def test_a_dm_reply_is_the_open_text_answer_with_numbers_and_is_confirmed_in_its_thread(bot_server, make_goal):
+def test_a_dm_reply_is_the_open_text_answer_with_numbers_and_is_confirmed_in_its_thread(
+    bot_server, make_goal
+):
     goal_id = make_goal()
     schedule(bot_server)
     deliver(bot_server)
@@ -56,8 +60,16 @@ def test_messages_from_bots_edits_and_other_channels_are_not_answers(bot_server)
     deliver(bot_server)
     _reply(bot_server, "from a bot", bot_id="B1")
     _reply(bot_server, "edited", subtype="message_changed")
-    bot_server.event({"type": "message", "channel_type": "channel", "channel": "C_SUPPORT", "user": MEMBER,
-                      "text": "hi", "ts": REPLY_TS})
+    bot_server.event(
+        {
+            "type": "message",
+            "channel_type": "channel",
+            "channel": "C_SUPPORT",
+            "user": MEMBER,
+            "text": "hi",
+            "ts": REPLY_TS,
+        }
+    )
     assert _thread_replies(bot_server) == []
     with bot_server.sessions() as session:
         assert session.scalars(select(Answer)).all() == []
