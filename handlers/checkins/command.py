@@ -32,6 +32,20 @@ def register(app, deps: Deps) -> None:
     on_ack_then_later(app.command("/checkin"), checkin_command)
 
 
+# A check-in belongs to a channel: these make no sense in a DM.
+_CHANNEL_ONLY = (
+    grammar.ScheduleForm,
+    grammar.ScheduleQuick,
+    grammar.ScheduleShow,
+    grammar.ScheduleOff,
+    grammar.Status,
+)
+NEEDS_CHANNEL = (
+    "Check-ins belong to a channel: run this in the team's channel, "
+    + "e.g. `/checkin schedule mon,wed,fri 09:00`."
+)
+
+
 class _Request:
     """One `/checkin`; knows whether it has acked, so refusals go out the right way."""
 
@@ -63,6 +77,9 @@ class _Request:
 
     def run(self, parsed: grammar.CheckinCommand) -> None:
         sessions, team_id = self.deps.sessions, self.team_id
+        if isinstance(parsed, _CHANNEL_ONLY) and not self.channel_id.startswith(("C", "G")):
+            self.say(NEEDS_CHANNEL, build_error(NEEDS_CHANNEL))
+            return
         match parsed:
             case grammar.Help():
                 self.say("Here is what /checkin can do.", build_help(grammar.help_lines()))

@@ -70,7 +70,8 @@ def register(app, deps: Deps) -> None:
         ack()
         later(context, lambda client, _: _confirm(client, deps, team_id, user_id, channel, ts, outcome, now))
 
-    on_ack_then_later(app.event({"type": "message", "channel_type": "im"}), dm_reply)
+    # Every message event comes here (Bolt matches on type only); is_person_in_dm picks the answers.
+    on_ack_then_later(app.event("message"), dm_reply)
 
 
 def _confirm(client: WebClient, deps: Deps, team_id, user_id, channel, ts, outcome, now: datetime) -> None:

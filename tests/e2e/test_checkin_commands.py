@@ -125,3 +125,11 @@ def test_a_bare_checkin_with_nothing_open_says_so(bot_server):
     assert "No check-in is open" in all_text(ack)
     bot_server.standin.settle()
     assert bot_server.standin.calls("views.open") == []
+
+
+def test_schedule_commands_in_a_dm_say_to_use_the_channel_and_store_nothing(bot_server):
+    for text in ("schedule mon 09:00", "schedule", "status", "schedule show"):
+        _, ack, _ = checkin(bot_server, text, channel_id="D_OWNER")
+        assert "belong to a channel" in all_text(ack), text
+    bot_server.standin.settle()
+    assert _count(bot_server, Schedule) == 0 and bot_server.standin.calls("views.open") == []
