@@ -1,6 +1,6 @@
 """Bolt listeners by feature; each feature module exposes register(app, deps)."""
 
-from handlers import followups, goals, home, home_actions
+from handlers import checkins, followups, goals, home, home_actions
 from handlers.deps import Deps
 from handlers.errors import handle_unexpected
 from handlers.middleware import skip_retried_events, stamp_time
@@ -17,4 +17,5 @@ def register_listeners(app, *, settings, sessions, clock) -> None:
     goals.register(app, deps)
     home.register(app, deps)
     home_actions.register(app, deps)
+    checkins.register(app, deps)
     followups.register(app, deps)

@@ -71,7 +71,9 @@ def register(app, deps: Deps) -> None:
         ack()
         later(
             context,
-            lambda client, _: publish_home(client, deps, team_id=team_id, user_id=user_id, today=today),
+            lambda client, _: publish_home(
+                client, deps, team_id=team_id, user_id=user_id, today=today, now=now
+            ),
         )
 
     def tick_off(ack, body, context, now: datetime, today: date):
@@ -127,4 +129,4 @@ def _tick_off(
     except ServiceError as error:
         _tell(client, user_id, describe_refusal(error))
         return
-    publish_home(client, deps, team_id=team_id, user_id=user_id, today=today)
+    publish_home(client, deps, team_id=team_id, user_id=user_id, today=today, now=now)

@@ -80,6 +80,27 @@ class BlockId(enum.StrEnum):
     UPDATE_NOTE = "update_note"
     FOLLOWUP_NOTE = "followup_note"
     FOLLOWUP_ACTIONS = "followup_actions"
+    # The check-in schedule modal (/checkin schedule).
+    CHECKIN_AUDIENCE = "checkin_audience"
+    CHECKIN_EXCLUDED = "checkin_excluded"
+    CHECKIN_WEEKDAYS = "checkin_weekdays"
+    CHECKIN_TIME = "checkin_time"
+    CHECKIN_WINDOW = "checkin_window"
+    CHECKIN_REMINDERS = "checkin_reminders"
+    CHECKIN_REMINDER_AFTER = "checkin_reminder_after"
+    CHECKIN_QUIET_START = "checkin_quiet_start"
+    CHECKIN_QUIET_END = "checkin_quiet_end"
+    CHECKIN_OBJECTIVES = "checkin_objectives"
+    CHECKIN_QUESTIONS = "checkin_questions"
+    CHECKIN_ANONYMOUS = "checkin_anonymous"
+    CHECKIN_MIN_ANSWERS = "checkin_min_answers"
+    # The check-in answer modal; each objective's number is checkin_objective_block_id(id).
+    CHECKIN_CONFIDENCE = "checkin_confidence"
+    CHECKIN_EXPECTATIONS = "checkin_expectations"
+    CHECKIN_OBSTACLES = "checkin_obstacles"
+    CHECKIN_CATEGORY = "checkin_category"
+    CHECKIN_FOLLOW_UP = "checkin_follow_up"
+    CHECKIN_FOLLOW_UP_DESCRIPTION = "checkin_follow_up_description"
 
 
 def objective_block_id(index: int, field: str) -> str:
@@ -87,6 +108,11 @@ def objective_block_id(index: int, field: str) -> str:
     if field not in OBJECTIVE_FIELDS:
         raise ValueError(f"unknown objective field {field!r}")
     return f"objective_{index}_{field}"
+
+
+def checkin_objective_block_id(objective_id: int) -> str:
+    """Block id of the number for objective O<id> in the check-in modal."""
+    return f"checkin_objective_{objective_id}"
 
 
 CHECKIN_CONFIDENCE = (

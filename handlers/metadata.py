@@ -54,3 +54,43 @@ class UpdateObjectiveModalMeta(_Meta):
 
 class FollowupModalMeta(_Meta):
     followup_id: RowId
+
+
+class CheckinScheduleMeta(_Meta):
+    """The schedule modal: the channel whose check-in it sets (channel_id)."""
+
+
+# An anonymous answer's random id (hex, see models/checkins.py); nothing else fits.
+AnswerId = Annotated[str, Field(pattern=r"^[0-9a-f]{16,32}$")]
+
+
+class CheckinAnswerMeta(_Meta):
+    """The check-in modal: whose check-in (channel_id), from which prompt (its local date guards a
+    stale form), and for an anonymous edit the answer's random id."""
+
+    local_date: str  # ISO date of the period the form was opened for
+    delivery_id: RowId | None = None
+    answer_id: AnswerId | None = None
+    objective_ids: list[RowId] = []
+
+
+class CheckinButtonValue(BaseModel):
+    """The value of a prompt's Edit button: the prompt, and for an anonymous answer its random id
+    (so only the person's own DM can edit it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    d: RowId
+    a: AnswerId | None = None
+
+    def dump(self) -> str:
+        """A named answer's button carries the bare prompt id, like the Answer button."""
+        return str(self.d) if self.a is None else self.model_dump_json(exclude_none=True)
+
+    @classmethod
+    def load(cls, raw: str | None) -> "CheckinButtonValue":
+        """A bare prompt id (Answer and confidence buttons) or this JSON; raises ValueError."""
+        text = (raw or "").strip()
+        if text.isascii() and text.isdigit():
+            return cls(d=int(text))
+        return cls.model_validate_json(text or "{}")

@@ -38,7 +38,9 @@ def build_home(
     month_label: str,
     tactics: Sequence[AssignedTactic] = (),
     today: date | None = None,
+    checkins: Sequence[Block] = (),
 ) -> View:
+    """`checkins`: the check-in part (handlers/views/checkin_home.py), shown after my goals."""
     # Buttons here only open a modal or republish Home: a Home tab action has no response_url.
     intro = (
         f"Goals owned by {mention(user_id)}, whose objectives you keep up to date. "
@@ -49,6 +51,7 @@ def build_home(
         blocks += capped([_my_goal(goal) for goal in my_goals], MY_GOALS_BLOCKS, "goals")
     else:
         blocks.append(section(f"You have no goals yet. In a channel, try `{EXAMPLE_NEW}`"))
+    blocks += checkins
     if tactics:
         blocks += [DividerBlock(), header("Your tactics")]
         rows = [[_tactic(item, today)] for item in tactics]

@@ -9,6 +9,7 @@ from bot.domain.numbers import format_number
 from bot.domain.refs import RefKind, format_ref
 from bot.services import errors
 from bot.services.reports import followups_refusals as followup_refusals
+from handlers.views.checkin_refusals import describe_checkin_refusal
 from handlers.views.format import channel_mention, escape, mention
 
 FALLBACK = "I couldn't do that, and nothing was saved."
@@ -31,6 +32,9 @@ def field_label(field: str | None) -> str:
 
 def describe_refusal(error: errors.ServiceError) -> str:
     """One sentence a person can act on: what went wrong and what to type instead."""
+    checkin = describe_checkin_refusal(error)
+    if checkin is not None:
+        return checkin
     match error:
         case errors.SmartIncomplete(problems=problems):
             return "The goal is not SMART yet: " + "; ".join(p.hint for p in problems)

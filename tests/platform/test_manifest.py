@@ -51,18 +51,28 @@ def test_manifest_asks_for_what_the_bot_uses():
 
     assert manifest["display_information"]["name"] == "goalbot"
     assert features["app_home"]["home_tab_enabled"] and features["app_home"]["messages_tab_enabled"]
-    [goals] = features["slash_commands"]
+    goals, checkin = features["slash_commands"]
     assert goals["command"] == "/goals" and goals["description"] and goals["usage_hint"]
+    assert checkin["command"] == "/checkin" and checkin["description"] and checkin["usage_hint"]
     assert set(manifest["oauth_config"]["scopes"]["bot"]) >= {
         "commands",
         "chat:write",
         "users:read",
         "im:write",
         "channels:read",
+        "groups:read",
+        "im:history",
+        "usergroups:read",
     }
-    assert "app_home_opened" in settings["event_subscriptions"]["bot_events"]
+    assert set(settings["event_subscriptions"]["bot_events"]) >= {
+        "app_home_opened",
+        "member_joined_channel",
+        "member_left_channel",
+        "user_change",
+        "message.im",
+    }
     assert settings["interactivity"]["is_enabled"] is True
     events, interactivity = settings["event_subscriptions"], settings["interactivity"]
-    urls = [goals["url"], events["request_url"], interactivity["request_url"]]
+    urls = [goals["url"], checkin["url"], events["request_url"], interactivity["request_url"]]
     assert all(url.endswith(SLACK_PATH) for url in urls), urls
     assert settings["socket_mode_enabled"] is False

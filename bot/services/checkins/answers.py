@@ -10,7 +10,7 @@ person's own DM). Nothing here logs.
 """
 
 from dataclasses import replace
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -43,7 +43,10 @@ def record_answer(
     now: datetime,
     default_tz: str,
     anonymous_answer_id: str | None = None,
+    for_date: date | None = None,
 ) -> AnswerRecorded:
+    """`for_date`: the local date of the prompt the answer came from (a button or its form); an old
+    prompt's button must not answer today's period, so another date means the period has closed."""
     with sessions.begin() as session:
         schedule = find_schedule(session, team_id, channel_id)
         if schedule is None or not schedule.active:
@@ -51,16 +54,18 @@ def record_answer(
         person = person_of(session, team_id, user_id)
         tz = zone(person.tz if person and person.tz else default_tz, default_tz)
         period = period_for(spec_of(schedule), tz, now)
-        if period is None:
+        if period is None or (for_date is not None and for_date != period.local_date):
             raise NoOpenCheckin(channel_id)
         objectives = {o.id: o for o in schedule_objectives(session, schedule)}
         given = checked(answer, objectives.keys())
         prompt = _prompt(session, schedule, user_id, period)
         if schedule.anonymous:
-            return _anonymous(
+            recorded = _anonymous(
                 session, schedule, prompt, period, objectives, given, source, now, anonymous_answer_id
             )
-        return _named(session, schedule, prompt, user_id, period, objectives, given, source, now)
+        else:
+            recorded = _named(session, schedule, prompt, user_id, period, objectives, given, source, now)
+        return replace(recorded, delivery_id=prompt.id, closes_at=period.closes_at, tz=tz.key)
 
 
 def _named(session, schedule, prompt, user_id, period, objectives, given, source, now) -> AnswerRecorded:
@@ -87,7 +92,7 @@ def _named(session, schedule, prompt, user_id, period, objectives, given, source
         session.flush()
     else:
         earlier = replace(
-            _stored(row, _numbers(session, AnswerNumber, row.id)),
+            stored_answer(row, answer_numbers(session, AnswerNumber, row.id)),
             follow_up=follow_up is not None,
             follow_up_description=follow_up.description if follow_up is not None else None,
         )
@@ -153,7 +158,7 @@ def _anonymous(
         session.add(row)
         session.flush()
     else:
-        earlier = _stored(row, _numbers(session, AnonymousAnswerNumber, row.id))
+        earlier = stored_answer(row, answer_numbers(session, AnonymousAnswerNumber, row.id))
     stored = merged(earlier, given, source)
     _write_texts(row, stored)
     _replace_numbers(session, AnonymousAnswerNumber, row.id, schedule.team_id, stored)
@@ -206,7 +211,7 @@ def _prompt(session: Session, schedule: Schedule, user_id: str, period: Period) 
     return session.scalars(query.with_for_update().execution_options(populate_existing=True)).one()
 
 
-def _numbers(session: Session, model: _NumberModel, answer_id: object) -> dict[int, float]:
+def answer_numbers(session: Session, model: _NumberModel, answer_id: object) -> dict[int, float]:
     query = select(model.objective_id, model.value).where(model.answer_id == answer_id)
     return {objective_id: value for objective_id, value in session.execute(query)}
 
@@ -221,7 +226,7 @@ def _replace_numbers(
     )
 
 
-def _stored(row: Answer | AnonymousAnswer, numbers: dict[int, float]) -> AnswerInput:
+def stored_answer(row: Answer | AnonymousAnswer, numbers: dict[int, float]) -> AnswerInput:
     return AnswerInput(
         numbers=numbers,
         confidence=row.confidence,

@@ -78,3 +78,10 @@ class UnknownObjective(ServiceError):
 @dataclass(eq=False)
 class FollowUpNeedsDescription(ServiceError):
     """The follow-up flag is set but says nothing about the customer."""
+
+
+@dataclass(eq=False)
+class UnknownPrompt(ServiceError):
+    """A prompt id that is not one of this person's prompts here (unknown, someone else's, tampered)."""
+
+    delivery_id: int | None

@@ -120,6 +120,9 @@ class AnswerRecorded:
     answer_id: int | None  # named answers
     anonymous_answer_id: str | None
     prompt_message: MessageRef | None  # the prompt to update to "answered ✓" with an Edit button
+    delivery_id: int | None = None  # the person's prompt row (their own DM's Edit button names it)
+    closes_at: datetime | None = None  # editable until then
+    tz: str | None = None  # the person's zone, for showing times
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,11 @@ from datetime import date
 
 import pytest
 
+from bot.domain.checkins.spec import ScheduleProblem
 from bot.domain.drafts import SmartProblem
 from bot.domain.enums import GoalLevel, GoalStatus, SmartPart
 from bot.services import errors
+from bot.services.checkins import refusals as checkins
 from handlers.views.refusals import FALLBACK, describe_refusal
 
 REFUSALS = [
@@ -40,6 +42,19 @@ REFUSALS = [
     errors.DueTooFar(date(9999, 12, 30), date(2036, 11, 23), field="due_date"),
     errors.BreakdownTooLarge("G12", 160, 48),
 ]
+CHECKIN_REFUSALS = [
+    checkins.ScheduleInvalid([ScheduleProblem("weekdays", "Pick at least one day, e.g. mon,wed,fri.")]),
+    checkins.NoSchedule("C0SUPPORT"),
+    checkins.NotScheduleOwner("C0SUPPORT", "U0OWNER"),
+    checkins.AdminOnly(),
+    checkins.NoHoliday(date(2026, 12, 25), field="day"),
+    checkins.NoOpenCheckin("C0SUPPORT"),
+    checkins.AlreadyAnswered("C0SUPPORT"),
+    checkins.BadConfidence(9, field="confidence"),
+    checkins.UnknownObjective(3, field="objective.3"),
+    checkins.FollowUpNeedsDescription(field="follow_up"),
+    checkins.UnknownPrompt(10**25),
+]
 
 
 def test_every_refusal_the_services_can_raise_has_its_own_words():
@@ -53,7 +68,27 @@ def test_every_refusal_the_services_can_raise_has_its_own_words():
         assert describe_refusal(refusal) != FALLBACK, refusal
 
 
-@pytest.mark.parametrize("refusal", REFUSALS, ids=lambda r: type(r).__name__)
+def test_every_checkin_refusal_has_its_own_words():
+    defined = {
+        cls
+        for _, cls in inspect.getmembers(checkins, inspect.isclass)
+        if issubclass(cls, errors.ServiceError) and cls.__module__ == checkins.__name__
+    }
+    assert {type(r) for r in CHECKIN_REFUSALS} == defined
+    worded = [describe_refusal(refusal) for refusal in CHECKIN_REFUSALS]
+    assert FALLBACK not in worded and len(set(worded)) == len(worded)
+
+
+def test_checkin_refusals_name_the_channel_the_owner_and_what_to_type():
+    assert "<#C0SUPPORT>" in describe_refusal(checkins.NoSchedule("C0SUPPORT"))
+    assert "`/checkin schedule mon,wed,fri 09:00`" in describe_refusal(checkins.NoSchedule("C0SUPPORT"))
+    assert "<@U0OWNER>" in describe_refusal(checkins.NotScheduleOwner("C0SUPPORT", "U0OWNER"))
+    assert "can't be answered any more" in describe_refusal(checkins.NoOpenCheckin("C0SUPPORT"))
+    assert "Edit" in describe_refusal(checkins.AlreadyAnswered("C0SUPPORT"))
+    assert "2026-12-25" in describe_refusal(checkins.NoHoliday(date(2026, 12, 25)))
+
+
+@pytest.mark.parametrize("refusal", REFUSALS + CHECKIN_REFUSALS, ids=lambda r: type(r).__name__)
 def test_a_refusal_as_text_shows_facts_not_a_sentence(refusal):
     assert str(refusal).startswith(type(refusal).__name__ + "(")
 

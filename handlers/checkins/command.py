@@ -1,0 +1,234 @@
+"""`/checkin` and its subcommands. Database-only answers go in the ack; anything that needs Slack
+(a modal, `users.info` for admin rights, reading the channel's members) follows it (handlers/later.py)."""
+
+from datetime import date, datetime
+
+from slack_sdk import WebClient
+
+from bot.domain.checkins import commands as grammar
+from bot.domain.checkins.spec import ScheduleSpec
+from bot.services.actor import Actor
+from bot.services.checkins import answer_forms, home, schedules, status, time_off
+from bot.services.checkins.refusals import NotScheduleOwner
+from bot.services.checkins.views import ScheduleView
+from bot.services.errors import ServiceError
+from handlers.checkins.answering import open_answer_form
+from handlers.checkins.schedule import open_schedule_modal, read_members
+from handlers.deps import Deps, is_workspace_admin, team_of
+from handlers.later import later, on_ack_then_later
+from handlers.views import checkin_notices as notices
+from handlers.views.notices import build_error, build_help
+from handlers.views.refusals import describe_refusal
+
+
+def register(app, deps: Deps) -> None:
+    def checkin_command(ack, command, respond, context, now: datetime, today: date):
+        request = _Request(ack, respond, context, command, deps, now, today)
+        try:
+            request.run(grammar.parse_checkin_command(command.get("text") or "", today))
+        except ServiceError as error:
+            request.fail(error)
+
+    on_ack_then_later(app.command("/checkin"), checkin_command)
+
+
+# A check-in belongs to a channel: these make no sense in a DM.
+_CHANNEL_ONLY = (
+    grammar.ScheduleForm,
+    grammar.ScheduleQuick,
+    grammar.ScheduleShow,
+    grammar.ScheduleOff,
+    grammar.Status,
+)
+NEEDS_CHANNEL = (
+    "Check-ins belong to a channel: run this in the team's channel, "
+    + "e.g. `/checkin schedule mon,wed,fri 09:00`."
+)
+
+
+class _Request:
+    """One `/checkin`; knows whether it has acked, so refusals go out the right way."""
+
+    def __init__(self, ack, respond, context, command, deps: Deps, now: datetime, today: date):
+        self._ack, self.respond, self.context, self.deps = ack, respond, context, deps
+        self.team_id, self.now, self.today = team_of(context), now, today
+        self.user_id = command["user_id"]
+        self.channel_id = command.get("channel_id") or ""
+        self.trigger_id = command.get("trigger_id")
+        self.acked = False
+        self.saved: ScheduleView | None = None  # a schedule just set, whose members are read next
+
+    def say(self, text: str, blocks=None) -> None:
+        self.acked = True
+        self._ack(text=text, blocks=blocks, response_type="ephemeral")
+
+    def fail(self, error: ServiceError) -> None:
+        text = describe_refusal(error)
+        if self.acked:
+            self.respond(
+                text=text, blocks=build_error(text), response_type="ephemeral", replace_original=False
+            )
+        else:
+            self.say(text, build_error(text))
+
+    def quietly(self) -> None:
+        self.acked = True
+        self._ack()
+
+    def run(self, parsed: grammar.CheckinCommand) -> None:
+        sessions, team_id = self.deps.sessions, self.team_id
+        if isinstance(parsed, _CHANNEL_ONLY) and not self.channel_id.startswith(("C", "G")):
+            self.say(NEEDS_CHANNEL, build_error(NEEDS_CHANNEL))
+            return
+        match parsed:
+            case grammar.Help():
+                self.say("Here is what /checkin can do.", build_help(grammar.help_lines()))
+            case grammar.Invalid(message=message):
+                self.say(message, build_error(message))
+            case grammar.OpenToday():
+                self.open_today()
+            case grammar.ScheduleForm():
+                self.quietly()
+                self.later(
+                    lambda client: open_schedule_modal(
+                        client,
+                        self.deps,
+                        team_id=team_id,
+                        channel_id=self.channel_id,
+                        trigger_id=self.trigger_id,
+                    )
+                )
+            case grammar.ScheduleQuick(weekdays=weekdays, local_time=local_time):
+                self.as_owner_or_admin(
+                    lambda actor: self.quick_schedule(actor, ScheduleSpec(0, weekdays, local_time))
+                )
+            case grammar.ScheduleShow():
+                shown = schedules.show_schedule(sessions, team_id=team_id, channel_id=self.channel_id)
+                self.say(notices.schedule_text(shown), notices.build_schedule(shown))
+            case grammar.ScheduleOff():
+                self.as_owner_or_admin(self.turn_off)
+            case grammar.Status():
+                self.as_owner_or_admin(self.status)
+            case grammar.Away(until=until):
+                self.away(until)
+            case grammar.Back():
+                self.away(None)
+            case grammar.HolidayList():
+                listed = time_off.list_holidays(sessions, team_id=team_id, since=self.today)
+                self.say(notices.holidays_text(listed))
+            case grammar.HolidayAdd(day=day, name=name):
+                self.as_admin(
+                    lambda actor: notices.holiday_added_text(
+                        time_off.add_holiday(sessions, actor, day=day, name=name)
+                    )
+                )
+            case grammar.HolidayRemove(day=day):
+                self.as_admin(
+                    lambda actor: notices.holiday_removed_text(
+                        time_off.remove_holiday(sessions, actor, day=day)
+                    )
+                )
+
+    def away(self, until: date | None) -> None:
+        stored = time_off.set_away(
+            self.deps.sessions, team_id=self.team_id, user_id=self.user_id, until=until, now=self.now
+        )
+        self.say(notices.away_text(stored))
+
+    def later(self, work) -> None:
+        later(self.context, lambda client, _: work(client))
+
+    def tell(self, text: str, blocks=None) -> None:
+        self.respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+
+    def as_owner_or_admin(self, act) -> None:
+        """Tries as the owner in the ack; only a non-owner is checked for admin rights, after it."""
+        try:
+            text, blocks = act(Actor(self.team_id, self.user_id))
+        except NotScheduleOwner:
+            self.quietly()
+            self.later(lambda client: self._as_admin_then(client, act))
+            return
+        self.say(text, blocks)
+        saved = self.saved
+        if saved is not None:
+            self.later(
+                lambda client: read_members(
+                    client, self.deps, saved, team_id=self.team_id, now=self.now, respond=self.respond
+                )
+            )
+
+    def _as_admin_then(self, client: WebClient, act) -> None:
+        actor = Actor(self.team_id, self.user_id, is_admin=is_workspace_admin(client, self.user_id))
+        text, blocks = act(actor)  # a refusal is worded by run_later
+        self.tell(text, blocks)
+        if self.saved is not None:
+            read_members(
+                client, self.deps, self.saved, team_id=self.team_id, now=self.now, respond=self.respond
+            )
+
+    def as_admin(self, act) -> None:
+        self.quietly()
+
+        def work(client: WebClient) -> None:
+            actor = Actor(self.team_id, self.user_id, is_admin=is_workspace_admin(client, self.user_id))
+            self.tell(act(actor))
+
+        self.later(work)
+
+    def quick_schedule(self, actor: Actor, spec: ScheduleSpec):
+        saved = schedules.set_schedule(
+            self.deps.sessions, actor, channel_id=self.channel_id, spec=spec, now=self.now
+        )
+        self.saved = saved
+        return notices.schedule_text(saved), notices.build_schedule(saved, saved=True)
+
+    def turn_off(self, actor: Actor):
+        view = schedules.turn_off_schedule(self.deps.sessions, actor, channel_id=self.channel_id)
+        return notices.schedule_text(view), None
+
+    def status(self, actor: Actor):
+        shown = status.checkin_status(
+            self.deps.sessions,
+            actor,
+            channel_id=self.channel_id,
+            now=self.now,
+            default_tz=self.deps.timezone.key,
+        )
+        return notices.status_text(shown), None
+
+    def open_today(self) -> None:
+        channel = answer_forms.channel_to_answer(
+            self.deps.sessions,
+            team_id=self.team_id,
+            user_id=self.user_id,
+            now=self.now,
+            default_tz=self.deps.timezone.key,
+            prefer=self.channel_id,
+        )
+        if channel is None:
+            upcoming = home.home_checkins(
+                self.deps.sessions,
+                team_id=self.team_id,
+                user_id=self.user_id,
+                now=self.now,
+                default_tz=self.deps.timezone.key,
+            ).next
+            self.say(
+                notices.nothing_open_text(
+                    upcoming.at if upcoming else None, self.deps.timezone, recorded=False
+                )
+            )
+            return
+        self.quietly()
+        self.later(
+            lambda client: open_answer_form(
+                client,
+                self.deps,
+                team_id=self.team_id,
+                user_id=self.user_id,
+                channel_id=channel,
+                trigger_id=self.trigger_id,
+                now=self.now,
+            )
+        )

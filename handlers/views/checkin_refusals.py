@@ -1,0 +1,50 @@
+"""The words for check-in refusals (bot/services/checkins/refusals.py); describe_refusal asks here first."""
+
+from bot.services.checkins import refusals as checkins
+from bot.services.errors import ServiceError
+from handlers.views.format import channel_mention, mention
+
+SCHEDULE_EXAMPLE = "`/checkin schedule mon,wed,fri 09:00`"
+
+
+def describe_checkin_refusal(error: ServiceError) -> str | None:
+    """None when `error` is not a check-in refusal."""
+    match error:
+        case checkins.ScheduleInvalid(problems=problems):
+            return "That check-in can't be saved: " + " ".join(p.message for p in problems)
+        case checkins.NoSchedule(channel_id=channel_id):
+            return (
+                f"{channel_mention(channel_id)} has no check-in. Set one with {SCHEDULE_EXAMPLE}, "
+                "or `/checkin schedule` for the form."
+            )
+        case checkins.NotScheduleOwner(channel_id=channel_id, owner_id=owner_id):
+            return (
+                f"Only {mention(owner_id)} (who set {channel_mention(channel_id)}'s check-in) or a "
+                "workspace admin can do that. `/checkin schedule show` shows it to anyone."
+            )
+        case checkins.AdminOnly():
+            return "Only workspace admins set holidays. `/checkin holiday list` shows them to anyone."
+        case checkins.NoHoliday(day=day):
+            return f"{day.isoformat()} is not a holiday. `/checkin holiday list` shows the ones there are."
+        case checkins.NoOpenCheckin(channel_id=channel_id):
+            return (
+                f"That check-in for {channel_mention(channel_id)} has closed, so it can't be answered any "
+                "more. The next one will come to your DMs."
+            )
+        case checkins.AlreadyAnswered(channel_id=channel_id):
+            return (
+                f"You have already answered {channel_mention(channel_id)}'s anonymous check-in. "
+                "To change it, use the Edit button on the check-in message in your DMs with me."
+            )
+        case checkins.BadConfidence(value=value):
+            return f"Confidence is 1 to 5, not {value}. Pick one of 1, 2, 3, 4 or 5."
+        case checkins.UnknownObjective(objective_id=objective_id):
+            return (
+                f"This check-in doesn't ask about O{objective_id}. Give numbers only for the objectives "
+                "the prompt lists, e.g. `O3 82`."
+            )
+        case checkins.FollowUpNeedsDescription():
+            return "Say who the customer is and what they need, so someone can follow up; or untick the flag."
+        case checkins.UnknownPrompt():
+            return "That check-in button is not one of yours, or it is out of date. Run `/checkin` to answer."
+    return None

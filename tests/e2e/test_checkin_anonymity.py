@@ -1,0 +1,112 @@
+"""An anonymous answer cannot be traced back: checked in every table (reflected, not listed by hand)
+and in the logs, after answering through the HTTP entry point."""
+
+import logging
+from datetime import datetime
+
+from sqlalchemy import MetaData, select
+
+from handlers.ids import ActionId, BlockId, checkin_objective_block_id
+from models import Objective
+from models.checkins import AnonymousAnswer
+from tests.e2e.checkin_helpers import deliver, dm_messages, schedule_with_form
+from tests.e2e.helpers import all_text, button_values, fill, opened_view
+from tests.fixtures.bot import MEMBER
+
+# Where the author's id may appear: who is asked, and the prompt sent (which only learns "answered").
+MAY_NAME_THE_PERSON = {"people", "memberships", "checkin_deliveries"}
+ANONYMOUS_TABLES = {"anonymous_answers", "anonymous_answer_numbers"}
+TRACEABLE_COLUMNS = ("user", "author", "delivery", "ts", "message", "created", "answered_at", "sent")
+
+
+def _answer_anonymously(bot_server, make_goal) -> tuple[int, str]:
+    goal_id = make_goal()
+    assert not schedule_with_form(bot_server, {BlockId.CHECKIN_ANONYMOUS: ["anonymous"]})
+    delivery_id = deliver(bot_server)[MEMBER]
+    prompt_ts = dm_messages(bot_server, MEMBER)[0]["ts"]
+    bot_server.click(ActionId.CHECKIN_ANSWER, str(delivery_id), user_id=MEMBER)
+    view = opened_view(bot_server.standin, 2)
+    assert "This check-in is anonymous" in all_text(view)
+    with bot_server.sessions() as session:
+        objective_id = session.scalars(select(Objective.id).where(Objective.goal_id == goal_id)).one()
+    answers = {
+        checkin_objective_block_id(objective_id): "83",
+        BlockId.CHECKIN_CONFIDENCE: "2",
+        BlockId.CHECKIN_OBSTACLES: "Short-staffed on weekends",
+        BlockId.CHECKIN_FOLLOW_UP: ["follow_up"],
+        BlockId.CHECKIN_FOLLOW_UP_DESCRIPTION: "A customer is waiting on a refund",
+    }
+    status, answer = bot_server.submit(view, fill(view, answers), user_id=MEMBER)
+    assert status == 200 and not answer, answer
+    bot_server.standin.wait_for("chat.update")
+    bot_server.standin.settle()
+    return delivery_id, prompt_ts
+
+
+def test_an_anonymous_answer_leaves_no_trace_of_its_author_in_any_table_or_log(
+    bot_server, make_goal, engine, caplog
+):
+    caplog.set_level(logging.INFO)  # what runs in production; DEBUG is Bolt echoing whole payloads
+    delivery_id, prompt_ts = _answer_anonymously(bot_server, make_goal)
+
+    schema = MetaData()
+    schema.reflect(bind=engine)
+    with engine.connect() as connection:
+        rows = {
+            name: [dict(r._mapping) for r in connection.execute(t.select())]
+            for name, t in schema.tables.items()
+        }
+    assert rows["anonymous_answers"] and rows["anonymous_answer_numbers"]  # it was stored
+    for name, table_rows in rows.items():
+        for row in table_rows:
+            if name not in MAY_NAME_THE_PERSON:
+                assert MEMBER not in repr(row), (name, row)
+            if name in ANONYMOUS_TABLES:
+                assert prompt_ts not in repr(row), (name, row)
+                assert not any(isinstance(v, datetime) for v in row.values()), (name, row)
+    for name in ANONYMOUS_TABLES:
+        table = schema.tables[name]
+        assert not [c.name for c in table.columns if any(word in c.name for word in TRACEABLE_COLUMNS)], name
+        assert {fk.column.table.name for fk in table.foreign_keys} <= {
+            "checkin_schedules",
+            "anonymous_answers",
+        }
+    # The other rows it made: a follow-up and a measurement, neither with an author or a time of day.
+    follow_up = [r for r in rows["follow_ups"] if r["description"] == "A customer is waiting on a refund"]
+    assert len(follow_up) == 1 and follow_up[0]["author_id"] is None and follow_up[0]["answer_id"] is None
+    assert follow_up[0]["created_at"] is None
+    measurement = [r for r in rows["measurements"] if r["value"] == 83]
+    assert len(measurement) == 1 and measurement[0]["user_id"] is None
+    recorded_at = measurement[0]["recorded_at"]
+    assert (recorded_at.hour, recorded_at.minute, recorded_at.second, recorded_at.microsecond) == (0, 0, 0, 0)
+    # The prompt row learns only that it was answered.
+    prompt = next(r for r in rows["checkin_deliveries"] if r["id"] == delivery_id)
+    assert prompt["answered"] is True or prompt["answered"] == 1
+    leaks = [r.getMessage() for r in caplog.records if MEMBER in r.getMessage()]
+    assert leaks == []
+
+
+def test_the_anonymous_answer_stores_its_date_and_only_its_own_dm_can_edit_it(bot_server, make_goal):
+    _answer_anonymously(bot_server, make_goal)
+    with bot_server.sessions() as session:
+        stored = session.scalars(select(AnonymousAnswer)).one()
+        assert str(stored.local_date) == "2026-11-23"
+    edit = button_values(dm_messages(bot_server, MEMBER)[0]["blocks"], ActionId.CHECKIN_EDIT)[0]
+    assert stored.id in edit
+
+    bot_server.click(ActionId.CHECKIN_EDIT, edit, user_id=MEMBER)
+    view = opened_view(bot_server.standin, 3)
+    assert fill(view)[BlockId.CHECKIN_OBSTACLES]["input"]["value"] == "Short-staffed on weekends"
+    status, answer = bot_server.submit(view, fill(view, {BlockId.CHECKIN_CONFIDENCE: "4"}), user_id=MEMBER)
+    assert status == 200 and not answer, answer
+    with bot_server.sessions() as session:
+        assert session.scalars(select(AnonymousAnswer.confidence)).all() == [4]
+
+
+def test_a_second_anonymous_answer_without_the_edit_button_is_refused(bot_server, make_goal):
+    delivery_id, _ = _answer_anonymously(bot_server, make_goal)
+    _, _, url = bot_server.click(ActionId.CHECKIN_CONFIDENCE_5, str(delivery_id), user_id=MEMBER)
+    bot_server.standin.settle()
+    assert "Edit button" in " ".join(all_text(b) for b in bot_server.replies(url))
+    with bot_server.sessions() as session:
+        assert session.scalars(select(AnonymousAnswer.confidence)).all() == [2]

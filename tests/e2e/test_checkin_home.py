@@ -1,0 +1,40 @@
+"""App Home shows my open check-in with its Answer button, my next one, and whether I am away."""
+
+from datetime import timedelta
+
+from handlers.ids import ActionId, CallbackId
+from tests.e2e.checkin_helpers import PROMPT_AT, checkin, deliver, schedule
+from tests.e2e.helpers import all_text, button_values, opened_view
+from tests.fixtures.bot import MEMBER
+
+
+def _home(bot_server, user_id: str = MEMBER) -> dict:
+    before = len(bot_server.standin.calls("views.publish"))
+    bot_server.event({"type": "app_home_opened", "user": user_id, "tab": "home", "channel": "D1"})
+    return bot_server.standin.wait_for("views.publish", count=before + 1)[before].body["view"]
+
+
+def test_home_shows_the_open_checkin_with_its_answer_button_which_opens_the_form(bot_server):
+    schedule(bot_server)
+    delivery_id = deliver(bot_server)[MEMBER]
+
+    home = _home(bot_server)
+
+    assert "Your check-ins" in all_text(home) and "open" in all_text(home)
+    assert button_values(home["blocks"], ActionId.CHECKIN_ANSWER) == [str(delivery_id)]
+    bot_server.click(ActionId.CHECKIN_ANSWER, str(delivery_id), user_id=MEMBER)
+    assert opened_view(bot_server.standin)["callback_id"] == CallbackId.CHECKIN_ANSWER_MODAL
+
+
+def test_home_shows_the_next_checkin_and_that_i_am_away(bot_server):
+    schedule(bot_server)
+    checkin(bot_server, "away until 2026-12-24", user_id=MEMBER)
+    bot_server.clock.now = PROMPT_AT - timedelta(minutes=10)
+
+    text = all_text(_home(bot_server))
+
+    assert "away until" in text and "Next:" in text and "Mon 23 Nov at 10:30" in text
+
+
+def test_someone_no_checkin_asks_sees_no_checkin_section(bot_server):
+    assert "Your check-ins" not in all_text(_home(bot_server))

@@ -1,0 +1,87 @@
+"""What the check-in form shows: whose prompt a button is, the answer so far, and a stale prompt refused."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from bot.services.checkins import answer_forms, answers
+from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, UnknownPrompt
+from bot.services.checkins.views import AnswerInput, AnswerSource
+from models.checkins import Delivery
+from tests.services.checkins.helpers import (
+    CHANNEL,
+    DEFAULT_TZ,
+    MON_0900_UTC,
+    TEAM,
+    answer,
+    make_channel,
+    plan,
+)
+
+MON = date(2027, 3, 1)
+
+
+def _prompt_id(sessions, user_id: str) -> int:
+    with sessions() as session:
+        return session.query(Delivery.id).filter(Delivery.user_id == user_id).order_by(Delivery.id).first()[0]
+
+
+def _form(sessions, user_id: str, **kwargs):
+    return answer_forms.answer_form(
+        sessions, team_id=TEAM, user_id=user_id, channel_id=CHANNEL, default_tz=DEFAULT_TZ, **kwargs
+    )
+
+
+@pytest.fixture
+def planned(sessions):
+    make_channel(sessions, {"U1": None, "U2": None})
+    plan(sessions, MON_0900_UTC)
+    return sessions
+
+
+def test_a_prompt_resolves_only_for_the_person_it_was_sent_to(planned):
+    prompt_id = _prompt_id(planned, "U1")
+    found = answer_forms.prompt_of(planned, team_id=TEAM, user_id="U1", delivery_id=prompt_id)
+    assert (found.channel_id, found.local_date) == (CHANNEL, MON)
+    for user_id, team_id, delivery_id in (
+        ("U2", TEAM, prompt_id),
+        ("U1", "T0THER", prompt_id),
+        ("U1", TEAM, 10**25),
+    ):
+        with pytest.raises(UnknownPrompt):
+            answer_forms.prompt_of(planned, team_id=team_id, user_id=user_id, delivery_id=delivery_id)
+
+
+def test_the_form_carries_the_answer_so_far(planned):
+    assert _form(planned, "U1", now=MON_0900_UTC).answer is None
+    answer(planned, "U1", at=MON_0900_UTC, given=AnswerInput(confidence=2, obstacles="Rota"))
+    shown = _form(planned, "U1", now=MON_0900_UTC + timedelta(hours=5))
+    assert (shown.answer.confidence, shown.answer.obstacles, shown.late) == (2, "Rota", True)
+
+
+def test_an_old_prompts_date_is_refused_once_another_period_is_open(planned):
+    wednesday = MON_0900_UTC + timedelta(days=2, minutes=1)
+    with pytest.raises(NoOpenCheckin):
+        _form(planned, "U1", now=wednesday, for_date=MON)
+    with pytest.raises(NoOpenCheckin):
+        answers.record_answer(
+            planned,
+            team_id=TEAM,
+            user_id="U1",
+            channel_id=CHANNEL,
+            answer=AnswerInput(confidence=3),
+            source=AnswerSource.BUTTON,
+            now=wednesday,
+            default_tz=DEFAULT_TZ,
+            for_date=MON,
+        )
+
+
+def test_an_anonymous_form_opens_once_then_only_with_its_answer_id(sessions):
+    make_channel(sessions, {"U1": None}, anonymous=True)
+    plan(sessions, MON_0900_UTC)
+    recorded = answer(sessions, "U1", at=MON_0900_UTC, given=AnswerInput(confidence=5))
+    with pytest.raises(AlreadyAnswered):
+        _form(sessions, "U1", now=MON_0900_UTC)
+    shown = _form(sessions, "U1", now=MON_0900_UTC, anonymous_answer_id=recorded.anonymous_answer_id)
+    assert shown.anonymous and shown.answer.confidence == 5
