@@ -15,6 +15,7 @@ from models.checkins import (
     Schedule,
 )
 from models.events import ProcessedEvent
+from models.reports import DigestSnapshot, ReportCursor, ReportPost, ReportSettings
 from models.goals import (
     Direction,
     Goal,
@@ -35,6 +36,7 @@ __all__ = [
     "Base",
     "CheckinPlan",
     "Delivery",
+    "DigestSnapshot",
     "Direction",
     "FollowUp",
     "Goal",
@@ -47,6 +49,9 @@ __all__ = [
     "Objective",
     "Person",
     "ProcessedEvent",
+    "ReportCursor",
+    "ReportPost",
+    "ReportSettings",
     "Schedule",
     "Strategy",
     "Tactic",
