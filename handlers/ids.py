@@ -47,6 +47,8 @@ class ActionId(enum.StrEnum):
     # App Home has no response_url: these answer by opening a modal or republishing Home.
     HOME_UPDATE_OBJECTIVE = "home_update_objective"  # value: objective id
     HOME_TACTIC_DONE = "home_tactic_done"  # value: tactic id
+    # The month-end reminder: make a goal next month's main goal. value: "<goal id>:<YYYY-MM>"
+    REPORT_FOCUS_NEXT = "report_focus_next"
     # Input elements inside modals; Slack needs an action id on each.
     INPUT = "input"
 
