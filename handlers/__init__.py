@@ -1,6 +1,7 @@
 """Bolt listeners by feature; each feature module exposes register(app, deps)."""
 
 from handlers import goals, home, home_actions
+from handlers.reports import actions as report_actions
 from handlers.deps import Deps
 from handlers.errors import handle_unexpected
 from handlers.middleware import skip_retried_events, stamp_time
@@ -15,5 +16,6 @@ def register_listeners(app, *, settings, sessions, clock) -> None:
     app.use(skip_retried_events(sessions))
     app.error(handle_unexpected)
     goals.register(app, deps)
+    report_actions.register(app, deps)
     home.register(app, deps)
     home_actions.register(app, deps)

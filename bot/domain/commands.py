@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.domain import report_commands
 from bot.domain.numbers import join_digit_groups, parse_number
 from bot.domain.refs import RefKind, format_ref, parse_ref
 
@@ -47,6 +48,7 @@ class UndoUpdate:
 @dataclass(frozen=True)
 class Focus:
     goal_id: int
+    next_month: bool = False  # `/goals focus G12 next`
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,25 @@ class Invalid:
 
 
 GoalsCommand = (
-    Help | New | ListGoals | Show | Update | UndoUpdate | Focus | Edit | Archive | Restore | Unknown | Invalid
+    Help
+    | New
+    | ListGoals
+    | Show
+    | Update
+    | UndoUpdate
+    | Focus
+    | Edit
+    | Archive
+    | Restore
+    | Unknown
+    | Invalid
+    | report_commands.ReportCommand
 )
+_REPORT_SUBCOMMANDS = {
+    "reminders": report_commands.parse_reminders,
+    "digest": report_commands.parse_digest,
+    "report": report_commands.parse_report,
+}
 
 _GOAL_ID_COMMANDS: dict[str, Callable[..., GoalsCommand]] = {
     "show": Show,
@@ -109,6 +128,11 @@ def parse_goals_command(text: str) -> GoalsCommand:
         return New(text=parts[1].strip() if len(parts) > 1 else "")
     if subcommand == "list":
         return _list(arguments)
+    if subcommand in _REPORT_SUBCOMMANDS:
+        return _REPORT_SUBCOMMANDS[subcommand](arguments)
+    if subcommand == "focus" and len(arguments) == 2 and arguments[1].lower() == "next":
+        focused = _goal_id_command(subcommand, arguments[:1])
+        return Focus(goal_id=focused.goal_id, next_month=True) if isinstance(focused, Focus) else focused
     if subcommand in _GOAL_ID_COMMANDS:
         return _goal_id_command(subcommand, arguments)
     if subcommand == "update":
@@ -130,6 +154,7 @@ def help_lines() -> list[str]:
         "`/goals edit G12` — change a goal's wording, numbers or dates",
         "`/goals archive G12` — put away a goal you no longer track (asks first)",
         "`/goals restore G12` — bring back a goal you archived",
+        *report_commands.HELP_LINES,
         "`/goals help` — show this list",
     ]
 
