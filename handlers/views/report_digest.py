@@ -35,7 +35,7 @@ def build_digest_parent(digest: Digest) -> Message:
     rate = "no check-ins" if current is None or current.rate is None else f"{percent(current.rate)} answered"
     f = digest.followups
     summary = (
-        f"{status_badge(digest.status)} *{digest.status.value}* · {plural(goals, 'goal')} · check-ins: {rate} · "
+        f"*{status_badge(digest.status)}* · {plural(goals, 'goal')} · check-ins: {rate} · "
         f"follow-ups: {f.opened} opened, {f.resolved} resolved, {f.overdue} overdue"
     )
     text = f"Progress digest for {label}: {digest.status.value}"

@@ -30,7 +30,7 @@ def build_reminder(contents: ReminderContents) -> tuple[str, list[Block]]:
     elif contents.kind is ReminderKind.MID_MONTH:
         text = f"Mid-month pace check for {goal.ref}: {contents.status.value}"
         lines = [_pace_line(o) for o in contents.objectives]
-        intro = f"⏱️ *Mid-month pace check* for {name}: {status_badge(contents.status)} {contents.status.value}\nExpected against actual:"
+        intro = f"⏱️ *Mid-month pace check* for {name}: {status_badge(contents.status)}\nExpected against actual:"
     else:
         met = [o for o in contents.objectives if o.met]
         text = f"{month} is ending: {goal.ref} met {len(met)} of {len(contents.objectives)} monthly targets"
@@ -49,12 +49,12 @@ def build_reminder(contents: ReminderContents) -> tuple[str, list[Block]]:
 
 def _start_line(o: ObjectiveMonth) -> str:
     now = "no measurement yet" if o.current is None else f"now {format_value(o.current, o.unit)}"
-    return f"• *{o.ref}* {o.name}: target this month {format_value(o.month_target, o.unit)} · {now} · {status_badge(o.status)} {o.status.value}"
+    return f"• *{o.ref}* {o.name}: target this month {format_value(o.month_target, o.unit)} · {now} · {status_badge(o.status)}"
 
 
 def _pace_line(o: ObjectiveMonth) -> str:
     actual = "no measurement yet" if o.current is None else format_value(o.current, o.unit)
-    return f"• *{o.ref}* {o.name}: expected {format_value(o.expected_now, o.unit)} · actual {actual} · {status_badge(o.status)} {o.status.value}"
+    return f"• *{o.ref}* {o.name}: expected {format_value(o.expected_now, o.unit)} · actual {actual} · {status_badge(o.status)}"
 
 
 def _result_line(o: ObjectiveMonth) -> str:
