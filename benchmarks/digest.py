@@ -68,19 +68,38 @@ def run(kind: str, url: str) -> None:
     schedule_id = seed_goals_and_schedule(engine)
     loaded = 0
     print(f"\n{kind}: 1,000 staff x days of daily check-ins, {GOALS} goals, monthly digest for {MONTH.id}")
-    print(f"{'history':>8} {'answers':>9} {'load s':>7} {'digest ms':>10} {'themes ms':>10} {'plain ms':>9} {'ratio':>6} {'w/o themes':>11}")
+    print(
+        f"{'history':>8} {'answers':>9} {'load s':>7} {'digest ms':>10} {'themes ms':>10} "
+        f"{'plain ms':>9} {'ratio':>6} {'w/o themes':>11}"
+    )
     for days in HISTORY:
         load = time.perf_counter()
-        seed_checkins(engine, schedule_id, first=LAST_DAY - timedelta(days=days - 1), before=LAST_DAY - timedelta(days=loaded - 1) if loaded else LAST_DAY + timedelta(days=1))
+        seed_checkins(
+            engine,
+            schedule_id,
+            first=LAST_DAY - timedelta(days=days - 1),
+            before=LAST_DAY - timedelta(days=loaded - 1) if loaded else LAST_DAY + timedelta(days=1),
+        )
         analyze(engine)
         load = time.perf_counter() - load
         loaded = days
-        digest_ms = timed(lambda: channel_digest(sessions, team_id=TEAM, channel_id=CHANNEL, period=MONTH, today=NOW.date(), zone="UTC", now=NOW))
+        digest_ms = timed(
+            lambda: channel_digest(
+                sessions,
+                team_id=TEAM,
+                channel_id=CHANNEL,
+                period=MONTH,
+                today=NOW.date(),
+                zone="UTC",
+                now=NOW,
+            )
+        )
         plain_ms = timed(lambda: plain_aggregate(engine, schedule_id))
         themes_ms = timed(lambda: themes_only(sessions, schedule_id))
         rest = (digest_ms - themes_ms) / plain_ms
         print(
-            f"{days:>8} {days * STAFF:>9,} {load:>7.1f} {digest_ms:>10.0f} {themes_ms:>10.0f} {plain_ms:>9.0f} "
+            f"{days:>8} {days * STAFF:>9,} {load:>7.1f} {digest_ms:>10.0f} {themes_ms:>10.0f} "
+            f"{plain_ms:>9.0f} "
             f"{digest_ms / plain_ms:>5.1f}x {rest:>10.1f}x"
         )
     engine.dispose()
@@ -108,14 +127,26 @@ def plain_aggregate(engine: Engine, schedule_id: int) -> None:
     first, last = periods[0].start, periods[-1].end
     with engine.connect() as connection:
         connection.execute(
-            select(func.count()).where(Delivery.schedule_id == schedule_id, Delivery.team_id == TEAM, Delivery.local_date.between(first, last))
+            select(func.count()).where(
+                Delivery.schedule_id == schedule_id,
+                Delivery.team_id == TEAM,
+                Delivery.local_date.between(first, last),
+            )
         ).all()
         connection.execute(
-            select(func.count()).where(Answer.team_id == TEAM, Answer.schedule_id == schedule_id, Answer.local_date.between(first, last))
+            select(func.count()).where(
+                Answer.team_id == TEAM,
+                Answer.schedule_id == schedule_id,
+                Answer.local_date.between(first, last),
+            )
         ).all()
         connection.execute(
             select(Answer.category, func.count())
-            .where(Answer.team_id == TEAM, Answer.schedule_id == schedule_id, Answer.local_date.between(MONTH.start, MONTH.end))
+            .where(
+                Answer.team_id == TEAM,
+                Answer.schedule_id == schedule_id,
+                Answer.local_date.between(MONTH.start, MONTH.end),
+            )
             .group_by(Answer.category)
         ).all()
 
@@ -124,24 +155,53 @@ def seed_goals_and_schedule(engine: Engine) -> int:
     start = date(2026, 1, 1)
     with make_sessionmaker(engine).begin() as session:
         schedule = Schedule(
-            team_id=TEAM, channel_id=CHANNEL, owner_id="U0", audience_id=CHANNEL, weekdays="mon,tue,wed,thu,fri,sat,sun",
-            local_time=datetime.min.time().replace(hour=9), created_at=NOW, starts_at=NOW,
+            team_id=TEAM,
+            channel_id=CHANNEL,
+            owner_id="U0",
+            audience_id=CHANNEL,
+            weekdays="mon,tue,wed,thu,fri,sat,sun",
+            local_time=datetime.min.time().replace(hour=9),
+            created_at=NOW,
+            starts_at=NOW,
         )
         session.add(schedule)
         for n in range(GOALS):
             goal = Goal(
-                team_id=TEAM, title=f"Raise metric {n}", owner_id="U0", channel_id=CHANNEL, level=GoalLevel.ANNUAL,
-                start_date=start, due_date=date(2027, 12, 31), status=GoalStatus.ACTIVE, created_at=NOW,
+                team_id=TEAM,
+                title=f"Raise metric {n}",
+                owner_id="U0",
+                channel_id=CHANNEL,
+                level=GoalLevel.ANNUAL,
+                start_date=start,
+                due_date=date(2027, 12, 31),
+                status=GoalStatus.ACTIVE,
+                created_at=NOW,
             )
-            goal.objectives = [Objective(team_id=TEAM, metric=f"metric {n}", unit="%", baseline=10, target=90, direction=Direction.UP, due_date=date(2027, 12, 31))]
+            goal.objectives = [
+                Objective(
+                    team_id=TEAM,
+                    metric=f"metric {n}",
+                    unit="%",
+                    baseline=10,
+                    target=90,
+                    direction=Direction.UP,
+                    due_date=date(2027, 12, 31),
+                )
+            ]
             session.add(goal)
         session.flush()
         objective_ids = list(session.scalars(select(Objective.id)))
         schedule_id = schedule.id
     rows = [
-        {"team_id": TEAM, "objective_id": o, "value": 10 + week * 0.5, "user_id": "U0", "note": None,
-         "recorded_at": datetime.combine(start + timedelta(weeks=week), datetime.min.time(), UTC),
-         "recorded_on": start + timedelta(weeks=week)}
+        {
+            "team_id": TEAM,
+            "objective_id": o,
+            "value": 10 + week * 0.5,
+            "user_id": "U0",
+            "note": None,
+            "recorded_at": datetime.combine(start + timedelta(weeks=week), datetime.min.time(), UTC),
+            "recorded_on": start + timedelta(weeks=week),
+        }
         for o in objective_ids
         for week in range(65)
     ]
@@ -154,14 +214,38 @@ def seed_checkins(engine: Engine, schedule_id: int, *, first: date, before: date
     """Prompts and answers for every staff member on each day in [first, before)."""
     rng = random.Random(7)
     days = [first + timedelta(days=n) for n in range((before - first).days)]
-    prompts = ((TEAM, schedule_id, f"U{p:04d}", day, "prompt", 0, "sent", NOW, 1, False) for day in days for p in range(STAFF))
+    prompts = (
+        (TEAM, schedule_id, f"U{p:04d}", day, "prompt", 0, "sent", NOW, 1, False)
+        for day in days
+        for p in range(STAFF)
+    )
     answers = (
         (TEAM, schedule_id, f"U{p:04d}", day, NOW, False, rng.choice(PHRASES), rng.choice(CATEGORIES))
         for day in days
         for p in range(STAFF)
     )
-    prompt_columns = ("team_id", "schedule_id", "user_id", "local_date", "kind", "sequence", "state", "scheduled_at", "attempts", "answered")
-    answer_columns = ("team_id", "schedule_id", "user_id", "local_date", "answered_at", "late", "obstacles", "category")
+    prompt_columns = (
+        "team_id",
+        "schedule_id",
+        "user_id",
+        "local_date",
+        "kind",
+        "sequence",
+        "state",
+        "scheduled_at",
+        "attempts",
+        "answered",
+    )
+    answer_columns = (
+        "team_id",
+        "schedule_id",
+        "user_id",
+        "local_date",
+        "answered_at",
+        "late",
+        "obstacles",
+        "category",
+    )
     if engine.dialect.name == "postgresql":
         _copy(engine, "checkin_deliveries", prompt_columns, prompts)
         _copy(engine, "checkin_answers", answer_columns, answers)
@@ -188,7 +272,14 @@ def _executemany(engine: Engine, table: str, columns: tuple[str, ...], rows) -> 
         cursor = raw.cursor()
         cursor.executemany(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",
-            ((*r[:3], r[3].isoformat(), *(v.isoformat(sep=' ') if isinstance(v, datetime) else v for v in r[4:])) for r in rows),
+            (
+                (
+                    *r[:3],
+                    r[3].isoformat(),
+                    *(v.isoformat(sep=" ") if isinstance(v, datetime) else v for v in r[4:]),
+                )
+                for r in rows
+            ),
         )
         raw.commit()
     finally:

@@ -1,11 +1,11 @@
 """Bolt listeners by feature; each feature module exposes register(app, deps)."""
 
 from handlers import goals, home, home_actions
-from handlers.reports import actions as report_actions
 from handlers.deps import Deps
 from handlers.errors import handle_unexpected
 from handlers.middleware import skip_retried_events, stamp_time
 from handlers.payloads import clean_text, require_payload_shape
+from handlers.reports import actions as report_actions
 
 
 def register_listeners(app, *, settings, sessions, clock) -> None:

@@ -15,7 +15,6 @@ from models.checkins import (
     Schedule,
 )
 from models.events import ProcessedEvent
-from models.reports import DigestSnapshot, ReportCursor, ReportPost, ReportSettings
 from models.goals import (
     Direction,
     Goal,
@@ -27,6 +26,7 @@ from models.goals import (
     Strategy,
     Tactic,
 )
+from models.reports import DigestSnapshot, ReportCursor, ReportPost, ReportSettings
 
 __all__ = [
     "AnonymousAnswer",

@@ -89,6 +89,11 @@ class DigestSnapshot(TeamScoped, Base):
 # Index objects built from columns attach themselves to those tables.
 DIGEST_INDEXES = (
     Index("ix_checkin_deliveries_schedule_id_local_date", Delivery.schedule_id, Delivery.local_date),
-    Index("ix_follow_ups_team_id_channel_id_local_date", FollowUp.team_id, FollowUp.channel_id, FollowUp.local_date),
+    Index(
+        "ix_follow_ups_team_id_channel_id_local_date",
+        FollowUp.team_id,
+        FollowUp.channel_id,
+        FollowUp.local_date,
+    ),
     Index("ix_measurements_objective_id_recorded_on", Measurement.objective_id, Measurement.recorded_on),
 )

@@ -49,7 +49,9 @@ class ReportInvalid:
     message: str
 
 
-ReportCommand = RemindersShow | RemindersAt | RemindersSwitch | DigestShow | DigestCadenceSet | Report | ReportInvalid
+ReportCommand = (
+    RemindersShow | RemindersAt | RemindersSwitch | DigestShow | DigestCadenceSet | Report | ReportInvalid
+)
 _CADENCES = {"weekly": "weekly", "monthly": "monthly", "off": "off", "both": "weekly and monthly"}
 
 
@@ -62,7 +64,9 @@ def parse_reminders(arguments: list[str]) -> ReportCommand:
     if words[0] == "at" and len(arguments) in (2, 3):
         at = parse_local_time(arguments[1])
         if at is None:
-            return ReportInvalid(f"`{arguments[1][:20]}` is not a time; use 24-hour `HH:MM`, e.g. {REMINDERS_EXAMPLE}")
+            return ReportInvalid(
+                f"`{arguments[1][:20]}` is not a time; use 24-hour `HH:MM`, e.g. {REMINDERS_EXAMPLE}"
+            )
         if len(arguments) == 2:
             return RemindersAt(at, None)
         try:

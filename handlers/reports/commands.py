@@ -19,7 +19,14 @@ from handlers.views.report_digest import period_label
 from handlers.views.report_settings import build_settings, settings_text
 
 logger = logging.getLogger(__name__)
-DATABASE_ONLY = (rc.RemindersShow, rc.RemindersAt, rc.RemindersSwitch, rc.DigestShow, rc.DigestCadenceSet, rc.ReportInvalid)
+DATABASE_ONLY = (
+    rc.RemindersShow,
+    rc.RemindersAt,
+    rc.RemindersSwitch,
+    rc.DigestShow,
+    rc.DigestCadenceSet,
+    rc.ReportInvalid,
+)
 _NEEDS_CHANNEL = "Run this in the team's channel: reminders and digests belong to a channel."
 
 
@@ -38,14 +45,23 @@ def run_report_command(request, parsed: rc.ReportCommand) -> None:
     changed = None
     match parsed:
         case rc.RemindersShow() | rc.DigestShow():
-            shown = report_settings.show_settings(deps.sessions, request.team_id, request.channel_id, default_tz=default_tz)
+            shown = report_settings.show_settings(
+                deps.sessions, request.team_id, request.channel_id, default_tz=default_tz
+            )
             request.ack(text=settings_text(shown), blocks=build_settings(shown))
             return
         case rc.RemindersAt(at=at, zone=zone):
-            changes, changed = {"at": at, "zone": zone}, f"Reminders now go out at {at:%H:%M}" + (f" {zone}" if zone else "") + "."
+            changes, changed = (
+                {"at": at, "zone": zone},
+                f"Reminders now go out at {at:%H:%M}" + (f" {zone}" if zone else "") + ".",
+            )
         case rc.RemindersSwitch(enabled=enabled):
             changes = {"reminders_enabled": enabled}
-            changed = "Reminders are on." if enabled else "Reminders are off, including the \u201cpick one\u201d prompt."
+            changed = (
+                "Reminders are on."
+                if enabled
+                else "Reminders are off, including the \u201cpick one\u201d prompt."
+            )
         case rc.DigestCadenceSet(cadence=cadence):
             changes, changed = {"cadence": DigestCadence(cadence)}, f"Scheduled digests: {cadence}."
         case rc.Report(spec=spec):
@@ -59,7 +75,9 @@ def run_report_command(request, parsed: rc.ReportCommand) -> None:
 
 def _report(request, spec: str) -> None:
     deps: Deps = request.deps
-    shown = report_settings.show_settings(deps.sessions, request.team_id, request.channel_id, default_tz=deps.timezone.key)
+    shown = report_settings.show_settings(
+        deps.sessions, request.team_id, request.channel_id, default_tz=deps.timezone.key
+    )
     today = local_date(request.now, shown.zone)
     period = period_for(spec, today)
     if period is None:
@@ -70,7 +88,13 @@ def _report(request, spec: str) -> None:
 
     def work(client: WebClient, respond) -> None:
         found = channel_digest(
-            deps.sessions, team_id=team_id, channel_id=channel_id, period=period, today=today, zone=shown.zone, now=now
+            deps.sessions,
+            team_id=team_id,
+            channel_id=channel_id,
+            period=period,
+            today=today,
+            zone=shown.zone,
+            now=now,
         )
         post_digest(lambda method, **args: dict(getattr(client, method)(**args).data), found)
         logger.info("posted an on-demand digest (%s) in %s", period_label(found.digest), channel_id)
@@ -79,6 +103,13 @@ def _report(request, spec: str) -> None:
 
 
 def is_report_command(parsed) -> bool:
-    return isinstance(parsed, rc.RemindersShow | rc.RemindersAt | rc.RemindersSwitch | rc.DigestShow | rc.DigestCadenceSet | rc.Report | rc.ReportInvalid)
-
-
+    return isinstance(
+        parsed,
+        rc.RemindersShow
+        | rc.RemindersAt
+        | rc.RemindersSwitch
+        | rc.DigestShow
+        | rc.DigestCadenceSet
+        | rc.Report
+        | rc.ReportInvalid,
+    )

@@ -8,7 +8,6 @@ than the lease) is found in `conversations.history` and recorded instead of post
 import logging
 from datetime import datetime, timedelta
 
-
 from bot.domain.reports.digest_schedule import DigestKind
 from bot.domain.reports.local_time import local_date
 from bot.domain.reports.periods import parse_period_id
@@ -62,7 +61,13 @@ def _send(ctx: TickContext, post: claims.PostToSend, now: datetime) -> PassSumma
             claims.mark_skipped(ctx.sessions, post, reason="nothing to remind of any more")
             return PassSummary(skipped=1)
         text, blocks = build_reminder(contents)
-        sent = call("chat_postMessage", channel=post.channel_id, text=text, blocks=blocks, metadata=post_metadata(post.post_id))
+        sent = call(
+            "chat_postMessage",
+            channel=post.channel_id,
+            text=text,
+            blocks=blocks,
+            metadata=post_metadata(post.post_id),
+        )
         claims.mark_sent(ctx.sessions, post, ts=str(sent["ts"]), thread_ts=None, now=now)
         return PassSummary(sent=1, retried=int(sent.get("_retries", 0)))
     except SendFailed as failed:
@@ -80,8 +85,15 @@ def _send_digest(ctx, call, post: claims.PostToSend, zone: str, today, now: date
         claims.mark_failed(ctx.sessions, post, error=f"unknown period {post.period}")
         return PassSummary(skipped=1)
     found = channel_digest(
-        ctx.sessions, team_id=post.team_id, channel_id=post.channel_id, period=period, today=today, zone=zone, now=now
+        ctx.sessions,
+        team_id=post.team_id,
+        channel_id=post.channel_id,
+        period=period,
+        today=today,
+        zone=zone,
+        now=now,
     )
+
     def recorded(ts: str) -> None:
         claims.mark_sent(ctx.sessions, post, ts=ts, thread_ts=ts, now=now)
 
@@ -92,7 +104,9 @@ def _send_digest(ctx, call, post: claims.PostToSend, zone: str, today, now: date
             raise
         # The parent is out and recorded; a missing thread reply or chart is not worth a second digest.
         logger.warning("digest thread for %s incomplete: %s", post.channel_id, failed.error)
-    remember_digest(ctx.sessions, team_id=post.team_id, channel_id=post.channel_id, digest=found.digest, now=now)
+    remember_digest(
+        ctx.sessions, team_id=post.team_id, channel_id=post.channel_id, digest=found.digest, now=now
+    )
     return PassSummary(sent=1)
 
 
@@ -104,8 +118,9 @@ def _already_posted(call, post: claims.PostToSend) -> str | None:
     history = call("conversations_history", channel=post.channel_id, include_all_metadata=True, limit=200)
     for message in history.get("messages", []):
         metadata = message.get("metadata") or {}
-        if metadata.get("event_type") == METADATA_EVENT and metadata.get("event_payload", {}).get("post_id") == post.post_id:
+        if (
+            metadata.get("event_type") == METADATA_EVENT
+            and metadata.get("event_payload", {}).get("post_id") == post.post_id
+        ):
             return str(message["ts"])
     return None
-
-

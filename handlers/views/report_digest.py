@@ -18,7 +18,12 @@ from handlers.views.limits import MESSAGE_BLOCKS, SECTION_TEXT
 Message = tuple[str, list[Block]]
 MAX_ROW_MESSAGES = 4
 _ROW_NOUN = "goals and objectives"
-_TREND = {Trend.RISING: "↗ rising", Trend.FALLING: "↘ falling", Trend.STEADY: "→ steady", Trend.UNKNOWN: "not enough history yet"}
+_TREND = {
+    Trend.RISING: "↗ rising",
+    Trend.FALLING: "↘ falling",
+    Trend.STEADY: "→ steady",
+    Trend.UNKNOWN: "not enough history yet",
+}
 
 
 def period_label(digest: Digest) -> str:
@@ -39,7 +44,11 @@ def build_digest_parent(digest: Digest) -> Message:
         f"follow-ups: {f.opened} opened, {f.resolved} resolved, {f.overdue} overdue"
     )
     text = f"Progress digest for {label}: {digest.status.value}"
-    return text, [header(f"📊 Progress digest · {label}"), section(summary), context("Details and the chart are in the thread 🧵")]
+    return text, [
+        header(f"📊 Progress digest · {label}"),
+        section(summary),
+        context("Details and the chart are in the thread 🧵"),
+    ]
 
 
 def build_digest_thread(digest: Digest) -> list[Message]:
@@ -61,7 +70,9 @@ def row_line(row: ProgressRow) -> str:
 def _progress_messages(digest: Digest) -> list[Message]:
     lines = [row_line(row) for row in digest.rows.shown]
     if not lines:
-        return [("No active goals in this channel.", [section("🎯 *Goals*\nNo active goals in this channel.")])]
+        return [
+            ("No active goals in this channel.", [section("🎯 *Goals*\nNo active goals in this channel.")])
+        ]
     sections = _pack(lines, SECTION_TEXT)
     per_message = MESSAGE_BLOCKS - 2  # a heading and a closing "…and N more" always fit
     messages: list[Message] = []
@@ -95,26 +106,44 @@ def _staff_message(digest: Digest) -> Message:
     blocks: list[Block] = [section("🗣️ *What staff said*")]
     periods = [p for p in digest.participation.periods]
     if periods:
-        rates = " · ".join(f"{p.period_id}: {'—' if p.rate is None else percent(p.rate)} ({p.answered}/{p.asked})" for p in periods)
+        rates = " · ".join(
+            f"{p.period_id}: {'—' if p.rate is None else percent(p.rate)} ({p.answered}/{p.asked})"
+            for p in periods
+        )
         blocks.append(section(f"*Check-in participation* {_TREND[digest.participation.trend]}\n{rates}"))
     else:
         blocks.append(context("This channel has no check-ins."))
     if any(count for _, count in digest.categories):
-        blocks.append(section("*By category*\n" + " · ".join(f"{name}: {count}" for name, count in digest.categories)))
+        blocks.append(
+            section("*By category*\n" + " · ".join(f"{name}: {count}" for name, count in digest.categories))
+        )
     quotes = digest.quotes.quotes
     if quotes.shown:
-        lines = [f"> {truncate(' '.join(q.text.split()), 280)}\n_{q.answered_on:%d %b}{' · anonymous' if q.anonymous else ''}_" for q in quotes.shown]
+        lines = [
+            f"> {truncate(' '.join(q.text.split()), 280)}\n"
+            f"_{q.answered_on:%d %b}{' · anonymous' if q.anonymous else ''}_"
+            for q in quotes.shown
+        ]
         if quotes.more:
             lines.append(more_text(quotes.more, "answers"))
         blocks.append(section("*In their words*\n" + "\n".join(lines)))
     if digest.quotes.withheld:
-        blocks.append(context(f"{plural(digest.quotes.withheld, 'anonymous answer')} not quoted: too few people answered those check-ins to keep them anonymous."))
+        blocks.append(
+            context(
+                f"{plural(digest.quotes.withheld, 'anonymous answer')} not quoted: too few people "
+                "answered those check-ins to keep them anonymous."
+            )
+        )
     themes = digest.themes
     if themes.shown:
-        text = ", ".join(f"{'category ' if t.is_category else ''}*{t.label}* ({t.people} people)" for t in themes.shown)
+        text = ", ".join(
+            f"{'category ' if t.is_category else ''}*{t.label}* ({t.people} people)" for t in themes.shown
+        )
         if themes.more:
             text += f" {more_text(themes.more, 'themes')}"
         blocks.append(section(f"*Themes across people*\n{text}"))
     f = digest.followups
-    blocks.append(section(f"📞 *Customer follow-ups*: {f.opened} opened · {f.resolved} resolved · {f.overdue} overdue"))
+    blocks.append(
+        section(f"📞 *Customer follow-ups*: {f.opened} opened · {f.resolved} resolved · {f.overdue} overdue")
+    )
     return "What staff said", blocks

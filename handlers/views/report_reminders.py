@@ -5,7 +5,7 @@ from slack_sdk.models.blocks import Block
 from bot.domain.reports.reminders import ReminderKind
 from bot.services.reports.reminder_contents import GoalChoice, ObjectiveMonth, ReminderContents
 from handlers.ids import ActionId
-from handlers.views.blocks import button, context, header, lines_within, section
+from handlers.views.blocks import button, context, lines_within, section
 from handlers.views.format import format_value, status_badge
 from handlers.views.limits import SECTION_TEXT
 
@@ -30,12 +30,16 @@ def build_reminder(contents: ReminderContents) -> tuple[str, list[Block]]:
     elif contents.kind is ReminderKind.MID_MONTH:
         text = f"Mid-month pace check for {goal.ref}: {contents.status.value}"
         lines = [_pace_line(o) for o in contents.objectives]
-        intro = f"⏱️ *Mid-month pace check* for {name}: {status_badge(contents.status)}\nExpected against actual:"
+        intro = (
+            f"⏱️ *Mid-month pace check* for {name}: {status_badge(contents.status)}\nExpected against actual:"
+        )
     else:
         met = [o for o in contents.objectives if o.met]
         text = f"{month} is ending: {goal.ref} met {len(met)} of {len(contents.objectives)} monthly targets"
         lines = [_result_line(o) for o in contents.objectives]
-        intro = f"🏁 *{month} result* for {name}: {len(met)} of {len(contents.objectives)} monthly targets met"
+        intro = (
+            f"🏁 *{month} result* for {name}: {len(met)} of {len(contents.objectives)} monthly targets met"
+        )
     blocks = [section(intro)]
     if lines:
         blocks.append(section(lines_within(lines, SECTION_TEXT, "objectives")))
@@ -49,18 +53,21 @@ def build_reminder(contents: ReminderContents) -> tuple[str, list[Block]]:
 
 def _start_line(o: ObjectiveMonth) -> str:
     now = "no measurement yet" if o.current is None else f"now {format_value(o.current, o.unit)}"
-    return f"• *{o.ref}* {o.name}: target this month {format_value(o.month_target, o.unit)} · {now} · {status_badge(o.status)}"
+    target = format_value(o.month_target, o.unit)
+    return f"• *{o.ref}* {o.name}: target this month {target} · {now} · {status_badge(o.status)}"
 
 
 def _pace_line(o: ObjectiveMonth) -> str:
     actual = "no measurement yet" if o.current is None else format_value(o.current, o.unit)
-    return f"• *{o.ref}* {o.name}: expected {format_value(o.expected_now, o.unit)} · actual {actual} · {status_badge(o.status)}"
+    expected = format_value(o.expected_now, o.unit)
+    return f"• *{o.ref}* {o.name}: expected {expected} · actual {actual} · {status_badge(o.status)}"
 
 
 def _result_line(o: ObjectiveMonth) -> str:
     actual = "no measurement" if o.current is None else format_value(o.current, o.unit)
     verdict = "✅ met" if o.met else ("❌ not met" if o.met is False else "⚪ unknown")
-    return f"• *{o.ref}* {o.name}: {actual} against a monthly target of {format_value(o.month_target, o.unit)} · {verdict}"
+    target = format_value(o.month_target, o.unit)
+    return f"• *{o.ref}* {o.name}: {actual} against a monthly target of {target} · {verdict}"
 
 
 def _choices(contents: ReminderContents, month) -> list[Block]:
@@ -69,14 +76,20 @@ def _choices(contents: ReminderContents, month) -> list[Block]:
     label = month.start.strftime("%B")
     # One section per goal, its button beside it: action ids need only be unique within a block.
     blocks: list[Block] = [
-        section(f"*{c.ref}* {c.title}", accessory=_choice_button(c, label, month.id)) for c in contents.choices
+        section(f"*{c.ref}* {c.title}", accessory=_choice_button(c, label, month.id))
+        for c in contents.choices
     ]
     if contents.more_choices:
         blocks.append(
-            context(f"…and {contents.more_choices} more goals: `/goals list` shows them, `/goals focus G12 next` picks one.")
+            context(
+                f"…and {contents.more_choices} more goals: `/goals list` shows them, "
+                "`/goals focus G12 next` picks one."
+            )
         )
     return blocks
 
 
 def _choice_button(choice: GoalChoice, month_label: str, month_id: str):
-    return button(f"Focus {choice.ref} in {month_label}", ActionId.REPORT_FOCUS_NEXT, f"{choice.goal_id}:{month_id}")
+    return button(
+        f"Focus {choice.ref} in {month_label}", ActionId.REPORT_FOCUS_NEXT, f"{choice.goal_id}:{month_id}"
+    )

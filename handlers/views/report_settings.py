@@ -19,7 +19,8 @@ def settings_text(settings: ChannelReportSettings, *, changed: str | None = None
     reminders = "on" if settings.reminders_enabled else "off (the \u201cpick one\u201d prompt too)"
     lead = f"✅ {changed}\n" if changed else ""
     return (
-        f"{lead}*Main-goal reminders:* {reminders}, at {settings.at:%H:%M} {zone} on the month's first working day, "
+        f"{lead}*Main-goal reminders:* {reminders}, at {settings.at:%H:%M} {zone} "
+        "on the month's first working day, "
         f"mid-month and last working day\n*Progress digest:* {_CADENCE[settings.cadence]}"
     )
 

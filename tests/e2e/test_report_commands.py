@@ -25,7 +25,11 @@ def test_reminders_show_their_defaults_then_change(bot_server):
     assert "pick one" in all_text(ack)
     with bot_server.sessions() as session:
         row = session.query(ReportSettings).one()
-        assert (row.local_time.isoformat(), row.zone, row.reminders_enabled) == ("09:30:00", "Europe/Berlin", False)
+        assert (row.local_time.isoformat(), row.zone, row.reminders_enabled) == (
+            "09:30:00",
+            "Europe/Berlin",
+            False,
+        )
 
 
 def test_bad_reminder_time_or_zone_says_what_to_type(bot_server):
@@ -65,7 +69,10 @@ def test_report_refuses_a_period_it_cannot_read(bot_server):
 
 
 def test_focus_next_sets_next_month_and_the_button_does_the_same(bot_server, make_goal):
-    first, second = make_goal(), make_goal("Cut refunds from 40 to 25 by 2027-02-28 because refunds eat the margin")
+    first, second = (
+        make_goal(),
+        make_goal("Cut refunds from 40 to 25 by 2027-02-28 because refunds eat the margin"),
+    )
     _, ack, _ = bot_server.command(f"focus G{first} next")
     assert "December 2026" in all_text(ack)
     assert _focus(bot_server) == [(date(2026, 12, 1), first)]

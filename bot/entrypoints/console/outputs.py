@@ -31,7 +31,7 @@ def saved_uploads(workspace: Workspace, answer: dict[str, Any], folder: Path) ->
         path.write_bytes(upload.data)
         where = "#" + workspace.channel_name(upload.channel_id) if upload.channel_id else "a DM"
         thread = " (in a thread)" if upload.thread_ts else ""
-        notes.append(f"goalbot uploaded \"{upload.title}\" to {where}{thread}; saved to {path}")
+        notes.append(f'goalbot uploaded "{upload.title}" to {where}{thread}; saved to {path}')
     return notes
 
 

@@ -24,7 +24,9 @@ QUOTE_CANDIDATES = 12
 def channel_schedule(session: Session, team_id: str, channel_id: str) -> tuple[int, int] | None:
     """(schedule id, anonymity minimum) of the channel's check-in, if it has one."""
     row = session.execute(
-        select(Schedule.id, Schedule.min_answers).where(Schedule.team_id == team_id, Schedule.channel_id == channel_id)
+        select(Schedule.id, Schedule.min_answers).where(
+            Schedule.team_id == team_id, Schedule.channel_id == channel_id
+        )
     ).first()
     return None if row is None else (row.id, row.min_answers)
 
@@ -77,7 +79,11 @@ def category_counts(
     for table in (Answer, AnonymousAnswer):
         rows = session.execute(
             select(table.category, func.count())
-            .where(table.team_id == team_id, table.schedule_id == schedule_id, table.local_date.between(period.start, period.end))
+            .where(
+                table.team_id == team_id,
+                table.schedule_id == schedule_id,
+                table.local_date.between(period.start, period.end),
+            )
             .group_by(table.category)
         ).all()
         if table is AnonymousAnswer and not anonymous_results_visible(sum(n for _, n in rows), minimum):
@@ -95,13 +101,23 @@ def quote_candidates(
     text = func.coalesce(Answer.obstacles, Answer.expectations)
     named = session.execute(
         select(text, Answer.local_date, Answer.user_id)
-        .where(Answer.team_id == team_id, Answer.schedule_id == schedule_id, Answer.local_date.between(period.start, period.end), text.is_not(None), text != "")
+        .where(
+            Answer.team_id == team_id,
+            Answer.schedule_id == schedule_id,
+            Answer.local_date.between(period.start, period.end),
+            text.is_not(None),
+            text != "",
+        )
         .order_by(Answer.local_date.desc(), Answer.id.desc())
         .limit(QUOTE_CANDIDATES)
     ).all()
     per_day = (
         select(AnonymousAnswer.local_date.label("day"), func.count().label("answered"))
-        .where(AnonymousAnswer.team_id == team_id, AnonymousAnswer.schedule_id == schedule_id, AnonymousAnswer.local_date.between(period.start, period.end))
+        .where(
+            AnonymousAnswer.team_id == team_id,
+            AnonymousAnswer.schedule_id == schedule_id,
+            AnonymousAnswer.local_date.between(period.start, period.end),
+        )
         .group_by(AnonymousAnswer.local_date)
         .subquery()
     )
@@ -109,7 +125,13 @@ def quote_candidates(
     anonymous = session.execute(
         select(anon_text, AnonymousAnswer.local_date, per_day.c.answered)
         .join(per_day, per_day.c.day == AnonymousAnswer.local_date)
-        .where(AnonymousAnswer.team_id == team_id, AnonymousAnswer.schedule_id == schedule_id, AnonymousAnswer.local_date.between(period.start, period.end), anon_text.is_not(None), anon_text != "")
+        .where(
+            AnonymousAnswer.team_id == team_id,
+            AnonymousAnswer.schedule_id == schedule_id,
+            AnonymousAnswer.local_date.between(period.start, period.end),
+            anon_text.is_not(None),
+            anon_text != "",
+        )
         .order_by(AnonymousAnswer.local_date.desc())
         .limit(QUOTE_CANDIDATES)
     ).all()
@@ -118,16 +140,24 @@ def quote_candidates(
     return sorted(found, key=lambda q: q.answered_on, reverse=True)
 
 
-def period_themes(session: Session, team_id: str, schedule_id: int, period: Period, minimum: int) -> list[Theme]:
+def period_themes(
+    session: Session, team_id: str, schedule_id: int, period: Period, minimum: int
+) -> list[Theme]:
     return find_themes(_theme_answers(session, team_id, schedule_id, period, minimum))
 
 
 def _theme_answers(
     session: Session, team_id: str, schedule_id: int, period: Period, minimum: int
 ) -> Iterator[ThemeAnswer]:
-    in_period = (Answer.team_id == team_id, Answer.schedule_id == schedule_id, Answer.local_date.between(period.start, period.end))
+    in_period = (
+        Answer.team_id == team_id,
+        Answer.schedule_id == schedule_id,
+        Answer.local_date.between(period.start, period.end),
+    )
     named = select(Answer.user_id, Answer.expectations, Answer.obstacles, Answer.category).where(*in_period)
-    for user_id, expectations, obstacles, category in session.execute(named.execution_options(yield_per=2000)):
+    for user_id, expectations, obstacles, category in session.execute(
+        named.execution_options(yield_per=2000)
+    ):
         yield ThemeAnswer(user_id, f"{expectations or ''} {obstacles or ''}", category and str(category))
     anonymous_where = (
         AnonymousAnswer.team_id == team_id,
@@ -137,22 +167,45 @@ def _theme_answers(
     answered = session.scalar(select(func.count()).select_from(AnonymousAnswer).where(*anonymous_where)) or 0
     if not anonymous_results_visible(answered, minimum):
         return
-    anonymous = select(AnonymousAnswer.id, AnonymousAnswer.expectations, AnonymousAnswer.obstacles, AnonymousAnswer.category).where(*anonymous_where)
-    for answer_id, expectations, obstacles, category in session.execute(anonymous.execution_options(yield_per=2000)):
-        yield ThemeAnswer(f"anon:{answer_id}", f"{expectations or ''} {obstacles or ''}", category and str(category))
+    anonymous = select(
+        AnonymousAnswer.id, AnonymousAnswer.expectations, AnonymousAnswer.obstacles, AnonymousAnswer.category
+    ).where(*anonymous_where)
+    for answer_id, expectations, obstacles, category in session.execute(
+        anonymous.execution_options(yield_per=2000)
+    ):
+        yield ThemeAnswer(
+            f"anon:{answer_id}", f"{expectations or ''} {obstacles or ''}", category and str(category)
+        )
 
 
-def followup_counts(session: Session, team_id: str, channel_id: str, period: Period, start: datetime, end: datetime) -> FollowupCounts:
+def followup_counts(
+    session: Session, team_id: str, channel_id: str, period: Period, start: datetime, end: datetime
+) -> FollowupCounts:
     """Opened in the period (its local dates), resolved or closed in [start, end), open past due at `end`."""
     where = (FollowUp.team_id == team_id, FollowUp.channel_id == channel_id)
     closed = (FollowUpStatus.RESOLVED, FollowUpStatus.NOT_OURS)
     opened, resolved, overdue = session.execute(
         select(
             func.sum(case((FollowUp.local_date.between(period.start, period.end), 1), else_=0)),
-            func.sum(case(((FollowUp.status.in_(closed)) & (FollowUp.resolved_at >= start) & (FollowUp.resolved_at < end), 1), else_=0)),
+            func.sum(
+                case(
+                    (
+                        (FollowUp.status.in_(closed))
+                        & (FollowUp.resolved_at >= start)
+                        & (FollowUp.resolved_at < end),
+                        1,
+                    ),
+                    else_=0,
+                )
+            ),
             func.sum(case(((FollowUp.status.not_in(closed)) & (FollowUp.due_at < end), 1), else_=0)),
-        ).where(*where, or_(FollowUp.local_date >= period.start, FollowUp.status.not_in(closed), FollowUp.resolved_at >= start))
+        ).where(
+            *where,
+            or_(
+                FollowUp.local_date >= period.start,
+                FollowUp.status.not_in(closed),
+                FollowUp.resolved_at >= start,
+            ),
+        )
     ).one()
     return FollowupCounts(int(opened or 0), int(resolved or 0), int(overdue or 0))
-
-

@@ -30,9 +30,13 @@ class PostToSend:
     needs_reconcile: bool
 
 
-def claim_posts(sessions: sessionmaker[Session], *, worker: str, now: datetime, limit: int) -> list[PostToSend]:
+def claim_posts(
+    sessions: sessionmaker[Session], *, worker: str, now: datetime, limit: int
+) -> list[PostToSend]:
     with sessions.begin() as session:
-        candidates = select(ReportPost.id, ReportPost.state).where(_claimable(now)).order_by(ReportPost.due_at)
+        candidates = (
+            select(ReportPost.id, ReportPost.state).where(_claimable(now)).order_by(ReportPost.due_at)
+        )
         if session.get_bind().dialect.name == "postgresql":
             candidates = candidates.with_for_update(skip_locked=True)
         found = session.execute(candidates.limit(limit)).all()
@@ -47,7 +51,9 @@ def claim_posts(sessions: sessionmaker[Session], *, worker: str, now: datetime, 
                 .returning(ReportPost.id)
             )
         )
-        rows = session.scalars(select(ReportPost).where(ReportPost.id.in_(claimed)).order_by(ReportPost.due_at))
+        rows = session.scalars(
+            select(ReportPost).where(ReportPost.id.in_(claimed)).order_by(ReportPost.due_at)
+        )
         return [
             PostToSend(r.id, r.team_id, r.channel_id, r.kind, r.period, r.due_at, r.id in stale) for r in rows
         ]
@@ -69,7 +75,9 @@ def mark_sent(
     _finish(sessions, post, state=SENT, sent_at=now, message_ts=ts, thread_ts=thread_ts, last_error=None)
 
 
-def mark_retry(sessions: sessionmaker[Session], post: PostToSend, *, not_before: datetime, error: str) -> None:
+def mark_retry(
+    sessions: sessionmaker[Session], post: PostToSend, *, not_before: datetime, error: str
+) -> None:
     _finish(sessions, post, state=PENDING, not_before=not_before, last_error=error[:MAX_ERROR])
 
 
@@ -85,7 +93,9 @@ def _finish(sessions: sessionmaker[Session], post: PostToSend, **values) -> None
     with sessions.begin() as session:
         session.execute(
             update(ReportPost)
-            .where(ReportPost.team_id == post.team_id, ReportPost.id == post.post_id, ReportPost.state == SENDING)
+            .where(
+                ReportPost.team_id == post.team_id, ReportPost.id == post.post_id, ReportPost.state == SENDING
+            )
             .values(**values)
         )
 

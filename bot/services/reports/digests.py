@@ -17,6 +17,7 @@ from bot.services.reports.progress_figures import channel_goal_figures
 from models.reports import DigestSnapshot
 
 TREND_PERIODS = 4
+DEFAULT_LIMITS = DigestLimits()
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def channel_digest(
     today: date,
     zone: str,
     now: datetime,
-    limits: DigestLimits = DigestLimits(),
+    limits: DigestLimits = DEFAULT_LIMITS,
 ) -> ChannelDigest:
     as_of = min(today, period.end)
     start = local_instant(period.start, time(0, 0), zone)
@@ -66,7 +67,9 @@ def channel_digest(
                 goals=goals,
                 followups=answer_figures.followup_counts(session, team_id, channel_id, period, start, end),
             )
-    return ChannelDigest(channel_id, build_digest(inputs, limits), tuple(with_history(series)), schedule is not None)
+    return ChannelDigest(
+        channel_id, build_digest(inputs, limits), tuple(with_history(series)), schedule is not None
+    )
 
 
 def remember_digest(
@@ -78,9 +81,7 @@ def remember_digest(
     }
     with sessions.begin() as session:
         table: Table = DigestSnapshot.__table__  # type: ignore[assignment]
-        session.execute(
-            delete(table).where(table.c.team_id == team_id, table.c.channel_id == channel_id)
-        )
+        session.execute(delete(table).where(table.c.team_id == team_id, table.c.channel_id == channel_id))
         session.add_all(
             DigestSnapshot(
                 team_id=team_id,

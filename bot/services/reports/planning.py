@@ -71,7 +71,9 @@ def _due_in_team(session: Session, team_id: str, since: datetime, now: datetime,
         )
     )
     schedule_channels = set(
-        session.scalars(select(Schedule.channel_id).where(Schedule.team_id == team_id, Schedule.active.is_(True)))
+        session.scalars(
+            select(Schedule.channel_id).where(Schedule.team_id == team_id, Schedule.active.is_(True))
+        )
     )
     rows = {
         row.channel_id: row

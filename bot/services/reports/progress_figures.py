@@ -27,7 +27,11 @@ def channel_goal_figures(
     )
     ids = {g.id for g in goals}
     objectives = list(
-        session.scalars(select(Objective).where(Objective.team_id == team_id, Objective.goal_id.in_(ids)).order_by(Objective.id))
+        session.scalars(
+            select(Objective)
+            .where(Objective.team_id == team_id, Objective.goal_id.in_(ids))
+            .order_by(Objective.id)
+        )
     )
     by_goal: dict[int, list[Objective]] = defaultdict(list)
     for objective in objectives:
@@ -109,7 +113,9 @@ def values_as_of(session: Session, team_id: str, objective_ids: list[int], as_of
         .where(Objective.team_id == team_id, Objective.id.in_(sorted(set(objective_ids))))
         .subquery()
     )
-    return {row.objective_id: row.value for row in session.execute(select(ranked).where(ranked.c.position == 1))}
+    return {
+        row.objective_id: row.value for row in session.execute(select(ranked).where(ranked.c.position == 1))
+    }
 
 
 def last_digest_values(session: Session, team_id: str, channel_id: str) -> dict[int, float]:

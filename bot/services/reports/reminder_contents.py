@@ -54,7 +54,13 @@ class ReminderContents:
 
 
 def reminder_contents(
-    sessions: sessionmaker[Session], *, team_id: str, channel_id: str, kind: ReminderKind, period: str, today: date
+    sessions: sessionmaker[Session],
+    *,
+    team_id: str,
+    channel_id: str,
+    kind: ReminderKind,
+    period: str,
+    today: date,
 ) -> ReminderContents | None:
     """None when there is nothing left to say (the focus was removed, the goals archived)."""
     month = parse_period_id(period)
@@ -66,7 +72,9 @@ def reminder_contents(
             focused = queries.focus_for(session, team_id, channel_id, month.start)
             if focused is not None or not choices:
                 return None
-            return ReminderContents(kind, month, month.shifted(1), today, None, choices=choices, more_choices=more)
+            return ReminderContents(
+                kind, month, month.shifted(1), today, None, choices=choices, more_choices=more
+            )
         focus = queries.focus_for(session, team_id, channel_id, month.start)
         if focus is None or focus.goal.status == GoalStatus.ARCHIVED:
             return None
@@ -86,7 +94,7 @@ def reminder_contents(
 
 
 def channel_goals(session: Session, team_id: str, channel_id: str) -> tuple[tuple[GoalChoice, ...], int]:
-    """The channel's active goals, annual first, then by due date; at most MAX_CHOICES and the rest's count."""
+    """The channel's active goals, annual first, then by due date: MAX_CHOICES and how many more."""
     where = (Goal.team_id == team_id, Goal.channel_id == channel_id, Goal.status == GoalStatus.ACTIVE)
     total = session.scalar(select(func.count()).select_from(Goal).where(*where)) or 0
     order = (Goal.level != GoalLevel.ANNUAL, Goal.level != GoalLevel.QUARTERLY, Goal.due_date, Goal.id)
@@ -121,10 +129,21 @@ def _objective_month(
     latest = latest_values(session, team_id, [objective.id]).get(objective.id)
     current = None if latest is None else latest.value
     planned = planned_target(session, team_id, objective, month)
-    target = monthly_target(objective.baseline, objective.target, goal.start_date, objective.due_date, month, planned)
+    target = monthly_target(
+        objective.baseline, objective.target, goal.start_date, objective.due_date, month, planned
+    )
     as_of = min(today, month.end)
-    made = None if current is None else progress(objective.baseline, objective.target, current, direction=objective.direction)
-    status = pace_status(made, expected_progress(goal.start_date, objective.due_date, as_of), today=as_of, due=objective.due_date)
+    made = (
+        None
+        if current is None
+        else progress(objective.baseline, objective.target, current, direction=objective.direction)
+    )
+    status = pace_status(
+        made,
+        expected_progress(goal.start_date, objective.due_date, as_of),
+        today=as_of,
+        due=objective.due_date,
+    )
     met = None
     if current is not None:
         met = current >= target if objective.direction is Direction.UP else current <= target
@@ -134,7 +153,9 @@ def _objective_month(
         unit=objective.unit,
         current=current,
         month_target=target,
-        expected_now=expected_value(objective.baseline, objective.target, goal.start_date, objective.due_date, as_of),
+        expected_now=expected_value(
+            objective.baseline, objective.target, goal.start_date, objective.due_date, as_of
+        ),
         final_target=objective.target,
         status=status,
         met=met,

@@ -78,7 +78,10 @@ def upgrade() -> None:
         sa.Column("team_id", sa.String(32), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_digest_snapshots"),
         sa.UniqueConstraint(
-            "team_id", "channel_id", "objective_id", name="uq_digest_snapshots_team_id_channel_id_objective_id"
+            "team_id",
+            "channel_id",
+            "objective_id",
+            name="uq_digest_snapshots_team_id_channel_id_objective_id",
         ),
     )
     op.create_index("ix_digest_snapshots_team_id", "digest_snapshots", ["team_id"])
@@ -88,7 +91,9 @@ def upgrade() -> None:
     op.create_index(
         "ix_follow_ups_team_id_channel_id_local_date", "follow_ups", ["team_id", "channel_id", "local_date"]
     )
-    op.create_index("ix_measurements_objective_id_recorded_on", "measurements", ["objective_id", "recorded_on"])
+    op.create_index(
+        "ix_measurements_objective_id_recorded_on", "measurements", ["objective_id", "recorded_on"]
+    )
 
 
 def downgrade() -> None:

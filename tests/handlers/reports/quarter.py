@@ -25,7 +25,9 @@ SET_UP = datetime(2026, 12, 20, 12, 0, tzinfo=UTC)
 
 def tick_context(sessions: sessionmaker[Session], standin: SlackStandIn) -> TickContext:
     sender = Sender(
-        single_token("xoxb-test"), WorkspaceGate(10_000.0, sleep=lambda _: None), base_url=standin.base_url,
+        single_token("xoxb-test"),
+        WorkspaceGate(10_000.0, sleep=lambda _: None),
+        base_url=standin.base_url,
         sleep=lambda _: None,
     )
     return TickContext(sessions=sessions, sender=sender, default_tz=ZoneInfo("UTC"), worker="test")
@@ -35,8 +37,13 @@ def set_up_quarter(sessions: sessionmaker[Session], standin: SlackStandIn, *, fo
     standin.add_channel(CHANNEL, name="shop", members=(OWNER,))
     today = SET_UP.date()
     goal = make_goal(
-        sessions, row("CSAT", 78, 90, "%"), title="Raise CSAT for our regulars", start=date(2027, 1, 1),
-        due=date(2027, 12, 31), today=today, now=SET_UP,
+        sessions,
+        row("CSAT", 78, 90, "%"),
+        title="Raise CSAT for our regulars",
+        start=date(2027, 1, 1),
+        due=date(2027, 12, 31),
+        today=today,
+        now=SET_UP,
     )
     breakdown.break_down(sessions, actor(), goal.id, now=SET_UP, today=today)
     with sessions.begin() as session:
@@ -44,8 +51,15 @@ def set_up_quarter(sessions: sessionmaker[Session], standin: SlackStandIn, *, fo
     change_settings(sessions, actor(), CHANNEL, now=SET_UP, default_tz="UTC", at=AT, zone=ZONE)
     for month in focus_months:
         focus.set_focus(
-            sessions, team_id=TEAM, user_id=OWNER, channel_id=CHANNEL, goal_id=goal.id, replace=False,
-            now=SET_UP, today=today, month=date(2027, month, 1),
+            sessions,
+            team_id=TEAM,
+            user_id=OWNER,
+            channel_id=CHANNEL,
+            goal_id=goal.id,
+            replace=False,
+            now=SET_UP,
+            today=today,
+            month=date(2027, month, 1),
         )
     return goal.id
 

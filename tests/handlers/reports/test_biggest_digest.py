@@ -21,22 +21,47 @@ def test_the_biggest_digest_passes_block_kit_and_names_what_it_left_out(sessions
     with sessions.begin() as session:
         for number in range(GOALS):
             goal = Goal(
-                team_id=TEAM, title=f"Goal {number} " + "w" * 190, owner_id=OWNER, channel_id=CHANNEL,
-                level=GoalLevel.ANNUAL, start_date=date(2027, 1, 1), due_date=date(2027, 12, 31),
-                status=GoalStatus.ACTIVE, created_at=NOW,
+                team_id=TEAM,
+                title=f"Goal {number} " + "w" * 190,
+                owner_id=OWNER,
+                channel_id=CHANNEL,
+                level=GoalLevel.ANNUAL,
+                start_date=date(2027, 1, 1),
+                due_date=date(2027, 12, 31),
+                status=GoalStatus.ACTIVE,
+                created_at=NOW,
             )
             goal.objectives = [
-                Objective(team_id=TEAM, metric="m" * 100, unit="u" * 30, baseline=1, target=1e12,
-                          direction=Direction.UP, due_date=date(2027, 12, 31))
+                Objective(
+                    team_id=TEAM,
+                    metric="m" * 100,
+                    unit="u" * 30,
+                    baseline=1,
+                    target=1e12,
+                    direction=Direction.UP,
+                    due_date=date(2027, 12, 31),
+                )
                 for _ in range(4)
             ]
             session.add(goal)
     schedule_id = seed.schedule(sessions)
     for person in range(40):
-        seed.named(sessions, schedule_id, date(2027, 3, 3), f"U{person}", "x" * 3000 + f" staffing{person}", "quality")
+        seed.named(
+            sessions,
+            schedule_id,
+            date(2027, 3, 3),
+            f"U{person}",
+            "x" * 3000 + f" staffing{person}",
+            "quality",
+        )
     found = channel_digest(
-        sessions, team_id=TEAM, channel_id=CHANNEL, period=parse_period_id("2027-03"), today=NOW.date(),
-        zone="UTC", now=NOW,
+        sessions,
+        team_id=TEAM,
+        channel_id=CHANNEL,
+        period=parse_period_id("2027-03"),
+        today=NOW.date(),
+        zone="UTC",
+        now=NOW,
     )
     sender = tick_context(sessions, slack_api).sender
     post_digest(lambda method, **args: sender.call(TEAM, method, **args), found)

@@ -14,8 +14,16 @@ AT = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)
 def schedule(sessions: sessionmaker[Session], *, anonymous: bool = False, min_answers: int = 3) -> int:
     with sessions.begin() as session:
         row = Schedule(
-            team_id=TEAM, channel_id=CHANNEL, owner_id=OWNER, audience_id=CHANNEL, weekdays="mon,tue,wed,thu,fri",
-            local_time=time(9, 0), anonymous=anonymous, min_answers=min_answers, created_at=AT, starts_at=AT,
+            team_id=TEAM,
+            channel_id=CHANNEL,
+            owner_id=OWNER,
+            audience_id=CHANNEL,
+            weekdays="mon,tue,wed,thu,fri",
+            local_time=time(9, 0),
+            anonymous=anonymous,
+            min_answers=min_answers,
+            created_at=AT,
+            starts_at=AT,
         )
         session.add(row)
         session.flush()
@@ -25,7 +33,14 @@ def schedule(sessions: sessionmaker[Session], *, anonymous: bool = False, min_an
 def prompts(sessions, schedule_id: int, day: date, users: list[str]) -> None:
     with sessions.begin() as session:
         session.add_all(
-            Delivery(team_id=TEAM, schedule_id=schedule_id, user_id=u, local_date=day, scheduled_at=AT, state=DeliveryState.SENT)
+            Delivery(
+                team_id=TEAM,
+                schedule_id=schedule_id,
+                user_id=u,
+                local_date=day,
+                scheduled_at=AT,
+                state=DeliveryState.SENT,
+            )
             for u in users
         )
 
@@ -33,16 +48,29 @@ def prompts(sessions, schedule_id: int, day: date, users: list[str]) -> None:
 def named(sessions, schedule_id: int, day: date, user: str, text: str, category: str | None = None) -> None:
     with sessions.begin() as session:
         session.add(
-            Answer(team_id=TEAM, schedule_id=schedule_id, user_id=user, local_date=day, answered_at=AT,
-                   obstacles=text, category=category)
+            Answer(
+                team_id=TEAM,
+                schedule_id=schedule_id,
+                user_id=user,
+                local_date=day,
+                answered_at=AT,
+                obstacles=text,
+                category=category,
+            )
         )
 
 
 def anonymous(sessions, schedule_id: int, day: date, text: str, category: str | None = None) -> None:
     with sessions.begin() as session:
-        session.add(AnonymousAnswer(team_id=TEAM, schedule_id=schedule_id, local_date=day, obstacles=text, category=category))
+        session.add(
+            AnonymousAnswer(
+                team_id=TEAM, schedule_id=schedule_id, local_date=day, obstacles=text, category=category
+            )
+        )
 
 
 def followup(sessions, day: date, **fields) -> None:
     with sessions.begin() as session:
-        session.add(FollowUp(team_id=TEAM, channel_id=CHANNEL, local_date=day, description="call back", **fields))
+        session.add(
+            FollowUp(team_id=TEAM, channel_id=CHANNEL, local_date=day, description="call back", **fields)
+        )

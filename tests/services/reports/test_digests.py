@@ -24,13 +24,21 @@ def digest(sessions, period=MARCH, now=NOW):
 def measure(sessions, objective_id: int, day: date, value: float) -> None:
     with sessions.begin() as session:
         session.add(
-            Measurement(team_id=TEAM, objective_id=objective_id, value=value, user_id="U1",
-                        recorded_at=datetime(day.year, day.month, day.day, 12, tzinfo=UTC), recorded_on=day)
+            Measurement(
+                team_id=TEAM,
+                objective_id=objective_id,
+                value=value,
+                user_id="U1",
+                recorded_at=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
+                recorded_on=day,
+            )
         )
 
 
 def test_progress_uses_values_as_of_the_periods_end_and_change_since_the_last_digest(sessions):
-    goal = make_goal(sessions, row("CSAT", 80, 90, "%"), start=date(2027, 1, 1), due=date(2027, 12, 31), today=SET_UP)
+    goal = make_goal(
+        sessions, row("CSAT", 80, 90, "%"), start=date(2027, 1, 1), due=date(2027, 12, 31), today=SET_UP
+    )
     objective_id = goal.objectives[0].id
     measure(sessions, objective_id, date(2027, 2, 10), 82)
     measure(sessions, objective_id, date(2027, 3, 10), 84)
@@ -79,9 +87,19 @@ def test_followups_opened_resolved_and_overdue_in_the_period(sessions):
     make_goal(sessions, today=SET_UP)
     due = datetime(2027, 3, 20, tzinfo=UTC)
     seed.followup(sessions, date(2027, 3, 5), due_at=due)  # open, overdue by the month's end
-    seed.followup(sessions, date(2027, 3, 6), due_at=due, status=FollowUpStatus.RESOLVED,
-                  resolved_at=datetime(2027, 3, 8, tzinfo=UTC))
-    seed.followup(sessions, date(2027, 2, 6), due_at=datetime(2027, 2, 8, tzinfo=UTC),
-                  status=FollowUpStatus.NOT_OURS, resolved_at=datetime(2027, 3, 2, tzinfo=UTC))
+    seed.followup(
+        sessions,
+        date(2027, 3, 6),
+        due_at=due,
+        status=FollowUpStatus.RESOLVED,
+        resolved_at=datetime(2027, 3, 8, tzinfo=UTC),
+    )
+    seed.followup(
+        sessions,
+        date(2027, 2, 6),
+        due_at=datetime(2027, 2, 8, tzinfo=UTC),
+        status=FollowUpStatus.NOT_OURS,
+        resolved_at=datetime(2027, 3, 2, tzinfo=UTC),
+    )
     counts = digest(sessions).digest.followups
     assert (counts.opened, counts.resolved, counts.overdue) == (2, 2, 1)
