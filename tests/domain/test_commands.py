@@ -147,7 +147,11 @@ def test_unknown_word_is_echoed_as_typed_and_shortened():
 def test_help_lines_cover_every_subcommand_with_an_example():
     lines = help_lines()
     commands = [re.match(r"`/goals (\w+)", line)[1] for line in lines]
-    assert commands == ["new", "list", "show", "update", "focus", "edit", "archive", "restore", "help"]
+    assert commands == [
+        *["new", "list", "show", "update", "focus", "edit", "archive", "restore"],
+        *["focus", "reminders", "digest", "report"],
+        "help",
+    ]
     assert all(" — " in line for line in lines)
     for line in lines:
         example = re.match(r"`(/goals [^`]*)`", line)[1].removeprefix("/goals ").replace("…", "")
