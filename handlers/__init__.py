@@ -5,6 +5,7 @@ from handlers.deps import Deps
 from handlers.errors import handle_unexpected
 from handlers.middleware import skip_retried_events, stamp_time
 from handlers.payloads import clean_text, require_payload_shape
+from handlers.reports import actions as report_actions
 
 
 def register_listeners(app, *, settings, sessions, clock) -> None:
@@ -15,6 +16,7 @@ def register_listeners(app, *, settings, sessions, clock) -> None:
     app.use(skip_retried_events(sessions))
     app.error(handle_unexpected)
     goals.register(app, deps)
+    report_actions.register(app, deps)
     home.register(app, deps)
     home_actions.register(app, deps)
     checkins.register(app, deps)

@@ -55,6 +55,8 @@ class ActionId(enum.StrEnum):
     FOLLOWUP_NOT_OURS = "followup_not_ours"
     # value: the page number of `/goals followups`
     FOLLOWUP_LIST_PAGE = "followup_list_page"
+    # The month-end reminder: make a goal next month's main goal. value: "<goal id>:<YYYY-MM>"
+    REPORT_FOCUS_NEXT = "report_focus_next"
     # Input elements inside modals; Slack needs an action id on each.
     INPUT = "input"
 

@@ -27,6 +27,7 @@ from models.goals import (
     Strategy,
     Tactic,
 )
+from models.reports import DigestSnapshot, ReportCursor, ReportPost, ReportSettings
 
 __all__ = [
     "AnonymousAnswer",
@@ -36,6 +37,7 @@ __all__ = [
     "Base",
     "CheckinPlan",
     "Delivery",
+    "DigestSnapshot",
     "Direction",
     "FollowUp",
     "FollowupMessage",
@@ -50,6 +52,9 @@ __all__ = [
     "Objective",
     "Person",
     "ProcessedEvent",
+    "ReportCursor",
+    "ReportPost",
+    "ReportSettings",
     "Schedule",
     "Strategy",
     "Tactic",

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.domain import followup_commands
+from bot.domain import followup_commands, report_commands
 from bot.domain.numbers import join_digit_groups, parse_number
 from bot.domain.refs import RefKind, format_ref, parse_ref
 
@@ -48,6 +48,7 @@ class UndoUpdate:
 @dataclass(frozen=True)
 class Focus:
     goal_id: int
+    next_month: bool = False  # `/goals focus G12 next`
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,28 @@ class Invalid:
 
 
 GoalsCommand = (
-    Help | New | ListGoals | Show | Update | UndoUpdate | Focus | Edit | Archive | Restore | Unknown | Invalid
+    Help
+    | New
+    | ListGoals
+    | Show
+    | Update
+    | UndoUpdate
+    | Focus
+    | Edit
+    | Archive
+    | Restore
+    | Unknown
+    | Invalid
+    | report_commands.ReportCommand
 )
 # `/goals followups …` and `/goals export …` (bot/domain/followup_commands.py)
 FollowupCommand = followup_commands.FollowupCommand
+
+_REPORT_SUBCOMMANDS = {
+    "reminders": report_commands.parse_reminders,
+    "digest": report_commands.parse_digest,
+    "report": report_commands.parse_report,
+}
 
 _GOAL_ID_COMMANDS: dict[str, Callable[..., GoalsCommand]] = {
     "show": Show,
@@ -112,6 +131,11 @@ def parse_goals_command(text: str) -> GoalsCommand | FollowupCommand:
         return New(text=parts[1].strip() if len(parts) > 1 else "")
     if subcommand == "list":
         return _list(arguments)
+    if subcommand in _REPORT_SUBCOMMANDS:
+        return _REPORT_SUBCOMMANDS[subcommand](arguments)
+    if subcommand == "focus" and len(arguments) == 2 and arguments[1].lower() == "next":
+        focused = _goal_id_command(subcommand, arguments[:1])
+        return Focus(goal_id=focused.goal_id, next_month=True) if isinstance(focused, Focus) else focused
     if subcommand in _GOAL_ID_COMMANDS:
         return _goal_id_command(subcommand, arguments)
     if subcommand == "update":
@@ -137,6 +161,7 @@ def help_lines() -> list[str]:
         "`/goals edit G12` — change a goal's wording, numbers or dates",
         "`/goals archive G12` — put away a goal you no longer track (asks first)",
         "`/goals restore G12` — bring back a goal you archived",
+        *report_commands.HELP_LINES,
         "`/goals followups` — open customer follow-ups, oldest first (`/goals followups due 24h` "
         "sets when they fall due)",
         "`/goals export 2027-03` — CSV files of this channel's goals, measurements, answers and "

@@ -211,6 +211,14 @@ class FocusNeedsChannel(ServiceError):
 
 
 @dataclass(eq=False)
+class FocusMonthOver(ServiceError):
+    """A main goal was asked for a month that has already ended (e.g. an old month-end button)."""
+
+    month: date
+    today: date
+
+
+@dataclass(eq=False)
 class GoalInOtherChannel(ServiceError):
     ref: str
     channel_id: str

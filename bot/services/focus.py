@@ -6,10 +6,10 @@ from datetime import date, datetime
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.dates import month_start
+from bot.domain.dates import add_months, month_start
 from bot.domain.enums import GoalStatus
 from bot.domain.refs import RefKind, format_ref
-from bot.services.errors import FocusNeedsChannel, GoalInOtherChannel
+from bot.services.errors import FocusMonthOver, FocusNeedsChannel, GoalInOtherChannel
 from bot.services.goal_writes import not_found
 from bot.services.read_models import GoalSummary
 from bot.services.summaries import summarize_goal
@@ -26,6 +26,11 @@ class FocusOutcome:
     needs_confirmation_over: GoalSummary | None = None
 
 
+def next_month(today: date) -> date:
+    """The first day of the month after today's: what a month-end nudge and `focus … next` set."""
+    return add_months(month_start(today), 1)
+
+
 def set_focus(
     sessions: sessionmaker[Session],
     *,
@@ -36,10 +41,14 @@ def set_focus(
     replace: bool,
     now: datetime,
     today: date,
+    month: date | None = None,
 ) -> FocusOutcome:
+    """`month` (its first day) defaults to today's; `next_month(today)` is `/goals focus G1 next`."""
     if not channel_id:
         raise FocusNeedsChannel()
-    month = month_start(today)
+    month = month_start(today) if month is None else month_start(month)
+    if month < month_start(today):
+        raise FocusMonthOver(month, today)
     try:
         with sessions.begin() as session:
             return _set(session, team_id, user_id, channel_id, goal_id, replace, now, today, month)

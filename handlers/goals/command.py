@@ -22,6 +22,7 @@ from handlers.goals.measurement_actions import pending_payload, undo_as
 from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
 from handlers.goals.replies import reply_error
 from handlers.later import Work, later, on_ack_then_later
+from handlers.reports import commands as report_commands
 from handlers.views import archive_blocks
 from handlers.views.goal_list import goal_list_message, list_summary
 from handlers.views.goal_tree import build_goal_tree
@@ -58,6 +59,7 @@ _DATABASE_ONLY = (
     grammar.ListGoals,
     grammar.Update,
     *FOLLOWUPS_DATABASE_ONLY,
+    *report_commands.DATABASE_ONLY,
 )
 
 
@@ -113,16 +115,18 @@ class _Request:
                 self.update(parsed)
             case grammar.UndoUpdate():
                 self.undo(parsed)
-            case grammar.Focus(goal_id=goal_id):
+            case grammar.Focus(goal_id=goal_id, next_month=next_month):
+                # Next month has not started, so picking for it replaces any earlier pick outright.
                 outcome = focus.set_focus(
                     self.deps.sessions,
                     team_id=self.team_id,
                     user_id=self.user_id,
                     channel_id=self.channel_id,
                     goal_id=goal_id,
-                    replace=False,
+                    replace=next_month,
                     now=self.now,
                     today=self.today,
+                    month=focus.next_month(self.today) if next_month else None,
                 )
                 text, blocks = focus_reply(outcome)
                 self.ack(text=text, blocks=blocks)
@@ -146,6 +150,8 @@ class _Request:
             case grammar.Restore(goal_id=goal_id):
                 self.ack()
                 self.later(lambda client, respond: self.restore(client, respond, goal_id))
+            case _ if report_commands.is_report_command(parsed):
+                report_commands.run_report_command(self, parsed)
             case _:
                 run_followup_command(self, parsed)  # `/goals followups …`, `/goals export …`
 

@@ -1,4 +1,4 @@
-"""What the tick runs: passes, each `tick_pass(ctx, now) -> PassSummary`."""
+"""What a scheduler pass is given and what it reports: one line per pass in `goalbot tick`."""
 
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo

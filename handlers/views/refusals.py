@@ -103,6 +103,11 @@ def describe_refusal(error: errors.ServiceError) -> str:
             return f"Add an objective to {ref} first: its targets are what gets split."
         case errors.FocusNeedsChannel():
             return "Run `/goals focus` in the team's channel: the main goal belongs to a channel."
+        case errors.FocusMonthOver(month=month):
+            return (
+                f"{month:%B %Y} is over, so it can no longer get a main goal. "
+                "Run `/goals focus G12` for this month or `/goals focus G12 next` for next month."
+            )
         case errors.GoalInOtherChannel(ref=ref, channel_id=channel_id):
             return (
                 f"{ref} belongs to {channel_mention(channel_id)}. Run `/goals focus {ref}` there, "

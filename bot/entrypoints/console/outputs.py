@@ -4,7 +4,10 @@ Calls Slack answered become messages, ephemerals, edits and Home tab updates; ca
 become one line each saying so and why, instead of being rendered.
 """
 
+import os
+import tempfile
 import threading
+from pathlib import Path
 from typing import Any
 
 from bot.entrypoints.console.workspace import Output, Workspace, with_block_ids
@@ -16,9 +19,29 @@ def refusal_note(rejection: Rejection) -> str:
     return f"Slack refused {rejection.call.method}: {rejection.error}" + (f" - {why}" if why else "")
 
 
+def saved_uploads(workspace: Workspace, answer: dict[str, Any], folder: Path) -> list[str]:
+    """Each shared file (a digest's chart) written to `folder`, and a line saying where it went."""
+    notes = []
+    for shared in answer.get("files", []):
+        upload = next((u for u in workspace.standin.uploads() if u.file_id == shared.get("id")), None)
+        if upload is None or upload.data is None:
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{upload.file_id}-{Path(upload.filename).name}"
+        path.write_bytes(upload.data)
+        where = "#" + workspace.channel_name(upload.channel_id) if upload.channel_id else "a DM"
+        thread = " (in a thread)" if upload.thread_ts else ""
+        notes.append(f'goalbot uploaded "{upload.title}" to {where}{thread}; saved to {path}')
+    return notes
+
+
 class Outbox:
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, files_dir: Path | None = None) -> None:
         self.workspace = workspace
+        # Charts land here so a person can open them; GOALBOT_CONSOLE_FILES moves it.
+        self.files_dir = files_dir or Path(
+            os.environ.get("GOALBOT_CONSOLE_FILES") or Path(tempfile.gettempdir()) / "goalbot-console"
+        )
         self._lock = threading.Lock()
         self._calls_seen = self._rejections_seen = 0
 
@@ -54,6 +77,8 @@ class Outbox:
             return [Output("update", answer["channel"], ts=answer["ts"], message=message)]
         if call.method == "views.publish":
             return [Output("home", user_id=body["user_id"])]
+        if call.method == "files.completeUploadExternal":
+            return [Output("note", note=note) for note in saved_uploads(ws, answer, self.files_dir)]
         return []
 
     def _responded(self, call: Call) -> list[Output]:

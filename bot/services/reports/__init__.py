@@ -1,1 +1,3 @@
-"""Reports: monthly reminders, digests, customer follow-ups and export, on top of bot.domain.reports."""
+"""Reports services: channel settings, planning reminders and digests into the outbox, claiming
+outbox rows, what each post says (reminder contents, digest inputs by SQL aggregates), customer
+follow-ups and export."""

@@ -32,6 +32,7 @@ REFUSALS = [
     errors.AlreadyBrokenDown("G12"),
     errors.NoObjectivesToSplit("G12"),
     errors.FocusNeedsChannel(),
+    errors.FocusMonthOver(date(2027, 2, 1), date(2027, 3, 2)),
     errors.GoalInOtherChannel("G12", "C0OTHER"),
     errors.MeasurementOutOfRange(1e300, 1e12, field="value"),
     errors.NothingToUndo("O7"),

@@ -1,0 +1,81 @@
+"""`/goals reminders`, `/goals digest`, `/goals report`, `/goals focus G1 next` and the month-end
+button, through the HTTP server and the stand-in."""
+
+from datetime import date
+
+from handlers.ids import ActionId
+from models import MonthlyFocus
+from models.reports import ReportSettings
+from tests.e2e.helpers import all_text
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _focus(bot_server):
+    with bot_server.sessions() as session:
+        return sorted((f.month, f.goal_id) for f in session.query(MonthlyFocus).all())
+
+
+def test_reminders_show_their_defaults_then_change(bot_server):
+    _, ack, _ = bot_server.command("reminders")
+    assert "09:00" in all_text(ack) and "on" in all_text(ack)
+    _, ack, _ = bot_server.command("reminders at 09:30 Europe/Berlin")
+    assert "09:30" in all_text(ack) and "Europe/Berlin" in all_text(ack)
+    _, ack, _ = bot_server.command("reminders off")
+    assert "pick one" in all_text(ack)
+    with bot_server.sessions() as session:
+        row = session.query(ReportSettings).one()
+        assert (row.local_time.isoformat(), row.zone, row.reminders_enabled) == (
+            "09:30:00",
+            "Europe/Berlin",
+            False,
+        )
+
+
+def test_bad_reminder_time_or_zone_says_what_to_type(bot_server):
+    for text in ("reminders at 25:00", "reminders at 09:30 Mars/Olympus", "reminders later", "digest daily"):
+        status, ack, _ = bot_server.command(text)
+        assert status == 200 and "`/goals" in all_text(ack), text
+    with bot_server.sessions() as session:
+        assert session.query(ReportSettings).count() == 0
+
+
+def test_digest_cadence_is_stored(bot_server):
+    _, ack, _ = bot_server.command("digest monthly")
+    assert "monthly" in all_text(ack)
+    with bot_server.sessions() as session:
+        assert session.query(ReportSettings).one().digest_cadence == "monthly"
+
+
+def test_report_posts_a_digest_with_thread_and_chart_even_when_digests_are_off(bot_server, make_goal):
+    make_goal()
+    bot_server.command("digest off")
+    status, ack, _ = bot_server.command("report month")
+    assert status == 200 and "Posting" in all_text(ack)
+    standin = bot_server.standin
+    standin.wait_for("files.completeUploadExternal")
+    parent = next(c for c in standin.calls("chat.postMessage") if "Progress digest" in c.body.get("text", ""))
+    ts = parent.answer["ts"]
+    replies = [c for c in standin.calls("chat.postMessage") if c.body.get("thread_ts") == ts]
+    assert replies and "Raise CSAT" in all_text(replies[0].body)
+    upload = standin.uploads()[0]
+    assert upload.thread_ts == ts and upload.data.startswith(PNG)
+    assert not standin.rejections()
+
+
+def test_report_refuses_a_period_it_cannot_read(bot_server):
+    _, ack, _ = bot_server.command("report 2027-13")
+    assert "`/goals report month`" in all_text(ack)
+
+
+def test_focus_next_sets_next_month_and_the_button_does_the_same(bot_server, make_goal):
+    first, second = (
+        make_goal(),
+        make_goal("Cut refunds from 40 to 25 by 2027-02-28 because refunds eat the margin"),
+    )
+    _, ack, _ = bot_server.command(f"focus G{first} next")
+    assert "December 2026" in all_text(ack)
+    assert _focus(bot_server) == [(date(2026, 12, 1), first)]
+    bot_server.click(ActionId.REPORT_FOCUS_NEXT, f"{second}:2026-12")
+    bot_server.standin.wait_for("response_url")
+    assert _focus(bot_server) == [(date(2026, 12, 1), second)]
