@@ -181,6 +181,7 @@ def _contents(
                 late_at=opened + spec.window,
                 closes_at=closes,
                 needs_reconcile=row.id in stale,
+                tz=tz.key,
             )
         )
     return out

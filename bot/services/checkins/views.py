@@ -79,6 +79,7 @@ class DeliveryToSend:
     late_at: datetime  # answers from here on are late
     closes_at: datetime  # no answers from here on
     needs_reconcile: bool
+    tz: str = "UTC"  # the person's zone (their own, else DEFAULT_TIMEZONE), for times in the prompt
 
 
 class AnswerSource(enum.StrEnum):
