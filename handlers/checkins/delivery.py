@@ -106,13 +106,15 @@ def retry_delay(attempts: int) -> timedelta:
 def _record_failure(
     ctx: TickContext, delivery: DeliveryToSend, failure: SendFailed, now: datetime
 ) -> Outcome:
-    ids = {"team_id": delivery.team_id, "delivery_id": delivery.id}
+    team_id, delivery_id = delivery.team_id, delivery.id
     if failure.retryable:
         not_before = now + retry_delay(delivery.attempts)
-        claims.mark_retry(ctx.sessions, **ids, not_before=not_before, error=failure.error)
+        claims.mark_retry(
+            ctx.sessions, team_id=team_id, delivery_id=delivery_id, not_before=not_before, error=failure.error
+        )
         logger.info("delivery %d: %s; retrying from %s", delivery.id, failure.error, not_before)
         return Outcome.RETRIED
-    claims.mark_failed(ctx.sessions, **ids, error=failure.error)
+    claims.mark_failed(ctx.sessions, team_id=team_id, delivery_id=delivery_id, error=failure.error)
     logger.warning("delivery %d to %s refused by Slack: %s", delivery.id, delivery.user_id, failure.error)
     return Outcome.FAILED
 

@@ -1,6 +1,7 @@
 """What a check-in prompt (or reminder) posts: the DM, its text and blocks, and the metadata that
 names the delivery, so a sender that died before recording the ts can find the message later."""
 
+import threading
 from typing import Any
 
 from bot.domain.checkins.localtime import zone
@@ -37,17 +38,19 @@ def prompt_message(delivery: DeliveryToSend, channel_name: str) -> dict[str, Any
 
 class ChannelNames:
     """Channel names for the prompt's "For #name", one conversations.info per channel per pass.
-    Not thread-safe on purpose: a duplicate lookup from two threads is harmless."""
+    The sending threads wait for the first lookup rather than each spending a call on it."""
 
     def __init__(self, sender: Sender) -> None:
         self._sender = sender
         self._names: dict[tuple[str, str], str] = {}
+        self._lock = threading.Lock()
 
     def name(self, team_id: str, channel_id: str) -> str:
         key = (team_id, channel_id)
-        if key not in self._names:
-            self._names[key] = self._look_up(team_id, channel_id)
-        return self._names[key]
+        with self._lock:
+            if key not in self._names:
+                self._names[key] = self._look_up(team_id, channel_id)
+            return self._names[key]
 
     def _look_up(self, team_id: str, channel_id: str) -> str:
         try:
