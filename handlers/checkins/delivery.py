@@ -10,15 +10,17 @@
 
 A row claimed before whose lease ran out (its sender was killed) is first looked for in the DM.
 
-Claims are stamped with the tick's `now` moved on by the time the pass has taken, so a long fan-out
-does not stamp fresh claims with an instant a concurrent tick already sees as an expired lease.
+Time: a row is recorded sent at the tick's instant (`now`), so reminders, which count from it,
+fall on the tick they are due at. Claims and retries use `now` moved on by the time the pass has
+taken, so a long fan-out does not stamp fresh claims with an instant a concurrent tick already
+sees as an expired lease.
 """
 
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
 
@@ -44,14 +46,21 @@ class Outcome(Enum):
     FAILED = "failed"
 
 
+@dataclass(frozen=True)
+class PassClock:
+    """The tick's instant, and that instant moved on by the time the pass has taken so far."""
+
+    instant: datetime
+    started: float = field(default_factory=time.monotonic)
+
+    def current(self) -> datetime:
+        return self.instant + timedelta(seconds=time.monotonic() - self.started)
+
+
 def tick_pass(ctx: TickContext, now: datetime) -> PassSummary:
-    started = time.monotonic()
-
-    def current() -> datetime:
-        return now + timedelta(seconds=time.monotonic() - started)
-
+    clock = PassClock(now)
     planned = plan_deliveries(ctx.sessions, now=now, default_tz=ctx.default_tz.key)
-    outcomes = deliver_due(ctx, current)
+    outcomes = deliver_due(ctx, clock)
     return PassSummary(
         due=sum(outcomes.values()),
         sent=outcomes[Outcome.SENT],
@@ -60,8 +69,8 @@ def tick_pass(ctx: TickContext, now: datetime) -> PassSummary:
     )
 
 
-def deliver_due(ctx: TickContext, current: Callable[[], datetime]) -> Counter[Outcome]:
-    """Claims and sends until nothing more is due at `current()`. The next batch is claimed while
+def deliver_due(ctx: TickContext, clock: PassClock) -> Counter[Outcome]:
+    """Claims and sends until nothing more is due at `clock.current()`. The next batch is claimed while
     the last one is still going out, so the pool never waits on the database."""
     names = ChannelNames(ctx.sender)
     outcomes: Counter[Outcome] = Counter()
@@ -70,18 +79,16 @@ def deliver_due(ctx: TickContext, current: Callable[[], datetime]) -> Counter[Ou
     with ThreadPoolExecutor(max_workers=SENDERS, thread_name_prefix="checkin-send") as pool:
         while more or in_flight:
             if more and len(in_flight) < BATCH:
-                batch = _claim(ctx, current())
+                batch = _claim(ctx, clock.current())
                 more = bool(batch)  # rows skipped at claim time are not returned: ask until none
-                in_flight |= {pool.submit(deliver_one, ctx, d, names, current) for d in batch}
+                in_flight |= {pool.submit(deliver_one, ctx, d, names, clock) for d in batch}
                 continue
             done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
             outcomes.update(future.result() for future in done)
     return outcomes
 
 
-def deliver_one(
-    ctx: TickContext, delivery: DeliveryToSend, names: ChannelNames, current: Callable[[], datetime]
-) -> Outcome:
+def deliver_one(ctx: TickContext, delivery: DeliveryToSend, names: ChannelNames, clock: PassClock) -> Outcome:
     try:
         if delivery.needs_reconcile and (found := find_posted(ctx.sender, delivery)) is not None:
             channel, ts = found.channel, found.ts
@@ -91,9 +98,14 @@ def deliver_one(
             sent = ctx.sender.post(delivery.team_id, **prompt_message(delivery, name))
             channel, ts = sent.channel, sent.ts
     except SendFailed as failure:
-        return _record_failure(ctx, delivery, failure, current())
+        return _record_failure(ctx, delivery, failure, clock.current())
     claims.mark_sent(
-        ctx.sessions, team_id=delivery.team_id, delivery_id=delivery.id, channel=channel, ts=ts, now=current()
+        ctx.sessions,
+        team_id=delivery.team_id,
+        delivery_id=delivery.id,
+        channel=channel,
+        ts=ts,
+        now=clock.instant,
     )
     return Outcome.SENT
 
