@@ -1,10 +1,12 @@
 """Drives `goalbot tick --at …` in-process (cli.main, the real verb with its settings from the
 environment) against the stand-in, and remembers which tick delivered which DM."""
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.entrypoints import cli
 from bot.slack.standin import SlackStandIn
 from models.checkins import Delivery
+from tests.cli.environment import clean_env
 from tests.handlers.checkins.delivery_setup import TOKEN, checkin_messages
 
 
@@ -90,3 +93,23 @@ def ticks(database_url, engine, sessions, slack_api, capsys, monkeypatch) -> Tic
     monkeypatch.setenv("SLACK_API_BASE_URL", slack_api.base_url)
     monkeypatch.setenv("DEFAULT_TIMEZONE", "UTC")
     return TickDriver(sessions, slack_api, capsys)
+
+
+@pytest.fixture(scope="session")
+def goalbot_script() -> str:
+    script = Path(sys.executable).with_name("goalbot")
+    if not script.exists():
+        pytest.fail(f"{script} is missing; install the project first: pip install -e '.[dev]'")
+    return str(script)
+
+
+@pytest.fixture
+def tick_env(database_url, engine, slack_api, tmp_path) -> dict[str, str]:
+    """The environment of a real `goalbot tick` process: our database, the stand-in, a bot token."""
+    env = clean_env(tmp_path)
+    return env | {
+        "DATABASE_URL": database_url,
+        "SLACK_BOT_TOKEN": TOKEN,
+        "SLACK_API_BASE_URL": slack_api.base_url,
+        "DEFAULT_TIMEZONE": "UTC",
+    }
