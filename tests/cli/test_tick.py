@@ -75,5 +75,5 @@ def test_a_database_that_stops_answering_mid_tick_ends_it():
     def lost(ctx, now):
         raise OperationalError("SELECT 1", {}, Exception("server closed the connection\nmore"))
 
-    with pytest.raises(DatabaseUnreachable, match="^server closed the connection$"):
+    with pytest.raises(DatabaseUnreachable, match=r"^server closed the connection$"):
         run_passes(None, datetime(2027, 3, 1, 9, tzinfo=UTC), (("lost", lost),))  # type: ignore[arg-type]
