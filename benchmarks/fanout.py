@@ -29,7 +29,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 5000])
-    parser.add_argument("--gate-rate", type=float, default=98.0, help="the sender's pace per workspace")
+    parser.add_argument("--gate-rate", type=float, default=95.0, help="the sender's pace per workspace")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--deliver", nargs=2, metavar=("DATABASE_URL", "BASE_URL"), help=argparse.SUPPRESS)
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
