@@ -43,7 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--month", help="only this month, YYYY-MM")
     export.set_defaults(handler=_export)
 
-    clock = verbs.add_parser("clock", help="run the scheduler process (Procfile `clock:`)")
+    tick = verbs.add_parser(
+        "tick", help="record what is due (check-in prompts, reminders) and send it, once, then exit"
+    )
+    tick.add_argument(
+        "--at",
+        type=_instant,
+        metavar="ISO-8601",
+        help="the instant to run for (default: now), e.g. 2027-03-01T08:00:00Z",
+    )
+    tick.set_defaults(handler=_tick)
+
+    clock = verbs.add_parser("clock", help="run the scheduler process (Procfile `clock:`), a tick a minute")
     clock.set_defaults(handler=_clock)
     return parser
 
@@ -125,17 +136,44 @@ def _export(args: argparse.Namespace) -> int:
     return run_export(_settings(args), team=args.team, out=args.out, channel=args.channel, month=args.month)
 
 
-def _clock(args: argparse.Namespace) -> int:
+def _instant(text: str) -> object:
+    from bot.entrypoints.tick import parse_instant
+
+    try:
+        return parse_instant(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _tick(args: argparse.Namespace) -> int:
     from bot.clock import utc_now
-    from bot.entrypoints.app import build_client
-    from bot.entrypoints.scheduler import build_scheduler, describe_jobs
+    from bot.entrypoints.tick import DatabaseUnreachable, build_sender, run_passes, summary_line, tick_context
     from models.db import make_sessionmaker
 
     configure_logging()
     settings = _settings(args)
+    sender = build_sender(settings)
     sessions = make_sessionmaker(open_database(settings))
-    client = build_client(settings)  # one workspace per deployment: every team uses the bot token
-    scheduler = build_scheduler(sessions=sessions, client_for_team=lambda team_id: client, clock=utc_now)
+    now = args.at or utc_now()
+    try:
+        summary = run_passes(tick_context(settings, sessions, sender), now)
+    except DatabaseUnreachable as error:
+        raise StartupError(f"the database stopped answering during the tick: {error}") from None
+    print(summary_line(now, summary), flush=True)
+    return 0
+
+
+def _clock(args: argparse.Namespace) -> int:
+    from bot.clock import utc_now
+    from bot.entrypoints.scheduler import build_scheduler, describe_jobs
+    from bot.entrypoints.tick import build_sender, tick_context
+    from models.db import make_sessionmaker
+
+    configure_logging()
+    settings = _settings(args)
+    sender = build_sender(settings)
+    sessions = make_sessionmaker(open_database(settings))
+    scheduler = build_scheduler(tick=tick_context(settings, sessions, sender), clock=utc_now)
     print(f"goalbot clock: {describe_jobs(scheduler)}", flush=True)
     scheduler.start()  # blocks; Ctrl-C ends it
     return 0

@@ -1,4 +1,9 @@
-"""The clock process (Procfile `clock: goalbot clock`): APScheduler 3 in UTC with a registry of jobs."""
+"""The clock process (Procfile `clock: goalbot clock`): APScheduler 3 in UTC with a registry of jobs.
+
+Only this process schedules; web processes never start a scheduler. Every minute it runs a tick
+(every registered pass, bot/entrypoints/tick.py) for the minute's instant; two clock processes at
+once are safe, because planning and claims are (see handlers/checkins/delivery.py).
+"""
 
 import logging
 from collections.abc import Callable
@@ -7,25 +12,30 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from slack_sdk import WebClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.entrypoints.tick import DatabaseUnreachable, run_passes, summary_line
 from bot.services import housekeeping
+from handlers.checkins.member_refresh import refresh_members
+from handlers.outbound.passes import TickContext
 
 logger = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-ClientForTeam = Callable[[str], WebClient]
 
 
 @dataclass(frozen=True)
 class JobContext:
-    """What a job may use: the database, a Web API client per workspace, and the time it fired."""
+    """What a job may use: the tick's context (database, paced sender, zone) and the time it fired."""
 
-    sessions: sessionmaker[Session]
-    client_for_team: ClientForTeam
+    tick: TickContext
     now: datetime
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self.tick.sessions
 
 
 @dataclass(frozen=True)
@@ -48,32 +58,46 @@ def prune_processed_events(context: JobContext) -> None:
     logger.info("pruned %d processed event id(s) older than %s", removed, PROCESSED_EVENTS_KEPT)
 
 
+def tick(context: JobContext) -> None:
+    """`goalbot tick` for this minute. A database that does not answer is tried again next minute."""
+    try:
+        summary = run_passes(context.tick, context.now)
+    except DatabaseUnreachable as error:
+        logger.error("tick %s skipped: the database is unreachable: %s", context.now.isoformat(), error)
+        return
+    logger.info("%s", summary_line(context.now, summary))
+
+
+def refresh_memberships(context: JobContext) -> None:
+    """Who is asked, from Slack: each audience and person is re-read once it is a day old, so an
+    hourly job spreads the daily refresh instead of reading everything at midnight."""
+    refreshed = refresh_members(context.tick, context.now)
+    logger.info("membership refresh: %s", refreshed)
+
+
 JOBS: tuple[Job, ...] = (
+    Job("tick", CronTrigger(second=0, timezone=UTC), tick),
+    Job("refresh_memberships", IntervalTrigger(hours=1, timezone=UTC), refresh_memberships),
     Job("prune_processed_events", IntervalTrigger(hours=1, timezone=UTC), prune_processed_events),
 )
 
 
-def run_job(job: Job, sessions: sessionmaker[Session], client_for_team: ClientForTeam, clock: Clock) -> None:
+def run_job(job: Job, tick_context: TickContext, clock: Clock) -> None:
     """One firing: `now` is read from the injected clock as the job starts."""
-    job.run(JobContext(sessions=sessions, client_for_team=client_for_team, now=clock()))
+    job.run(JobContext(tick=tick_context, now=clock()))
 
 
-def build_scheduler(
-    *,
-    sessions: sessionmaker[Session],
-    client_for_team: ClientForTeam,
-    clock: Clock,
-    jobs: tuple[Job, ...] = JOBS,
-) -> BlockingScheduler:
+def build_scheduler(*, tick: TickContext, clock: Clock, jobs: tuple[Job, ...] = JOBS) -> BlockingScheduler:
     scheduler = BlockingScheduler(timezone=UTC)
     for job in jobs:
         scheduler.add_job(
             run_job,
             job.trigger,
-            args=(job, sessions, client_for_team, clock),
+            args=(job, tick, clock),
             id=job.id,
             name=job.id,
-            # After downtime, run a missed job once rather than once per missed firing.
+            # After downtime, run a missed job once rather than once per missed firing; the tick's
+            # planning catches up on what the missed minutes would have done.
             coalesce=True,
             max_instances=1,
             misfire_grace_time=15 * 60,

@@ -1,4 +1,6 @@
-"""What a scheduler pass is given and what it reports: one line per pass in `goalbot tick`."""
+"""What one tick is made of: passes. Each feature (check-ins, reports) exposes
+`tick_pass(ctx: TickContext, now: datetime) -> PassSummary`; `goalbot tick` and the clock run every
+registered pass (bot/entrypoints/tick.py) and print the sum in one line."""
 
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -10,6 +12,10 @@ from handlers.outbound.sender import Sender
 
 @dataclass(frozen=True)
 class PassSummary:
+    """due: found due to go out in this pass; sent: posted (or found posted) and recorded;
+    retried: put back for a later tick (Slack was down or slow); skipped: recorded as not sent
+    (past their window, no longer wanted, or refused by Slack for good)."""
+
     due: int = 0
     sent: int = 0
     retried: int = 0
@@ -26,6 +32,9 @@ class PassSummary:
 
 @dataclass(frozen=True)
 class TickContext:
+    """What a pass may use: the database, the paced sender, the fallback zone, and who it is
+    (`worker` names this process in delivery claims)."""
+
     sessions: sessionmaker[Session]
     sender: Sender
     default_tz: ZoneInfo

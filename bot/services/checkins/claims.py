@@ -4,7 +4,8 @@ A claim marks rows `sending` with claimed_by/claimed_at. PostgreSQL: `SELECT …
 LOCKED`, so concurrent senders take disjoint rows. SQLite has one writer at a time; the UPDATE
 re-checks the state it selected, and only rows it changed are returned. A `sending` row whose claim
 is older than `LEASE` (its sender died) may be claimed again, flagged `needs_reconcile`: the sender
-looks for the delivery id in the DM's message metadata before posting again.
+looks for the delivery id in the DM's message metadata before posting again. A retried row is
+flagged too: a timeout or a 5xx does not prove the message was not posted.
 
 Rows no longer worth sending are skipped at claim time: the schedule is off, the period closed,
 or (for a reminder) the prompt was answered.
@@ -37,10 +38,12 @@ def claim_deliveries(
         ids = _candidates(session, now, limit)
         if not ids:
             return []
+        # Any earlier attempt may have posted: an expired claim (its sender died), and also a
+        # retry, since a timeout or a 5xx can come after Slack took the message.
         stale = {
             d.id
             for d in session.scalars(select(Delivery).where(Delivery.id.in_(ids)))
-            if d.state == DeliveryState.SENDING
+            if d.state == DeliveryState.SENDING or d.attempts > 0
         }
         claimed = session.scalars(
             update(Delivery)
@@ -181,6 +184,7 @@ def _contents(
                 late_at=opened + spec.window,
                 closes_at=closes,
                 needs_reconcile=row.id in stale,
+                tz=tz.key,
             )
         )
     return out

@@ -8,7 +8,8 @@ closed are recorded as `skipped` (never sent); so are reminders that would be no
 
 Cost: per schedule, which zones are at prompt time is computed once (`zones_with_prompts`, shared
 by schedules with the same days and time), then only members living in those zones are loaded
-(index on people.tz). Reminders read only prompts sent in the last day (index state, scheduled_at).
+(index on people.tz). Reminders read only prompts that can have one in the window
+(`reminder_candidates`): sent `after * k` before it, or living where the quiet hours end in it.
 Each workspace is planned in its own transaction, holding its cursor row (FOR UPDATE on PostgreSQL).
 """
 
@@ -22,18 +23,18 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.due import Audience, DuePrompt, due_prompts, zones_with_prompts
 from bot.domain.checkins.enums import DeliveryKind, DeliveryState, Weekday
-from bot.domain.checkins.periods import MAX_PERIOD
 from bot.domain.checkins.reminders import DueReminder, due_reminders
 from bot.domain.checkins.spec import ScheduleSpec
 from bot.services.checkins.audience import asked_members, holidays_between
 from bot.services.checkins.cursor import lock_cursor
 from bot.services.checkins.outbox import delivery_row, insert_new_deliveries
-from bot.services.checkins.sent_prompts import sent_prompts
+from bot.services.checkins.sent_prompts import reminder_candidates
 from bot.services.checkins.specs import spec_of
 from bot.services.checkins.views import PlanSummary
 from models.checkins import Schedule
 
 LOOKBACK = timedelta(hours=24)
+EVERY_DAY = frozenset(Weekday)
 _DATE_MARGIN = timedelta(days=2)
 
 
@@ -92,9 +93,14 @@ def _plan_team(
     prompts = due_prompts(audiences, start, now)
     reminders_due: list[DueReminder] = []
     reminders_dropped: list[DueReminder] = []
-    sent = sent_prompts(session, team_id, [s.id for s in schedules], start - MAX_PERIOD, now, default_tz)
     for spec in specs:
-        scan = due_reminders(spec, sent.get(spec.schedule_id, ()), start, now)
+        quiet_ends = (
+            _zones_at(EVERY_DAY, spec.quiet_hours.end, default_tz, start, now)
+            if spec.quiet_hours
+            else frozenset()
+        )
+        sent = reminder_candidates(session, team_id, spec, start, now, default_tz, quiet_ends)
+        scan = due_reminders(spec, sent, start, now)
         reminders_due.extend(scan.due)
         reminders_dropped.extend(scan.dropped)
     rows = [

@@ -59,8 +59,8 @@ class PlanSummary:
 class DeliveryToSend:
     """A claimed outbox row with everything the prompt (or reminder) shows.
 
-    `needs_reconcile`: an earlier claim ran out its lease without recording a ts, so the message
-    may have gone out. Look for this delivery id in the DM's message metadata before posting again.
+    `needs_reconcile`: an earlier attempt (a claim that ran out its lease, or a retry) may have
+    posted it. Look for this delivery id in the DM's message metadata before posting again.
     """
 
     id: int
@@ -79,6 +79,7 @@ class DeliveryToSend:
     late_at: datetime  # answers from here on are late
     closes_at: datetime  # no answers from here on
     needs_reconcile: bool
+    tz: str = "UTC"  # the person's zone (their own, else DEFAULT_TIMEZONE), for times in the prompt
 
 
 class AnswerSource(enum.StrEnum):

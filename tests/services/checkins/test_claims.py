@@ -86,3 +86,12 @@ def test_two_postgres_connections_claim_disjoint_rows(sessions, planned):
         other = claim(sessions, worker="w2", limit=10)
         assert len(held) == 3 and len(other) == 3
         assert not set(held) & {d.id for d in other}
+
+
+def test_a_retried_row_is_reconciled_before_it_is_posted_again(sessions, planned):
+    # A timeout or a 5xx can come after Slack took the message: the retry must look first.
+    [first] = claim(sessions, limit=1)
+    assert not first.needs_reconcile
+    claims.mark_retry(sessions, team_id=TEAM, delivery_id=first.id, not_before=NINE, error="HTTP 500")
+    again = [d for d in claim(sessions, worker="w2") if d.id == first.id]
+    assert [(d.needs_reconcile, d.attempts) for d in again] == [(True, 2)]

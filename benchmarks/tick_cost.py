@@ -1,0 +1,70 @@
+"""Tick cost: one tick over many schedule memberships with few people due. The goal is ≤ 1 s at
+100,000 memberships, growing with the number due, not with the number of memberships.
+
+    python -m benchmarks.tick_cost                    # SQLite
+    python -m benchmarks.tick_cost --database postgres  # TEST_DATABASE_URL
+
+One channel; `due` people live in UTC, where it is 09:00 at the tick; everyone else lives in zones
+where it is some other hour. Prints the first tick (plans and sends the due prompts through the
+stand-in, paced far above the number due) and the tick a minute later (nothing new: the planning
+scan alone). No asserts: figures.
+"""
+
+import argparse
+import itertools
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo, available_timezones
+
+from benchmarks.checkin_data import NINE_UTC, add_people, add_schedule, database, sessions_for, set_cursor
+from bot.slack.standin import SlackStandIn
+from handlers.checkins.delivery import tick_pass
+from handlers.outbound import Sender, WorkspaceGate, single_token
+from handlers.outbound.passes import TickContext
+
+SIZES = [(10_000, 50), (100_000, 50), (100_000, 500)]
+
+
+def other_zones() -> list[str]:
+    """Zones where 09:00 UTC on the benchmark's Monday is not 09:00 local."""
+    return sorted(z for z in available_timezones() if ZoneInfo(z).utcoffset(NINE_UTC) != timedelta(0))
+
+
+def measure(kind: str, memberships: int, due: int, slack: SlackStandIn) -> str:
+    zones = [*(["UTC"] * due), *itertools.islice(itertools.cycle(other_zones()), memberships - due)]
+    with tempfile.TemporaryDirectory() as folder, database(kind, Path(folder)) as url:
+        sessions = sessions_for(url)
+        add_people(sessions, zones)
+        add_schedule(sessions)
+        sender = Sender(single_token("xoxb-bench"), WorkspaceGate(10_000.0), base_url=slack.base_url)
+        ctx = TickContext(sessions=sessions, sender=sender, default_tz=ZoneInfo("UTC"), worker="bench")
+        set_cursor(sessions, NINE_UTC - timedelta(minutes=1))  # the clock ticked a minute ago
+        started = time.perf_counter()
+        summary = tick_pass(ctx, NINE_UTC)
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        tick_pass(ctx, NINE_UTC + timedelta(minutes=1))
+        idle = time.perf_counter() - started
+        sessions.kw["bind"].dispose()
+    return (
+        f"{kind:>8} {memberships:>7,} memberships, {due:>4} due: tick {first * 1000:6.0f} ms "
+        f"(due {summary.due}, sent {summary.sent}); next minute {idle * 1000:5.0f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    args = parser.parse_args()
+    with SlackStandIn() as slack:
+        measure(args.database, 100, 10, slack)  # warm-up: imports, zone tables
+        for memberships, due in SIZES:
+            print(measure(args.database, memberships, due, slack), flush=True)
+
+
+if __name__ == "__main__":
+    main()

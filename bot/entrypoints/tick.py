@@ -1,0 +1,99 @@
+"""`goalbot tick [--at ISO-8601]`: one whole pass of everything goalbot does on its own, for one
+instant, then exit. The clock process runs the same thing every minute (bot/entrypoints/scheduler.py).
+
+PASSES is the one registry: each feature adds its `tick_pass(ctx, now) -> PassSummary` here.
+"""
+
+import logging
+import os
+import socket
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
+from handlers.checkins.delivery import tick_pass as checkin_pass
+from handlers.followups.tick import followups_tick_pass
+from handlers.outbound import Sender, WorkspaceGate, single_token
+from handlers.outbound.passes import PassSummary, TickContext
+from handlers.reports.tick_pass import reports_tick_pass
+
+logger = logging.getLogger(__name__)
+
+TickPass = Callable[[TickContext, datetime], PassSummary]
+
+# (name, pass) in the order they run. Check-in prompts first: they are the most time-bound.
+PASSES: tuple[tuple[str, TickPass], ...] = (
+    ("checkins", checkin_pass),
+    ("reports", reports_tick_pass),
+    ("followups", followups_tick_pass),
+)
+
+# Calls a second per workspace from one process. Slack allows bursts of chat.postMessage to
+# different DMs; beyond its limit it answers 429 and the gate pauses the whole workspace.
+SEND_RATE = 20.0
+
+
+class DatabaseUnreachable(Exception):
+    """The database stopped answering during the pass: one line, exit status 2."""
+
+
+def build_sender(settings: Settings, rate: float = SEND_RATE) -> Sender:
+    settings.require("slack_bot_token")
+    assert settings.slack_bot_token is not None  # require() stops otherwise
+    return Sender(
+        single_token(settings.slack_bot_token), WorkspaceGate(rate), base_url=settings.slack_api_base_url
+    )
+
+
+def tick_context(settings: Settings, sessions: sessionmaker[Session], sender: Sender) -> TickContext:
+    return TickContext(sessions=sessions, sender=sender, default_tz=settings.timezone, worker=worker_name())
+
+
+def worker_name() -> str:
+    """Who holds a claim: host and process, so a stuck claim can be traced to its process."""
+    return f"{socket.gethostname()}:{os.getpid()}"[:64]
+
+
+def run_passes(
+    ctx: TickContext, now: datetime, passes: tuple[tuple[str, TickPass], ...] | None = None
+) -> PassSummary:
+    """Every pass once (PASSES unless told otherwise). A pass that breaks is logged and the others
+    still run; a database that stops answering ends the tick (DatabaseUnreachable)."""
+    total = PassSummary()
+    for name, run in PASSES if passes is None else passes:
+        try:
+            total += run(ctx, now)
+        except OperationalError as error:
+            raise DatabaseUnreachable(_first_line(error)) from error
+        except Exception:
+            logger.exception("the %s pass failed at %s", name, format_instant(now))
+    return total
+
+
+def summary_line(now: datetime, summary: PassSummary) -> str:
+    return (
+        f"tick {format_instant(now)}: due {summary.due}, sent {summary.sent}, "
+        f"retried {summary.retried}, skipped {summary.skipped}"
+    )
+
+
+def parse_instant(text: str) -> datetime:
+    """ISO-8601; without an offset it is UTC. ValueError names what to type instead."""
+    try:
+        parsed = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not an ISO-8601 instant; use e.g. 2027-03-01T08:00:00Z") from None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def format_instant(now: datetime) -> str:
+    return now.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _first_line(error: Exception) -> str:
+    cause = getattr(error, "orig", None) or error
+    lines = str(cause).strip().splitlines()
+    return lines[0] if lines else type(cause).__name__

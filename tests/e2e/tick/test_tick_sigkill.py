@@ -1,0 +1,107 @@
+"""A real `goalbot tick` killed with SIGKILL in the middle of a fan-out to 200 people, then run again
+after the lease: exactly one prompt per person at the stand-in (which lives in this process, so it
+outlives the kill). And two ticks at once on PostgreSQL: the same.
+
+Slack stamps messages with its own clock and the reconcile reads the DM's history from shortly
+before the prompt's time, so the prompt is scheduled at the current minute, not in 2027."""
+
+import signal
+import subprocess
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.domain.checkins.enums import Weekday
+from bot.domain.checkins.spec import ReminderPolicy
+from bot.services.checkins.claims import LEASE
+from bot.slack.standin import SlackStandIn
+from models.checkins import Delivery
+from tests.handlers.checkins.delivery_setup import add_channel, dms
+
+PEOPLE = {f"U{i:04d}": None for i in range(200)}
+
+
+@pytest.fixture
+def slack_api():
+    # Slack's limit, just above the tick's own pacing (20 a second): 200 prompts take ~10 s.
+    with SlackStandIn(rate_limits={"chat.postMessage": 25.0}) as standin:
+        yield standin
+
+
+def schedule_this_minute(sessions, slack_api) -> datetime:
+    at = datetime.now(UTC).replace(second=0, microsecond=0)
+    add_channel(
+        sessions,
+        slack_api,
+        "C0SHOP",
+        PEOPLE,
+        made_at=at - timedelta(days=2),
+        weekdays=frozenset(Weekday),
+        local_time=at.time(),
+        reminders=ReminderPolicy(count=0),
+    )
+    return at
+
+
+def start_tick(script: str, env: dict[str, str], at: datetime) -> subprocess.Popen:
+    return subprocess.Popen(
+        [script, "tick", "--at", at.isoformat()],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(process: subprocess.Popen) -> str:
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err[-2000:]
+    return out.strip()
+
+
+def test_a_tick_killed_mid_fan_out_then_run_again_sends_each_prompt_once(
+    goalbot_script, tick_env, sessions, slack_api
+):
+    at = schedule_this_minute(sessions, slack_api)
+
+    killed = start_tick(goalbot_script, tick_env, at)
+    try:
+        slack_api.wait_for("chat.postMessage", count=40, timeout=60)
+    finally:
+        killed.send_signal(signal.SIGKILL)
+        killed.communicate(timeout=30)
+    assert killed.returncode == -signal.SIGKILL
+    got_before = sum(dms(slack_api, PEOPLE).values())
+    with sessions() as session:
+        left = Counter(d.state.value for d in session.scalars(select(Delivery)))
+    assert 0 < got_before < len(PEOPLE) and left["sending"] > 0  # it really died in the middle
+
+    again = at + LEASE + timedelta(minutes=1)
+    line = finish(start_tick(goalbot_script, tick_env, again))
+
+    assert dms(slack_api, PEOPLE) == dict.fromkeys(PEOPLE, 1)
+    unrecorded = len(PEOPLE) - left["sent"]
+    assert (
+        line == f"tick {again:%Y-%m-%dT%H:%M:%SZ}: due {unrecorded}, sent {unrecorded}, retried 0, skipped 0"
+    )
+    assert len(slack_api.calls("conversations.history")) >= left["sending"]  # it looked before posting
+    with sessions() as session:
+        assert {d.state.value for d in session.scalars(select(Delivery))} == {"sent"}
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_two_ticks_at_once_on_postgres_send_each_prompt_once(goalbot_script, tick_env, sessions, slack_api):
+    at = schedule_this_minute(sessions, slack_api)
+
+    both = [start_tick(goalbot_script, tick_env, at) for _ in range(2)]
+    lines = [finish(process) for process in both]
+
+    assert dms(slack_api, PEOPLE) == dict.fromkeys(PEOPLE, 1)
+    sent = [int(line.split("sent ")[1].split(",")[0]) for line in lines]
+    assert sum(sent) == len(PEOPLE)
+    with sessions() as session:
+        assert {d.state.value for d in session.scalars(select(Delivery))} == {"sent"}

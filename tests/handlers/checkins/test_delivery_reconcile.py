@@ -1,0 +1,78 @@
+"""Crash safety: a claim whose sender died is reconciled against the DM before anything is posted.
+
+Slack stamps messages with its own clock, and the history lookup starts shortly before the
+prompt's scheduled time, so these tests schedule prompts at the current minute (not in 2027)."""
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from bot.domain.checkins.enums import Weekday
+from bot.services.checkins import claims
+from bot.services.checkins.planning import plan_deliveries
+from handlers.checkins.delivery import tick_pass
+from handlers.checkins.delivery_message import prompt_message
+from handlers.outbound.passes import PassSummary
+from models.checkins import Delivery
+from tests.handlers.checkins.delivery_setup import add_channel, dm, dms, tick_context
+
+PEOPLE = {"U001": None, "U002": None, "U003": None}
+
+
+def this_minute() -> datetime:
+    return datetime.now(UTC).replace(second=0, microsecond=0)
+
+
+def schedule_now(sessions, slack_api) -> datetime:
+    at = this_minute()
+    add_channel(
+        sessions,
+        slack_api,
+        "C0SHOP",
+        PEOPLE,
+        made_at=at - timedelta(days=2),
+        weekdays=frozenset(Weekday),
+        local_time=at.time(),
+    )
+    return at
+
+
+def test_a_message_posted_before_the_crash_is_recorded_not_posted_again(sessions, slack_api):
+    at = schedule_now(sessions, slack_api)
+    ctx = tick_context(sessions, slack_api)
+    # A sender that claimed everything, posted U002's prompt, and was killed before recording it.
+    plan_deliveries(sessions, now=at, default_tz="UTC")
+    claimed = claims.claim_deliveries(sessions, worker="killed", now=at, limit=10, default_tz="UTC")
+    posted = next(d for d in claimed if d.user_id == "U002")
+    before = ctx.sender.post(posted.team_id, **prompt_message(posted, "shop"))
+
+    still_leased = tick_pass(ctx, at + claims.LEASE - timedelta(seconds=1))
+    after_lease = tick_pass(ctx, at + claims.LEASE + timedelta(minutes=1))
+
+    assert still_leased == PassSummary()
+    assert after_lease == PassSummary(due=3, sent=3)
+    assert dms(slack_api, PEOPLE) == {"U001": 1, "U002": 1, "U003": 1}
+    with sessions() as session:
+        row = session.scalars(select(Delivery).where(Delivery.user_id == "U002")).one()
+    assert (row.message_channel, row.message_ts) == (dm("U002"), before.ts)
+    assert {c.body["channel"] for c in slack_api.calls("conversations.history")} == {dm(u) for u in PEOPLE}
+    assert all(
+        c.body["include_all_metadata"] in ("1", "true", True)
+        for c in slack_api.calls("conversations.history")
+    )
+
+
+def test_when_the_dm_cannot_be_read_nothing_is_posted_and_the_row_waits(sessions, slack_api):
+    at = schedule_now(sessions, slack_api)
+    ctx = tick_context(sessions, slack_api)
+    plan_deliveries(sessions, now=at, default_tz="UTC")
+    claims.claim_deliveries(sessions, worker="killed", now=at, limit=10, default_tz="UTC")
+    slack_api.fail_next("conversations.open", status=503, times=4 * 3)
+
+    blind = tick_pass(ctx, at + claims.LEASE + timedelta(minutes=1))
+    later = tick_pass(ctx, at + claims.LEASE + timedelta(minutes=10))
+
+    assert blind == PassSummary(due=3, retried=3)
+    assert later == PassSummary(due=3, sent=3)
+    assert len(slack_api.calls("conversations.history")) == 3  # a retry is reconciled too
+    assert dms(slack_api, PEOPLE) == {"U001": 1, "U002": 1, "U003": 1}
