@@ -65,7 +65,7 @@ def _stored_answers(connection: sa.Connection) -> Iterator[list[dict]]:
         "SELECT team_id, schedule_id, local_date, id, expectations, obstacles FROM anonymous_answers"
     )
     for query, is_anonymous in ((named, False), (anonymous, True)):
-        rows = connection.execution_options(yield_per=2_000).execute(query.columns(local_date=sa.Date))
+        rows = connection.execute(query.columns(local_date=sa.Date).execution_options(yield_per=2_000))
         for team_id, schedule_id, local_date, person_key, expectations, obstacles in rows:
             yield [
                 {
