@@ -15,7 +15,8 @@ from tests.fixtures.bot import MEMBER
 
 # Where the author's id may appear: who is asked, and the prompt sent (which only learns "answered").
 MAY_NAME_THE_PERSON = {"people", "memberships", "checkin_deliveries"}
-ANONYMOUS_TABLES = {"anonymous_answers", "anonymous_answer_numbers"}
+# answer_words holds named answers' words too, but none are made here: its rows are the anonymous ones.
+ANONYMOUS_TABLES = {"anonymous_answers", "anonymous_answer_numbers", "answer_words"}
 TRACEABLE_COLUMNS = ("user", "author", "delivery", "ts", "message", "created", "answered_at", "sent")
 
 
@@ -57,6 +58,10 @@ def test_an_anonymous_answer_leaves_no_trace_of_its_author_in_any_table_or_log(
             for name, t in schema.tables.items()
         }
     assert rows["anonymous_answers"] and rows["anonymous_answer_numbers"]  # it was stored
+    (answer_id,) = [r["id"] for r in rows["anonymous_answers"]]
+    assert {(r["person_key"], r["word"]) for r in rows["answer_words"]} == {
+        (answer_id, word) for word in ("short", "staffed", "weekend")
+    }  # its words, keyed by the answer itself
     for name, table_rows in rows.items():
         for row in table_rows:
             if name not in MAY_NAME_THE_PERSON:

@@ -69,7 +69,9 @@ def test_every_table_has_an_indexed_non_null_team_id(engine: Engine) -> None:
             continue
         if columns["team_id"]["nullable"]:
             problems.append(f"{table}: team_id is nullable")
-        if not any(index["column_names"][:1] == ["team_id"] for index in inspector.get_indexes(table)):
+        keys = [index["column_names"] for index in inspector.get_indexes(table)]
+        keys.append(inspector.get_pk_constraint(table)["constrained_columns"])  # answer_words: its key
+        if not any(key[:1] == ["team_id"] for key in keys):
             problems.append(f"{table}: no index leading with team_id")
     assert problems == []
 
@@ -151,3 +153,49 @@ def test_0002_gives_existing_measurements_their_utc_date_and_keeps_them(empty_en
     with empty_engine.connect() as connection:
         row = connection.execute(text("SELECT value, recorded_on, undone_at FROM measurements")).one()
     assert (row[0], str(row[1]), row[2]) == (80, "2027-03-31", None)
+
+
+def test_0006_fills_answer_words_from_the_answers_already_stored(empty_engine: Engine) -> None:
+    from sqlalchemy import text
+
+    upgrade(empty_engine, "0005_reports")
+    at = datetime(2027, 3, 1, 8, tzinfo=UTC)
+    with empty_engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO checkin_schedules (id, team_id, channel_id, owner_id, audience_id, "
+                "excluded_user_ids, weekdays, local_time, window_minutes, reminder_count, "
+                "reminder_after_minutes, anonymous, min_answers, objective_ids, ask_confidence, "
+                "ask_expectations, ask_obstacles, ask_category, ask_follow_up, active, created_at, "
+                "starts_at) VALUES (1, 'T1', 'C1', 'U0', 'C1', '[]', 'mon', '09:00:00', 240, 1, 120, "
+                "false, 3, '[]', true, true, true, true, true, true, :at, :at)"
+            ),
+            {"at": at},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO checkin_answers (team_id, schedule_id, user_id, local_date, answered_at, "
+                "late, expectations, obstacles) VALUES ('T1', 1, 'U1', '2027-03-01', :at, false, "
+                "'Refunds', 'the printer jammed')"
+            ),
+            {"at": at},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO anonymous_answers (id, team_id, schedule_id, local_date, late, obstacles) "
+                "VALUES ('a1b2', 'T1', 1, '2027-03-02', false, 'Queues, queues')"
+            )
+        )
+
+    upgrade(empty_engine)
+
+    with empty_engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT person_key, CAST(local_date AS VARCHAR(10)), word, anonymous FROM answer_words")
+        ).all()
+    assert {(key, day, word, bool(anonymous)) for key, day, word, anonymous in rows} == {
+        ("U1", "2027-03-01", "refund", False),
+        ("U1", "2027-03-01", "printer", False),
+        ("U1", "2027-03-01", "jammed", False),
+        ("a1b2", "2027-03-02", "queue", True),
+    }

@@ -12,7 +12,11 @@ accept: the alternative, guessing who wrote what, is exactly what anonymity forb
 passes anonymous answers only when the period reached its anonymity minimum (see anonymity.py).
 
 Words are folded to lower case and a trailing plural "s" is dropped ("delays" and "delay" are one
-theme); that is the only stemming, so the rule stays predictable.
+theme); that is the only stemming, so the rule stays predictable. A "word" longer than 40 letters
+is a typo or a pasted code, not something people share, and is left out.
+
+`answer_words` is the one word rule: the check-in services store each answer's words with it, and
+the digest counts them in SQL (the same rule as `find_themes`, which stays as its specification).
 """
 
 import re
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 
 MIN_PEOPLE = 3
 MIN_WORD_LENGTH = 4
+MAX_WORD_LENGTH = 40  # models.reports.AnswerWord.word has room for this many
 _NOT_PLURAL = ("ss", "us", "is")  # "process", "status", "analysis" are not plurals
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -59,9 +64,19 @@ def theme_words(text: str) -> set[str]:
         word = raw.replace("’", "'").split("'")[0]
         if len(word) > MIN_WORD_LENGTH and word.endswith("s") and not word.endswith(_NOT_PLURAL):
             word = word[:-1]
-        if len(word) >= MIN_WORD_LENGTH and word not in STOP_WORDS:
+        if MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH and word not in STOP_WORDS:
             words.add(word)
     return words
+
+
+def answer_words(expectations: str | None, obstacles: str | None) -> set[str]:
+    """The theme words of one answer's two texts."""
+    return theme_words(f"{expectations or ''} {obstacles or ''}")
+
+
+def sort_themes(themes: Iterable[Theme]) -> list[Theme]:
+    """Most widely shared first, categories before words on a tie, then alphabetically."""
+    return sorted(themes, key=lambda t: (-t.people, not t.is_category, t.label))
 
 
 def find_themes(answers: Iterable[ThemeAnswer], min_people: int = MIN_PEOPLE) -> list[Theme]:
@@ -78,4 +93,4 @@ def find_themes(answers: Iterable[ThemeAnswer], min_people: int = MIN_PEOPLE) ->
             category_people[answer.category].add(answer.person_key)
     themes = [Theme(c, True, len(p)) for c, p in category_people.items() if len(p) >= min_people]
     themes += [Theme(w, False, len(p)) for w, p in word_people.items() if len(p) >= min_people]
-    return sorted(themes, key=lambda t: (-t.people, not t.is_category, t.label))
+    return sort_themes(themes)

@@ -1,4 +1,5 @@
-"""Where an answer's parts go: its numbers (and the measurements they become) and its follow-up.
+"""Where an answer's parts go: its numbers (and the measurements they become), its follow-up, and
+its theme words (for the digest's themes, counted in SQL).
 
 Measurements from a named answer carry its author and the time of the first answer; from an
 anonymous one, no author and the local date's midnight UTC (a time of day could be joined against
@@ -9,13 +10,15 @@ time, old value): the table has no link back to answers, on purpose for anonymou
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from bot.domain.checkins.enums import FollowUpStatus
-from models.checkins import FollowUp
+from bot.domain.reports.themes import answer_words
+from models.checkins import AnonymousAnswer, Answer, FollowUp
 from models.goals import Measurement, Objective
 from models.measurement_queries import root_of
+from models.reports import AnswerWord
 
 
 def sync_measurements(
@@ -112,3 +115,34 @@ def _measurement(
         author,
     )
     return session.scalars(query.order_by(Measurement.id).limit(1)).first()
+
+
+def replace_answer_words(session: Session, row: Answer | AnonymousAnswer) -> None:
+    """The answer's words, as its texts now stand: the old ones go, the new distinct ones come.
+    An anonymous answer's words are keyed by its own random id and carry nothing else."""
+    anonymous = isinstance(row, AnonymousAnswer)
+    person_key = row.id if isinstance(row, AnonymousAnswer) else row.user_id
+    session.execute(
+        delete(AnswerWord).where(
+            AnswerWord.team_id == row.team_id,
+            AnswerWord.schedule_id == row.schedule_id,
+            AnswerWord.local_date == row.local_date,
+            AnswerWord.person_key == person_key,
+        )
+    )
+    words = sorted(answer_words(row.expectations, row.obstacles))
+    if words:
+        session.execute(
+            insert(AnswerWord),
+            [
+                {
+                    "team_id": row.team_id,
+                    "schedule_id": row.schedule_id,
+                    "local_date": row.local_date,
+                    "person_key": person_key,
+                    "word": word,
+                    "anonymous": anonymous,
+                }
+                for word in words
+            ],
+        )

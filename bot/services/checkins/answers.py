@@ -19,7 +19,12 @@ from bot.domain.checkins.enums import DeliveryKind, DeliveryState
 from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.periods import Period, is_late, period_for
 from bot.services.checkins.answer_input import checked, merged
-from bot.services.checkins.answer_store import add_follow_up, named_follow_up, sync_measurements
+from bot.services.checkins.answer_store import (
+    add_follow_up,
+    named_follow_up,
+    replace_answer_words,
+    sync_measurements,
+)
 from bot.services.checkins.audience import person_of
 from bot.services.checkins.outbox import delivery_row, insert_new_deliveries
 from bot.services.checkins.prompt_contents import schedule_objectives
@@ -99,6 +104,7 @@ def _named(session, schedule, prompt, user_id, period, objectives, given, source
         row.edited_at = now
     stored = merged(earlier, given, source)
     _write_texts(row, stored)
+    replace_answer_words(session, row)
     _replace_numbers(session, AnswerNumber, row.id, schedule.team_id, stored)
     sync_measurements(
         session,
@@ -161,6 +167,7 @@ def _anonymous(
         earlier = stored_answer(row, answer_numbers(session, AnonymousAnswerNumber, row.id))
     stored = merged(earlier, given, source)
     _write_texts(row, stored)
+    replace_answer_words(session, row)
     _replace_numbers(session, AnonymousAnswerNumber, row.id, schedule.team_id, stored)
     midnight = datetime.combine(period.local_date, time(0), tzinfo=UTC)
     sync_measurements(

@@ -1,9 +1,8 @@
 """What staff said in a channel's check-ins, aggregated in SQL: participation per period,
-counts by category, a few quotable answers, follow-up counts. Only themes read answer texts, and
-only the period's (streamed, never held): the words people share are not something SQL can count
-portably."""
+counts by category, a few quotable answers, themes (theme_counts.py: words stored with each
+answer, counted by distinct person), follow-up counts. No answer text is read but the quotes'."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import case, func, or_, select
@@ -15,7 +14,7 @@ from bot.domain.reports.digest_inputs import FollowupCounts
 from bot.domain.reports.participation import PeriodParticipation
 from bot.domain.reports.periods import Period
 from bot.domain.reports.quotes import QuoteCandidate
-from bot.domain.reports.themes import Theme, ThemeAnswer, find_themes
+from bot.services.reports.theme_counts import period_themes as period_themes  # one place for figures
 from models.checkins import AnonymousAnswer, Answer, Delivery, FollowUp, Schedule
 
 QUOTE_CANDIDATES = 12
@@ -138,44 +137,6 @@ def quote_candidates(
     found = [QuoteCandidate(t, d, False, 1, minimum, author_key=u) for t, d, u in named]
     found += [QuoteCandidate(t, d, True, int(n), minimum) for t, d, n in anonymous]
     return sorted(found, key=lambda q: q.answered_on, reverse=True)
-
-
-def period_themes(
-    session: Session, team_id: str, schedule_id: int, period: Period, minimum: int
-) -> list[Theme]:
-    return find_themes(_theme_answers(session, team_id, schedule_id, period, minimum))
-
-
-def _theme_answers(
-    session: Session, team_id: str, schedule_id: int, period: Period, minimum: int
-) -> Iterator[ThemeAnswer]:
-    in_period = (
-        Answer.team_id == team_id,
-        Answer.schedule_id == schedule_id,
-        Answer.local_date.between(period.start, period.end),
-    )
-    named = select(Answer.user_id, Answer.expectations, Answer.obstacles, Answer.category).where(*in_period)
-    for user_id, expectations, obstacles, category in session.execute(
-        named.execution_options(yield_per=2000)
-    ):
-        yield ThemeAnswer(user_id, f"{expectations or ''} {obstacles or ''}", category and str(category))
-    anonymous_where = (
-        AnonymousAnswer.team_id == team_id,
-        AnonymousAnswer.schedule_id == schedule_id,
-        AnonymousAnswer.local_date.between(period.start, period.end),
-    )
-    answered = session.scalar(select(func.count()).select_from(AnonymousAnswer).where(*anonymous_where)) or 0
-    if not anonymous_results_visible(answered, minimum):
-        return
-    anonymous = select(
-        AnonymousAnswer.id, AnonymousAnswer.expectations, AnonymousAnswer.obstacles, AnonymousAnswer.category
-    ).where(*anonymous_where)
-    for answer_id, expectations, obstacles, category in session.execute(
-        anonymous.execution_options(yield_per=2000)
-    ):
-        yield ThemeAnswer(
-            f"anon:{answer_id}", f"{expectations or ''} {obstacles or ''}", category and str(category)
-        )
 
 
 def followup_counts(

@@ -1,4 +1,4 @@
-from bot.domain.reports.themes import ThemeAnswer, find_themes, theme_words
+from bot.domain.reports.themes import MAX_WORD_LENGTH, ThemeAnswer, answer_words, find_themes, theme_words
 
 
 def test_words_need_four_letters_no_stop_words_and_fold_plurals():
@@ -37,3 +37,9 @@ def test_categories_are_themes_too_and_come_first_on_a_tie():
         ("refund", False),
         ("slow", False),
     ]
+
+
+def test_an_answers_words_come_from_both_texts_and_overlong_words_are_left_out():
+    longest, too_long = "a" * MAX_WORD_LENGTH, "b" * (MAX_WORD_LENGTH + 1)
+    assert answer_words("Refunds", f"printer {longest} {too_long}") == {"refund", "printer", longest}
+    assert answer_words(None, None) == set()

@@ -175,7 +175,10 @@ def test_an_anonymous_answer_cannot_be_traced_to_its_author(sessions, engine, ca
         "measurements",
         "follow_ups",
         "checkin_deliveries",  # the author's own prompt row, now answered=True
+        "answer_words",  # keyed by the anonymous answer's own id, not its author
     }
+    (word,) = created["answer_words"]
+    assert repr(recorded.anonymous_answer_id) in word and "'refund'" in word
     times_of_day = ("09:17", "9, 17", "17:23", "17, 23")
     for name, rows in created.items():
         for row in rows:

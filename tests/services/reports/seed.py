@@ -1,10 +1,12 @@
-"""Check-in rows for digest tests, written directly (the answers service is tested elsewhere)."""
+"""Check-in rows for digest tests, written directly (the answers service is tested elsewhere), with
+the words the answers service stores alongside."""
 
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.enums import DeliveryState
+from bot.services.checkins.answer_store import replace_answer_words
 from models.checkins import AnonymousAnswer, Answer, Delivery, FollowUp, Schedule
 from tests.services.factories import CHANNEL, OWNER, TEAM
 
@@ -47,26 +49,28 @@ def prompts(sessions, schedule_id: int, day: date, users: list[str]) -> None:
 
 def named(sessions, schedule_id: int, day: date, user: str, text: str, category: str | None = None) -> None:
     with sessions.begin() as session:
-        session.add(
-            Answer(
-                team_id=TEAM,
-                schedule_id=schedule_id,
-                user_id=user,
-                local_date=day,
-                answered_at=AT,
-                obstacles=text,
-                category=category,
-            )
+        answer = Answer(
+            team_id=TEAM,
+            schedule_id=schedule_id,
+            user_id=user,
+            local_date=day,
+            answered_at=AT,
+            obstacles=text,
+            category=category,
         )
+        session.add(answer)
+        session.flush()
+        replace_answer_words(session, answer)
 
 
 def anonymous(sessions, schedule_id: int, day: date, text: str, category: str | None = None) -> None:
     with sessions.begin() as session:
-        session.add(
-            AnonymousAnswer(
-                team_id=TEAM, schedule_id=schedule_id, local_date=day, obstacles=text, category=category
-            )
+        answer = AnonymousAnswer(
+            team_id=TEAM, schedule_id=schedule_id, local_date=day, obstacles=text, category=category
         )
+        session.add(answer)
+        session.flush()
+        replace_answer_words(session, answer)
 
 
 def followup(sessions, day: date, **fields) -> None:
