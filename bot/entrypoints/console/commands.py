@@ -4,6 +4,7 @@
 import cmd
 import re
 
+from bot.entrypoints.console.clock import parse_console_time
 from bot.entrypoints.console.dispatcher import describe
 from bot.entrypoints.console.modal import QuitConsole
 from bot.entrypoints.console.shell import Console
@@ -17,6 +18,9 @@ Type what you would type in Slack, plus a few console commands:
   :home                    open goalbot's App Home tab
   :user NAME [admin]       be someone else (:user NAME member drops admin)
   :channel NAME            move to another channel
+  :at YYYY-MM-DD HH:MM     move the clock forward (DEFAULT_TIMEZONE, or an ISO instant
+                           with offset) and run goalbot's tick, as its clock process would
+  :tick                    run goalbot's tick now (check-in prompts, reminders, digests)
   :help                    this text
   :quit                    leave (so does end of input)
 In a form: one line per field; an empty line keeps the value shown, - clears an
@@ -61,7 +65,7 @@ class ConsoleCommands(cmd.Cmd):
         return False
 
     def default(self, line: str) -> None:
-        self.say("Unknown console command. Try :help, :home, :user NAME [admin], :channel NAME or :quit.")
+        self.say("Unknown console command. Try :help, :home, :user NAME [admin], :channel NAME, :at, :tick or :quit.")
 
     def emptyline(self) -> bool:
         return False
@@ -97,3 +101,32 @@ class ConsoleCommands(cmd.Cmd):
         self.console.move_to(arg.strip())
         self.say(f"(you are now in #{self.console.who.channel_name})", "dim")
         return False
+
+    def do_at(self, arg: str) -> bool:
+        travel = self.console.travel
+        if travel is None:
+            self.say("This console has no clock to move.")
+            return False
+        try:
+            target = parse_console_time(arg, travel.context.default_tz)
+            self.console.dispatcher.log.take()
+            travel.jump(target, self._ticked)
+        except ValueError as error:
+            self.say(str(error))
+        return False
+
+    def do_tick(self, arg: str) -> bool:
+        if self.console.travel is None:
+            self.say("This console has no clock to tick.")
+        else:
+            self.console.dispatcher.log.take()
+            self.console.travel.tick(self._ticked)
+        return False
+
+    def _ticked(self, summary: str | None) -> None:
+        """After a tick: what went out, then the tick's summary line (dimmed)."""
+        for problem in self.console.dispatcher.log.take():
+            self.say(f"Something went wrong: {problem}")
+        self.console.finish()
+        if summary is not None:
+            self.say(f"({summary})", "dim")

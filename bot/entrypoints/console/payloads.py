@@ -115,3 +115,15 @@ def app_home_opened(
         app_id=APP_ID,
         bot_user_id=BOT_USER_ID,
     )
+
+
+def member_joined_channel(user_id: str, channel_id: str, *, event_ts: str) -> Payload:
+    event = {"type": "member_joined_channel", "user": user_id, "channel": channel_id, "event_ts": event_ts}
+    return requests.event_callback(
+        event,
+        team_id=TEAM_ID,
+        event_id="Ev" + event_ts.replace(".", ""),
+        event_time=int(float(event_ts)),
+        app_id=APP_ID,
+        bot_user_id=BOT_USER_ID,
+    )

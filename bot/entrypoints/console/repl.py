@@ -12,20 +12,26 @@ from slack_bolt import App
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import utc_now
+from bot.entrypoints.console.clock import ConsoleClock
 from bot.entrypoints.console.commands import ConsoleCommands
 from bot.entrypoints.console.dispatcher import Dispatcher, describe
 from bot.entrypoints.console.shell import Console
 from bot.entrypoints.console.terminal import Terminal
+from bot.entrypoints.console.ticking import TimeTravel
 from bot.entrypoints.console.workspace import CONSOLE, Workspace
 from bot.settings import Settings
 from bot.slack.standin import SlackStandIn
+from handlers.outbound.passes import TickContext
 from models.db import make_engine, make_sessionmaker
 
 BOT_TOKEN = "xoxb-console"
 DATABASE_PROBLEM = 2
 _PROXY_VARIABLES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
+
+UNPACED = 1_000_000.0  # calls a second: the gate never waits in the console
 
 AppFactory = Callable[..., App]
 
@@ -45,6 +51,7 @@ def run_console(
     app_factory has create_app's signature and defaults to it; tests pass stand-in listeners.
     """
     terminal = Terminal(stdin, stdout)
+    console_clock = ConsoleClock(clock)
     engine = None
     try:
         engine = make_engine(settings.database_url)
@@ -65,19 +72,21 @@ def run_console(
                     "slack_api_base_url": standin.base_url,
                 }
             )
+            sessions = make_sessionmaker(engine)
             try:
                 app = (app_factory or _create_app)(
                     console_settings,
-                    sessions=make_sessionmaker(engine),
-                    clock=clock,
+                    sessions=sessions,
+                    clock=console_clock.now,
                     process_before_response=True,
                 )
             except Exception as error:  # a broken import or listener registration: one line, no traceback
                 terminal.say(f"Could not start goalbot: {describe(error)}")
                 return 1
-            workspace = Workspace(standin, timezone=settings.timezone.key, now=clock())
+            workspace = Workspace(standin, timezone=settings.timezone.key, now=console_clock.now())
+            travel = TimeTravel(console_clock, _tick_context(console_settings, sessions))
             with Dispatcher(app, secret) as dispatcher:
-                return ConsoleCommands(Console(workspace, dispatcher, terminal)).run()
+                return ConsoleCommands(Console(workspace, dispatcher, terminal, travel)).run()
     except KeyboardInterrupt:
         terminal.say()
         return 130
@@ -110,6 +119,13 @@ def _create_app(settings: Settings, **options: Any) -> App:
     from bot.entrypoints.app import create_app  # imported late: it pulls in every listener module
 
     return create_app(settings, listener_executor=_InlineExecutor(), **options)
+
+
+def _tick_context(settings: Settings, sessions: sessionmaker[Session]) -> TickContext:
+    """What `goalbot tick` runs with, sending to the stand-in; no pacing: nobody else is waiting."""
+    from bot.entrypoints.tick import build_sender, tick_context
+
+    return tick_context(settings, sessions, build_sender(settings, rate=UNPACED))
 
 
 def _prepare_database(engine: Engine) -> None:

@@ -8,9 +8,17 @@ from bot.entrypoints.console.labels import label
 from bot.entrypoints.console.modal import ModalWalker
 from bot.entrypoints.console.mrkdwn import plain
 from bot.entrypoints.console.outputs import Outbox
-from bot.entrypoints.console.payloads import Identity, Surface, app_home_opened, block_actions, slash_command
+from bot.entrypoints.console.payloads import (
+    Identity,
+    Surface,
+    app_home_opened,
+    block_actions,
+    member_joined_channel,
+    slash_command,
+)
 from bot.entrypoints.console.render import Choice, render_message, render_view
 from bot.entrypoints.console.terminal import Terminal
+from bot.entrypoints.console.ticking import TimeTravel
 from bot.entrypoints.console.views import MyViews
 from bot.entrypoints.console.workspace import Output, ResponseTarget, Workspace, with_block_ids
 
@@ -18,8 +26,11 @@ Bound = tuple[Choice, Surface]
 
 
 class Console:
-    def __init__(self, workspace: Workspace, dispatcher: Dispatcher, terminal: Terminal) -> None:
+    def __init__(
+        self, workspace: Workspace, dispatcher: Dispatcher, terminal: Terminal, travel: TimeTravel | None = None
+    ) -> None:
         self.workspace, self.dispatcher, self.terminal = workspace, dispatcher, terminal
+        self.travel = travel
         self.views = MyViews(workspace.standin.views, lambda: self.who.person.id)
         self.outbox = Outbox(workspace)
         person = self.workspace.add_person("you", is_admin=True)
@@ -35,11 +46,21 @@ class Console:
 
     def become(self, name: str, *, admin: bool | None = None) -> None:
         self.who = replace(self.who, person=self.workspace.add_person(name, is_admin=admin))
-        self.workspace.add_channel(self.who.channel_name, member=self.who.person.id)
+        self.join(self.who.channel_name)
 
     def move_to(self, name: str) -> None:
-        channel = self.workspace.add_channel(name, member=self.who.person.id)
+        channel = self.join(name)
         self.who = replace(self.who, channel_id=channel, channel_name=self.workspace.channel_name(channel))
+
+    def join(self, channel_name: str) -> str:
+        """The current person joins the channel; Slack tells goalbot (member_joined_channel), so a
+        check-in schedule there asks them too."""
+        channel, joined = self.workspace.join_channel(channel_name, self.who.person.id)
+        if joined:
+            event = member_joined_channel(self.who.person.id, channel, event_ts=self.workspace.next_ts())
+            for problem in self.dispatcher.send(event).problems:
+                self.terminal.say(f"Something went wrong: {problem}")
+        return channel
 
     def person_for(self, text: str) -> str:
         """A typed name ("alice", "@alice") or user id → a user id the workspace knows."""
@@ -153,8 +174,10 @@ class Console:
                     self.terminal.say(label(output, self.who, self.workspace), "dim")
                 continue
             rendered = render_message(output.message, first=len(fresh) + 1, **names)
-            self.terminal.say(label(output, self.who, self.workspace), "bold")
-            self.terminal.show(rendered.lines, "  ")
+            # A thread reply sits under its parent, as Slack's thread view shows it.
+            indent = "    " if output.kind == "message" and output.message.get("thread_ts") else ""
+            self.terminal.say(indent + label(output, self.who, self.workspace), "bold")
+            self.terminal.show(rendered.lines, indent + "  ")
             private = output.kind == "ephemeral" or (output.kind == "update" and output.user_id is not None)
             surface = Surface(output.channel_id, output.ts, private, output.message)
             fresh += [(choice, surface) for choice in rendered.choices]

@@ -111,6 +111,12 @@ class Workspace:
         self.standin.add_channel(channel_id(name), name=clean, members=(member,) if member else ())
         return channel_id(name)
 
+    def join_channel(self, name: str, member: str) -> tuple[str, bool]:
+        """(the channel's id, whether `member` is new there)."""
+        known = self.standin.channel(channel_id(name))
+        new = known is None or member not in known.members
+        return self.add_channel(name, member=member), new
+
     def channel_name(self, any_channel_id: str) -> str:
         with self._lock:
             if any_channel_id.startswith("D"):
