@@ -33,7 +33,7 @@ def console_settings(database_url: str, engine) -> Settings:
 def run_script(console_settings: Settings) -> Callable[..., tuple[int, str]]:
     def run(script: str | io.TextIOBase, *, app_factory=None) -> tuple[int, str]:
         stdin = io.StringIO(textwrap.dedent(script)) if isinstance(script, str) else script
-        stdout = script.stdout if isinstance(script, Respondent) else io.StringIO()
+        stdout = getattr(script, "stdout", None) or io.StringIO()  # Respondent, LiveScript: their own
         code = run_console(
             console_settings, stdin=stdin, stdout=stdout, clock=lambda: FIXED_NOW, app_factory=app_factory
         )

@@ -65,7 +65,10 @@ class ConsoleCommands(cmd.Cmd):
         return False
 
     def default(self, line: str) -> None:
-        self.say("Unknown console command. Try :help, :home, :user NAME [admin], :channel NAME, :at, :tick or :quit.")
+        self.say(
+            "Unknown console command. Try :help, :home, :user NAME [admin], :channel NAME, :at, :tick"
+            " or :quit."
+        )
 
     def emptyline(self) -> bool:
         return False

@@ -27,7 +27,11 @@ Bound = tuple[Choice, Surface]
 
 class Console:
     def __init__(
-        self, workspace: Workspace, dispatcher: Dispatcher, terminal: Terminal, travel: TimeTravel | None = None
+        self,
+        workspace: Workspace,
+        dispatcher: Dispatcher,
+        terminal: Terminal,
+        travel: TimeTravel | None = None,
     ) -> None:
         self.workspace, self.dispatcher, self.terminal = workspace, dispatcher, terminal
         self.travel = travel

@@ -21,6 +21,7 @@ STEP = timedelta(days=1)
 # Daily ticks at most this many: a jump of months would otherwise replay every weekly digest.
 MOST_STEPS = 7
 
+
 class TimeTravel:
     def __init__(self, clock: ConsoleClock, context: TickContext) -> None:
         self.clock, self.context = clock, context
@@ -51,4 +52,3 @@ def ticks_between(start: datetime, target: datetime) -> list[datetime]:
     while instants[-1] - STEP > start and len(instants) <= MOST_STEPS:
         instants.append(instants[-1] - STEP)
     return instants[::-1]
-
