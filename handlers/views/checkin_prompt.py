@@ -41,8 +41,14 @@ def prompt_text(delivery: DeliveryToSend) -> str:
 
 
 def build_prompt(delivery: DeliveryToSend, *, channel_name: str, tz: ZoneInfo) -> list[Block]:
+    # The response window (on time until `late_at`) is what people act on; the period's close is
+    # the last moment an answer counts at all.
+    on_time = delivery.late_at.astimezone(tz).strftime("%a %H:%M")
     closes = delivery.closes_at.astimezone(tz).strftime("%a %H:%M")
-    intro = f"*{prompt_text(delivery)}* For #{escape(channel_name)}, open until {closes}."
+    intro = (
+        f"*{prompt_text(delivery)}* For #{escape(channel_name)}: answer by {on_time} "
+        f"(late answers count until {closes})."
+    )
     blocks: list[Block] = [section(intro)]
     blocks += [section(_objective_line(o)) for o in delivery.objectives[:MAX_OBJECTIVES_SHOWN]]
     if len(delivery.objectives) > MAX_OBJECTIVES_SHOWN:

@@ -17,7 +17,8 @@ from handlers.views.format import (
 )
 from handlers.views.goal_blocks import goal_facts, goal_name, objectives_context
 
-_MENTION = re.compile(r"&lt;@([A-Z0-9_]+)&gt;")
+# Our refusals name people and channels as <@U…> and <#C…>; only those survive escaping.
+_MENTION = re.compile(r"&lt;([@#][A-Z0-9_]+)&gt;")
 
 
 def build_goal_saved(goal: GoalSummary, *, created: bool) -> list[Block]:
@@ -60,6 +61,6 @@ def build_help(lines: Sequence[str], *, intro: str | None = None) -> list[Block]
 
 
 def build_error(text: str) -> list[Block]:
-    # Our messages name people as <@U…>; everything else is escaped so no one can be pinged.
-    safe = _MENTION.sub(r"<@\1>", escape(text))
+    # Everything but our own mentions is escaped, so no one can be pinged by text a person typed.
+    safe = _MENTION.sub(r"<\1>", escape(text))
     return [section(f":warning: {safe}")]

@@ -20,8 +20,8 @@ def test_a_prompt_due_at_nine_arrives_when_the_clock_jumps_from_eight_to_half_pa
     _, out = run_script(SCHEDULE + ":at 2026-01-07 08:00\n:at 2026-01-07 09:30\n")
 
     before, jumped = out.split("(tick 2026-01-07T08:00:00Z", 1)
-    assert "open until Thu" not in before  # Wednesday's prompt
-    assert re.search(r"goalbot → you \(DM\):\n  Time for your check-in.*open until Thu", jumped)
+    assert "late answers count until Thu" not in before  # Wednesday's prompt
+    assert re.search(r"goalbot → you \(DM\):\n  Time for your check-in.*late answers count until Thu", jumped)
     assert re.search(r"\(tick 2026-01-07T09:30:00Z: due 1, sent 1,", jumped)
 
 
@@ -118,7 +118,7 @@ def test_a_monthly_reminder_and_digest_arrive_when_the_clock_jumps_over_a_first_
 def test_tick_runs_at_the_current_time_and_sends_nothing_twice(run_script):
     _, out = run_script(SCHEDULE + ":at 2026-01-07 09:30\n:tick\n")
 
-    assert out.count("open until Thu") == 1
+    assert out.count("late answers count until Thu") == 1
     assert "(tick 2026-01-07T09:30:00Z: due 0, sent 0, retried 0, skipped 0)" in out
 
 

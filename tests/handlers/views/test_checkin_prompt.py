@@ -51,7 +51,8 @@ def test_the_prompt_has_answer_and_confidence_buttons_carrying_the_delivery():
         (str(n), f"checkin_confidence_{n}", "41") for n in range(1, 6)
     ]
     text = "\n".join(all_texts(blocks))
-    assert "#support" in text and "Tue 09:00" in text and "Your name is shown" in text
+    assert "#support" in text and "answer by Mon 13:00" in text and "until Tue 09:00" in text
+    assert "Your name is shown" in text
 
 
 def test_an_anonymous_prompt_says_so_before_anyone_answers():

@@ -9,6 +9,11 @@ def test_errors_keep_our_mentions_but_defuse_everything_else():
     assert "<!channel>" not in text and "&lt;!channel&gt; &amp; co" in text
 
 
+def test_errors_keep_our_channel_mentions_too():
+    text = build_error("That check-in for <#C_GENERAL> has closed.")[0].to_dict()["text"]["text"]
+    assert "<#C_GENERAL>" in text
+
+
 def test_a_recorded_measurement_says_what_it_was_before_and_which_goal():
     blocks = build_measurement_recorded(
         make_objective(current=83.5, unit="%"), "Raise CSAT", previous=81, goal_ref="G3"
