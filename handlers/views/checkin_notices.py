@@ -46,9 +46,11 @@ def schedule_text(view: ScheduleView) -> str:
         else f"user group `{view.audience_id}`"
     )
     asked = f"{view.asked} people" if view.asked != 1 else "1 person"
+    # Right after saving, the members are still being read from Slack; a count of 0 would alarm.
+    counted = f" ({asked})" if view.asked else ""
     return (
         f"Check-in for {where}: {describe_spec(view.spec)}. "
-        f"Asks {who} ({asked}), set by {mention(view.owner_id)}."
+        f"Asks {who}{counted}, set by {mention(view.owner_id)}."
     )
 
 

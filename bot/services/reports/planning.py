@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -70,6 +70,7 @@ def _due_in_team(session: Session, team_id: str, since: datetime, now: datetime,
             .distinct()
         )
     )
+    started = _started(session, team_id)
     schedule_channels = set(
         session.scalars(
             select(Schedule.channel_id).where(Schedule.team_id == team_id, Schedule.active.is_(True))
@@ -83,14 +84,32 @@ def _due_in_team(session: Session, team_id: str, since: datetime, now: datetime,
     focused = _focused_months(session, team_id, since, now)
     found = Due()
     for channel_id in sorted(cast(set[str], goal_channels) | schedule_channels):
+        # Nothing was missed before the channel had a goal or a check-in: a new channel's first
+        # tick must not post last month's digest.
+        channel_since = max(since, started.get(channel_id, since))
+        if channel_since >= now:
+            continue
         settings = settings_view(rows.get(channel_id), channel_id, default_tz)
         if channel_id in goal_channels:
             focus = FocusState(has_goals=True, focused_months=frozenset(focused[channel_id]))
-            found += due_reminders(_reminder_settings(settings), focus, holidays, since, now)
-        found += due_digests(
-            DigestSettings(channel_id, settings.zone, settings.cadence, settings.at), holidays, since, now
-        )
+            found += due_reminders(_reminder_settings(settings), focus, holidays, channel_since, now)
+        digests = DigestSettings(channel_id, settings.zone, settings.cadence, settings.at)
+        found += due_digests(digests, holidays, channel_since, now)
     return found
+
+
+def _started(session: Session, team_id: str) -> dict[str, datetime]:
+    """When each channel got its first goal or check-in schedule (archived ones count too)."""
+    goals = select(Goal.channel_id, func.min(Goal.created_at)).where(
+        Goal.team_id == team_id, Goal.channel_id.is_not(None)
+    )
+    schedules = select(Schedule.channel_id, func.min(Schedule.created_at)).where(Schedule.team_id == team_id)
+    started: dict[str, datetime] = {}
+    for query in (goals.group_by(Goal.channel_id), schedules.group_by(Schedule.channel_id)):
+        for channel_id, first in session.execute(query):
+            if channel_id is not None and first is not None:
+                started[channel_id] = min(first, started.get(channel_id, first))
+    return started
 
 
 def _reminder_settings(settings: ChannelReportSettings) -> ReminderSettings:
