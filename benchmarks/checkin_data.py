@@ -15,9 +15,10 @@ from bot.domain.checkins.enums import Weekday
 from bot.domain.checkins.spec import ReminderPolicy, ScheduleSpec
 from bot.services.actor import Actor
 from bot.services.checkins import schedules
-from models.checkins import CheckinPlan, Membership, Person
+from models.checkins import CheckinPlan
 from models.db import make_engine, make_sessionmaker
 from models.migrate import upgrade
+from models.people import Membership, Person
 
 TEAM = "T0BENCH"
 CHANNEL = "C0BENCH"

@@ -9,9 +9,6 @@ from models.checkins import (
     CheckinPlan,
     Delivery,
     FollowUp,
-    Holiday,
-    Membership,
-    Person,
     Schedule,
 )
 from models.events import ProcessedEvent
@@ -27,6 +24,7 @@ from models.goals import (
     Strategy,
     Tactic,
 )
+from models.people import Holiday, Membership, Person
 from models.reports import DigestSnapshot, ReportCursor, ReportPost, ReportSettings
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Check-ins: who is asked (people, memberships, holidays), schedules, the outbox, answers, follow-ups.
+"""Check-ins: schedules, the outbox, answers, follow-ups (who is asked: models/people.py).
 
 Anonymity is structural: `AnonymousAnswer` and its numbers have no author column, no foreign key
 to a delivery or person, no time of day (only the local date) and a random id (an increasing
@@ -34,46 +34,6 @@ from models.base import Base, TeamScoped, UTCDateTime
 def _enum(cls: type[enum.Enum]) -> Enum:
     # Plain strings, as in models.goals: a new value needs no ALTER TYPE.
     return Enum(cls, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
-
-
-class Person(TeamScoped, Base):
-    """A workspace member as `users.info` last described them; `tz` None means DEFAULT_TIMEZONE."""
-
-    __tablename__ = "people"
-    # ix tz: the tick asks "who lives in the zones where a prompt is due now", across workspaces.
-    __table_args__ = (UniqueConstraint("team_id", "user_id"), Index("ix_people_tz", "tz"))
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[str] = mapped_column(String(32))
-    tz: Mapped[str | None] = mapped_column(String(64))
-    is_bot: Mapped[bool] = mapped_column(Boolean, default=False)
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
-    away_until: Mapped[date | None] = mapped_column(Date)  # last day away, inclusive
-    refreshed_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
-class Membership(TeamScoped, Base):
-    """One person in one channel (C…/G…) or user group (S…), as last synced from Slack."""
-
-    __tablename__ = "memberships"
-    __table_args__ = (
-        UniqueConstraint("team_id", "group_id", "user_id"),
-        Index("ix_memberships_team_id_user_id", "team_id", "user_id"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[str] = mapped_column(String(32))
-    user_id: Mapped[str] = mapped_column(String(32))
-    synced_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
-class Holiday(TeamScoped, Base):
-    __tablename__ = "holidays"
-    __table_args__ = (UniqueConstraint("team_id", "day"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    day: Mapped[date] = mapped_column(Date)
-    name: Mapped[str] = mapped_column(String(100))
 
 
 class Schedule(TeamScoped, Base):

@@ -25,7 +25,7 @@ Latest = Mapping[int, LatestValue]
 
 
 class ObjectiveFacts(Protocol):
-    """What a summary reads of an objective: an ORM Objective, or its columns (queries.ObjectiveColumns)."""
+    """What a summary reads of an objective: an ORM Objective or list_queries.ObjectiveColumns."""
 
     @property
     def id(self) -> int: ...
@@ -48,7 +48,7 @@ class ObjectiveFacts(Protocol):
 
 
 class GoalFacts(Protocol):
-    """What a summary reads of a goal itself: an ORM Goal, or its columns (queries.GoalColumns)."""
+    """What a summary reads of a goal itself: an ORM Goal, or its columns (list_queries.GoalColumns)."""
 
     @property
     def id(self) -> int: ...
