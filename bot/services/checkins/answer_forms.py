@@ -21,11 +21,11 @@ from bot.services.checkins.answer_rows import (
     answer_numbers,
     named_answer_of,
     named_row,
-    prompt_query,
     stored_answer,
 )
 from bot.services.checkins.audience import person_of
 from bot.services.checkins.home import home_checkins
+from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.prompt_contents import summarize_for
 from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, NoSchedule, UnknownPrompt
 from bot.services.checkins.schedules import find_schedule

@@ -7,10 +7,9 @@ An anonymous answer is found only by its random id, never by person.
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from bot.domain.checkins.enums import DeliveryKind
 from bot.services.checkins.answer_store import named_follow_up
 from bot.services.checkins.views import AnswerInput
 from models.checkins import (
@@ -18,23 +17,11 @@ from models.checkins import (
     AnonymousAnswerNumber,
     Answer,
     AnswerNumber,
-    Delivery,
     FollowUp,
     Schedule,
 )
 
 NumberModel = type[AnswerNumber] | type[AnonymousAnswerNumber]
-
-
-def prompt_query(schedule_id: int, user_id: str, local_date: date) -> Select[Delivery]:
-    """The person's prompt row (sequence 0) of a schedule for a local date."""
-    return select(Delivery).where(
-        Delivery.schedule_id == schedule_id,
-        Delivery.user_id == user_id,
-        Delivery.local_date == local_date,
-        Delivery.kind == DeliveryKind.PROMPT,
-        Delivery.sequence == 0,
-    )
 
 
 def named_row(session: Session, schedule: Schedule, user_id: str, local_date: date) -> Answer | None:

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from bot.domain.checkins.enums import DeliveryKind, DeliveryState
 from bot.domain.checkins.periods import Period
-from bot.services.checkins.answer_rows import NumberModel, prompt_query, replace_numbers, write_texts
+from bot.services.checkins.answer_rows import NumberModel, replace_numbers, write_texts
 from bot.services.checkins.answer_store import replace_answer_words, sync_measurements
-from bot.services.checkins.outbox import delivery_row, insert_new_deliveries
+from bot.services.checkins.outbox import delivery_row, insert_new_deliveries, prompt_query
 from bot.services.checkins.views import AnswerInput, AnswerRecorded, MessageRef
 from models.checkins import AnonymousAnswer, Answer, Delivery, Schedule
 from models.goals import Objective

@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.periods import period_for
 from bot.domain.checkins.schedule_times import next_prompt_after
-from bot.services.checkins.answer_rows import prompt_query
 from bot.services.checkins.audience import person_of, schedules_asking
+from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.specs import spec_of
 from bot.services.checkins.views import HomeCheckins, NextCheckin, OpenCheckin
 
