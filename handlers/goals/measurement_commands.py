@@ -2,7 +2,7 @@
 
 from slack_sdk import WebClient
 
-from bot.domain.commands import UndoUpdate, Update
+from bot.domain.update_command import UndoUpdate, Update
 from bot.services import measurement_undo, measurements
 from handlers.goals.measurement_actions import pending_payload, undo_as
 from handlers.goals.request import GoalsRequest
