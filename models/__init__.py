@@ -1,16 +1,8 @@
 """Storage: SQLAlchemy 2 typed models, query helpers and Alembic migrations."""
 
+from models.answers import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
 from models.base import Base
-from models.checkins import (
-    AnonymousAnswer,
-    AnonymousAnswerNumber,
-    Answer,
-    AnswerNumber,
-    CheckinPlan,
-    Delivery,
-    FollowUp,
-    Schedule,
-)
+from models.checkins import CheckinPlan, Delivery, FollowUp, Schedule
 from models.events import ProcessedEvent
 from models.followups import FollowupMessage, FollowupSettings
 from models.goals import (

@@ -32,7 +32,8 @@ from bot.services.checkins.schedules import find_schedule
 from bot.services.checkins.specs import spec_of
 from bot.services.checkins.views import AnswerInput
 from bot.services.read_models import ObjectiveSummary
-from models.checkins import AnonymousAnswerNumber, Delivery, Schedule
+from models.answers import AnonymousAnswerNumber
+from models.checkins import Delivery, Schedule
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,8 @@ from sqlalchemy.orm import Session
 
 from bot.services.checkins.answer_store import named_follow_up
 from bot.services.checkins.views import AnswerInput
-from models.checkins import (
-    AnonymousAnswer,
-    AnonymousAnswerNumber,
-    Answer,
-    AnswerNumber,
-    FollowUp,
-    Schedule,
-)
+from models.answers import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
+from models.checkins import FollowUp, Schedule
 
 NumberModel = type[AnswerNumber] | type[AnonymousAnswerNumber]
 

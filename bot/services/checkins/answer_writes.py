@@ -14,7 +14,8 @@ from bot.services.checkins.answer_rows import NumberModel, replace_numbers, writ
 from bot.services.checkins.answer_store import replace_answer_words, sync_measurements
 from bot.services.checkins.outbox import delivery_row, insert_new_deliveries, prompt_query
 from bot.services.checkins.views import AnswerInput, AnswerRecorded, MessageRef
-from models.checkins import AnonymousAnswer, Answer, Delivery, Schedule
+from models.answers import AnonymousAnswer, Answer
+from models.checkins import Delivery, Schedule
 from models.goals import Objective
 
 

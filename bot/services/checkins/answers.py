@@ -32,7 +32,7 @@ from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, NoSch
 from bot.services.checkins.schedules import find_schedule
 from bot.services.checkins.specs import spec_of
 from bot.services.checkins.views import AnswerInput, AnswerRecorded, AnswerSource
-from models.checkins import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
+from models.answers import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
 
 
 def record_answer(
