@@ -1,4 +1,4 @@
-"""`/goals update O7 82 …` and `/goals update undo O7`: record a number, or take the last one back."""
+"""`/goals update O7 82 …` and `/goals update O7 undo`: record a number, or take the last one back."""
 
 from slack_sdk import WebClient
 
