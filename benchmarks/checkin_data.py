@@ -8,16 +8,17 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, time
 from pathlib import Path
 
-from sqlalchemy import insert, make_url
+from sqlalchemy import insert
 from sqlalchemy.orm import Session, sessionmaker
 
+from benchmarks.database import bench_database
 from bot.domain.checkins.enums import Weekday
 from bot.domain.checkins.spec import ReminderPolicy, ScheduleSpec
 from bot.services.actor import Actor
 from bot.services.checkins import schedules
-from models.checkins import CheckinPlan, Membership, Person
+from models.checkins import CheckinPlan
 from models.db import make_engine, make_sessionmaker
-from models.migrate import upgrade
+from models.people import Membership, Person
 
 TEAM = "T0BENCH"
 CHANNEL = "C0BENCH"
@@ -29,33 +30,12 @@ _CHUNK = 5000
 @contextmanager
 def database(kind: str, folder: Path) -> Iterator[str]:
     """A migrated, empty database: a SQLite file in `folder`, or a fresh schema in TEST_DATABASE_URL."""
-    if kind == "sqlite":
-        url = f"sqlite:///{folder / f'bench-{uuid.uuid4().hex[:8]}.db'}"
-        _migrate(url)
-        yield url
-        return
     admin_url = os.environ.get("TEST_DATABASE_URL")
-    if not admin_url:
+    if kind != "sqlite" and not admin_url:
         raise SystemExit("postgres: set TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test")
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(admin_url)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    url = make_url(admin_url).update_query_dict({"options": f"-csearch_path={schema}"})
-    rendered = url.render_as_string(hide_password=False)
-    try:
-        _migrate(rendered)
-        yield rendered
-    finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
-
-
-def _migrate(url: str) -> None:
-    engine = make_engine(url)
-    upgrade(engine)
-    engine.dispose()
+    name = f"bench-{uuid.uuid4().hex[:8]}.db"
+    with bench_database(kind, folder, postgres_url=admin_url or "", sqlite_name=name) as url:
+        yield url
 
 
 def sessions_for(url: str) -> sessionmaker[Session]:

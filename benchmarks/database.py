@@ -22,19 +22,21 @@ MEASUREMENTS_PER_OBJECTIVE = 3
 
 
 @contextmanager
-def bench_database(kind: str, folder: Path) -> Iterator[str]:
+def bench_database(
+    kind: str, folder: Path, *, postgres_url: str = POSTGRES_URL, sqlite_name: str = "bench.db"
+) -> Iterator[str]:
     """Yields the URL of an empty, migrated database; a PostgreSQL schema is dropped afterwards."""
     if kind == "sqlite":
-        url = f"sqlite:///{folder / 'bench.db'}"
+        url = f"sqlite:///{folder / sqlite_name}"
         _migrate(url)
         yield url
         return
-    admin = make_engine(POSTGRES_URL)
+    admin = make_engine(postgres_url)
     schema = f"bench_{uuid.uuid4().hex[:12]}"
     with admin.begin() as connection:
         connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
     # libpq's `options` puts the schema first on every connection's search_path.
-    url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    url = make_url(postgres_url).update_query_dict({"options": f"-csearch_path={schema}"})
     rendered = url.render_as_string(hide_password=False)
     try:
         _migrate(rendered)

@@ -31,7 +31,8 @@ from bot.domain.reports.periods import parse_period_id, recent_periods
 from bot.domain.reports.themes import answer_words
 from bot.services.reports.answer_figures import period_themes
 from bot.services.reports.digests import channel_digest
-from models.checkins import Answer, Delivery, Schedule
+from models.answers import Answer
+from models.checkins import Delivery, Schedule
 from models.db import make_engine, make_sessionmaker
 from models.goals import Goal, Measurement, Objective
 from models.reports import AnswerWord

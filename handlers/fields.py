@@ -1,13 +1,14 @@
 """Where a `field` named by a refusal or a SmartProblem shows in each modal: the one map.
 
 Field names are the services' ("title", "why", "level", "parent", "due_date", "owner",
-"objective.<index>.<metric|unit|baseline|target>"); see bot/services/errors.py.
+"objective.<index>.<metric|unit|baseline|target>"); see bot/services/errors/. The check-in
+form's ("confidence", "follow_up", "objective.<id>") are placed by `checkin_answer_block`.
 """
 
 from collections.abc import Collection, Mapping
 
 from bot.domain.smart import OBJECTIVE_FIELDS
-from handlers.ids import BlockId, CallbackId, objective_block_id
+from handlers.ids import BlockId, CallbackId, checkin_objective_block_id, objective_block_id
 
 _FORMS: Mapping[CallbackId, Mapping[str, BlockId]] = {
     CallbackId.GOAL_MODAL: {
@@ -71,3 +72,25 @@ def shown_blocks(view: Mapping) -> set[str] | None:
     if not isinstance(blocks, list):
         return None
     return {str(b["block_id"]) for b in blocks if isinstance(b, Mapping) and b.get("block_id")}
+
+
+def checkin_answer_block(field: str | None, view: dict) -> str:
+    """Where a refusal shows on the check-in form: under the input it names, else under its first input."""
+    block = None
+    if field == "confidence":
+        block = str(BlockId.CHECKIN_CONFIDENCE)
+    elif field == "follow_up":
+        block = str(BlockId.CHECKIN_FOLLOW_UP_DESCRIPTION)
+    elif field and field.startswith("objective.") and field[10:].isdigit():
+        block = checkin_objective_block_id(int(field[10:]))
+    shown = shown_blocks(view)
+    if block is not None and (shown is None or block in shown):
+        return block
+    return first_checkin_input(view)
+
+
+def first_checkin_input(view: dict) -> str:
+    found = view.get("blocks")
+    blocks: list = found if isinstance(found, list) else []
+    inputs = [b.get("block_id") for b in blocks if isinstance(b, dict) and b.get("type") == "input"]
+    return str(inputs[0]) if inputs and inputs[0] else str(BlockId.CHECKIN_CONFIDENCE)

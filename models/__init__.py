@@ -1,19 +1,8 @@
 """Storage: SQLAlchemy 2 typed models, query helpers and Alembic migrations."""
 
+from models.answers import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
 from models.base import Base
-from models.checkins import (
-    AnonymousAnswer,
-    AnonymousAnswerNumber,
-    Answer,
-    AnswerNumber,
-    CheckinPlan,
-    Delivery,
-    FollowUp,
-    Holiday,
-    Membership,
-    Person,
-    Schedule,
-)
+from models.checkins import CheckinPlan, Delivery, FollowUp, Schedule
 from models.events import ProcessedEvent
 from models.followups import FollowupMessage, FollowupSettings
 from models.goals import (
@@ -27,6 +16,7 @@ from models.goals import (
     Strategy,
     Tactic,
 )
+from models.people import Holiday, Membership, Person
 from models.reports import DigestSnapshot, ReportCursor, ReportPost, ReportSettings
 
 __all__ = [

@@ -1,6 +1,7 @@
+import enum
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData, String, TypeDecorator
+from sqlalchemy import DateTime, Enum, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -40,3 +41,8 @@ class TeamScoped:
     """Every row belongs to one Slack workspace; queries must filter on it."""
 
     team_id: Mapped[str] = mapped_column(String(32), index=True)
+
+
+def string_enum(cls: type[enum.Enum]) -> Enum:
+    """An enum stored as its values in a plain string column: a new value needs no PostgreSQL ALTER TYPE."""
+    return Enum(cls, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])

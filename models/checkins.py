@@ -1,13 +1,8 @@
-"""Check-ins: who is asked (people, memberships, holidays), schedules, the outbox, answers, follow-ups.
+"""Check-ins: schedules, the outbox (deliveries), the planning cursor, follow-ups.
 
-Anonymity is structural: `AnonymousAnswer` and its numbers have no author column, no foreign key
-to a delivery or person, no time of day (only the local date) and a random id (an increasing
-integer would give away the order of answering). `Delivery.answered` is all that records that
-someone answered an anonymous check-in, so reminders stop.
+Who is asked is in models/people.py; answers (named and anonymous) in models/answers.py.
 """
 
-import enum
-import uuid
 from datetime import date, datetime, time
 
 from sqlalchemy import (
@@ -15,8 +10,6 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    Enum,
-    Float,
     ForeignKey,
     Index,
     Integer,
@@ -27,53 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.domain.checkins.enums import Category, DeliveryKind, DeliveryState, FollowUpStatus
-from models.base import Base, TeamScoped, UTCDateTime
-
-
-def _enum(cls: type[enum.Enum]) -> Enum:
-    # Plain strings, as in models.goals: a new value needs no ALTER TYPE.
-    return Enum(cls, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
-
-
-class Person(TeamScoped, Base):
-    """A workspace member as `users.info` last described them; `tz` None means DEFAULT_TIMEZONE."""
-
-    __tablename__ = "people"
-    # ix tz: the tick asks "who lives in the zones where a prompt is due now", across workspaces.
-    __table_args__ = (UniqueConstraint("team_id", "user_id"), Index("ix_people_tz", "tz"))
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[str] = mapped_column(String(32))
-    tz: Mapped[str | None] = mapped_column(String(64))
-    is_bot: Mapped[bool] = mapped_column(Boolean, default=False)
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
-    away_until: Mapped[date | None] = mapped_column(Date)  # last day away, inclusive
-    refreshed_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
-class Membership(TeamScoped, Base):
-    """One person in one channel (C…/G…) or user group (S…), as last synced from Slack."""
-
-    __tablename__ = "memberships"
-    __table_args__ = (
-        UniqueConstraint("team_id", "group_id", "user_id"),
-        Index("ix_memberships_team_id_user_id", "team_id", "user_id"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[str] = mapped_column(String(32))
-    user_id: Mapped[str] = mapped_column(String(32))
-    synced_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
-class Holiday(TeamScoped, Base):
-    __tablename__ = "holidays"
-    __table_args__ = (UniqueConstraint("team_id", "day"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    day: Mapped[date] = mapped_column(Date)
-    name: Mapped[str] = mapped_column(String(100))
+from bot.domain.checkins.enums import DeliveryKind, DeliveryState, FollowUpStatus
+from models.base import Base, TeamScoped, UTCDateTime, string_enum
 
 
 class Schedule(TeamScoped, Base):
@@ -137,9 +85,9 @@ class Delivery(TeamScoped, Base):
     schedule_id: Mapped[int] = mapped_column(ForeignKey("checkin_schedules.id", ondelete="CASCADE"))
     user_id: Mapped[str] = mapped_column(String(32))
     local_date: Mapped[date] = mapped_column(Date)
-    kind: Mapped[DeliveryKind] = mapped_column(_enum(DeliveryKind), default=DeliveryKind.PROMPT)
+    kind: Mapped[DeliveryKind] = mapped_column(string_enum(DeliveryKind), default=DeliveryKind.PROMPT)
     sequence: Mapped[int] = mapped_column(Integer, default=0)
-    state: Mapped[DeliveryState] = mapped_column(_enum(DeliveryState), default=DeliveryState.PENDING)
+    state: Mapped[DeliveryState] = mapped_column(string_enum(DeliveryState), default=DeliveryState.PENDING)
     scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     not_before: Mapped[datetime | None] = mapped_column(UTCDateTime())  # backoff after a failure
@@ -150,72 +98,6 @@ class Delivery(TeamScoped, Base):
     message_channel: Mapped[str | None] = mapped_column(String(32))
     message_ts: Mapped[str | None] = mapped_column(String(32))
     answered: Mapped[bool] = mapped_column(Boolean, default=False)  # a flag only: never when
-
-
-class Answer(TeamScoped, Base):
-    """A named answer; edited in place until the period closes."""
-
-    __tablename__ = "checkin_answers"
-    __table_args__ = (
-        UniqueConstraint("schedule_id", "user_id", "local_date"),
-        Index("ix_checkin_answers_team_id_schedule_id_local_date", "team_id", "schedule_id", "local_date"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    schedule_id: Mapped[int] = mapped_column(ForeignKey("checkin_schedules.id", ondelete="CASCADE"))
-    # None when answered without a prompt (someone away, using /checkin).
-    delivery_id: Mapped[int | None] = mapped_column(ForeignKey("checkin_deliveries.id", ondelete="SET NULL"))
-    user_id: Mapped[str] = mapped_column(String(32))
-    local_date: Mapped[date] = mapped_column(Date)
-    answered_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    late: Mapped[bool] = mapped_column(Boolean, default=False)
-    confidence: Mapped[int | None] = mapped_column(Integer)
-    expectations: Mapped[str | None] = mapped_column(Text)
-    obstacles: Mapped[str | None] = mapped_column(Text)
-    category: Mapped[Category | None] = mapped_column(_enum(Category))
-
-
-class AnswerNumber(TeamScoped, Base):
-    __tablename__ = "checkin_answer_numbers"
-
-    answer_id: Mapped[int] = mapped_column(
-        ForeignKey("checkin_answers.id", ondelete="CASCADE"), primary_key=True
-    )
-    objective_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    value: Mapped[float] = mapped_column(Float)
-
-
-def _random_id() -> str:
-    return uuid.uuid4().hex
-
-
-class AnonymousAnswer(TeamScoped, Base):
-    """An anonymous answer: the schedule and the local date, and nothing that leads to a person."""
-
-    __tablename__ = "anonymous_answers"
-    __table_args__ = (
-        Index("ix_anonymous_answers_team_id_schedule_id_local_date", "team_id", "schedule_id", "local_date"),
-    )
-
-    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_random_id)
-    schedule_id: Mapped[int] = mapped_column(ForeignKey("checkin_schedules.id", ondelete="CASCADE"))
-    local_date: Mapped[date] = mapped_column(Date)
-    late: Mapped[bool] = mapped_column(Boolean, default=False)
-    confidence: Mapped[int | None] = mapped_column(Integer)
-    expectations: Mapped[str | None] = mapped_column(Text)
-    obstacles: Mapped[str | None] = mapped_column(Text)
-    category: Mapped[Category | None] = mapped_column(_enum(Category))
-
-
-class AnonymousAnswerNumber(TeamScoped, Base):
-    __tablename__ = "anonymous_answer_numbers"
-
-    answer_id: Mapped[str] = mapped_column(
-        ForeignKey("anonymous_answers.id", ondelete="CASCADE"), primary_key=True
-    )
-    objective_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    value: Mapped[float] = mapped_column(Float)
 
 
 class FollowUp(TeamScoped, Base):
@@ -240,7 +122,7 @@ class FollowUp(TeamScoped, Base):
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     owner_id: Mapped[str | None] = mapped_column(String(32))
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    status: Mapped[FollowUpStatus] = mapped_column(_enum(FollowUpStatus), default=FollowUpStatus.OPEN)
+    status: Mapped[FollowUpStatus] = mapped_column(string_enum(FollowUpStatus), default=FollowUpStatus.OPEN)
     resolution_note: Mapped[str | None] = mapped_column(Text)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_reminded_on: Mapped[date | None] = mapped_column(Date)

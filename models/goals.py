@@ -1,18 +1,12 @@
 """The GOST tree: goals hold objectives (measurable) and strategies; strategies hold tactics."""
 
-import enum
 from datetime import date, datetime
 
-from sqlalchemy import Date, Enum, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bot.domain.enums import Direction, GoalLevel, GoalStatus
-from models.base import Base, TeamScoped, UTCDateTime
-
-
-def _enum(cls: type[enum.Enum]) -> Enum:
-    # Stored as plain strings: adding a level later needs no PostgreSQL ALTER TYPE.
-    return Enum(cls, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
+from models.base import Base, TeamScoped, UTCDateTime, string_enum
 
 
 class Goal(TeamScoped, Base):
@@ -23,11 +17,11 @@ class Goal(TeamScoped, Base):
     why: Mapped[str | None] = mapped_column(Text)
     owner_id: Mapped[str] = mapped_column(String(32))
     channel_id: Mapped[str | None] = mapped_column(String(32), index=True)
-    level: Mapped[GoalLevel] = mapped_column(_enum(GoalLevel))
+    level: Mapped[GoalLevel] = mapped_column(string_enum(GoalLevel))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="SET NULL"), index=True)
     start_date: Mapped[date] = mapped_column(Date)
     due_date: Mapped[date] = mapped_column(Date)
-    status: Mapped[GoalStatus] = mapped_column(_enum(GoalStatus), default=GoalStatus.ACTIVE)
+    status: Mapped[GoalStatus] = mapped_column(string_enum(GoalStatus), default=GoalStatus.ACTIVE)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     parent: Mapped["Goal | None"] = relationship(remote_side=[id], back_populates="children")
@@ -49,7 +43,7 @@ class Objective(TeamScoped, Base):
     unit: Mapped[str | None] = mapped_column(String(30))
     baseline: Mapped[float] = mapped_column(Float)
     target: Mapped[float] = mapped_column(Float)
-    direction: Mapped[Direction] = mapped_column(_enum(Direction))
+    direction: Mapped[Direction] = mapped_column(string_enum(Direction))
     due_date: Mapped[date] = mapped_column(Date)
     # A broken-down target tracks its annual objective's metric: measurements are stored once,
     # on that root, and a target reads the latest of them within its own period.

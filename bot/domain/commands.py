@@ -4,8 +4,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.domain import followup_commands, report_commands
-from bot.domain.numbers import join_digit_groups, parse_number
-from bot.domain.refs import RefKind, format_ref, parse_ref
+from bot.domain.refs import KIND_NAMES, RefKind, format_ref, parse_ref
+from bot.domain.update_command import UPDATE_EXAMPLE, UndoUpdate, Update, UpdateProblem, parse_update
 
 
 @dataclass(frozen=True)
@@ -27,22 +27,6 @@ class ListGoals:
 @dataclass(frozen=True)
 class Show:
     goal_id: int
-
-
-@dataclass(frozen=True)
-class Update:
-    target: str  # what the user called the objective: "O7" or its name
-    objective_id: int | None
-    value: float
-    note: str | None
-
-
-@dataclass(frozen=True)
-class UndoUpdate:
-    """`/goals update O7 undo`: take back the objective's latest measurement."""
-
-    target: str
-    objective_id: int | None
 
 
 @dataclass(frozen=True)
@@ -107,16 +91,8 @@ _GOAL_ID_COMMANDS: dict[str, Callable[..., GoalsCommand]] = {
     "restore": Restore,
     "focus": Focus,
 }
-_KIND_NAMES = {
-    RefKind.GOAL: "a goal",
-    RefKind.OBJECTIVE: "an objective",
-    RefKind.STRATEGY: "a strategy",
-    RefKind.TACTIC: "a tactic",
-}
 # Echoing a pasted paragraph back as "unknown command" helps nobody; a word is enough.
 _MAX_ECHOED_WORD = 40
-_UPDATE_EXAMPLE = "`/goals update O7 82 after the weekend push`"
-_UNDO_WORD = "undo"
 
 
 def parse_goals_command(text: str) -> GoalsCommand | FollowupCommand:
@@ -155,7 +131,7 @@ def help_lines() -> list[str]:
         "`/goals list` — see this channel's goals and their ids (`/goals list 2` for the next page, "
         "`/goals list archived` for goals put away)",
         "`/goals show G12` — see a goal with its objectives, strategies and tactics",
-        f"{_UPDATE_EXAMPLE} — record where an objective stands now (by id or by name; "
+        f"{UPDATE_EXAMPLE} — record where an objective stands now (by id or by name; "
         "`/goals update O7 undo` takes the latest one back)",
         "`/goals focus G12` — make it this channel's one main goal for the month",
         "`/goals edit G12` — change a goal's wording, numbers or dates",
@@ -200,7 +176,7 @@ def _goal_id_command(subcommand: str, arguments: list[str]) -> GoalsCommand:
         return Invalid(usage)
     ref = parse_ref(arguments[0])
     if ref is not None and ref.kind is not RefKind.GOAL:
-        return Invalid(f"`{format_ref(ref.kind, ref.id)}` is {_KIND_NAMES[ref.kind]} id. {usage}")
+        return Invalid(f"`{format_ref(ref.kind, ref.id)}` is {KIND_NAMES[ref.kind]} id. {usage}")
     goal = parse_ref(arguments[0], RefKind.GOAL)
     if goal is None:
         return Invalid(usage)
@@ -208,37 +184,8 @@ def _goal_id_command(subcommand: str, arguments: list[str]) -> GoalsCommand:
 
 
 def _update(arguments: list[str]) -> GoalsCommand:
-    if not arguments:
-        return Invalid(f"`/goals update` needs an objective and a number, e.g. {_UPDATE_EXAMPLE}")
-    ref = parse_ref(arguments[0])
-    if ref is not None:
-        if ref.kind is not RefKind.OBJECTIVE:
-            return Invalid(
-                f"`{format_ref(ref.kind, ref.id)}` is {_KIND_NAMES[ref.kind]} id; `/goals update` needs an "
-                f"objective id such as `O7` or the objective's name, e.g. {_UPDATE_EXAMPLE}"
-            )
-        name, objective_id, rest = format_ref(ref.kind, ref.id), ref.id, arguments[1:]
-    else:
-        named_undo = arguments[-1].lower() == _UNDO_WORD and len(arguments) > 1
-        if named_undo and all(parse_number(word) is None for word in arguments[:-1]):
-            return UndoUpdate(target=" ".join(arguments[:-1]), objective_id=None)
-        split_at = next(
-            (i for i, word in enumerate(arguments) if parse_number(word) is not None), len(arguments)
-        )
-        if split_at == 0:
-            return Invalid(
-                f"`/goals update` needs the objective before the number, e.g. {_UPDATE_EXAMPLE} "
-                "or `/goals update repeat orders 950`"
-            )
-        name, objective_id, rest = " ".join(arguments[:split_at]), None, arguments[split_at:]
-    if len(rest) == 1 and rest[0].lower() == _UNDO_WORD:
-        return UndoUpdate(target=name, objective_id=objective_id)
-    # "1 000" is one thousand, never 1 with a note of "000".
-    number, used = join_digit_groups(rest)
-    value = parse_number(number) if rest else None
-    if value is None:
-        return Invalid(f"`/goals update` needs a number after the objective, e.g. {_UPDATE_EXAMPLE}")
-    return Update(target=name, objective_id=objective_id, value=value, note=" ".join(rest[used:]) or None)
+    parsed = parse_update(arguments)
+    return Invalid(parsed.message) if isinstance(parsed, UpdateProblem) else parsed
 
 
 def _followups(parsed: FollowupCommand) -> GoalsCommand | FollowupCommand:

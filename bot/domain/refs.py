@@ -12,6 +12,15 @@ class RefKind(StrEnum):
     TACTIC = "T"
 
 
+# How a refusal names the kind of a mistyped id: "`S2` is a strategy id".
+KIND_NAMES = {
+    RefKind.GOAL: "a goal",
+    RefKind.OBJECTIVE: "an objective",
+    RefKind.STRATEGY: "a strategy",
+    RefKind.TACTIC: "a tactic",
+}
+
+
 @dataclass(frozen=True)
 class Ref:
     kind: RefKind

@@ -15,9 +15,9 @@ from bot.domain.enums import GoalLevel, GoalStatus
 from bot.domain.refs import RefKind, format_ref
 from bot.services.actor import Actor
 from bot.services.errors import AlreadyBrokenDown, BreakdownTooLarge, NoObjectivesToSplit, NotAnnual
+from bot.services.goal_tree import reload_tree
 from bot.services.goal_writes import editable_goal
 from bot.services.read_models import GoalTree
-from bot.services.summaries import reload_tree
 from models.goals import Goal, Objective
 from models.measurement_queries import root_of
 

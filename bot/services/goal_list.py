@@ -16,7 +16,7 @@ from bot.domain.dates import month_start
 from bot.domain.enums import GoalStatus
 from bot.services.read_models import GoalPage, ObjectiveSummary
 from bot.services.summaries import assemble_goal, summarize_objective
-from models import queries
+from models import list_queries
 from models.measurement_queries import latest_values
 
 # Two blocks a goal, plus a title, a count and the paging buttons, within Slack's 50 blocks;
@@ -36,7 +36,7 @@ def goal_page(
 ) -> GoalPage:
     status = GoalStatus.ARCHIVED if archived else GoalStatus.ACTIVE
     with sessions() as session:
-        rows = queries.goal_page(
+        rows = list_queries.goal_page(
             session,
             team_id,
             channel_id=channel_id,
@@ -49,7 +49,7 @@ def goal_page(
         total = (
             rows[0].total
             if rows
-            else queries.count_goals(session, team_id, channel_id=channel_id, status=status)
+            else list_queries.count_goals(session, team_id, channel_id=channel_id, status=status)
         )
         objectives = _objective_summaries(session, team_id, rows, today=today)
         goals = tuple(
@@ -65,11 +65,11 @@ def goal_page(
 
 
 def _objective_summaries(
-    session: Session, team_id: str, rows: list[queries.GoalRow], *, today: date
+    session: Session, team_id: str, rows: list[list_queries.GoalRow], *, today: date
 ) -> dict[int, tuple[ObjectiveSummary, ...]]:
     starts = {row.goal.id: row.goal.start_date for row in rows}
     by_goal: dict[int, list[ObjectiveSummary]] = defaultdict(list)
-    objectives = queries.objectives_of_goals(session, team_id, list(starts))
+    objectives = list_queries.objectives_of_goals(session, team_id, list(starts))
     latest = latest_values(session, team_id, [o.id for o in objectives])
     for objective in objectives:
         start = starts[objective.goal_id]

@@ -9,9 +9,10 @@ from bot.domain.dates import month_start
 from bot.domain.drafts import GoalDraft, ObjectiveDraft
 from bot.domain.enums import GoalLevel, GoalStatus
 from bot.domain.refs import RefKind, format_ref
+from bot.services.goal_tree import build_tree
 from bot.services.goal_writes import not_found
 from bot.services.read_models import GoalSummary, GoalTree
-from bot.services.summaries import build_tree, summarize_goals
+from bot.services.summaries import summarize_goals
 from models import queries
 
 

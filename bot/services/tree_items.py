@@ -18,10 +18,10 @@ from bot.services.errors import (
     TacticNotFound,
     TitleMissing,
 )
+from bot.services.goal_tree import reload_tree
 from bot.services.goal_writes import editable_goal
 from bot.services.limits import check_due, check_objective_text, check_text
 from bot.services.read_models import GoalTree
-from bot.services.summaries import reload_tree
 from models import queries
 from models.goals import Objective, Strategy, Tactic
 

@@ -15,9 +15,9 @@ from bot.services.checkins.views import AnswerInput, AnswerSource
 from bot.services.errors import ServiceError
 from handlers.checkins.receipts import show_answered, tell
 from handlers.deps import Deps, team_of
-from handlers.fields import shown_blocks
+from handlers.fields import checkin_answer_block, first_checkin_input
 from handlers.goals.submissions import modal_errors
-from handlers.ids import CHECKIN_CONFIDENCE, ActionId, BlockId, CallbackId, checkin_objective_block_id
+from handlers.ids import CHECKIN_CONFIDENCE, ActionId, CallbackId
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import CheckinAnswerMeta, CheckinButtonValue
 from handlers.views.checkin_answer_form import read_answer_form
@@ -55,7 +55,7 @@ def register(app, deps: Deps) -> None:
             meta = CheckinAnswerMeta.load(view.get("private_metadata"))
             for_date = date.fromisoformat(meta.local_date)
         except (ValidationError, ValueError):
-            modal_errors(ack, {_first_block(view): STALE_FORM})
+            modal_errors(ack, {first_checkin_input(view): STALE_FORM})
             return
         answer, errors = read_answer_form((view.get("state") or {}).get("values") or {}, meta.objective_ids)
         if errors:
@@ -76,7 +76,7 @@ def register(app, deps: Deps) -> None:
                 for_date=for_date,
             )
         except ServiceError as error:
-            modal_errors(ack, {_block_for(error.field, view): describe_refusal(error)})
+            modal_errors(ack, {checkin_answer_block(error.field, view): describe_refusal(error)})
             return
         ack()
         later(context, lambda client, _: show_answered(client, recorded, user_id=user_id))
@@ -121,14 +121,29 @@ def open_answer_form(
     client.views_open(trigger_id=trigger_id, view=build_answer_modal(form, meta))
 
 
-def _open(deps, client, respond, team_id, user_id, raw, trigger_id, now) -> None:
+def _pressed(
+    deps, client, respond, team_id, user_id, raw
+) -> tuple[CheckinButtonValue, answer_forms.PromptRef] | None:
+    """The pressed button's value and the prompt it belongs to; None once the person is told why not."""
     try:
         button = CheckinButtonValue.load(raw)
     except ValueError:
         tell(client, respond, user_id=user_id, text=STALE_BUTTON)
-        return
+        return None
     try:
         prompt = answer_forms.prompt_of(deps.sessions, team_id=team_id, user_id=user_id, delivery_id=button.d)
+    except ServiceError as error:
+        tell(client, respond, user_id=user_id, text=describe_refusal(error))
+        return None
+    return button, prompt
+
+
+def _open(deps, client, respond, team_id, user_id, raw, trigger_id, now) -> None:
+    pressed = _pressed(deps, client, respond, team_id, user_id, raw)
+    if pressed is None:
+        return
+    button, prompt = pressed
+    try:
         open_answer_form(
             client,
             deps,
@@ -145,13 +160,11 @@ def _open(deps, client, respond, team_id, user_id, raw, trigger_id, now) -> None
 
 
 def _confidence(deps, client, respond, team_id, user_id, raw, level, now) -> None:
-    try:
-        button = CheckinButtonValue.load(raw)
-    except ValueError:
-        tell(client, respond, user_id=user_id, text=STALE_BUTTON)
+    pressed = _pressed(deps, client, respond, team_id, user_id, raw)
+    if pressed is None:
         return
+    _, prompt = pressed
     try:
-        prompt = answer_forms.prompt_of(deps.sessions, team_id=team_id, user_id=user_id, delivery_id=button.d)
         recorded = answers.record_answer(
             deps.sessions,
             team_id=team_id,
@@ -175,25 +188,3 @@ def _button_value(body: dict) -> str | None:
     except (KeyError, IndexError, TypeError, AttributeError):
         return None
     return value if isinstance(value, str) else None
-
-
-def _block_for(field: str | None, view: dict) -> str:
-    """Where a refusal shows: under the input it names, else under the form's first input."""
-    block = None
-    if field == "confidence":
-        block = str(BlockId.CHECKIN_CONFIDENCE)
-    elif field == "follow_up":
-        block = str(BlockId.CHECKIN_FOLLOW_UP_DESCRIPTION)
-    elif field and field.startswith("objective.") and field[10:].isdigit():
-        block = checkin_objective_block_id(int(field[10:]))
-    shown = shown_blocks(view)
-    if block is not None and (shown is None or block in shown):
-        return block
-    return _first_block(view)
-
-
-def _first_block(view: dict) -> str:
-    found = view.get("blocks")
-    blocks: list = found if isinstance(found, list) else []
-    inputs = [b.get("block_id") for b in blocks if isinstance(b, dict) and b.get("type") == "input"]
-    return str(inputs[0]) if inputs and inputs[0] else str(BlockId.CHECKIN_CONFIDENCE)

@@ -29,7 +29,7 @@ DATABASE_ONLY = (
 
 
 def run_followup_command(request, parsed) -> None:
-    """`request` is handlers.goals.command._Request (ack, later, deps, team_id, channel_id, now)."""
+    """`request` is handlers.goals.request.GoalsRequest (ack, later, deps, team_id, channel_id, now)."""
     sessions, team_id, channel_id = request.deps.sessions, request.team_id, request.channel_id
     match parsed:
         case grammar.ListFollowups(page=page):

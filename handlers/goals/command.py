@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 from bot.domain import commands as grammar
 from bot.domain.drafts import SmartProblem
 from bot.domain.parse import parse_goal_text
-from bot.services import archiving, focus, goal_list, goal_reads, goal_writes, measurement_undo, measurements
+from bot.services import archiving, focus, goal_list, goal_reads, goal_writes
 from bot.services.actor import Actor
 from bot.services.errors import ServiceError, SmartIncomplete
 from handlers.deps import Deps, actor_for, team_of
@@ -18,21 +18,15 @@ from handlers.followups.command import run_followup_command
 from handlers.goals.actions import ask_before_archiving
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.focus import announce_focus, focus_reply
-from handlers.goals.measurement_actions import pending_payload, undo_as
+from handlers.goals.measurement_commands import record_update, undo_update
 from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
-from handlers.goals.replies import reply_error
-from handlers.later import Work, later, on_ack_then_later
+from handlers.goals.request import GoalsRequest
+from handlers.later import on_ack_then_later
 from handlers.reports import commands as report_commands
 from handlers.views import archive_blocks
 from handlers.views.goal_list import goal_list_message, list_summary
 from handlers.views.goal_tree import build_goal_tree
-from handlers.views.measurement_notices import (
-    build_confirm_measurement,
-    build_measurement_undone,
-    recorded_blocks,
-)
 from handlers.views.notices import build_error, build_goal_saved, build_help
-from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -67,34 +61,8 @@ def answers_from_database(command) -> bool:
     return isinstance(grammar.parse_goals_command(command.get("text") or ""), _DATABASE_ONLY)
 
 
-class _Request:
-    """One `/goals` invocation; knows whether it has acked yet, so errors go out the right way."""
-
-    def __init__(self, ack, command, respond, context, team_id, now, today, deps: Deps):
-        self._ack, self.respond, self.context, self.deps = ack, respond, context, deps
-        self.team_id, self.now, self.today = team_id, now, today
-        self.user_id = command["user_id"]
-        self.channel_id = command.get("channel_id")
-        self.trigger_id = command.get("trigger_id")
-        self.acked = False
-
-    def ack(self, text: str | None = None, blocks=None) -> None:
-        self.acked = True
-        if text is None and blocks is None:
-            self._ack()
-        else:
-            self._ack(text=text, blocks=blocks, response_type="ephemeral")
-
-    def later(self, work: Work) -> None:
-        """Web API work, done by the lazy listener once the ack has gone."""
-        later(self.context, work)
-
-    def fail(self, error: ServiceError) -> None:
-        if self.acked:
-            reply_error(self.respond, error)
-        else:
-            text = describe_refusal(error)
-            self.ack(text=text, blocks=build_error(text))
+class _Request(GoalsRequest):
+    """`/goals` itself: picks the subcommand."""
 
     def run(self, parsed) -> None:
         match parsed:
@@ -112,9 +80,9 @@ class _Request:
             case grammar.Show(goal_id=goal_id):
                 self.show(goal_id)
             case grammar.Update():
-                self.update(parsed)
+                record_update(self, parsed)
             case grammar.UndoUpdate():
-                self.undo(parsed)
+                undo_update(self, parsed)
             case grammar.Focus(goal_id=goal_id, next_month=next_month):
                 # Next month has not started, so picking for it replaces any earlier pick outright.
                 outcome = focus.set_focus(
@@ -221,53 +189,3 @@ class _Request:
         actor = actor_for(client, self.team_id, self.user_id, owner_id=tree.goal.owner_id)
         blocks = build_goal_tree(tree, can_edit=actor.is_admin, today=self.today)
         respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral")
-
-    def update(self, parsed: grammar.Update) -> None:
-        outcome = measurements.record_measurement(
-            self.deps.sessions,
-            team_id=self.team_id,
-            user_id=self.user_id,
-            channel_id=self.channel_id,
-            name=parsed.target,
-            objective_id=parsed.objective_id,
-            value=parsed.value,
-            note=parsed.note,
-            now=self.now,
-            today=self.today,
-        )
-        if isinstance(outcome, measurements.NeedsConfirmation):
-            blocks = build_confirm_measurement(outcome, pending_payload(outcome))
-            self.ack(
-                text=f"Nothing saved yet: is that number right for {outcome.objective_ref}?", blocks=blocks
-            )
-            return
-        self.ack(text=f"Recorded {outcome.objective.ref}.", blocks=recorded_blocks(outcome))
-
-    def undo(self, parsed: grammar.UndoUpdate) -> None:
-        target = measurement_undo.undo_target(
-            self.deps.sessions,
-            self.team_id,
-            channel_id=self.channel_id,
-            name=parsed.target,
-            objective_id=parsed.objective_id,
-        )
-        if self.user_id in (target.author_id, target.owner_id):
-            undone = undo_as(
-                None, self.deps, self.team_id, self.user_id, target, now=self.now, today=self.today
-            )
-            self.ack(
-                text=f"Undid a measurement of {undone.objective.ref}.",
-                blocks=build_measurement_undone(undone),
-            )
-            return
-        self.ack()  # asking Slack whether they are an admin happens after the ack
-        self.later(lambda client, respond: self.undo_as_admin(client, respond, target))
-
-    def undo_as_admin(self, client: WebClient, respond, target) -> None:
-        undone = undo_as(
-            client, self.deps, self.team_id, self.user_id, target, now=self.now, today=self.today
-        )
-        blocks = build_measurement_undone(undone)
-        respond(
-            text=f"Undid a measurement of {undone.objective.ref}.", blocks=blocks, response_type="ephemeral"
-        )

@@ -61,21 +61,51 @@ def register(app, deps: Deps) -> None:
 
 
 def _replace(deps: Deps, client: WebClient, respond, body: dict, context, now: datetime, today: date):
-    goal_id, channel_id = action_id_value(body), channel_of(body)
+    goal_id = action_id_value(body)
     if goal_id is None:
         reply_error(respond, "That button is out of date. Run `/goals focus <goal id>` again.")
         return
+    focus_from_button(
+        deps,
+        client,
+        respond,
+        body,
+        context,
+        goal_id=goal_id,
+        replace=True,
+        now=now,
+        today=today,
+        replace_original=True,
+    )
+
+
+def focus_from_button(
+    deps: Deps,
+    client: WebClient,
+    respond,
+    body: dict,
+    context,
+    *,
+    goal_id: int,
+    replace: bool,
+    now: datetime,
+    today: date,
+    replace_original: bool,
+    month: date | None = None,
+) -> None:
+    """A focus button was pressed: set the main goal, answer the person, tell the channel."""
     user_id = body["user"]["id"]
     outcome = focus.set_focus(
         deps.sessions,
         team_id=team_of(context),
         user_id=user_id,
-        channel_id=channel_id,
+        channel_id=channel_of(body),
         goal_id=goal_id,
-        replace=True,
+        replace=replace,
         now=now,
         today=today,
+        month=month,
     )
     text, blocks = focus_reply(outcome)
-    respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=True)
+    respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=replace_original)
     announce_focus(client, outcome, user_id=user_id)

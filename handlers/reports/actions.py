@@ -7,10 +7,9 @@ from datetime import date, datetime
 from slack_sdk import WebClient
 
 from bot.domain.reports.periods import parse_period_id
-from bot.services import focus
-from handlers.deps import Deps, team_of
-from handlers.goals.focus import announce_focus, focus_reply
-from handlers.goals.replies import channel_of, reply_error
+from handlers.deps import Deps
+from handlers.goals.focus import focus_from_button
+from handlers.goals.replies import reply_error
 from handlers.ids import ActionId
 from handlers.later import later, on_ack_then_later
 
@@ -38,24 +37,22 @@ def register(app, deps: Deps) -> None:
 
 
 def _focus(deps: Deps, client: WebClient, respond, body: dict, context, now: datetime, today: date) -> None:
-    value, channel_id = focus_button_value(body), channel_of(body)
+    value = focus_button_value(body)
     if value is None:
         reply_error(respond, STALE)
         return
     goal_id, month = value
-    user_id = body["user"]["id"]
-    outcome = focus.set_focus(
-        deps.sessions,
-        team_id=team_of(context),
-        user_id=user_id,
-        channel_id=channel_id,
+    # A month that has not started yet is only a plan: the newest pick wins without asking.
+    focus_from_button(
+        deps,
+        client,
+        respond,
+        body,
+        context,
         goal_id=goal_id,
-        # A month that has not started yet is only a plan: the newest pick wins without asking.
         replace=month > today,
         now=now,
         today=today,
+        replace_original=False,
         month=month,
     )
-    text, blocks = focus_reply(outcome)
-    respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
-    announce_focus(client, outcome, user_id=user_id)

@@ -31,7 +31,7 @@ _NEEDS_CHANNEL = "Run this in the team's channel: reminders and digests belong t
 
 
 def run_report_command(request, parsed: rc.ReportCommand) -> None:
-    """`request` is handlers.goals.command's _Request (ack, later, deps, team, user, channel, now)."""
+    """`request` is handlers.goals.request.GoalsRequest (ack, later, deps, team, user, channel, now)."""
     deps: Deps = request.deps
     default_tz = deps.timezone.key
     if isinstance(parsed, rc.ReportInvalid):

@@ -1,4 +1,4 @@
-"""The words for each refusal a service can raise (bot/services/errors.py).
+"""The words for each refusal a service can raise (bot/services/errors/).
 
 Mentions, ids in backticks and "run /goals …" advice belong here, not in the services.
 """

@@ -14,12 +14,11 @@ from bot.domain.commands import (
     New,
     Restore,
     Show,
-    UndoUpdate,
     Unknown,
-    Update,
     help_lines,
     parse_goals_command,
 )
+from bot.domain.update_command import UndoUpdate, Update
 
 COMMAND_TYPES = (
     Help,

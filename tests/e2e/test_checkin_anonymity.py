@@ -8,7 +8,7 @@ from sqlalchemy import MetaData, select
 
 from handlers.ids import ActionId, BlockId, checkin_objective_block_id
 from models import Objective
-from models.checkins import AnonymousAnswer
+from models.answers import AnonymousAnswer
 from tests.e2e.checkin_helpers import deliver, dm_messages, schedule_with_form
 from tests.e2e.helpers import all_text, button_values, fill, opened_view
 from tests.fixtures.bot import MEMBER

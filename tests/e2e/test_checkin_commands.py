@@ -2,7 +2,8 @@
 
 from sqlalchemy import func, select
 
-from models.checkins import Holiday, Membership, Person, Schedule
+from models.checkins import Schedule
+from models.people import Holiday, Membership, Person
 from tests.e2e.checkin_helpers import checkin, deliver, schedule
 from tests.e2e.helpers import all_text
 from tests.fixtures.bot import ADMIN, MEMBER, OWNER

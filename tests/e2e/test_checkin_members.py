@@ -3,7 +3,8 @@
 from sqlalchemy import select
 
 from handlers.ids import BlockId
-from models.checkins import Membership, Person, Schedule
+from models.checkins import Schedule
+from models.people import Membership, Person
 from tests.e2e.checkin_helpers import schedule, schedule_with_form
 from tests.fixtures.bot import ADMIN, CHANNEL, MEMBER
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bot.slack.standin.directory import dm_id
 from models import Measurement, Objective
-from models.checkins import Answer
+from models.answers import Answer
 from tests.e2e.checkin_helpers import PROMPT_AT, deliver, schedule
 from tests.e2e.helpers import all_text
 from tests.fixtures.bot import MEMBER

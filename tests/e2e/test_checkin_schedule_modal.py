@@ -3,7 +3,8 @@
 from sqlalchemy import select
 
 from handlers.ids import BlockId, CallbackId
-from models.checkins import Membership, Schedule
+from models.checkins import Schedule
+from models.people import Membership
 from tests.e2e.checkin_helpers import checkin, schedule_with_form
 from tests.e2e.helpers import all_text, fill, opened_view
 from tests.fixtures.bot import CHANNEL, MEMBER, OWNER

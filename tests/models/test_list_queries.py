@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.enums import Direction, GoalLevel, GoalStatus
-from models import queries
+from models import list_queries
 from models.goals import Goal, Measurement, MonthlyFocus, Objective
 from models.measurement_queries import latest_values
 
@@ -44,8 +44,8 @@ def _goal(
     return goal
 
 
-def _page(session: Session, team_id: str, *, offset: int = 0, limit: int = 10) -> list[queries.GoalRow]:
-    return queries.goal_page(
+def _page(session: Session, team_id: str, *, offset: int = 0, limit: int = 10) -> list[list_queries.GoalRow]:
+    return list_queries.goal_page(
         session,
         team_id,
         channel_id="C1",
@@ -74,7 +74,7 @@ def test_goal_page_rows_are_columns_with_parent_title_focus_and_total(sessions: 
         first_only = _page(session, TEAM, limit=1)
 
     assert [row.goal.id for row in rows] == list(ids)
-    assert rows[0].goal == queries.GoalColumns(
+    assert rows[0].goal == list_queries.GoalColumns(
         id=ids[0],
         title="Raise CSAT",
         why="because",
@@ -101,11 +101,11 @@ def test_objectives_of_goals_are_columns_of_this_workspace_only(sessions: sessio
         goal_ids, objective_id = [ours.id, theirs.id], ours.objectives[0].id
 
     with sessions() as session:
-        found = queries.objectives_of_goals(session, TEAM, goal_ids)
-        assert queries.objectives_of_goals(session, TEAM, []) == []
+        found = list_queries.objectives_of_goals(session, TEAM, goal_ids)
+        assert list_queries.objectives_of_goals(session, TEAM, []) == []
 
     assert found == [
-        queries.ObjectiveColumns(
+        list_queries.ObjectiveColumns(
             id=objective_id,
             goal_id=goal_ids[0],
             metric="Raise CSAT metric",

@@ -2,90 +2,31 @@
 
 `parse_checkin_command(text, today)` never fails: anything it cannot use is `Invalid` with a
 message that names what to type instead. `today` is the caller's local date (for "away 2w").
+What each subcommand carries is in command_types.py.
 """
 
 import re
-from dataclasses import dataclass
 from datetime import date, time
 
 from bot.domain.checkins.away import MAX_AWAY, last_day_away, parse_away_length
-from bot.domain.checkins.enums import Weekday
+from bot.domain.checkins.command_types import (
+    Away,
+    Back,
+    CheckinCommand,
+    Help,
+    HolidayAdd,
+    HolidayList,
+    HolidayRemove,
+    Invalid,
+    OpenToday,
+    ScheduleForm,
+    ScheduleOff,
+    ScheduleQuick,
+    ScheduleShow,
+    Status,
+)
 from bot.domain.checkins.weekdays import parse_weekdays
 from bot.domain.dates import parse_due
-
-
-@dataclass(frozen=True)
-class OpenToday:
-    """Bare `/checkin`: open today's check-in for the caller (also when away)."""
-
-
-@dataclass(frozen=True)
-class Help:
-    pass
-
-
-@dataclass(frozen=True)
-class ScheduleForm:
-    """`/checkin schedule`: open the schedule modal."""
-
-
-@dataclass(frozen=True)
-class ScheduleQuick:
-    """`/checkin schedule mon,wed,fri 09:00`: every other setting at its default."""
-
-    weekdays: frozenset[Weekday]
-    local_time: time
-
-
-@dataclass(frozen=True)
-class ScheduleShow:
-    pass
-
-
-@dataclass(frozen=True)
-class ScheduleOff:
-    pass
-
-
-@dataclass(frozen=True)
-class Status:
-    pass
-
-
-@dataclass(frozen=True)
-class Away:
-    until: date  # the last day away, inclusive
-
-
-@dataclass(frozen=True)
-class Back:
-    pass
-
-
-@dataclass(frozen=True)
-class HolidayAdd:
-    day: date
-    name: str
-
-
-@dataclass(frozen=True)
-class HolidayList:
-    pass
-
-
-@dataclass(frozen=True)
-class HolidayRemove:
-    day: date
-
-
-@dataclass(frozen=True)
-class Invalid:
-    message: str
-
-
-CheckinCommand = (
-    OpenToday | Help | ScheduleForm | ScheduleQuick | ScheduleShow | ScheduleOff | Status | Away | Back
-) | (HolidayAdd | HolidayList | HolidayRemove | Invalid)
 
 SCHEDULE_EXAMPLE = "`/checkin schedule mon,wed,fri 09:00`"
 AWAY_EXAMPLE = "`/checkin away until 2026-12-24` or `/checkin away 2w`"

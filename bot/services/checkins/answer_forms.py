@@ -6,28 +6,34 @@ and an unknown one look the same (`UnknownPrompt`). An anonymous answer is found
 id (from the person's own Edit button), never by person.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.checkins.enums import DeliveryKind
 from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.periods import Period, is_late, period_for
 from bot.domain.checkins.spec import Questions
 from bot.domain.limits import MAX_ID
-from bot.services.checkins.answer_store import named_follow_up
-from bot.services.checkins.answers import answer_numbers, stored_answer
+from bot.services.checkins.answer_rows import (
+    anonymous_row,
+    answer_numbers,
+    named_answer_of,
+    named_row,
+    stored_answer,
+)
 from bot.services.checkins.audience import person_of
 from bot.services.checkins.home import home_checkins
+from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.prompt_contents import summarize_for
 from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, NoSchedule, UnknownPrompt
 from bot.services.checkins.schedules import find_schedule
 from bot.services.checkins.specs import spec_of
 from bot.services.checkins.views import AnswerInput
 from bot.services.read_models import ObjectiveSummary
-from models.checkins import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber, Delivery, Schedule
+from models.answers import AnonymousAnswerNumber
+from models.checkins import Delivery, Schedule
 
 
 @dataclass(frozen=True)
@@ -116,33 +122,12 @@ def answer_form(
 
 
 def _prompt(session: Session, schedule: Schedule, user_id: str, period: Period) -> Delivery | None:
-    return session.scalar(
-        select(Delivery).where(
-            Delivery.schedule_id == schedule.id,
-            Delivery.user_id == user_id,
-            Delivery.local_date == period.local_date,
-            Delivery.kind == DeliveryKind.PROMPT,
-            Delivery.sequence == 0,
-        )
-    )
+    return session.scalar(prompt_query(schedule.id, user_id, period.local_date))
 
 
 def _named_answer(session: Session, schedule: Schedule, user_id: str, period: Period) -> AnswerInput | None:
-    row = session.scalar(
-        select(Answer).where(
-            Answer.schedule_id == schedule.id,
-            Answer.user_id == user_id,
-            Answer.local_date == period.local_date,
-        )
-    )
-    if row is None:
-        return None
-    follow_up = named_follow_up(session, schedule.team_id, row.id)
-    return replace(
-        stored_answer(row, answer_numbers(session, AnswerNumber, row.id)),
-        follow_up=follow_up is not None,
-        follow_up_description=follow_up.description if follow_up is not None else None,
-    )
+    row = named_row(session, schedule, user_id, period.local_date)
+    return named_answer_of(session, row) if row is not None else None
 
 
 def _anonymous_answer(
@@ -152,14 +137,7 @@ def _anonymous_answer(
         if prompt is not None and prompt.answered:
             raise AlreadyAnswered(schedule.channel_id)
         return None
-    row = session.scalar(
-        select(AnonymousAnswer).where(
-            AnonymousAnswer.id == answer_id,
-            AnonymousAnswer.team_id == schedule.team_id,
-            AnonymousAnswer.schedule_id == schedule.id,
-            AnonymousAnswer.local_date == period.local_date,
-        )
-    )
+    row = anonymous_row(session, schedule, answer_id, period.local_date)
     if row is None:
         raise NoOpenCheckin(schedule.channel_id)
     return stored_answer(row, answer_numbers(session, AnonymousAnswerNumber, row.id))

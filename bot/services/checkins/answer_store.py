@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from bot.domain.checkins.enums import FollowUpStatus
 from bot.domain.reports.themes import answer_words
-from models.checkins import AnonymousAnswer, Answer, FollowUp
+from models.answers import AnonymousAnswer, Answer
+from models.checkins import FollowUp
 from models.goals import Measurement, Objective
 from models.measurement_queries import root_of
 from models.reports import AnswerWord

@@ -12,29 +12,27 @@ person's own DM). Nothing here logs.
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.checkins.enums import DeliveryKind, DeliveryState
 from bot.domain.checkins.localtime import zone
-from bot.domain.checkins.periods import Period, is_late, period_for
+from bot.domain.checkins.periods import is_late, period_for
 from bot.services.checkins.answer_input import checked, merged
-from bot.services.checkins.answer_store import (
-    add_follow_up,
-    named_follow_up,
-    replace_answer_words,
-    sync_measurements,
+from bot.services.checkins.answer_rows import (
+    anonymous_row,
+    answer_numbers,
+    named_answer,
+    named_row,
+    stored_answer,
 )
+from bot.services.checkins.answer_store import add_follow_up, named_follow_up
+from bot.services.checkins.answer_writes import locked_prompt, recorded, store_answer
 from bot.services.checkins.audience import person_of
-from bot.services.checkins.outbox import delivery_row, insert_new_deliveries
 from bot.services.checkins.prompt_contents import schedule_objectives
 from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, NoSchedule
 from bot.services.checkins.schedules import find_schedule
 from bot.services.checkins.specs import spec_of
-from bot.services.checkins.views import AnswerInput, AnswerRecorded, AnswerSource, MessageRef
-from models.checkins import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber, Delivery, Schedule
-
-_NumberModel = type[AnswerNumber] | type[AnonymousAnswerNumber]
+from bot.services.checkins.views import AnswerInput, AnswerRecorded, AnswerSource
+from models.answers import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
 
 
 def record_answer(
@@ -63,7 +61,7 @@ def record_answer(
             raise NoOpenCheckin(channel_id)
         objectives = {o.id: o for o in schedule_objectives(session, schedule)}
         given = checked(answer, objectives.keys())
-        prompt = _prompt(session, schedule, user_id, period)
+        prompt = locked_prompt(session, schedule, user_id, period)
         if schedule.anonymous:
             recorded = _anonymous(
                 session, schedule, prompt, period, objectives, given, source, now, anonymous_answer_id
@@ -74,13 +72,7 @@ def record_answer(
 
 
 def _named(session, schedule, prompt, user_id, period, objectives, given, source, now) -> AnswerRecorded:
-    row = session.scalar(
-        select(Answer).where(
-            Answer.schedule_id == schedule.id,
-            Answer.user_id == user_id,
-            Answer.local_date == period.local_date,
-        )
-    )
+    row = named_row(session, schedule, user_id, period.local_date)
     earlier = None
     follow_up = named_follow_up(session, schedule.team_id, row.id) if row is not None else None
     if row is None:
@@ -96,21 +88,15 @@ def _named(session, schedule, prompt, user_id, period, objectives, given, source
         session.add(row)
         session.flush()
     else:
-        earlier = replace(
-            stored_answer(row, answer_numbers(session, AnswerNumber, row.id)),
-            follow_up=follow_up is not None,
-            follow_up_description=follow_up.description if follow_up is not None else None,
-        )
+        earlier = named_answer(session, row, follow_up)
         row.edited_at = now
-    stored = merged(earlier, given, source)
-    _write_texts(row, stored)
-    replace_answer_words(session, row)
-    _replace_numbers(session, AnswerNumber, row.id, schedule.team_id, stored)
-    sync_measurements(
+    stored = store_answer(
         session,
+        row,
+        AnswerNumber,
         objectives,
-        earlier.numbers if earlier else {},
-        stored.numbers,
+        earlier,
+        merged(earlier, given, source),
         user_id=user_id,
         recorded_at=row.answered_at,
         recorded_on=period.local_date,
@@ -133,7 +119,7 @@ def _named(session, schedule, prompt, user_id, period, objectives, given, source
     elif follow_up is not None and follow_up.owner_id is None:
         session.delete(follow_up)  # unflagged before anyone took it on
     prompt.answered = True
-    return _recorded(schedule, period, row.late, earlier is not None, stored, prompt, answer_id=row.id)
+    return recorded(schedule, period, row.late, earlier is not None, stored, prompt, answer_id=row.id)
 
 
 def _anonymous(
@@ -141,14 +127,7 @@ def _anonymous(
 ) -> AnswerRecorded:
     row = None
     if answer_id is not None:
-        row = session.scalar(
-            select(AnonymousAnswer).where(
-                AnonymousAnswer.id == answer_id,
-                AnonymousAnswer.team_id == schedule.team_id,
-                AnonymousAnswer.schedule_id == schedule.id,
-                AnonymousAnswer.local_date == period.local_date,
-            )
-        )
+        row = anonymous_row(session, schedule, answer_id, period.local_date)
         if row is None:
             raise NoOpenCheckin(schedule.channel_id)  # an Edit button from a closed period
     elif prompt.answered:
@@ -165,16 +144,14 @@ def _anonymous(
         session.flush()
     else:
         earlier = stored_answer(row, answer_numbers(session, AnonymousAnswerNumber, row.id))
-    stored = merged(earlier, given, source)
-    _write_texts(row, stored)
-    replace_answer_words(session, row)
-    _replace_numbers(session, AnonymousAnswerNumber, row.id, schedule.team_id, stored)
     midnight = datetime.combine(period.local_date, time(0), tzinfo=UTC)
-    sync_measurements(
+    stored = store_answer(
         session,
+        row,
+        AnonymousAnswerNumber,
         objectives,
-        earlier.numbers if earlier else {},
-        stored.numbers,
+        earlier,
+        merged(earlier, given, source),
         user_id=None,
         recorded_at=midnight,
         recorded_on=period.local_date,
@@ -189,92 +166,6 @@ def _anonymous(
             description=stored.follow_up_description,
         )
     prompt.answered = True
-    return _recorded(
+    return recorded(
         schedule, period, row.late, earlier is not None, stored, prompt, anonymous_answer_id=row.id
-    )
-
-
-def _prompt(session: Session, schedule: Schedule, user_id: str, period: Period) -> Delivery:
-    """The person's prompt row for the period, locked; created as skipped if none was planned
-    (someone away), so that "answered" has somewhere to live."""
-    row = delivery_row(
-        schedule.team_id,
-        schedule.id,
-        user_id,
-        period.local_date,
-        kind=DeliveryKind.PROMPT,
-        sequence=0,
-        state=DeliveryState.SKIPPED,
-        scheduled_at=period.opens_at,
-    )
-    insert_new_deliveries(session, [row])
-    query = select(Delivery).where(
-        Delivery.schedule_id == schedule.id,
-        Delivery.user_id == user_id,
-        Delivery.local_date == period.local_date,
-        Delivery.kind == DeliveryKind.PROMPT,
-        Delivery.sequence == 0,
-    )
-    return session.scalars(query.with_for_update().execution_options(populate_existing=True)).one()
-
-
-def answer_numbers(session: Session, model: _NumberModel, answer_id: object) -> dict[int, float]:
-    query = select(model.objective_id, model.value).where(model.answer_id == answer_id)
-    return {objective_id: value for objective_id, value in session.execute(query)}
-
-
-def _replace_numbers(
-    session: Session, model: _NumberModel, answer_id: object, team_id: str, answer: AnswerInput
-) -> None:
-    session.execute(delete(model).where(model.answer_id == answer_id))
-    session.add_all(
-        model(team_id=team_id, answer_id=answer_id, objective_id=objective_id, value=value)
-        for objective_id, value in sorted(answer.numbers.items())
-    )
-
-
-def stored_answer(row: Answer | AnonymousAnswer, numbers: dict[int, float]) -> AnswerInput:
-    return AnswerInput(
-        numbers=numbers,
-        confidence=row.confidence,
-        expectations=row.expectations,
-        obstacles=row.obstacles,
-        category=row.category,
-    )
-
-
-def _write_texts(row: Answer | AnonymousAnswer, answer: AnswerInput) -> None:
-    row.confidence = answer.confidence
-    row.expectations = answer.expectations
-    row.obstacles = answer.obstacles
-    row.category = answer.category
-
-
-def _recorded(
-    schedule: Schedule,
-    period: Period,
-    late: bool,
-    edited: bool,
-    stored: AnswerInput,
-    prompt: Delivery,
-    *,
-    answer_id: int | None = None,
-    anonymous_answer_id: str | None = None,
-) -> AnswerRecorded:
-    message = (
-        MessageRef(prompt.message_channel, prompt.message_ts)
-        if prompt.message_channel and prompt.message_ts
-        else None
-    )
-    return AnswerRecorded(
-        schedule_id=schedule.id,
-        channel_id=schedule.channel_id,
-        local_date=period.local_date,
-        anonymous=schedule.anonymous,
-        late=late,
-        edited=edited,
-        answer=stored,
-        answer_id=answer_id,
-        anonymous_answer_id=anonymous_answer_id,
-        prompt_message=message,
     )

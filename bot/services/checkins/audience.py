@@ -10,7 +10,8 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.domain.checkins.away import Member
-from models.checkins import Holiday, Membership, Person, Schedule
+from models.checkins import Schedule
+from models.people import Holiday, Membership, Person
 
 _Ts = TypeVarTuple("_Ts")
 

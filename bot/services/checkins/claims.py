@@ -11,20 +11,15 @@ Rows no longer worth sending are skipped at claim time: the schedule is off, the
 or (for a reminder) the prompt was answered.
 """
 
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.checkins.enums import DeliveryKind, DeliveryState
-from bot.domain.checkins.localtime import zone
-from bot.domain.checkins.periods import closes_at
-from bot.services.checkins.audience import person_of
-from bot.services.checkins.prompt_contents import ObjectiveCache
-from bot.services.checkins.specs import spec_of
+from bot.domain.checkins.enums import DeliveryState
+from bot.services.checkins.claim_contents import contents_to_send
 from bot.services.checkins.views import DeliveryToSend
-from models.checkins import Delivery, Schedule
+from models.checkins import Delivery
 
 LEASE = timedelta(minutes=2)
 MAX_ERROR = 200
@@ -56,7 +51,7 @@ def claim_deliveries(
         rows = session.scalars(
             select(Delivery).where(Delivery.id.in_(claimed)).order_by(Delivery.scheduled_at, Delivery.id)
         )
-        return _contents(session, list(rows), stale, now, default_tz)
+        return contents_to_send(session, list(rows), stale, now, default_tz)
 
 
 def mark_sent(
@@ -147,68 +142,3 @@ def _candidates(session: Session, now: datetime, limit: int) -> list[int]:
         )
         ids.extend(session.scalars(query))
     return ids
-
-
-def _contents(
-    session: Session, rows: Sequence[Delivery], stale: set[int], now: datetime, default_tz: str
-) -> list[DeliveryToSend]:
-    objectives = ObjectiveCache(session)
-    schedules: dict[int, Schedule] = {}
-    out = []
-    for row in rows:
-        schedule = schedules.get(row.schedule_id) or session.get_one(Schedule, row.schedule_id)
-        schedules[row.schedule_id] = schedule
-        spec = spec_of(schedule)
-        person = person_of(session, row.team_id, row.user_id)
-        tz = zone(person.tz if person and person.tz else default_tz, default_tz)
-        opened = _prompt_time(session, row)
-        closes = closes_at(spec, tz, opened)
-        if not schedule.active or now >= closes or _answered(session, row):
-            row.state, row.claimed_by, row.claimed_at = DeliveryState.SKIPPED, None, None
-            continue
-        out.append(
-            DeliveryToSend(
-                id=row.id,
-                team_id=row.team_id,
-                user_id=row.user_id,
-                channel_id=schedule.channel_id,
-                schedule_id=schedule.id,
-                kind=row.kind,
-                sequence=row.sequence,
-                local_date=row.local_date,
-                scheduled_at=row.scheduled_at,
-                attempts=row.attempts,
-                anonymous=schedule.anonymous,
-                questions=spec.questions,
-                objectives=objectives.for_schedule(schedule, row.local_date),
-                late_at=opened + spec.window,
-                closes_at=closes,
-                needs_reconcile=row.id in stale,
-                tz=tz.key,
-            )
-        )
-    return out
-
-
-def _prompt_of(session: Session, row: Delivery) -> Delivery | None:
-    if row.kind == DeliveryKind.PROMPT:
-        return row
-    return session.scalar(
-        select(Delivery).where(
-            Delivery.schedule_id == row.schedule_id,
-            Delivery.user_id == row.user_id,
-            Delivery.local_date == row.local_date,
-            Delivery.kind == DeliveryKind.PROMPT,
-            Delivery.sequence == 0,
-        )
-    )
-
-
-def _prompt_time(session: Session, row: Delivery) -> datetime:
-    prompt = _prompt_of(session, row)
-    return prompt.scheduled_at if prompt is not None else row.scheduled_at
-
-
-def _answered(session: Session, row: Delivery) -> bool:
-    prompt = _prompt_of(session, row)
-    return prompt is not None and prompt.answered

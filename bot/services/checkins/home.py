@@ -2,17 +2,15 @@
 
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.checkins.enums import DeliveryKind
 from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.periods import period_for
 from bot.domain.checkins.schedule_times import next_prompt_after
 from bot.services.checkins.audience import person_of, schedules_asking
+from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.specs import spec_of
 from bot.services.checkins.views import HomeCheckins, NextCheckin, OpenCheckin
-from models.checkins import Delivery
 
 
 def home_checkins(
@@ -33,15 +31,7 @@ def home_checkins(
             period = period_for(spec, tz, now)
             if period is None:
                 continue
-            prompt = session.scalar(
-                select(Delivery).where(
-                    Delivery.schedule_id == schedule.id,
-                    Delivery.user_id == user_id,
-                    Delivery.local_date == period.local_date,
-                    Delivery.kind == DeliveryKind.PROMPT,
-                    Delivery.sequence == 0,
-                )
-            )
+            prompt = session.scalar(prompt_query(schedule.id, user_id, period.local_date))
             open_now.append(
                 OpenCheckin(
                     schedule_id=schedule.id,

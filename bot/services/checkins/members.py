@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.services.checkins.audience import count_asked
 from bot.services.checkins.views import PersonInfo, SyncResult
-from models.checkins import Membership, Person, Schedule
+from models.checkins import Schedule
+from models.people import Membership, Person
 
 NEVER_REFRESHED = datetime(1970, 1, 1, tzinfo=UTC)  # joined without users.info: refresh first
 REFRESH_AFTER = timedelta(days=1)

@@ -1,13 +1,15 @@
-"""Writing outbox rows once: INSERT … ON CONFLICT DO NOTHING on the delivery key, per dialect.
+"""Writing outbox rows once: INSERT … ON CONFLICT DO NOTHING on the delivery key, per dialect;
+and finding a person's prompt row by its key.
 
 Two ticks (or a repeated one) planning the same prompt both try the insert; the key keeps one row
 and neither fails. RETURNING tells which rows this call created, so summaries count only new work.
 """
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Table
+from sqlalchemy import Select, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -62,3 +64,14 @@ def delivery_row(
         "attempts": 0,
         "answered": answered,
     }
+
+
+def prompt_query(schedule_id: int, user_id: str, local_date: date) -> Select[Delivery]:
+    """The person's prompt row (sequence 0) of a schedule for a local date."""
+    return select(Delivery).where(
+        Delivery.schedule_id == schedule_id,
+        Delivery.user_id == user_id,
+        Delivery.local_date == local_date,
+        Delivery.kind == DeliveryKind.PROMPT,
+        Delivery.sequence == 0,
+    )

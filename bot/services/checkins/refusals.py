@@ -1,4 +1,4 @@
-"""What check-in use cases refuse, as data (see bot/services/errors.py); wording lives in handlers/views.
+"""What check-in use cases refuse, as data (see bot/services/errors/); wording lives in handlers/views.
 
 `field` names: "weekdays", "local_time", "window", "reminders.count", "reminders.after",
 "min_answers" (ScheduleProblem's), "confidence", "follow_up" (the flag's description),

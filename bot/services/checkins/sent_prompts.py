@@ -18,7 +18,8 @@ from bot.domain.checkins.enums import DeliveryKind, DeliveryState
 from bot.domain.checkins.periods import MAX_PERIOD
 from bot.domain.checkins.reminders import SentPrompt
 from bot.domain.checkins.spec import ScheduleSpec
-from models.checkins import Delivery, Person
+from models.checkins import Delivery
+from models.people import Person
 
 
 def reminder_candidates(

@@ -20,7 +20,8 @@ from bot.services.checkins.refusals import NoSchedule, NotScheduleOwner
 from bot.services.checkins.schedules import find_schedule
 from bot.services.checkins.specs import spec_of
 from bot.services.checkins.views import CheckinStatus
-from models.checkins import Answer, Delivery
+from models.answers import Answer
+from models.checkins import Delivery
 
 
 def checkin_status(

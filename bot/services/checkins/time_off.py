@@ -13,7 +13,7 @@ from bot.services.checkins.audience import person_of
 from bot.services.checkins.members import NEVER_REFRESHED
 from bot.services.checkins.refusals import AdminOnly, NoHoliday
 from bot.services.checkins.views import HolidayView
-from models.checkins import Holiday, Person
+from models.people import Holiday, Person
 
 
 def set_away(

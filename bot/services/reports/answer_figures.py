@@ -15,7 +15,8 @@ from bot.domain.reports.participation import PeriodParticipation
 from bot.domain.reports.periods import Period
 from bot.domain.reports.quotes import QuoteCandidate
 from bot.services.reports.theme_counts import period_themes as period_themes  # one place for figures
-from models.checkins import AnonymousAnswer, Answer, Delivery, FollowUp, Schedule
+from models.answers import AnonymousAnswer, Answer
+from models.checkins import Delivery, FollowUp, Schedule
 
 QUOTE_CANDIDATES = 12
 

@@ -17,7 +17,8 @@ from bot.domain.refs import RefKind, format_ref
 from bot.domain.reports.export import CsvFile, export_files
 from bot.domain.reports.export_rows import AnswerRow, FollowupRow, GoalRow, MeasurementRow
 from bot.services.reports.followups_views import flagged_at
-from models.checkins import AnonymousAnswer, Answer, FollowUp, Schedule
+from models.answers import AnonymousAnswer, Answer
+from models.checkins import FollowUp, Schedule
 from models.goals import Goal, Measurement, Objective
 
 QUESTIONS = (

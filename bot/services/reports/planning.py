@@ -23,8 +23,9 @@ from bot.domain.reports.moments import Due, Moment
 from bot.domain.reports.months import month_id
 from bot.domain.reports.reminders import FocusState, ReminderSettings, due_reminders
 from bot.services.reports.settings import ChannelReportSettings, settings_view
-from models.checkins import Holiday, Schedule
+from models.checkins import Schedule
 from models.goals import Goal, MonthlyFocus
+from models.people import Holiday
 from models.reports import ReportCursor, ReportPost, ReportSettings
 
 # How far back a pass looks after downtime (or on a workspace's first pass). A monthly moment

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from bot.domain.reports.anonymity import anonymous_results_visible
 from bot.domain.reports.periods import Period
 from bot.domain.reports.themes import MIN_PEOPLE, Theme, sort_themes
-from models.checkins import AnonymousAnswer, Answer
+from models.answers import AnonymousAnswer, Answer
 from models.reports import AnswerWord
 
 

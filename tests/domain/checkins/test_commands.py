@@ -4,9 +4,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.checkins.commands import (
+from bot.domain.checkins.command_types import (
     Away,
     Back,
+    CheckinCommand,
     HolidayAdd,
     HolidayList,
     HolidayRemove,
@@ -17,11 +18,9 @@ from bot.domain.checkins.commands import (
     ScheduleQuick,
     ScheduleShow,
     Status,
-    help_lines,
-    parse_checkin_command,
-    parse_local_time,
 )
-from bot.domain.checkins.commands import Help as CheckinHelp
+from bot.domain.checkins.command_types import Help as CheckinHelp
+from bot.domain.checkins.commands import help_lines, parse_checkin_command, parse_local_time
 from bot.domain.checkins.enums import Weekday
 
 TODAY = date(2026, 11, 24)
@@ -116,7 +115,7 @@ def test_a_pasted_paragraph_is_not_echoed_back_whole():
 @given(st.text(max_size=80))
 def test_any_text_parses_to_a_command(text):
     result = parse(text)
-    assert type(result).__module__ == "bot.domain.checkins.commands"
+    assert isinstance(result, CheckinCommand)
 
 
 @pytest.mark.parametrize(

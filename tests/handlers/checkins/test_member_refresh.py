@@ -5,7 +5,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from handlers.checkins.member_refresh import Refreshed, refresh_members
-from models.checkins import Membership, Person
+from models.people import Membership, Person
 from tests.handlers.checkins.delivery_setup import add_channel, tick_context
 from tests.services.checkins.helpers import MADE_AT, TEAM
 

@@ -11,7 +11,7 @@ from bot.services.reports.settings import change_settings
 from bot.slack.standin import SlackStandIn
 from handlers.outbound import Sender, WorkspaceGate, single_token
 from handlers.outbound.passes import TickContext
-from models.checkins import Holiday
+from models.people import Holiday
 from models.reports import ReportPost
 from tests.services.factories import CHANNEL, OWNER, TEAM, actor, make_goal, row
 

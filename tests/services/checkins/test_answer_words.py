@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 
 from bot.services.checkins.views import AnswerInput, AnswerSource
-from models.checkins import AnonymousAnswer
+from models.answers import AnonymousAnswer
 from models.reports import AnswerWord
 from tests.services.checkins.helpers import answer, make_channel, plan
 from tests.services.factories import make_goal

@@ -17,7 +17,8 @@ from bot.services.checkins.refusals import (
 )
 from bot.services.checkins.time_off import set_away
 from bot.services.checkins.views import AnswerInput, AnswerSource
-from models.checkins import Answer, Delivery, FollowUp
+from models.answers import Answer
+from models.checkins import Delivery, FollowUp
 from models.goals import Measurement
 from tests.services.checkins.helpers import TEAM, answer, make_channel, plan
 from tests.services.factories import make_goal

@@ -7,7 +7,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.enums import DeliveryState
 from bot.services.checkins.answer_store import replace_answer_words
-from models.checkins import AnonymousAnswer, Answer, Delivery, FollowUp, Schedule
+from models.answers import AnonymousAnswer, Answer
+from models.checkins import Delivery, FollowUp, Schedule
 from tests.services.factories import CHANNEL, OWNER, TEAM
 
 AT = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)

@@ -13,7 +13,8 @@ from bot.domain.reports.periods import parse_period_id
 from bot.domain.reports.themes import ThemeAnswer, find_themes
 from bot.services.checkins.answer_store import replace_answer_words
 from bot.services.reports.theme_counts import period_themes
-from models.checkins import AnonymousAnswer, Answer, Schedule
+from models.answers import AnonymousAnswer, Answer
+from models.checkins import Schedule
 from tests.services.factories import OWNER, TEAM
 from tests.services.reports import seed
 

@@ -101,13 +101,13 @@ def block_actions(
         if action_type == "button":
             action["text"] = {"type": "plain_text", "text": value or action_id, "emoji": True}
     payload: dict[str, Any] = {
-        **_envelope("block_actions", team_id, user_id, user_name, team_domain, app_id),
+        **envelope("block_actions", team_id, user_id, user_name, team_domain, app_id),
         "trigger_id": trigger_id,
         "actions": [{**action, "action_ts": f"{time.time():.6f}"}],
         "state": {"values": dict(values or {})},
     }
     if view is not None:
-        shown = _view(view, team_id, dict(values or {}), app_id)
+        shown = view_body(view, team_id, dict(values or {}), app_id)
         payload |= {"container": {"type": "view", "view_id": shown["id"]}, "view": shown}
     else:
         shown = message or {"type": "message", "ts": MESSAGE_TS, "text": "", "user": BOT_USER_ID}
@@ -121,76 +121,10 @@ def block_actions(
             payload["message"] = shown
     if response_url is not None:
         payload["response_url"] = response_url
-    return _interactive(payload)
+    return interactive(payload)
 
 
-def view_submission(
-    view: Mapping[str, Any],
-    values: Mapping[str, Any],
-    *,
-    team_id: str = "T1",
-    user_id: str = "U1",
-    trigger_id: str = "trigger-1",
-    user_name: str | None = None,
-    team_domain: str = TEAM_DOMAIN,
-    app_id: str = APP_ID,
-) -> Payload:
-    """`view` carries callback_id / private_metadata (a View's to_dict() works); `values` is
-    state.values: {block_id: {action_id: state_value(...)}} (see state.fill)."""
-    payload = {
-        **_envelope("view_submission", team_id, user_id, user_name, team_domain, app_id),
-        "trigger_id": trigger_id,
-        "view": _view(view, team_id, dict(values), app_id),
-        "response_urls": [],
-    }
-    return _interactive(payload)
-
-
-def view_closed(
-    view: Mapping[str, Any],
-    *,
-    is_cleared: bool,
-    team_id: str = "T1",
-    user_id: str = "U1",
-    user_name: str | None = None,
-    team_domain: str = TEAM_DOMAIN,
-    app_id: str = APP_ID,
-) -> Payload:
-    values = dict((view.get("state") or {}).get("values") or {})
-    payload = {
-        **_envelope("view_closed", team_id, user_id, user_name, team_domain, app_id),
-        "view": _view(view, team_id, values, app_id),
-        "is_cleared": is_cleared,
-    }
-    return _interactive(payload)
-
-
-def event_callback(
-    event: dict[str, Any],
-    *,
-    team_id: str = "T1",
-    event_id: str = "Ev0001",
-    event_time: int = 1_700_000_000,
-    app_id: str = APP_ID,
-    bot_user_id: str = BOT_USER_ID,
-) -> Payload:
-    body = {
-        "token": VERIFICATION_TOKEN,
-        "team_id": team_id,
-        "api_app_id": app_id,
-        "event": event,
-        "type": "event_callback",
-        "event_id": event_id,
-        "event_time": event_time,
-        "authorizations": [
-            {"team_id": team_id, "user_id": bot_user_id, "is_bot": True, "is_enterprise_install": False}
-        ],
-        "is_ext_shared_channel": False,
-    }
-    return json.dumps(body).encode(), JSON
-
-
-def _envelope(
+def envelope(
     kind: str, team_id: str, user_id: str, user_name: str | None, domain: str, app_id: str
 ) -> dict[str, Any]:
     name = user_name or user_id.lower()
@@ -205,7 +139,7 @@ def _envelope(
     }
 
 
-def _view(view: Any, team_id: str, values: dict[str, Any], app_id: str) -> dict[str, Any]:
+def view_body(view: Any, team_id: str, values: dict[str, Any], app_id: str) -> dict[str, Any]:
     view = view.to_dict() if hasattr(view, "to_dict") else dict(view)
     view_id = view.get("id", "V1")
     defaults = {"id": view_id, "team_id": team_id, "type": "modal", "blocks": [], "callback_id": ""}
@@ -218,5 +152,5 @@ def _view(view: Any, team_id: str, values: dict[str, Any], app_id: str) -> dict[
     return {**defaults, **view, "state": {"values": values}}
 
 
-def _interactive(payload: dict[str, Any]) -> Payload:
+def interactive(payload: dict[str, Any]) -> Payload:
     return urlencode({"payload": json.dumps(payload)}).encode(), FORM
