@@ -1,7 +1,9 @@
 """The tick's follow-up pass: post new follow-ups in their channel, remind about overdue ones.
 
 Everything is recorded (bot/services/reports/followups_outbox.py) before the Sender posts it, so
-repeated or concurrent ticks post each follow-up once and remind once per local day.
+repeated or concurrent ticks post each follow-up once and remind once per local day. A message an
+earlier attempt may have posted (a claim past its lease, or a retry) is looked for first
+(reconcile.py): found, its ts is recorded and it is not posted again.
 """
 
 import logging
@@ -10,6 +12,7 @@ from datetime import datetime
 from bot.services.reports import followups_outbox as outbox
 from bot.services.reports import followups_sending as sending
 from handlers.outbound.passes import PassSummary, TickContext
+from handlers.followups.reconcile import find_posted, followup_metadata
 from handlers.outbound.sender import SendFailed
 from handlers.views.followup_post import (
     build_followup_post,
@@ -19,8 +22,6 @@ from handlers.views.followup_post import (
 )
 
 logger = logging.getLogger(__name__)
-
-METADATA_EVENT = "goalbot_followup"
 
 
 def followups_tick_pass(ctx: TickContext, now: datetime) -> PassSummary:
@@ -34,15 +35,23 @@ def followups_tick_pass(ctx: TickContext, now: datetime) -> PassSummary:
             text = reminder_text(message.followup)
             blocks = build_followup_reminder(message.followup, to_owner=to_owner)
         try:
+            found = find_posted(ctx.sender, message) if message.needs_reconcile else None
+            if found is not None:
+                sending.mark_sent(
+                    ctx.sessions,
+                    team_id=message.team_id,
+                    message_id=message.message_id,
+                    channel=found.channel,
+                    ts=found.ts,
+                    now=now,
+                )
+                continue
             result = ctx.sender.post(
                 message.team_id,
                 channel=message.channel,
                 text=text,
                 blocks=blocks,
-                metadata={
-                    "event_type": METADATA_EVENT,
-                    "event_payload": {"message_id": message.message_id},
-                },
+                metadata=followup_metadata(message.message_id),
             )
         except SendFailed as failure:
             retried += failure.retries

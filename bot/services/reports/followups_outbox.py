@@ -3,10 +3,12 @@
 `plan_followup_messages` records what is owed at `now` under the unique (follow-up, key) of
 `follow_up_messages`: "post" for a follow-up not posted yet (and its due time, from the channel's
 setting), the local date for an overdue one's daily reminder (the rule is
-bot.domain.reports.followups.due_followup_reminders). `claim_followup_messages` hands each pending
-row to one sender (a conditional UPDATE: two ticks cannot both win), and followups_sending.py records
-the outcome.
-A row left `sending` by a crash is not sent again: a missing message is better than a double one.
+bot.domain.reports.followups.due_followup_reminders). `claim_followup_messages` hands each row to
+one sender, the check-in outbox's way (bot/services/checkins/claims.py): PostgreSQL selects with
+FOR UPDATE SKIP LOCKED, then a conditional UPDATE … RETURNING takes only rows still claimable. A row
+left `sending` longer than LEASE (its sender died) is claimed again, and so is a retried one, with
+`needs_reconcile`: the sender looks for the message's metadata in Slack before posting again.
+followups_sending.py records the outcome.
 """
 
 from dataclasses import dataclass
@@ -14,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, and_, exists, or_, select, update
+from sqlalchemy import ColumnElement, Table, and_, exists, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,6 +34,7 @@ from models.followups import POST_KEY, FollowupMessage, FollowupSettings
 _TABLE = cast(Table, FollowupMessage.__table__)
 _OPEN = (FollowUpStatus.OPEN, FollowUpStatus.TAKEN)
 PLAN_LIMIT = 1000
+LEASE = timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,9 @@ class FollowupMessageToSend:
     kind: str  # "post" | "reminder"
     channel: str  # where it goes: a channel, or the owner's user id for a DM
     followup: FollowupView
+    # An earlier attempt may have posted it: look in Slack for it, posted after `since`, first.
+    needs_reconcile: bool = False
+    since: datetime | None = None
 
 
 def plan_followup_messages(
@@ -133,31 +139,45 @@ def _insert_new(session: Session, rows: list[dict[str, Any]]) -> list[int]:
 def claim_followup_messages(
     sessions: sessionmaker[Session], *, now: datetime, limit: int = 200
 ) -> list[FollowupMessageToSend]:
-    """Pending rows due at `now`, each now `sending` and owned by this caller alone."""
+    """Rows to send at `now`, each now `sending` and owned by this caller alone; expired claims first."""
     with sessions.begin() as session:
-        candidates = session.scalars(
-            select(FollowupMessage.id)
-            .where(FollowupMessage.state == "pending", FollowupMessage.not_before <= now)
-            .order_by(FollowupMessage.id)
-            .limit(limit)
-        ).all()
-    claimed = []
-    for message_id in candidates:
-        with sessions.begin() as session:
-            won = session.execute(
-                update(FollowupMessage)
-                .where(FollowupMessage.id == message_id, FollowupMessage.state == "pending")
-                .values(state="sending", claimed_at=now, attempts=FollowupMessage.attempts + 1)
+        candidates = (
+            select(
+                FollowupMessage.id,
+                FollowupMessage.state,
+                FollowupMessage.attempts,
+                FollowupMessage.claimed_at,
             )
-            if won.rowcount != 1:  # type: ignore[attr-defined]
-                continue
-            to_send = _to_send(session, message_id, now)
-            if to_send is not None:
-                claimed.append(to_send)
-    return claimed
+            .where(_claimable(now))
+            .order_by(FollowupMessage.state.desc(), FollowupMessage.id)  # "sending" before "pending"
+            .limit(limit)
+        )
+        if session.get_bind().dialect.name == "postgresql":
+            candidates = candidates.with_for_update(skip_locked=True)
+        found = session.execute(candidates).all()
+        if not found:
+            return []
+        # A timeout or a 5xx can come after Slack took the message: a retry looks first too.
+        stale = {row.id: row.claimed_at for row in found if row.state == "sending" or row.attempts > 0}
+        claimed = session.scalars(
+            update(FollowupMessage)
+            .where(FollowupMessage.id.in_([row.id for row in found]), _claimable(now))
+            .values(state="sending", claimed_at=now, attempts=FollowupMessage.attempts + 1)
+            .returning(FollowupMessage.id)
+        ).all()
+        to_send = (_to_send(session, message_id, now, stale) for message_id in sorted(claimed))
+        return [message for message in to_send if message is not None]
 
 
-def _to_send(session: Session, message_id: int, now: datetime) -> FollowupMessageToSend | None:
+def _claimable(now: datetime) -> ColumnElement[bool]:
+    pending = and_(FollowupMessage.state == "pending", FollowupMessage.not_before <= now)
+    abandoned = and_(FollowupMessage.state == "sending", FollowupMessage.claimed_at < now - LEASE)
+    return or_(pending, abandoned)
+
+
+def _to_send(
+    session: Session, message_id: int, now: datetime, stale: dict[int, datetime | None]
+) -> FollowupMessageToSend | None:
     message = session.get_one(FollowupMessage, message_id)
     followup = session.get_one(FollowUp, message.follow_up_id)
     post = _post_of(session, followup)
@@ -169,12 +189,25 @@ def _to_send(session: Session, message_id: int, now: datetime) -> FollowupMessag
                 FollowupSettings.channel_id == followup.channel_id,
             )
         )
-        return FollowupMessageToSend(message.id, message.team_id, "post", where or followup.channel_id, view)
-    if view.is_closed:  # closed between planning and sending: no reminder
+        return FollowupMessageToSend(
+            message.id,
+            message.team_id,
+            "post",
+            where or followup.channel_id,
+            view,
+            *_again(stale, message.id),
+        )
+    if view.is_closed:  # closed between planning and sending (or a crash): no reminder needed
         message.state, message.last_error = "skipped", "closed"
         return None
     channel = followup.owner_id or (post.channel if post and post.channel else followup.channel_id)
-    return FollowupMessageToSend(message.id, message.team_id, "reminder", channel, view)
+    return FollowupMessageToSend(
+        message.id, message.team_id, "reminder", channel, view, *_again(stale, message.id)
+    )
+
+
+def _again(stale: dict[int, datetime | None], message_id: int) -> tuple[bool, datetime | None]:
+    return message_id in stale, stale.get(message_id)
 
 
 def _post_of(session: Session, followup: FollowUp) -> FollowupMessage | None:

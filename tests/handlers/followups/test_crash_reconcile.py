@@ -1,0 +1,102 @@
+"""kill -9 mid-send: a follow-up message whose sender died after posting (or before) is claimed
+again once its lease runs out, looked for in Slack, and then recorded, or posted, exactly once.
+
+The stand-in stamps messages with the wall clock and the search reads history only from shortly
+before the earlier claim, so these tests send at the current minute (not in 2027)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.services.actor import Actor
+from bot.services.reports import followups_actions
+from bot.services.reports import followups_sending as sending
+from bot.slack.standin.directory import dm_id
+from handlers.followups.tick import followups_tick_pass
+from models.followups import FollowupMessage
+from tests.services.reports.factories import add_followup
+
+FLAGGED = datetime.now(UTC).replace(second=0, microsecond=0)
+LATER = FLAGGED + timedelta(minutes=1)  # within the 2-minute lease
+AFTER_LEASE = FLAGGED + timedelta(minutes=5)
+
+
+class Killed(BaseException):
+    """Stands for kill -9: nothing after it runs, no handler catches it."""
+
+
+def _die(*_args, **_kwargs):
+    raise Killed
+
+
+def _posts(slack_api, channel):
+    return [c.body for c in slack_api.calls("chat.postMessage") if c.body["channel"] == channel]
+
+
+def _rows(sessions):
+    with sessions() as session:
+        return [
+            (m.key, m.state, m.ts)
+            for m in session.scalars(select(FollowupMessage).order_by(FollowupMessage.id))
+        ]
+
+
+def _die_after_posting(monkeypatch, tick_context, now):
+    with monkeypatch.context() as patch:
+        patch.setattr(sending, "mark_sent", _die)
+        with pytest.raises(Killed):
+            followups_tick_pass(tick_context, now)
+
+
+def test_a_post_sent_before_the_crash_is_recorded_from_history_not_posted_again(
+    tick_context, sessions, slack_api, monkeypatch
+):
+    add_followup(sessions, created_at=FLAGGED)
+    _die_after_posting(monkeypatch, tick_context, FLAGGED)
+    [posted] = [m for m in slack_api.messages.history("C_SUPPORT")]
+    assert _rows(sessions) == [("post", "sending", None)]
+
+    assert followups_tick_pass(tick_context, LATER).sent == 0  # the claim still holds
+    followups_tick_pass(tick_context, AFTER_LEASE)
+
+    assert len(_posts(slack_api, "C_SUPPORT")) == 1
+    assert _rows(sessions) == [("post", "sent", posted["ts"])]
+
+
+def test_a_post_lost_in_the_crash_is_posted_once_after_the_lease(
+    tick_context, sessions, slack_api, monkeypatch
+):
+    add_followup(sessions, created_at=FLAGGED)
+    with monkeypatch.context() as patch:
+        patch.setattr(tick_context.sender, "post", _die)
+        with pytest.raises(Killed):
+            followups_tick_pass(tick_context, FLAGGED)
+    assert _rows(sessions) == [("post", "sending", None)]
+
+    followups_tick_pass(tick_context, LATER)
+    assert _posts(slack_api, "C_SUPPORT") == []
+    assert followups_tick_pass(tick_context, AFTER_LEASE).sent == 1
+    followups_tick_pass(tick_context, AFTER_LEASE + timedelta(minutes=5))
+
+    assert len(_posts(slack_api, "C_SUPPORT")) == 1
+    [(key, state, ts)] = _rows(sessions)
+    assert (key, state) == ("post", "sent") and ts == slack_api.messages.history("C_SUPPORT")[0]["ts"]
+
+
+def test_an_owners_reminder_is_looked_for_in_their_dm(tick_context, sessions, slack_api, monkeypatch):
+    slack_api.add_user("U_OWNER")
+    flagged = FLAGGED - timedelta(hours=49)
+    followup_id = add_followup(sessions, created_at=flagged)
+    followups_tick_pass(tick_context, flagged)
+    followups_actions.take_followup(sessions, Actor("T1", "U_OWNER"), followup_id)
+    overdue = FLAGGED
+    _die_after_posting(monkeypatch, tick_context, overdue)
+    assert len(_posts(slack_api, "U_OWNER")) == 1
+
+    followups_tick_pass(tick_context, overdue + timedelta(minutes=5))
+
+    assert len(_posts(slack_api, "U_OWNER")) == 1
+    [_post, (key, state, ts)] = _rows(sessions)
+    assert (key, state, ts) == (overdue.astimezone(tick_context.default_tz).date().isoformat(), "sent", ts)
+    assert ts == slack_api.messages.history(dm_id("U_OWNER"))[0]["ts"]
