@@ -11,8 +11,8 @@ from datetime import datetime
 
 from bot.services.reports import followups_outbox as outbox
 from bot.services.reports import followups_sending as sending
-from handlers.outbound.passes import PassSummary, TickContext
 from handlers.followups.reconcile import find_posted, followup_metadata
+from handlers.outbound.passes import PassSummary, TickContext
 from handlers.outbound.sender import SendFailed
 from handlers.views.followup_post import (
     build_followup_post,
