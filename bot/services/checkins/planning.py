@@ -42,6 +42,7 @@ from models.checkins import Schedule
 LOOKBACK = timedelta(hours=24)
 EVERY_DAY = frozenset(Weekday)
 _DATE_MARGIN = timedelta(days=2)
+BATCH = 500  # outbox rows per INSERT, and members per page: what planning holds at once
 
 
 def plan_deliveries(
@@ -96,6 +97,7 @@ def _plan_team(
             _prompt_rows(session, team_id, schedules, specs, holidays, default_tz, start, now),
             _reminder_rows(session, team_id, specs, default_tz, start, now),
         ),
+        batch=BATCH,
     )
     return PlanSummary(
         due=created[DeliveryState.PENDING, DeliveryKind.PROMPT]
@@ -119,7 +121,8 @@ def _prompt_rows(
     # A stream: members are read a page at a time and each prompt becomes a row as it is inserted,
     # so planning holds one batch, not every prompt due (issue 6: thousands due at one instant).
     for schedule, spec in zip(schedules, specs, strict=True):
-        members = each_asked_member(session, schedule, default_tz, _zones(spec, default_tz, start, now))
+        zones = _zones(spec, default_tz, start, now)
+        members = each_asked_member(session, schedule, default_tz, zones, page=BATCH)
         for prompt in each_prompt(spec, members, holidays, start, now):
             state = DeliveryState.PENDING if is_due(prompt, now) else DeliveryState.SKIPPED
             yield _prompt_row(team_id, prompt, state)
