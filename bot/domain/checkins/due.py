@@ -9,8 +9,7 @@ at `now` is due (late, but answerable); one whose window has closed is returned 
 caller records it and does not send it.
 """
 
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -67,23 +66,42 @@ def zones_with_prompts(
 def due_prompts(audiences: Iterable[Audience], since: datetime, now: datetime) -> DueScan:
     """Prompts with `since < scheduled_at <= now`, split into due and skipped; people off are left out.
 
-    Both lists are sorted by (scheduled_at, key). Cost grows with the zones and days in the window
-    times the members; instants are computed once per (schedule, zone).
+    Both lists are sorted by (scheduled_at, key). A sorted view over `each_prompt`, for callers that
+    want the whole scan at once; the tick streams `each_prompt` instead.
     """
     scan = DueScan()
     for audience in audiences:
-        by_zone: dict[str, list[Member]] = defaultdict(list)
-        for member in audience.members:
-            by_zone[member.tz].append(member)
-        for tz_name, members in by_zone.items():
-            for day, instant in prompts_between(audience.spec, zone(tz_name), since, now):
-                closes = instant + audience.spec.window
-                bucket = scan.due if now < closes else scan.skipped
-                bucket.extend(
-                    DuePrompt(PromptKey(audience.spec.schedule_id, member.user_id, day), instant, closes)
-                    for member in members
-                    if not is_off(member, day, audience.holidays)
-                )
+        for prompt in each_prompt(audience.spec, audience.members, audience.holidays, since, now):
+            (scan.due if is_due(prompt, now) else scan.skipped).append(prompt)
     scan.due.sort(key=lambda prompt: (prompt.scheduled_at, prompt.key))
     scan.skipped.sort(key=lambda prompt: (prompt.scheduled_at, prompt.key))
     return scan
+
+
+def each_prompt(
+    spec: ScheduleSpec,
+    members: Iterable[Member],
+    holidays: Collection[date],
+    since: datetime,
+    now: datetime,
+) -> Iterator[DuePrompt]:
+    """The prompts (due and skipped) of `spec` with `since < scheduled_at <= now`, one member at a
+    time, in the members' order; people off are left out.
+
+    Lazy on purpose: `members` may be a stream read page by page, so memory stays bounded by the
+    caller's page, not by how many people are due. Instants are computed once per zone.
+    """
+    instants: dict[str, list[tuple[date, datetime]]] = {}
+    for member in members:
+        times = instants.get(member.tz)
+        if times is None:
+            times = instants[member.tz] = list(prompts_between(spec, zone(member.tz), since, now))
+        for day, instant in times:
+            if not is_off(member, day, holidays):
+                key = PromptKey(spec.schedule_id, member.user_id, day)
+                yield DuePrompt(key, instant, instant + spec.window)
+
+
+def is_due(prompt: DuePrompt, now: datetime) -> bool:
+    """Still answerable at `now`, so it is sent; otherwise it is recorded as skipped."""
+    return now < prompt.window_closes_at

@@ -2,7 +2,7 @@
 stored person row, minus exclusions, bots and deactivated users; `tz` None means the default zone.
 """
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from datetime import date
 from typing import TypeVarTuple
 
@@ -20,18 +20,36 @@ def asked_members(
     session: Session, schedule: Schedule, default_tz: str, zones: Collection[str] | None = None
 ) -> list[Member]:
     """The people `schedule` asks; with `zones`, only those living in them (index on people.tz)."""
+    return list(each_asked_member(session, schedule, default_tz, zones))
+
+
+def each_asked_member(
+    session: Session,
+    schedule: Schedule,
+    default_tz: str,
+    zones: Collection[str] | None = None,
+    *,
+    page: int = 500,
+) -> Iterator[Member]:
+    """`asked_members` read `page` rows at a time (keyset on user_id), so a caller that streams
+    holds one page, however many people the schedule asks."""
     query = _asked(schedule, select(Person.user_id, Person.tz, Person.away_until))
     if zones is not None:
         if not zones:
-            return []
+            return
         in_zones = Person.tz.in_(sorted(zones))
         query = query.where(or_(in_zones, Person.tz.is_(None)) if default_tz in zones else in_zones)
     excluded = set(schedule.excluded_user_ids)
-    return [
-        Member(user_id, tz or default_tz, away_until)
-        for user_id, tz, away_until in session.execute(query.order_by(Person.user_id))
-        if user_id not in excluded
-    ]
+    after: str | None = None
+    while True:
+        paged = query if after is None else query.where(Person.user_id > after)
+        rows = session.execute(paged.order_by(Person.user_id).limit(page)).all()
+        for user_id, tz, away_until in rows:
+            if user_id not in excluded:
+                yield Member(user_id, tz or default_tz, away_until)
+        if len(rows) < page:
+            return
+        after = rows[-1].user_id
 
 
 def count_asked(session: Session, schedule: Schedule) -> int:

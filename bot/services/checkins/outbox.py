@@ -5,8 +5,10 @@ Two ticks (or a repeated one) planning the same prompt both try the insert; the 
 and neither fails. RETURNING tells which rows this call created, so summaries count only new work.
 """
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import islice
 from typing import Any, cast
 
 from sqlalchemy import Select, Table, select
@@ -38,6 +40,18 @@ def insert_new_deliveries(
     returning = statement.returning(_TABLE.c.id, _TABLE.c.state, _TABLE.c.kind)
     created = session.execute(returning, list(rows)).all()
     return [(row.id, DeliveryState(row.state), DeliveryKind(row.kind)) for row in created]
+
+
+def insert_in_batches(
+    session: Session, rows: Iterable[dict[str, Any]], *, batch: int = 500
+) -> Counter[tuple[DeliveryState, DeliveryKind]]:
+    """`insert_new_deliveries` over a stream, `batch` rows per statement, so the caller's memory is
+    one batch however many rows come; counts the rows created, by (state, kind)."""
+    created: Counter[tuple[DeliveryState, DeliveryKind]] = Counter()
+    stream = iter(rows)
+    while chunk := list(islice(stream, batch)):
+        created.update((state, kind) for _, state, kind in insert_new_deliveries(session, chunk))
+    return created
 
 
 def delivery_row(

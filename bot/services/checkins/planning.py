@@ -11,23 +11,29 @@ by schedules with the same days and time), then only members living in those zon
 (index on people.tz). Reminders read only prompts that can have one in the window
 (`reminder_candidates`): sent `after * k` before it, or living where the quiet hours end in it.
 Each workspace is planned in its own transaction, holding its cursor row (FOR UPDATE on PostgreSQL).
+
+Memory: prompts stream (members read a page at a time, rows inserted `insert_in_batches` at a time,
+counting only the rows created), so planning holds one batch however many are due. Reminders are
+still computed per schedule as one list (bounded by the prompts sent that can have one).
 """
 
-from datetime import datetime, time, timedelta
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 from zoneinfo import available_timezones
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.checkins.due import Audience, DuePrompt, due_prompts, zones_with_prompts
+from bot.domain.checkins.due import DuePrompt, each_prompt, is_due, zones_with_prompts
 from bot.domain.checkins.enums import DeliveryKind, DeliveryState, Weekday
 from bot.domain.checkins.reminders import DueReminder, due_reminders
 from bot.domain.checkins.spec import ScheduleSpec
-from bot.services.checkins.audience import asked_members, holidays_between
+from bot.services.checkins.audience import each_asked_member, holidays_between
 from bot.services.checkins.cursor import lock_cursor
-from bot.services.checkins.outbox import delivery_row, insert_new_deliveries
+from bot.services.checkins.outbox import delivery_row, insert_in_batches
 from bot.services.checkins.sent_prompts import reminder_candidates
 from bot.services.checkins.specs import spec_of
 from bot.services.checkins.views import PlanSummary
@@ -36,6 +42,7 @@ from models.checkins import Schedule
 LOOKBACK = timedelta(hours=24)
 EVERY_DAY = frozenset(Weekday)
 _DATE_MARGIN = timedelta(days=2)
+BATCH = 500  # outbox rows per INSERT, and members per page: what planning holds at once
 
 
 def plan_deliveries(
@@ -84,15 +91,51 @@ def _plan_team(
     )
     holidays = holidays_between(session, team_id, (start - _DATE_MARGIN).date(), (now + _DATE_MARGIN).date())
     specs = [spec_of(schedule) for schedule in schedules]
-    audiences = [
-        Audience(
-            spec, asked_members(session, schedule, default_tz, _zones(spec, default_tz, start, now)), holidays
-        )
-        for schedule, spec in zip(schedules, specs, strict=True)
-    ]
-    prompts = due_prompts(audiences, start, now)
-    reminders_due: list[DueReminder] = []
-    reminders_dropped: list[DueReminder] = []
+    created = insert_in_batches(
+        session,
+        chain(
+            _prompt_rows(session, team_id, schedules, specs, holidays, default_tz, start, now),
+            _reminder_rows(session, team_id, specs, default_tz, start, now),
+        ),
+        batch=BATCH,
+    )
+    return PlanSummary(
+        due=created[DeliveryState.PENDING, DeliveryKind.PROMPT]
+        + created[DeliveryState.PENDING, DeliveryKind.REMINDER],
+        skipped=created[DeliveryState.SKIPPED, DeliveryKind.PROMPT]
+        + created[DeliveryState.SKIPPED, DeliveryKind.REMINDER],
+        reminders=created[DeliveryState.PENDING, DeliveryKind.REMINDER],
+    )
+
+
+def _prompt_rows(
+    session: Session,
+    team_id: str,
+    schedules: list[Schedule],
+    specs: list[ScheduleSpec],
+    holidays: frozenset[date],
+    default_tz: str,
+    start: datetime,
+    now: datetime,
+) -> Iterator[dict[str, Any]]:
+    # A stream: members are read a page at a time and each prompt becomes a row as it is inserted,
+    # so planning holds one batch, not every prompt due (issue 6: thousands due at one instant).
+    for schedule, spec in zip(schedules, specs, strict=True):
+        zones = _zones(spec, default_tz, start, now)
+        members = each_asked_member(session, schedule, default_tz, zones, page=BATCH)
+        for prompt in each_prompt(spec, members, holidays, start, now):
+            state = DeliveryState.PENDING if is_due(prompt, now) else DeliveryState.SKIPPED
+            yield _prompt_row(team_id, prompt, state)
+
+
+def _reminder_rows(
+    session: Session,
+    team_id: str,
+    specs: list[ScheduleSpec],
+    default_tz: str,
+    start: datetime,
+    now: datetime,
+) -> Iterator[dict[str, Any]]:
     for spec in specs:
         quiet_ends = (
             _zones_at(EVERY_DAY, spec.quiet_hours.end, default_tz, start, now)
@@ -101,24 +144,8 @@ def _plan_team(
         )
         sent = reminder_candidates(session, team_id, spec, start, now, default_tz, quiet_ends)
         scan = due_reminders(spec, sent, start, now)
-        reminders_due.extend(scan.due)
-        reminders_dropped.extend(scan.dropped)
-    rows = [
-        *(_prompt_row(team_id, p, DeliveryState.PENDING) for p in prompts.due),
-        *(_prompt_row(team_id, p, DeliveryState.SKIPPED) for p in prompts.skipped),
-        *(_reminder_row(team_id, r, DeliveryState.PENDING) for r in reminders_due),
-        *(_reminder_row(team_id, r, DeliveryState.SKIPPED) for r in reminders_dropped),
-    ]
-    created = insert_new_deliveries(session, rows)
-    return PlanSummary(
-        due=sum(1 for _, state, _ in created if state == DeliveryState.PENDING),
-        skipped=sum(1 for _, state, _ in created if state == DeliveryState.SKIPPED),
-        reminders=sum(
-            1
-            for _, state, kind in created
-            if state == DeliveryState.PENDING and kind == DeliveryKind.REMINDER
-        ),
-    )
+        yield from (_reminder_row(team_id, r, DeliveryState.PENDING) for r in scan.due)
+        yield from (_reminder_row(team_id, r, DeliveryState.SKIPPED) for r in scan.dropped)
 
 
 def _zones(spec: ScheduleSpec, default_tz: str, since: datetime, now: datetime) -> frozenset[str]:
