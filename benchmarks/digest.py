@@ -15,45 +15,38 @@ PostgreSQL is at BENCH_POSTGRES_URL, in a schema of its own that is dropped afte
 """
 
 import argparse
-import random
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, select
 
 from benchmarks.database import bench_database
-from bot.domain.enums import Direction, GoalLevel, GoalStatus
+from benchmarks.digest_seed import (
+    CHANNEL,
+    GOALS,
+    LAST_DAY,
+    NOW,
+    STAFF,
+    TEAM,
+    analyze,
+    seed_checkins,
+    seed_goals_and_schedule,
+)
 from bot.domain.reports.periods import parse_period_id, recent_periods
-from bot.domain.reports.themes import answer_words
 from bot.services.reports.answer_figures import period_themes
 from bot.services.reports.digests import channel_digest
 from models.answers import Answer
-from models.checkins import Delivery, Schedule
+from models.checkins import Delivery
 from models.db import make_engine, make_sessionmaker
-from models.goals import Goal, Measurement, Objective
 from models.reports import AnswerWord
 
-TEAM, CHANNEL = "T1", "C1"
-STAFF = 1_000
-GOALS = 50
-LAST_DAY = date(2027, 3, 31)
 MONTH = parse_period_id("2027-03")
-NOW = datetime(2027, 4, 1, 9, 0, tzinfo=UTC)
 HISTORY = (90, 365, 730)
 RUNS = 3
-PHRASES = (
-    "the till was slow again at lunch",
-    "stock of oat milk ran out before noon",
-    "customers asked about the loyalty card",
-    "printer jammed during the rush",
-    "great feedback on the new pastries",
-    "queue at the door after school pickup",
-)
-CATEGORIES = ("quality", "service", "responsiveness", "communication", "other", None)
 
 
 def main() -> None:
@@ -166,151 +159,6 @@ def plain_aggregate(engine: Engine, schedule_id: int, *, with_words: bool = Fals
                 )
                 .group_by(AnswerWord.word)
             ).all()
-
-
-def seed_goals_and_schedule(engine: Engine) -> int:
-    start = date(2026, 1, 1)
-    with make_sessionmaker(engine).begin() as session:
-        schedule = Schedule(
-            team_id=TEAM,
-            channel_id=CHANNEL,
-            owner_id="U0",
-            audience_id=CHANNEL,
-            weekdays="mon,tue,wed,thu,fri,sat,sun",
-            local_time=datetime.min.time().replace(hour=9),
-            created_at=NOW,
-            starts_at=NOW,
-        )
-        session.add(schedule)
-        for n in range(GOALS):
-            goal = Goal(
-                team_id=TEAM,
-                title=f"Raise metric {n}",
-                owner_id="U0",
-                channel_id=CHANNEL,
-                level=GoalLevel.ANNUAL,
-                start_date=start,
-                due_date=date(2027, 12, 31),
-                status=GoalStatus.ACTIVE,
-                created_at=NOW,
-            )
-            goal.objectives = [
-                Objective(
-                    team_id=TEAM,
-                    metric=f"metric {n}",
-                    unit="%",
-                    baseline=10,
-                    target=90,
-                    direction=Direction.UP,
-                    due_date=date(2027, 12, 31),
-                )
-            ]
-            session.add(goal)
-        session.flush()
-        objective_ids = list(session.scalars(select(Objective.id)))
-        schedule_id = schedule.id
-    rows = [
-        {
-            "team_id": TEAM,
-            "objective_id": o,
-            "value": 10 + week * 0.5,
-            "user_id": "U0",
-            "note": None,
-            "recorded_at": datetime.combine(start + timedelta(weeks=week), datetime.min.time(), UTC),
-            "recorded_on": start + timedelta(weeks=week),
-        }
-        for o in objective_ids
-        for week in range(65)
-    ]
-    with engine.begin() as connection:
-        connection.execute(insert(Measurement), rows)
-    return schedule_id
-
-
-def seed_checkins(engine: Engine, schedule_id: int, *, first: date, before: date) -> None:
-    """Prompts and answers for every staff member on each day in [first, before)."""
-    rng = random.Random(7)
-    days = [first + timedelta(days=n) for n in range((before - first).days)]
-    prompts = (
-        (TEAM, schedule_id, f"U{p:04d}", day, "prompt", 0, "sent", NOW, 1, False)
-        for day in days
-        for p in range(STAFF)
-    )
-    chosen = [(day, p, rng.choice(PHRASES), rng.choice(CATEGORIES)) for day in days for p in range(STAFF)]
-    answers = ((TEAM, schedule_id, f"U{p:04d}", day, NOW, False, text, c) for day, p, text, c in chosen)
-    phrase_words = {text: sorted(answer_words(None, text)) for text in PHRASES}
-    words = (
-        (TEAM, schedule_id, day, f"U{p:04d}", word, False)
-        for day, p, text, _ in chosen
-        for word in phrase_words[text]
-    )
-    prompt_columns = (
-        "team_id",
-        "schedule_id",
-        "user_id",
-        "local_date",
-        "kind",
-        "sequence",
-        "state",
-        "scheduled_at",
-        "attempts",
-        "answered",
-    )
-    answer_columns = (
-        "team_id",
-        "schedule_id",
-        "user_id",
-        "local_date",
-        "answered_at",
-        "late",
-        "obstacles",
-        "category",
-    )
-    word_columns = ("team_id", "schedule_id", "local_date", "person_key", "word", "anonymous")
-    if engine.dialect.name == "postgresql":
-        _copy(engine, "checkin_deliveries", prompt_columns, prompts)
-        _copy(engine, "checkin_answers", answer_columns, answers)
-        _copy(engine, "answer_words", word_columns, words)
-    else:
-        _executemany(engine, "checkin_deliveries", prompt_columns, prompts)
-        _executemany(engine, "checkin_answers", answer_columns, answers)
-        _executemany(engine, "answer_words", word_columns, words)
-
-
-def _copy(engine: Engine, table: str, columns: tuple[str, ...], rows) -> None:
-    raw = engine.raw_connection()
-    try:
-        with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:  # type: ignore[attr-defined]
-            for row in rows:
-                copy.write_row(row)
-        raw.commit()
-    finally:
-        raw.close()
-
-
-def _executemany(engine: Engine, table: str, columns: tuple[str, ...], rows) -> None:
-    placeholders = ", ".join("?" for _ in columns)
-    raw = engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        cursor.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",
-            (tuple(_sqlite_value(v) for v in r) for r in rows),
-        )
-        raw.commit()
-    finally:
-        raw.close()
-
-
-def _sqlite_value(value):
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def analyze(engine: Engine) -> None:
-    with engine.begin() as connection:
-        connection.exec_driver_sql("ANALYZE")
 
 
 if __name__ == "__main__":
