@@ -1,5 +1,6 @@
 """Seeding for the digest benchmark: 50 goals, one check-in schedule and a year or two of
-1,000 staff's answers, bulk-loaded (COPY on PostgreSQL, executemany on SQLite) so setup is quick."""
+1,000 staff's answers, bulk-loaded (COPY on PostgreSQL, executemany on SQLite) so setup is quick;
+their period tallies are in digest_tallies.py."""
 
 import random
 from datetime import UTC, date, datetime, timedelta
@@ -7,7 +8,6 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import Engine, insert, select
 
 from bot.domain.enums import Direction, GoalLevel, GoalStatus
-from bot.domain.reports.themes import answer_words
 from models.checkins import Schedule
 from models.db import make_sessionmaker
 from models.goals import Goal, Measurement, Objective
@@ -89,20 +89,16 @@ def seed_goals_and_schedule(engine: Engine) -> int:
 
 def seed_checkins(engine: Engine, schedule_id: int, *, first: date, before: date) -> None:
     """Prompts and answers for every staff member on each day in [first, before)."""
-    rng = random.Random(7)
     days = [first + timedelta(days=n) for n in range((before - first).days)]
     prompts = (
         (TEAM, schedule_id, f"U{p:04d}", day, "prompt", 0, "sent", NOW, 1, False)
         for day in days
         for p in range(STAFF)
     )
-    chosen = [(day, p, rng.choice(PHRASES), rng.choice(CATEGORIES)) for day in days for p in range(STAFF)]
-    answers = ((TEAM, schedule_id, f"U{p:04d}", day, NOW, False, text, c) for day, p, text, c in chosen)
-    phrase_words = {text: sorted(answer_words(None, text)) for text in PHRASES}
-    words = (
-        (TEAM, schedule_id, day, f"U{p:04d}", word, False)
-        for day, p, text, _ in chosen
-        for word in phrase_words[text]
+    answers = (
+        (TEAM, schedule_id, user, day, NOW, False, text, c)
+        for day in days
+        for user, text, c in day_answers(day)
     )
     prompt_columns = (
         "team_id",
@@ -126,18 +122,22 @@ def seed_checkins(engine: Engine, schedule_id: int, *, first: date, before: date
         "obstacles",
         "category",
     )
-    word_columns = ("team_id", "schedule_id", "local_date", "person_key", "word", "anonymous")
     if engine.dialect.name == "postgresql":
-        _copy(engine, "checkin_deliveries", prompt_columns, prompts)
-        _copy(engine, "checkin_answers", answer_columns, answers)
-        _copy(engine, "answer_words", word_columns, words)
+        copy_rows(engine, "checkin_deliveries", prompt_columns, prompts)
+        copy_rows(engine, "checkin_answers", answer_columns, answers)
     else:
-        _executemany(engine, "checkin_deliveries", prompt_columns, prompts)
-        _executemany(engine, "checkin_answers", answer_columns, answers)
-        _executemany(engine, "answer_words", word_columns, words)
+        insert_rows(engine, "checkin_deliveries", prompt_columns, prompts)
+        insert_rows(engine, "checkin_answers", answer_columns, answers)
 
 
-def _copy(engine: Engine, table: str, columns: tuple[str, ...], rows) -> None:
+def day_answers(day: date) -> list[tuple[str, str, str | None]]:
+    """(user, text, category) of each staff member's answer on `day`: the same on every call, so
+    the tallies can be counted again for any period without reading the answers back."""
+    rng = random.Random(day.toordinal())
+    return [(f"U{p:04d}", rng.choice(PHRASES), rng.choice(CATEGORIES)) for p in range(STAFF)]
+
+
+def copy_rows(engine: Engine, table: str, columns: tuple[str, ...], rows) -> None:
     raw = engine.raw_connection()
     try:
         with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:  # type: ignore[attr-defined]
@@ -148,7 +148,7 @@ def _copy(engine: Engine, table: str, columns: tuple[str, ...], rows) -> None:
         raw.close()
 
 
-def _executemany(engine: Engine, table: str, columns: tuple[str, ...], rows) -> None:
+def insert_rows(engine: Engine, table: str, columns: tuple[str, ...], rows) -> None:
     placeholders = ", ".join("?" for _ in columns)
     raw = engine.raw_connection()
     try:

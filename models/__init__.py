@@ -18,6 +18,7 @@ from models.goals import (
 )
 from models.people import Holiday, Membership, Person
 from models.reports import DigestSnapshot, ReportCursor, ReportPost, ReportSettings
+from models.theme_tallies import ThemePerson, ThemeTally
 
 __all__ = [
     "AnonymousAnswer",
@@ -48,4 +49,6 @@ __all__ = [
     "Schedule",
     "Strategy",
     "Tactic",
+    "ThemePerson",
+    "ThemeTally",
 ]

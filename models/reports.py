@@ -1,5 +1,5 @@
-"""Reports: per-channel report settings, the report outbox, the planning cursor, digest snapshots,
-and the theme words of check-in answers.
+"""Reports: per-channel report settings, the report outbox, the planning cursor and digest snapshots.
+(The per-period tallies of check-in answers are in models/theme_tallies.py.)
 
 `report_posts` is the outbox of reminders and digests: one row per (team, channel, kind, period),
 written before anything is sent, so a repeated tick or a second clock process finds the row and
@@ -8,9 +8,9 @@ claim older than the lease is reconciled by looking for the row id in the channe
 metadata before posting again.
 """
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Time, UniqueConstraint
+from sqlalchemy import Boolean, Float, Index, Integer, String, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, TeamScoped, UTCDateTime
@@ -82,33 +82,6 @@ class DigestSnapshot(TeamScoped, Base):
     value: Mapped[float] = mapped_column(Float)
     period: Mapped[str] = mapped_column(String(16))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
-class AnswerWord(Base):
-    """One theme word of one check-in answer, so the digest counts themes in SQL (GROUP BY word).
-
-    Written with the answer, in its transaction; an edit deletes the answer's words and writes the
-    new ones. The answer is (schedule, local date, person_key): a named answer is unique per
-    (schedule, person, date) and its key is the author's user id; an anonymous answer's key is its
-    own random id, so anonymous words never merge across answers and lead to no one. Nothing here
-    has a time of day, a delivery or a row number (no serial id: it would give away the order of
-    answering; on SQLite the table has no rowid either).
-
-    The primary key leads with team_id and is the digest's index: a range of a schedule's dates,
-    read without visiting the table.
-    """
-
-    __tablename__ = "answer_words"
-    __table_args__ = {"sqlite_with_rowid": False}
-
-    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    schedule_id: Mapped[int] = mapped_column(
-        ForeignKey("checkin_schedules.id", ondelete="CASCADE"), primary_key=True
-    )
-    local_date: Mapped[date] = mapped_column(Date, primary_key=True)
-    person_key: Mapped[str] = mapped_column(String(32), primary_key=True)
-    word: Mapped[str] = mapped_column(String(40), primary_key=True)  # themes.MAX_WORD_LENGTH
-    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)  # counted only past the minimum
 
 
 # Indexes the digest's aggregates need on other aggregates' tables (created by 0005_reports):

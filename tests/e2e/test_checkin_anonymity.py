@@ -15,8 +15,8 @@ from tests.fixtures.bot import MEMBER
 
 # Where the author's id may appear: who is asked, and the prompt sent (which only learns "answered").
 MAY_NAME_THE_PERSON = {"people", "memberships", "checkin_deliveries"}
-# answer_words holds named answers' words too, but none are made here: its rows are the anonymous ones.
-ANONYMOUS_TABLES = {"anonymous_answers", "anonymous_answer_numbers", "answer_words"}
+# theme_tallies counts named answers too, but none are made here: its rows are the anonymous one's.
+ANONYMOUS_TABLES = {"anonymous_answers", "anonymous_answer_numbers", "theme_tallies", "theme_people"}
 TRACEABLE_COLUMNS = ("user", "author", "delivery", "ts", "message", "created", "answered_at", "sent")
 
 
@@ -59,9 +59,14 @@ def test_an_anonymous_answer_leaves_no_trace_of_its_author_in_any_table_or_log(
         }
     assert rows["anonymous_answers"] and rows["anonymous_answer_numbers"]  # it was stored
     (answer_id,) = [r["id"] for r in rows["anonymous_answers"]]
-    assert {(r["person_key"], r["word"]) for r in rows["answer_words"]} == {
-        (answer_id, word) for word in ("short", "staffed", "weekend")
-    }  # its words, keyed by the answer itself
+    assert {r["theme"] for r in rows["theme_tallies"] if r["kind"] == "word"} == {
+        "short",
+        "staffed",
+        "weekend",
+    }  # its words, counted
+    assert all(r["anonymous_answers"] == 1 and not r["named_people"] for r in rows["theme_tallies"])
+    assert not rows["theme_people"]  # no key of any kind, not even the answer's own id
+    assert answer_id not in repr(rows["theme_tallies"])
     for name, table_rows in rows.items():
         for row in table_rows:
             if name not in MAY_NAME_THE_PERSON:

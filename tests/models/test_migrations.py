@@ -155,10 +155,10 @@ def test_0002_gives_existing_measurements_their_utc_date_and_keeps_them(empty_en
     assert (row[0], str(row[1]), row[2]) == (80, "2027-03-31", None)
 
 
-def test_0006_fills_answer_words_from_the_answers_already_stored(empty_engine: Engine) -> None:
+def _store_answers(empty_engine: Engine) -> None:
+    """A schedule, a named and an anonymous answer, written as plain rows (any revision from 0005)."""
     from sqlalchemy import text
 
-    upgrade(empty_engine, "0005_reports")
     at = datetime(2027, 3, 1, 8, tzinfo=UTC)
     with empty_engine.begin() as connection:
         connection.execute(
@@ -187,7 +187,14 @@ def test_0006_fills_answer_words_from_the_answers_already_stored(empty_engine: E
             )
         )
 
-    upgrade(empty_engine)
+
+def test_0006_fills_answer_words_from_the_answers_already_stored(empty_engine: Engine) -> None:
+    from sqlalchemy import text
+
+    upgrade(empty_engine, "0005_reports")
+    _store_answers(empty_engine)
+
+    upgrade(empty_engine, "0006_answer_words")
 
     with empty_engine.connect() as connection:
         rows = connection.execute(
@@ -198,4 +205,46 @@ def test_0006_fills_answer_words_from_the_answers_already_stored(empty_engine: E
         ("U1", "2027-03-01", "printer", False),
         ("U1", "2027-03-01", "jammed", False),
         ("a1b2", "2027-03-02", "queue", True),
+    }
+
+
+def test_0007_tallies_the_answers_already_stored_and_goes_back_to_answer_words(empty_engine: Engine) -> None:
+    from sqlalchemy import text
+
+    upgrade(empty_engine, "0006_answer_words")
+    _store_answers(empty_engine)
+
+    upgrade(empty_engine)
+
+    with empty_engine.connect() as connection:
+        tallies = connection.execute(
+            text(
+                "SELECT period, kind, theme, named_people, named_answers, anonymous_answers "
+                "FROM theme_tallies"
+            )
+        ).all()
+        people = connection.execute(text("SELECT person_key, period, theme FROM theme_people")).all()
+        assert "answer_words" not in inspect(connection).get_table_names()
+    by_month = {
+        (kind, theme): tuple(counts) for period, kind, theme, *counts in tallies if period == "2027-03"
+    }
+    assert by_month == {
+        ("answer", ""): (1, 1, 1),
+        ("word", "refund"): (1, 1, 0),
+        ("word", "printer"): (1, 1, 0),
+        ("word", "jammed"): (1, 1, 0),
+        ("word", "queue"): (0, 0, 1),
+    }
+    assert {period for period, *_ in tallies} == {"2027-03", "2027-W09"}
+    assert {key for key, _, _ in people} == {"U1"}  # the anonymous answer is counted, never keyed
+
+    downgrade(empty_engine, "0006_answer_words")
+
+    with empty_engine.connect() as connection:
+        words = connection.execute(text("SELECT person_key, word, anonymous FROM answer_words")).all()
+    assert {(key, word, bool(anonymous)) for key, word, anonymous in words} == {
+        ("U1", "refund", False),
+        ("U1", "printer", False),
+        ("U1", "jammed", False),
+        ("a1b2", "queue", True),
     }

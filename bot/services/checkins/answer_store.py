@@ -1,5 +1,5 @@
 """Where an answer's parts go: its numbers (and the measurements they become), its follow-up, and
-its theme words (for the digest's themes, counted in SQL).
+its marks in the period tallies (what the digest counts: categories, theme words, answers).
 
 Measurements from a named answer carry its author and the time of the first answer; from an
 anonymous one, no author and the local date's midnight UTC (a time of day could be joined against
@@ -10,16 +10,16 @@ time, old value): the table has no link back to answers, on purpose for anonymou
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.checkins.enums import FollowUpStatus
-from bot.domain.reports.themes import answer_words
+from bot.domain.reports.tally_marks import Mark, answer_marks
+from bot.services.reports.tally_writes import retally_answer
 from models.answers import AnonymousAnswer, Answer
 from models.checkins import FollowUp
 from models.goals import Measurement, Objective
 from models.measurement_queries import root_of
-from models.reports import AnswerWord
 
 
 def sync_measurements(
@@ -118,32 +118,19 @@ def _measurement(
     return session.scalars(query.order_by(Measurement.id).limit(1)).first()
 
 
-def replace_answer_words(session: Session, row: Answer | AnonymousAnswer) -> None:
-    """The answer's words, as its texts now stand: the old ones go, the new distinct ones come.
-    An anonymous answer's words are keyed by its own random id and carry nothing else."""
-    anonymous = isinstance(row, AnonymousAnswer)
-    person_key = row.id if isinstance(row, AnonymousAnswer) else row.user_id
-    session.execute(
-        delete(AnswerWord).where(
-            AnswerWord.team_id == row.team_id,
-            AnswerWord.schedule_id == row.schedule_id,
-            AnswerWord.local_date == row.local_date,
-            AnswerWord.person_key == person_key,
-        )
+def row_marks(row: Answer | AnonymousAnswer) -> frozenset[Mark]:
+    return answer_marks(row.category, row.expectations, row.obstacles)
+
+
+def retally_answer_row(session: Session, row: Answer | AnonymousAnswer, before: frozenset[Mark]) -> None:
+    """The period tallies moved from `before` (the marks the answer had, none if it is new) to the
+    answer as it now stands. An anonymous answer is counted with no key at all."""
+    retally_answer(
+        session,
+        team_id=row.team_id,
+        schedule_id=row.schedule_id,
+        local_date=row.local_date,
+        person_key=None if isinstance(row, AnonymousAnswer) else row.user_id,
+        before=before,
+        after=row_marks(row),
     )
-    words = sorted(answer_words(row.expectations, row.obstacles))
-    if words:
-        session.execute(
-            insert(AnswerWord),
-            [
-                {
-                    "team_id": row.team_id,
-                    "schedule_id": row.schedule_id,
-                    "local_date": row.local_date,
-                    "person_key": person_key,
-                    "word": word,
-                    "anonymous": anonymous,
-                }
-                for word in words
-            ],
-        )

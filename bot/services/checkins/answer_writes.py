@@ -1,6 +1,6 @@
 """The writes every answer makes, named or anonymous: the person's prompt row (locked, so two
-answers at once take turns), the answer's texts, theme words and numbers with their measurements,
-and what the listener is told back.
+answers at once take turns), the answer's texts, its marks in the period tallies, its numbers
+with their measurements, and what the listener is told back.
 """
 
 from collections.abc import Mapping
@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bot.domain.checkins.enums import DeliveryKind, DeliveryState
 from bot.domain.checkins.periods import Period
 from bot.services.checkins.answer_rows import NumberModel, replace_numbers, write_texts
-from bot.services.checkins.answer_store import replace_answer_words, sync_measurements
+from bot.services.checkins.answer_store import retally_answer_row, row_marks, sync_measurements
 from bot.services.checkins.outbox import delivery_row, insert_new_deliveries, prompt_query
 from bot.services.checkins.views import AnswerInput, AnswerRecorded, MessageRef
 from models.answers import AnonymousAnswer, Answer
@@ -49,9 +49,10 @@ def store_answer(
     recorded_at: datetime,
     recorded_on: date,
 ) -> AnswerInput:
-    """Write the answer's texts, theme words and numbers, and keep its measurements in step."""
+    """Write the answer's texts, tallies and numbers, and keep its measurements in step."""
+    before = row_marks(row) if earlier is not None else frozenset()
     write_texts(row, stored)
-    replace_answer_words(session, row)
+    retally_answer_row(session, row, before)
     replace_numbers(session, model, row.id, row.team_id, stored)
     old = earlier.numbers if earlier else {}
     sync_measurements(

@@ -1,20 +1,23 @@
 """What staff said in a channel's check-ins, aggregated in SQL: participation per period,
-counts by category, a few quotable answers, themes (theme_counts.py: words stored with each
-answer, counted by distinct person), follow-up counts. No answer text is read but the quotes'."""
+counts by category and themes (theme_counts.py: from the period tallies each answer keeps), a
+few quotable answers, follow-up counts. No answer text is read but the quotes'."""
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.domain.checkins.enums import DeliveryKind, FollowUpStatus
-from bot.domain.reports.anonymity import anonymous_results_visible
 from bot.domain.reports.digest_inputs import FollowupCounts
 from bot.domain.reports.participation import PeriodParticipation
 from bot.domain.reports.periods import Period
 from bot.domain.reports.quotes import QuoteCandidate
-from bot.services.reports.theme_counts import period_themes as period_themes  # one place for figures
+
+# One place for a digest's figures; these come from the period tallies.
+from bot.services.reports.theme_counts import answered_by_period
+from bot.services.reports.theme_counts import category_counts as category_counts
+from bot.services.reports.theme_counts import period_themes as period_themes
 from models.answers import AnonymousAnswer, Answer
 from models.checkins import Delivery, FollowUp, Schedule
 
@@ -34,64 +37,25 @@ def channel_schedule(session: Session, team_id: str, channel_id: str) -> tuple[i
 def participation_by_period(
     session: Session, team_id: str, schedule_id: int, periods: Sequence[Period]
 ) -> list[PeriodParticipation]:
-    """Counts per local date (an index-only scan of (schedule, date)), added up into each period."""
+    """Prompts counted per local date (an index-only scan of (schedule, date)) and added up into
+    each period; answers read from the period tallies."""
     first, last = periods[0].start, periods[-1].end
-    asked = _per_day(
-        session,
-        Delivery.local_date,
-        Delivery.schedule_id == schedule_id,
-        Delivery.team_id == team_id,
-        Delivery.kind == DeliveryKind.PROMPT,
-        Delivery.local_date.between(first, last),
+    rows = session.execute(
+        select(Delivery.local_date, func.count())
+        .where(
+            Delivery.schedule_id == schedule_id,
+            Delivery.team_id == team_id,
+            Delivery.kind == DeliveryKind.PROMPT,
+            Delivery.local_date.between(first, last),
+        )
+        .group_by(Delivery.local_date)
     )
-    answered = _per_day(
-        session,
-        Answer.local_date,
-        Answer.team_id == team_id,
-        Answer.schedule_id == schedule_id,
-        Answer.local_date.between(first, last),
-    )
-    anonymous = _per_day(
-        session,
-        AnonymousAnswer.local_date,
-        AnonymousAnswer.team_id == team_id,
-        AnonymousAnswer.schedule_id == schedule_id,
-        AnonymousAnswer.local_date.between(first, last),
-    )
-
-    def total(counts: dict[date, int], period: Period) -> int:
-        return sum(n for day, n in counts.items() if period.contains(day))
-
+    asked = {day: int(count) for day, count in rows}
+    answered = answered_by_period(session, team_id, schedule_id, periods)
     return [
-        PeriodParticipation(p.id, total(answered, p) + total(anonymous, p), total(asked, p)) for p in periods
+        PeriodParticipation(p.id, answered.get(p.id, 0), sum(n for d, n in asked.items() if p.contains(d)))
+        for p in periods
     ]
-
-
-def _per_day(session: Session, day_column, *where) -> dict[date, int]:
-    rows = session.execute(select(day_column, func.count()).where(*where).group_by(day_column))
-    return {day: int(count) for day, count in rows}
-
-
-def category_counts(
-    session: Session, team_id: str, schedule_id: int, period: Period, minimum: int
-) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for table in (Answer, AnonymousAnswer):
-        rows = session.execute(
-            select(table.category, func.count())
-            .where(
-                table.team_id == team_id,
-                table.schedule_id == schedule_id,
-                table.local_date.between(period.start, period.end),
-            )
-            .group_by(table.category)
-        ).all()
-        if table is AnonymousAnswer and not anonymous_results_visible(sum(n for _, n in rows), minimum):
-            continue  # too few answered to show even counts
-        for category, count in rows:
-            if category is not None:
-                counts[str(category)] = counts.get(str(category), 0) + count
-    return counts
 
 
 def quote_candidates(

@@ -1,83 +1,108 @@
-"""A period's themes, counted in SQL: words from `answer_words` (stored with each answer by the
-check-in services, by `themes.answer_words`) and categories from the answers, each counted by
-distinct person key and kept at `themes.MIN_PEOPLE` or more. The same rule as
-`themes.find_themes`, without reading a single answer's text.
+"""A period's figures from the answer tallies (models/theme_tallies.py), which every answer and
+edit keeps in step: themes, counts by category and how many answered. Reading them costs a few
+rows per period, however many answers the period had.
 
-People are counted as DISTINCT (word, person) pairs, then grouped: PostgreSQL hashes that, where
-COUNT(DISTINCT …) per group sorts (2-3x slower in benchmarks/digest.py). Anonymous answers are their
-own person keys (their random ids), and count only when the period
-met the schedule's anonymity minimum.
+Themes follow `themes.find_themes`: a category or word shared by `themes.MIN_PEOPLE` different
+people or more, where each anonymous answer is a person of its own and anonymous answers count
+only when the period met the schedule's anonymity minimum (`anonymity.py`); so do the counts by
+category.
 """
 
-from sqlalchemy import func, select
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.domain.reports.anonymity import anonymous_results_visible
 from bot.domain.reports.periods import Period
+from bot.domain.reports.tally_marks import MarkKind
 from bot.domain.reports.themes import MIN_PEOPLE, Theme, sort_themes
-from models.answers import AnonymousAnswer, Answer
-from models.reports import AnswerWord
+from models.theme_tallies import ThemeTally
+
+
+@dataclass(frozen=True)
+class _Tally:
+    kind: str
+    theme: str
+    named_people: int
+    named_answers: int
+    anonymous_answers: int
 
 
 def period_themes(
     session: Session, team_id: str, schedule_id: int, period: Period, minimum: int
 ) -> list[Theme]:
-    anonymous = _anonymous_categories(session, team_id, schedule_id, period)
-    anonymous_shown = anonymous_results_visible(sum(anonymous.values()), minimum)
-    people = _named_categories(session, team_id, schedule_id, period)
-    if anonymous_shown:
-        for category, count in anonymous.items():
-            if category is not None:
-                people[category] = people.get(category, 0) + count  # their keys never overlap
-    themes = [Theme(c, True, n) for c, n in people.items() if n >= MIN_PEOPLE]
-    themes += _word_themes(session, team_id, schedule_id, period, anonymous_shown)
+    tallies = _tallies(session, team_id, schedule_id, period, shared=True)
+    shown = _anonymous_shown(tallies, minimum)
+    themes = []
+    for tally in tallies:
+        if tally.kind == MarkKind.ANSWER:
+            continue
+        people = tally.named_people + (tally.anonymous_answers if shown else 0)
+        if people >= MIN_PEOPLE:
+            themes.append(Theme(tally.theme, tally.kind == MarkKind.CATEGORY, people))
     return sort_themes(themes)
 
 
-def _word_themes(
-    session: Session, team_id: str, schedule_id: int, period: Period, anonymous_shown: bool
-) -> list[Theme]:
-    where = [
-        AnswerWord.team_id == team_id,
-        AnswerWord.schedule_id == schedule_id,
-        AnswerWord.local_date.between(period.start, period.end),
-    ]
-    if not anonymous_shown:
-        where.append(AnswerWord.anonymous.is_(False))
-    pairs = select(AnswerWord.word, AnswerWord.person_key).where(*where).distinct().subquery()
+def category_counts(
+    session: Session, team_id: str, schedule_id: int, period: Period, minimum: int
+) -> dict[str, int]:
+    """Answers per category; anonymous ones only when the period met the minimum."""
+    tallies = _tallies(session, team_id, schedule_id, period, MarkKind.CATEGORY, MarkKind.ANSWER)
+    shown = _anonymous_shown(tallies, minimum)
+    counts = {
+        t.theme: t.named_answers + (t.anonymous_answers if shown else 0)
+        for t in tallies
+        if t.kind == MarkKind.CATEGORY
+    }
+    return {category: n for category, n in counts.items() if n > 0}
+
+
+def answered_by_period(
+    session: Session, team_id: str, schedule_id: int, periods: Sequence[Period]
+) -> dict[str, int]:
+    """Answers given, named and anonymous, per period id."""
     rows = session.execute(
-        select(pairs.c.word, func.count()).group_by(pairs.c.word).having(func.count() >= MIN_PEOPLE)
-    )
-    return [Theme(word, False, int(n)) for word, n in rows]
-
-
-def _named_categories(session: Session, team_id: str, schedule_id: int, period: Period) -> dict[str, int]:
-    pairs = (
-        select(Answer.category, Answer.user_id)
-        .where(
-            Answer.team_id == team_id,
-            Answer.schedule_id == schedule_id,
-            Answer.local_date.between(period.start, period.end),
-            Answer.category.is_not(None),
+        select(ThemeTally.period, ThemeTally.named_answers + ThemeTally.anonymous_answers).where(
+            ThemeTally.team_id == team_id,
+            ThemeTally.schedule_id == schedule_id,
+            ThemeTally.period.in_([p.id for p in periods]),
+            ThemeTally.kind == MarkKind.ANSWER.value,
+            ThemeTally.theme == "",
         )
-        .distinct()
-        .subquery()
     )
-    rows = session.execute(select(pairs.c.category, func.count()).group_by(pairs.c.category))
-    return {str(category): int(n) for category, n in rows}
+    return {period: int(n) for period, n in rows}
 
 
-def _anonymous_categories(
-    session: Session, team_id: str, schedule_id: int, period: Period
-) -> dict[str | None, int]:
-    """Anonymous answers per category (None: no category); their sum is the period's count."""
-    rows = session.execute(
-        select(AnonymousAnswer.category, func.count())
-        .where(
-            AnonymousAnswer.team_id == team_id,
-            AnonymousAnswer.schedule_id == schedule_id,
-            AnonymousAnswer.local_date.between(period.start, period.end),
+def _tallies(
+    session: Session, team_id: str, schedule_id: int, period: Period, *kinds: MarkKind, shared: bool = False
+) -> list[_Tally]:
+    """The period's tallies of `kinds` (all if none); `shared`: only marks that could be themes,
+    and the row of answers given, which says whether anonymous answers count."""
+    query = select(
+        ThemeTally.kind,
+        ThemeTally.theme,
+        ThemeTally.named_people,
+        ThemeTally.named_answers,
+        ThemeTally.anonymous_answers,
+    ).where(
+        ThemeTally.team_id == team_id,
+        ThemeTally.schedule_id == schedule_id,
+        ThemeTally.period == period.id,
+    )
+    if kinds:
+        query = query.where(ThemeTally.kind.in_([k.value for k in kinds]))
+    if shared:
+        query = query.where(
+            or_(
+                ThemeTally.kind == MarkKind.ANSWER.value,
+                ThemeTally.named_people + ThemeTally.anonymous_answers >= MIN_PEOPLE,
+            )
         )
-        .group_by(AnonymousAnswer.category)
-    )
-    return {None if category is None else str(category): int(n) for category, n in rows}
+    return [_Tally(*row) for row in session.execute(query)]
+
+
+def _anonymous_shown(tallies: list[_Tally], minimum: int) -> bool:
+    anonymous = sum(t.anonymous_answers for t in tallies if t.kind == MarkKind.ANSWER)
+    return anonymous_results_visible(anonymous, minimum)

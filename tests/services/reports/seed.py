@@ -1,12 +1,12 @@
 """Check-in rows for digest tests, written directly (the answers service is tested elsewhere), with
-the words the answers service stores alongside."""
+the period tallies the answers service keeps alongside."""
 
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.enums import DeliveryState
-from bot.services.checkins.answer_store import replace_answer_words
+from bot.services.checkins.answer_store import retally_answer_row
 from models.answers import AnonymousAnswer, Answer
 from models.checkins import Delivery, FollowUp, Schedule
 from tests.services.factories import CHANNEL, OWNER, TEAM
@@ -61,7 +61,7 @@ def named(sessions, schedule_id: int, day: date, user: str, text: str, category:
         )
         session.add(answer)
         session.flush()
-        replace_answer_words(session, answer)
+        retally_answer_row(session, answer, frozenset())
 
 
 def anonymous(sessions, schedule_id: int, day: date, text: str, category: str | None = None) -> None:
@@ -71,7 +71,7 @@ def anonymous(sessions, schedule_id: int, day: date, text: str, category: str | 
         )
         session.add(answer)
         session.flush()
-        replace_answer_words(session, answer)
+        retally_answer_row(session, answer, frozenset())
 
 
 def followup(sessions, day: date, **fields) -> None:

@@ -1,20 +1,24 @@
-"""Themes counted in SQL (answer_words) agree with the rule written in Python (`find_themes` over
-the period's answers, anonymous ones each their own person and only past the minimum)."""
+"""Figures read from the period tallies agree with the rule written in Python (`find_themes` over
+the period's answers, anonymous ones each their own person and only past the minimum), however
+the answers were written and edited."""
 
 import itertools
+from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from bot.domain.checkins.enums import Category
 from bot.domain.reports.anonymity import anonymous_results_visible
-from bot.domain.reports.periods import parse_period_id
-from bot.domain.reports.themes import ThemeAnswer, find_themes
-from bot.services.checkins.answer_store import replace_answer_words
-from bot.services.reports.theme_counts import period_themes
+from bot.domain.reports.periods import parse_period_id, week_of
+from bot.domain.reports.themes import ThemeAnswer, find_themes, theme_words
+from bot.services.checkins.answer_store import retally_answer_row, row_marks
+from bot.services.reports.theme_counts import answered_by_period, category_counts, period_themes
 from models.answers import AnonymousAnswer, Answer
 from models.checkins import Schedule
+from models.theme_tallies import ThemeTally
 from tests.services.factories import OWNER, TEAM
 from tests.services.reports import seed
 
@@ -38,14 +42,20 @@ _answers = st.lists(
     ),
     max_size=40,
 )
+_edits = st.lists(
+    st.tuples(st.integers(0, 39), st.none() | _texts, st.none() | st.sampled_from(list(Category)))
+)
 _channels = itertools.count()
+WEEK = week_of(MARCH.start + timedelta(days=9))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(answers=_answers, minimum=st.integers(3, 8))
-def test_sql_themes_equal_the_python_rule(sessions, answers, minimum):
+@given(answers=_answers, edits=_edits, minimum=st.integers(3, 8))
+def test_tallied_figures_equal_counting_the_answers_in_python(sessions, answers, edits, minimum):
+    """Answers written, then some edited: themes, counts by category and answers given, read from
+    the tallies, are what the Python rule makes of the answers as they finally stand."""
     schedule_id = _schedule(sessions, minimum)
-    named, anonymous = [], []
+    rows: list[Answer | AnonymousAnswer] = []
     with sessions.begin() as session:
         seen = set()
         for user, offset, expectations, obstacles, category in answers:
@@ -64,17 +74,61 @@ def test_sql_themes_equal_the_python_rule(sessions, answers, minimum):
             row = Answer(user_id=user, answered_at=AT, **fields) if user else AnonymousAnswer(**fields)
             session.add(row)
             session.flush()
-            replace_answer_words(session, row)
-            if MARCH.contains(day):
-                theme = ThemeAnswer(
-                    user or f"anon:{row.id}", f"{expectations or ''} {obstacles or ''}", category
-                )
-                (named if user else anonymous).append(theme)
-    if not anonymous_results_visible(len(anonymous), minimum):
-        anonymous = []
-    with sessions() as session:
-        found = period_themes(session, TEAM, schedule_id, MARCH, minimum)
-    assert found == find_themes(named + anonymous)
+            retally_answer_row(session, row, frozenset())
+            rows.append(row)
+        for index, obstacles, category in edits:
+            if index < len(rows):
+                row = rows[index]
+                before = row_marks(row)
+                row.obstacles, row.category = obstacles, category
+                retally_answer_row(session, row, before)
+        final = [_as_theme_answer(row) for row in rows]
+    for period in (MARCH, WEEK):
+        inside = [
+            (row, theme) for row, theme in zip(rows, final, strict=True) if period.contains(row.local_date)
+        ]
+        named = [theme for row, theme in inside if isinstance(row, Answer)]
+        anonymous = [theme for row, theme in inside if isinstance(row, AnonymousAnswer)]
+        if not anonymous_results_visible(len(anonymous), minimum):
+            anonymous = []
+        categories = Counter(theme.category for theme in named + anonymous if theme.category)
+        with sessions() as session:
+            assert period_themes(session, TEAM, schedule_id, period, minimum) == find_themes(
+                named + anonymous
+            )
+            assert category_counts(session, TEAM, schedule_id, period, minimum) == dict(categories)
+            assert answered_by_period(session, TEAM, schedule_id, [period]) == (
+                {period.id: len(inside)} if inside else {}
+            )
+            assert _stored_people(session, schedule_id, period) == _people(
+                [theme for row, theme in inside if isinstance(row, Answer)]
+            )
+
+
+def _stored_people(session, schedule_id: int, period) -> dict[tuple[str, str], int]:
+    """Every tally's count of named people, themes or not, left out where it is zero."""
+    rows = session.execute(
+        select(ThemeTally.kind, ThemeTally.theme, ThemeTally.named_people).where(
+            ThemeTally.team_id == TEAM, ThemeTally.schedule_id == schedule_id, ThemeTally.period == period.id
+        )
+    )
+    return {(kind, theme): n for kind, theme, n in rows if n}
+
+
+def _people(named: list[ThemeAnswer]) -> dict[tuple[str, str], int]:
+    people: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for answer in named:
+        people[("answer", "")].add(answer.person_key)
+        if answer.category:
+            people[("category", str(answer.category))].add(answer.person_key)
+        for word in theme_words(answer.text):
+            people[("word", word)].add(answer.person_key)
+    return {key: len(keys) for key, keys in people.items()}
+
+
+def _as_theme_answer(row: Answer | AnonymousAnswer) -> ThemeAnswer:
+    key = row.user_id if isinstance(row, Answer) else f"anon:{row.id}"
+    return ThemeAnswer(key, f"{row.expectations or ''} {row.obstacles or ''}", row.category)
 
 
 def test_anonymous_words_count_only_once_the_minimum_answered(sessions):
