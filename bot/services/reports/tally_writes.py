@@ -10,7 +10,7 @@ their row locks in the same order on PostgreSQL and cannot deadlock.
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import Table, delete, update
+from sqlalchemy import Table, delete, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -20,6 +20,7 @@ from models.theme_tallies import ThemePerson, ThemeTally
 _TALLIES: Table = ThemeTally.__table__  # type: ignore[assignment]
 _PEOPLE: Table = ThemePerson.__table__  # type: ignore[assignment]
 _COUNTS = ("named_people", "named_answers", "anonymous_answers")
+_Change = tuple[str, Mark]  # (period id, mark)
 
 
 def retally_answer(
@@ -32,61 +33,72 @@ def retally_answer(
     before: frozenset[Mark],
     after: frozenset[Mark],
 ) -> None:
-    """Move the tallies of the answer's periods from `before`'s marks to `after`'s.
-    `person_key` is the author's user id, or None for an anonymous answer."""
-    added, removed = sorted(after - before), sorted(before - after)
-    if not added and not removed:
+    """Move the tallies of the answer's periods (its month and week) from `before`'s marks to
+    `after`'s. `person_key` is the author's user id, or None for an anonymous answer. At most
+    four statements, whatever the number of marks."""
+    step = {mark: 1 for mark in after - before} | {mark: -1 for mark in before - after}
+    if not step:
         return
-    for period in tally_periods(local_date):
-        key = {"team_id": team_id, "schedule_id": schedule_id, "period": period}
-        people: dict[Mark, int] = {}
-        if person_key is not None:
-            people = _people_joining(session, key, person_key, added)
-            people |= _people_leaving(session, key, person_key, removed)
-        step = {mark: 1 for mark in added} | {mark: -1 for mark in removed}
-        _add_to_tallies(
-            session,
-            [
-                {
-                    **key,
-                    "kind": mark.kind.value,
-                    "theme": mark.theme,
-                    "named_people": people.get(mark, 0),
-                    "named_answers": step[mark] if person_key is not None else 0,
-                    "anonymous_answers": step[mark] if person_key is None else 0,
-                }
-                for mark in sorted(step)
-            ],
-        )
+    key = {"team_id": team_id, "schedule_id": schedule_id}
+    changes = sorted((period, mark) for period in tally_periods(local_date) for mark in step)
+    people: dict[_Change, int] = {}
+    if person_key is not None:
+        people = _people_joining(session, key, person_key, [c for c in changes if step[c[1]] > 0])
+        people |= _people_leaving(session, key, person_key, [c for c in changes if step[c[1]] < 0])
+    named = person_key is not None
+    _add_to_tallies(
+        session,
+        [
+            {
+                **key,
+                "period": period,
+                "kind": mark.kind.value,
+                "theme": mark.theme,
+                "named_people": people.get((period, mark), 0),
+                "named_answers": step[mark] if named else 0,
+                "anonymous_answers": 0 if named else step[mark],
+            }
+            for period, mark in changes
+        ],
+    )
 
 
-def _people_joining(session: Session, key: dict, person_key: str, marks: list[Mark]) -> dict[Mark, int]:
-    """+1 for each mark this person now carries for the first time in the period."""
-    if not marks:
+def _people_joining(
+    session: Session, key: dict, person_key: str, changes: list[_Change]
+) -> dict[_Change, int]:
+    """+1 for each mark this person now carries for the first time in its period."""
+    if not changes:
         return {}
-    rows = [
-        {**key, "person_key": person_key, "kind": m.kind.value, "theme": m.theme, "uses": 1} for m in marks
-    ]
+    person = {**key, "person_key": person_key, "uses": 1}
+    rows = [{**person, "period": p, "kind": m.kind.value, "theme": m.theme} for p, m in changes]
     insert = _insert(session, _PEOPLE).values(rows)
     statement = insert.on_conflict_do_update(
         index_elements=list(_PEOPLE.primary_key.columns.keys()),
         set_={"uses": _PEOPLE.c.uses + insert.excluded.uses},
-    ).returning(_PEOPLE.c.kind, _PEOPLE.c.theme, _PEOPLE.c.uses)
-    return {_mark(kind, theme): 1 for kind, theme, uses in session.execute(statement) if uses == 1}
+    ).returning(_PEOPLE.c.period, _PEOPLE.c.kind, _PEOPLE.c.theme, _PEOPLE.c.uses)
+    return {(p, _mark(kind, theme)): 1 for p, kind, theme, uses in session.execute(statement) if uses == 1}
 
 
-def _people_leaving(session: Session, key: dict, person_key: str, marks: list[Mark]) -> dict[Mark, int]:
-    """-1 for each mark this person no longer carries in any answer of the period."""
-    leaving: dict[Mark, int] = {}
+def _people_leaving(
+    session: Session, key: dict, person_key: str, changes: list[_Change]
+) -> dict[_Change, int]:
+    """-1 for each mark this person no longer carries in any answer of its period."""
+    if not changes:
+        return {}
     where = [_PEOPLE.c[name] == value for name, value in key.items()] + [_PEOPLE.c.person_key == person_key]
-    for mark in marks:
-        this = [*where, _PEOPLE.c.kind == mark.kind.value, _PEOPLE.c.theme == mark.theme]
-        uses = session.execute(
-            update(_PEOPLE).where(*this).values(uses=_PEOPLE.c.uses - 1).returning(_PEOPLE.c.uses)
-        ).scalar()
-        if uses is not None and uses <= 0:
-            session.execute(delete(_PEOPLE).where(*this))
-            leaving[mark] = -1
+    marked = tuple_(_PEOPLE.c.period, _PEOPLE.c.kind, _PEOPLE.c.theme).in_(
+        [(p, m.kind.value, m.theme) for p, m in changes]
+    )
+    rows = session.execute(
+        update(_PEOPLE)
+        .where(*where, marked)
+        .values(uses=_PEOPLE.c.uses - 1)
+        .returning(_PEOPLE.c.period, _PEOPLE.c.kind, _PEOPLE.c.theme, _PEOPLE.c.uses)
+    ).all()
+    leaving = {(p, _mark(kind, theme)): -1 for p, kind, theme, uses in rows if uses <= 0}
+    if leaving:
+        periods = {p for p, _ in leaving}
+        session.execute(delete(_PEOPLE).where(*where, _PEOPLE.c.period.in_(periods), _PEOPLE.c.uses <= 0))
     return leaving
 
 
