@@ -45,6 +45,7 @@ class FollowupMessage(TeamScoped, Base):
     state: Mapped[str] = mapped_column(String(16), default="pending")  # pending|sending|sent|failed
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     not_before: Mapped[datetime] = mapped_column(UTCDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(64))  # the clock process holding the claim
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     channel: Mapped[str | None] = mapped_column(String(32))

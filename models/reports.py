@@ -58,6 +58,9 @@ class ReportPost(TeamScoped, Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     message_ts: Mapped[str | None] = mapped_column(String(32))
     thread_ts: Mapped[str | None] = mapped_column(String(32))  # a digest's details live here
+    # A digest's follow-on parts (thread replies, then the chart) already out after its parent, so
+    # a later attempt sends only the rest; the row stays unsent until the last part is out.
+    parts_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ReportCursor(TeamScoped, Base):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from bot.services.reports.followups_outbox import FollowupMessageToSend
+from bot.services.reports.followups_claims import FollowupMessageToSend
 from handlers.outbound import Sender
 
 METADATA_EVENT = "goalbot_followup"

@@ -1,6 +1,6 @@
 """The tick's follow-up pass: post new follow-ups in their channel, remind about overdue ones.
 
-Everything is recorded (bot/services/reports/followups_outbox.py) before the Sender posts it, so
+Everything is recorded (bot/services/reports/followups_planning.py) before the Sender posts it, so
 repeated or concurrent ticks post each follow-up once and remind once per local day. A message an
 earlier attempt may have posted (a claim past its lease, or a retry) is looked for first
 (reconcile.py): found, its ts is recorded and it is not posted again.
@@ -9,7 +9,8 @@ earlier attempt may have posted (a claim past its lease, or a retry) is looked f
 import logging
 from datetime import datetime
 
-from bot.services.reports import followups_outbox as outbox
+from bot.services.reports import followups_claims as claims
+from bot.services.reports import followups_planning as planning
 from bot.services.reports import followups_sending as sending
 from handlers.followups.reconcile import find_posted, followup_metadata
 from handlers.outbound.passes import PassSummary, TickContext
@@ -25,9 +26,9 @@ logger = logging.getLogger(__name__)
 
 
 def followups_tick_pass(ctx: TickContext, now: datetime) -> PassSummary:
-    planned = outbox.plan_followup_messages(ctx.sessions, now=now, default_tz=ctx.default_tz)
+    planned = planning.plan_followup_messages(ctx.sessions, now=now, default_tz=ctx.default_tz)
     sent = retried = skipped = 0
-    for message in outbox.claim_followup_messages(ctx.sessions, now=now):
+    for message in claims.claim_followup_messages(ctx.sessions, worker=ctx.worker, now=now):
         if message.kind == "post":
             text, blocks = post_text(message.followup), build_followup_post(message.followup)
         else:

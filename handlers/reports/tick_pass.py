@@ -1,8 +1,9 @@
 """The reports pass of `goalbot tick`: plan what fell due, then send each claimed post once.
 
-Reminders are one message; a digest is a parent message, its thread and the chart. Each post
-carries its outbox id in message metadata, so a post whose sender died after posting (claim older
-than the lease) is found in `conversations.history` and recorded instead of posted again.
+Reminders are one message; a digest is a parent message, its thread and the chart
+(digest_sending.py, which resumes a digest that failed part-way). Each post carries its outbox id
+in message metadata, so a post an earlier attempt may have posted (its claim outlived the lease, or
+it was retried) is found in `conversations.history` and recorded instead of posted again.
 """
 
 import logging
@@ -10,16 +11,16 @@ from datetime import datetime, timedelta
 
 from bot.domain.reports.digest_schedule import DigestKind
 from bot.domain.reports.local_time import local_date
-from bot.domain.reports.periods import parse_period_id
 from bot.domain.reports.reminders import ReminderKind
 from bot.services.reports import claims
-from bot.services.reports.digests import channel_digest, remember_digest
 from bot.services.reports.planning import plan_reports
 from bot.services.reports.reminder_contents import reminder_contents
 from bot.services.reports.settings import show_settings
 from handlers.outbound import SendFailed
 from handlers.outbound.passes import PassSummary, TickContext
-from handlers.reports.posting import METADATA_EVENT, post_digest, post_metadata
+from handlers.reports.digest_sending import send_digest
+from handlers.reports.posting import post_metadata
+from handlers.reports.reconcile import find_parent
 from handlers.views.report_reminders import build_reminder
 
 logger = logging.getLogger(__name__)
@@ -42,13 +43,13 @@ def _send(ctx: TickContext, post: claims.PostToSend, now: datetime) -> PassSumma
         return ctx.sender.call(post.team_id, method, **arguments)
 
     try:
-        if post.needs_reconcile and (ts := _already_posted(call, post)) is not None:
-            claims.mark_sent(ctx.sessions, post, ts=ts, thread_ts=None, now=now)
-            return PassSummary()
         settings = show_settings(ctx.sessions, post.team_id, post.channel_id, default_tz=ctx.default_tz.key)
         today = local_date(now, settings.zone)
         if post.kind in _DIGESTS:
-            return _send_digest(ctx, call, post, settings.zone, today, now)
+            return send_digest(ctx, call, post, settings.zone, today, now)
+        if post.needs_reconcile and (ts := find_parent(call, post)) is not None:
+            claims.mark_sent(ctx.sessions, post, ts=ts, thread_ts=None, now=now)
+            return PassSummary()
         contents = reminder_contents(
             ctx.sessions,
             team_id=post.team_id,
@@ -77,50 +78,3 @@ def _send(ctx: TickContext, post: claims.PostToSend, now: datetime) -> PassSumma
         logger.warning("report %s for %s refused: %s", post.kind, post.channel_id, failed.error)
         claims.mark_failed(ctx.sessions, post, error=failed.error)
         return PassSummary(skipped=1)
-
-
-def _send_digest(ctx, call, post: claims.PostToSend, zone: str, today, now: datetime) -> PassSummary:
-    period = parse_period_id(post.period)
-    if period is None:
-        claims.mark_failed(ctx.sessions, post, error=f"unknown period {post.period}")
-        return PassSummary(skipped=1)
-    found = channel_digest(
-        ctx.sessions,
-        team_id=post.team_id,
-        channel_id=post.channel_id,
-        period=period,
-        today=today,
-        zone=zone,
-        now=now,
-    )
-
-    def recorded(ts: str) -> None:
-        claims.mark_sent(ctx.sessions, post, ts=ts, thread_ts=ts, now=now)
-
-    try:
-        post_digest(call, found, metadata=post_metadata(post.post_id), on_parent=recorded)
-    except SendFailed as failed:
-        if not _is_recorded(ctx, post):
-            raise
-        # The parent is out and recorded; a missing thread reply or chart is not worth a second digest.
-        logger.warning("digest thread for %s incomplete: %s", post.channel_id, failed.error)
-    remember_digest(
-        ctx.sessions, team_id=post.team_id, channel_id=post.channel_id, digest=found.digest, now=now
-    )
-    return PassSummary(sent=1)
-
-
-def _is_recorded(ctx: TickContext, post: claims.PostToSend) -> bool:
-    return claims.post_state(ctx.sessions, post) == "sent"
-
-
-def _already_posted(call, post: claims.PostToSend) -> str | None:
-    history = call("conversations_history", channel=post.channel_id, include_all_metadata=True, limit=200)
-    for message in history.get("messages", []):
-        metadata = message.get("metadata") or {}
-        if (
-            metadata.get("event_type") == METADATA_EVENT
-            and metadata.get("event_payload", {}).get("post_id") == post.post_id
-        ):
-            return str(message["ts"])
-    return None

@@ -108,3 +108,23 @@ def test_usergroup_members(standin, client) -> None:
     with pytest.raises(SlackApiError) as refused:
         client.usergroups_users_list(usergroup="S9")
     assert refused.value.response["error"] == "no_such_subteam"
+
+
+def test_replies_give_the_thread_parent_first_with_metadata_only_when_asked(standin, client) -> None:
+    standin.add_channel("C1")
+    parent = client.chat_postMessage(channel="C1", text="parent")["ts"]
+    client.chat_postMessage(channel="C1", text="elsewhere")
+    marked = {"event_type": "goalbot_report", "event_payload": {"post_id": 1, "part": 0}}
+    client.chat_postMessage(channel="C1", thread_ts=parent, text="first", metadata=marked)
+    client.chat_postMessage(channel="C1", thread_ts=parent, text="second")
+    client.files_upload_v2(channel="C1", thread_ts=parent, content=b"png", filename="chart.png")
+
+    thread = client.conversations_replies(channel="C1", ts=parent, include_all_metadata=True)["messages"]
+    assert [m["text"] for m in thread[:3]] == ["parent", "first", "second"]
+    assert thread[1]["metadata"] == marked
+    assert [f["name"] for f in thread[3]["files"]] == ["chart.png"]
+    plain = client.conversations_replies(channel="C1", ts=parent)["messages"]
+    assert all("metadata" not in m for m in plain)
+    with pytest.raises(SlackApiError) as refused:
+        client.conversations_replies(channel="C1", ts="1.000001")
+    assert refused.value.response["error"] == "thread_not_found"

@@ -33,6 +33,7 @@ _BY_CHANNEL = {
     "conversations.info": "read",
     "conversations.members": "read",
     "conversations.history": "history",
+    "conversations.replies": "history",
 }
 
 

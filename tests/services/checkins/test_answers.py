@@ -193,3 +193,18 @@ def test_an_anonymous_answer_cannot_be_traced_to_its_author(sessions, engine, ca
     assert not any(recorded.anonymous_answer_id in " ".join(row) for row in after["checkin_deliveries"])
     logged = " ".join(record.getMessage() for record in caplog.records)
     assert author not in logged and recorded.anonymous_answer_id not in logged
+
+
+def test_an_anonymous_follow_up_unflagged_then_flagged_again_on_an_edit_is_stored_once(sessions):
+    _anonymous_channel(sessions)
+    flagged = AnswerInput(confidence=3, follow_up=True, follow_up_description="Mrs Lee's refund")
+    first = answer(sessions, "U1", at=NINE, given=flagged)
+    for given in (AnswerInput(confidence=3), flagged):  # the edit form cannot show the flag: no link
+        answer(sessions, "U1", at=NINE, given=given, anonymous_answer_id=first.anonymous_answer_id)
+    with sessions() as session:
+        [follow_up] = session.scalars(select(FollowUp)).all()
+        assert (follow_up.description, follow_up.author_id, follow_up.answer_id) == (
+            "Mrs Lee's refund",
+            None,
+            None,
+        )

@@ -68,6 +68,22 @@ def _history(api: WebApi, args: dict[str, Any]) -> Answer:
     return answer
 
 
+def _replies(api: WebApi, args: dict[str, Any]) -> Answer:
+    """A thread: its parent first, then the replies oldest first (Slack's order)."""
+    channel, ts = str(args["channel"]), str(args.get("ts", ""))
+    parent = api.messages.get(channel, ts)
+    if parent is None:
+        return {"ok": False, "error": "thread_not_found"}
+    replies = [m for m in api.messages.history(channel) if m.get("thread_ts") == ts and m["ts"] != ts]
+    messages = [parent, *sorted(replies, key=lambda m: float(m["ts"]))]
+    if str(args.get("include_all_metadata", "")).lower() not in ("1", "true"):
+        messages = [{k: v for k, v in m.items() if k != "metadata"} for m in messages]
+    answer = _paged(messages, args, 1000, "messages")
+    if answer["ok"]:
+        answer["has_more"] = bool(answer["response_metadata"]["next_cursor"])
+    return answer
+
+
 def _users_conversations(api: WebApi, args: dict[str, Any]) -> Answer:
     user_id = str(args.get("user") or api.workspace.bot_user_id)
     if args.get("user") and api.directory.get(user_id) is None:
@@ -84,5 +100,6 @@ METHODS = {
     "conversations.members": _members,
     "conversations.open": _open,
     "conversations.history": _history,
+    "conversations.replies": _replies,
     "users.conversations": _users_conversations,
 }

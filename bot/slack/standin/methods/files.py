@@ -6,6 +6,7 @@ The upload URL points back at the stand-in (/upload/<file_id>), which records th
 import json
 from typing import Any
 
+from bot.slack.standin.methods.chat import message
 from bot.slack.standin.web_api import Answer, WebApi
 
 
@@ -39,6 +40,15 @@ def _complete(api: WebApi, args: dict[str, Any]) -> Answer:
         shared.append(
             {"id": upload.file_id, "name": upload.filename, "title": upload.title, "size": len(upload.data)}
         )
+    channel = args.get("channel_id")
+    if channel and shared:
+        # Sharing posts a message carrying the files, in the thread when there is one (as Slack does).
+        posted = message(api, {"text": args.get("initial_comment") or ""}, api.next_ts())
+        posted["files"] = [{"id": f["id"], "name": f["name"], "title": f["title"]} for f in shared]
+        posted["upload"] = True
+        if args.get("thread_ts"):
+            posted["thread_ts"] = args["thread_ts"]
+        api.messages.add(str(channel), posted)
     return {"ok": True, "files": shared}
 
 
