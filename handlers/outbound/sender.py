@@ -1,6 +1,12 @@
 """Posting with Slack's rules for a well-behaved app: wait for the workspace's turn, honour 429's
 Retry-After (for the whole workspace), retry server errors and timeouts with backoff, and say
-plainly when a message could not be sent so the caller can record a retry or a failure."""
+plainly when a message could not be sent so the caller can record a retry or a failure.
+
+A post that got no answer at all (a timeout, a dropped connection) may have reached Slack, and
+posting it again would post it twice. Such a call is not repeated here: it fails retryable, and
+the outbox's next attempt first looks in the channel for the message (each outbox reconciles a
+retried row from its message metadata) before posting. Only a refused connection, which Slack
+never saw, is retried at once, like a 429 or a 5xx, which Slack answered without posting."""
 
 import logging
 import time
@@ -19,6 +25,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_RETRY_AFTER = 1.0
 # Network faults slack_sdk raises itself (timeouts, refused connections) rather than as answers.
 _TRANSIENT = (TimeoutError, ConnectionError, OSError, SlackRequestError)
+# Methods that make something new each time they run: unsafe to repeat without looking first.
+_NOT_REPEATABLE = frozenset({"chat_postMessage", "files_upload_v2", "files_completeUploadExternal"})
 
 
 @dataclass(frozen=True)
@@ -84,11 +92,21 @@ class Sender:
                 reason = f"HTTP {status}"
             except _TRANSIENT as error:
                 reason = type(error).__name__
+                if method in _NOT_REPEATABLE and not _never_reached_slack(error):
+                    logger.info("%s for team %s: %s, not repeated", method, team_id, reason)
+                    raise SendFailed(f"no answer ({reason})", retryable=True, retries=retries + 1) from None
             retries += 1
             if attempt < self._attempts and reason != "HTTP 429":
                 self._sleep(self._backoff * 2 ** (attempt - 1))
             logger.info("%s for team %s: %s (attempt %d)", method, team_id, reason, attempt)
         raise SendFailed(f"gave up after {retries} tries", retryable=True, retries=retries)
+
+
+def _never_reached_slack(error: BaseException) -> bool:
+    """A refused connection (urllib wraps it in URLError.reason): nothing was sent."""
+    return isinstance(error, ConnectionRefusedError) or isinstance(
+        getattr(error, "reason", None), ConnectionRefusedError
+    )
 
 
 def _retry_after(error: SlackApiError) -> float:

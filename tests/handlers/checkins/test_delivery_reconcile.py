@@ -3,6 +3,7 @@
 Slack stamps messages with its own clock, and the history lookup starts shortly before the
 prompt's scheduled time, so these tests schedule prompts at the current minute (not in 2027)."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
@@ -10,11 +11,12 @@ from sqlalchemy import select
 from bot.domain.checkins.enums import Weekday
 from bot.services.checkins import claims
 from bot.services.checkins.planning import plan_deliveries
-from handlers.checkins.delivery import tick_pass
+from handlers.checkins.delivery import RETRY_MOST, tick_pass
 from handlers.checkins.delivery_message import prompt_message
+from handlers.outbound import Sender, WorkspaceGate, single_token
 from handlers.outbound.passes import PassSummary
 from models.checkins import Delivery
-from tests.handlers.checkins.delivery_setup import add_channel, dm, dms, tick_context
+from tests.handlers.checkins.delivery_setup import TOKEN, add_channel, dm, dms, tick_context
 
 PEOPLE = {"U001": None, "U002": None, "U003": None}
 
@@ -76,3 +78,22 @@ def test_when_the_dm_cannot_be_read_nothing_is_posted_and_the_row_waits(sessions
     assert later == PassSummary(due=3, sent=3)
     assert len(slack_api.calls("conversations.history")) == 3  # a retry is reconciled too
     assert dms(slack_api, PEOPLE) == {"U001": 1, "U002": 1, "U003": 1}
+
+
+def test_a_prompt_whose_post_timed_out_but_arrived_is_found_by_the_retry_not_posted_twice(
+    sessions, slack_api
+):
+    at = schedule_now(sessions, slack_api)
+    ctx = tick_context(sessions, slack_api)
+    impatient = Sender(single_token(TOKEN), WorkspaceGate(1000.0), base_url=slack_api.base_url, timeout=1)
+    ctx = replace(ctx, sender=impatient)
+    slack_api.stall_next("chat.postMessage", seconds=2)  # the first prompt: Slack takes it, answers late
+
+    first = tick_pass(ctx, at)
+    slack_api.settle()
+    retry = tick_pass(ctx, at + RETRY_MOST)
+
+    assert first == PassSummary(due=3, sent=2, retried=1)
+    assert retry == PassSummary(due=1, sent=1)
+    assert dms(slack_api, PEOPLE) == {"U001": 1, "U002": 1, "U003": 1}
+    assert len(slack_api.calls("chat.postMessage")) == 3  # the late one was recorded, not posted again

@@ -57,3 +57,44 @@ def test_an_outage_gives_up_retryable_after_its_attempts(standin):
     with pytest.raises(SendFailed) as failed:
         sender_for(standin, [], []).post(TEAM, channel="C1", text="hello")
     assert failed.value.retryable and failed.value.retries == 4
+
+
+def test_a_post_that_gets_no_answer_is_not_repeated_because_slack_may_have_it(standin):
+    slept: list[float] = []
+    sender = Sender(
+        single_token("xoxb-test"),
+        WorkspaceGate(1000.0),
+        base_url=standin.base_url,
+        timeout=1,
+        sleep=slept.append,
+    )
+    standin.stall_next("chat.postMessage", seconds=2)
+    with pytest.raises(SendFailed) as failed:
+        sender.post(TEAM, channel="C1", text="hello")
+    assert failed.value.retryable and failed.value.retries == 1 and not slept
+    standin.settle()
+    assert len(standin.calls("chat.postMessage")) == 1  # and it did arrive: the outbox will find it
+    assert [m["text"] for m in standin.messages.history("C1")] == ["hello"]
+
+
+def test_a_read_that_gets_no_answer_is_simply_asked_again(standin):
+    sender = Sender(
+        single_token("xoxb-test"),
+        WorkspaceGate(1000.0),
+        base_url=standin.base_url,
+        timeout=1,
+        sleep=[].append,
+    )
+    standin.stall_next("auth.test", seconds=2)
+    answer = sender.call(TEAM, "auth_test")
+    assert answer["ok"] and answer["_retries"] == 1
+    assert len(standin.calls("auth.test")) == 2
+
+
+def test_a_refused_connection_never_reached_slack_and_is_retried():
+    sender = Sender(
+        single_token("xoxb-test"), WorkspaceGate(1000.0), base_url="http://127.0.0.1:9/api/", sleep=[].append
+    )
+    with pytest.raises(SendFailed) as failed:
+        sender.post(TEAM, channel="C1", text="hello")
+    assert failed.value.retryable and failed.value.retries == 4  # every attempt was made
