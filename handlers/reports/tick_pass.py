@@ -4,6 +4,10 @@ Reminders are one message; a digest is a parent message, its thread and the char
 (digest_sending.py, which resumes a digest that failed part-way). Each post carries its outbox id
 in message metadata, so a post an earlier attempt may have posted (its claim outlived the lease, or
 it was retried) is found in `conversations.history` and recorded instead of posted again.
+
+A retry waits longer each time (5 minutes, doubling, at most an hour), and a post that has not
+started by its `useful_until` (a mid-month check after the month ended, last week's digest after
+this week's is due) is skipped rather than posted late, unless an earlier attempt got it out.
 """
 
 import logging
@@ -26,6 +30,7 @@ from handlers.views.report_reminders import build_reminder
 logger = logging.getLogger(__name__)
 BATCH = 50
 RETRY_AFTER = timedelta(minutes=5)
+RETRY_MOST = timedelta(hours=1)
 _DIGESTS = {kind.value for kind in DigestKind}
 
 
@@ -43,6 +48,9 @@ def _send(ctx: TickContext, post: claims.PostToSend, now: datetime) -> PassSumma
         return ctx.sender.call(post.team_id, method, **arguments)
 
     try:
+        if _too_late(post, now) and not (post.needs_reconcile and find_parent(call, post)):
+            claims.mark_skipped(ctx.sessions, post, reason="too late: Slack could not be reached in time")
+            return PassSummary(skipped=1)
         settings = show_settings(ctx.sessions, post.team_id, post.channel_id, default_tz=ctx.default_tz.key)
         today = local_date(now, settings.zone)
         if post.kind in _DIGESTS:
@@ -73,8 +81,19 @@ def _send(ctx: TickContext, post: claims.PostToSend, now: datetime) -> PassSumma
         return PassSummary(sent=1, retried=int(sent.get("_retries", 0)))
     except SendFailed as failed:
         if failed.retryable:
-            claims.mark_retry(ctx.sessions, post, not_before=now + RETRY_AFTER, error=failed.error)
+            claims.mark_retry(
+                ctx.sessions, post, not_before=now + retry_delay(post.attempts), error=failed.error
+            )
             return PassSummary(retried=1)
         logger.warning("report %s for %s refused: %s", post.kind, post.channel_id, failed.error)
         claims.mark_failed(ctx.sessions, post, error=failed.error)
         return PassSummary(skipped=1)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    return min(RETRY_AFTER * 2 ** max(attempts - 1, 0), RETRY_MOST)
+
+
+def _too_late(post: claims.PostToSend, now: datetime) -> bool:
+    """Nothing of it is out yet and its moment has passed."""
+    return post.message_ts is None and post.useful_until is not None and now >= post.useful_until

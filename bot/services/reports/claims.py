@@ -39,6 +39,8 @@ class PostToSend:
     claimed_at: datetime
     message_ts: str | None = None  # a digest's parent, already out
     parts_sent: int = 0  # the digest's parts already out after it
+    attempts: int = 1  # this one included
+    useful_until: datetime | None = None  # not worth starting at or after this
 
 
 def claim_posts(
@@ -80,6 +82,8 @@ def claim_posts(
                 claimed_at=now,
                 message_ts=r.message_ts,
                 parts_sent=r.parts_sent,
+                attempts=r.attempts,
+                useful_until=r.useful_until,
             )
             for r in rows
         ]
