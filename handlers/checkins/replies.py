@@ -3,6 +3,11 @@ answer; `O3 82` in it records 82 on O3. The bot confirms in the message's thread
 
 Stored in the ack function (database only); the confirmation goes out after. Nothing here logs
 who wrote (the check-in may be anonymous).
+
+A second reply to an anonymous check-in is refused there (`AlreadyAnswered`): nothing stored links
+the answer to its author. After the ack, the person's own prompt message is read from Slack and
+its Edit button's answer id takes the reply into that answer, exactly as Edit would; when the
+message cannot be read or carries no id, the refusal stands.
 """
 
 import logging
@@ -13,9 +18,10 @@ from slack_sdk.errors import SlackApiError
 
 from bot.domain.checkins.replies import parse_reply
 from bot.services.checkins import answer_forms, answers, home
+from bot.services.checkins.refusals import AlreadyAnswered
 from bot.services.checkins.views import AnswerInput, AnswerRecorded, AnswerSource
 from bot.services.errors import ServiceError
-from handlers.checkins.receipts import show_answered
+from handlers.checkins.receipts import edit_button_of, show_answered
 from handlers.deps import Deps, team_of
 from handlers.later import later, on_ack_then_later
 from handlers.views.checkin_notices import answer_receipt, nothing_open_text
@@ -46,32 +52,94 @@ def register(app, deps: Deps) -> None:
             return
         team_id, user_id = team_of(context), event["user"]
         channel, ts = event["channel"], event["ts"]
-        outcome: AnswerRecorded | ServiceError | None
+        reply = parse_reply(event["text"])
+        answer = AnswerInput(numbers=reply.numbers, expectations=reply.text)
+        outcome: AnswerRecorded | ServiceError | None = None
         checkin = answer_forms.channel_to_answer(
             deps.sessions, team_id=team_id, user_id=user_id, now=now, default_tz=deps.timezone.key
         )
-        if checkin is None:
-            outcome = None
-        else:
-            reply = parse_reply(event["text"])
-            try:
-                outcome = answers.record_answer(
-                    deps.sessions,
-                    team_id=team_id,
-                    user_id=user_id,
-                    channel_id=checkin,
-                    answer=AnswerInput(numbers=reply.numbers, expectations=reply.text),
-                    source=AnswerSource.REPLY,
-                    now=now,
-                    default_tz=deps.timezone.key,
-                )
-            except ServiceError as error:
-                outcome = error
+        if checkin is not None:
+            outcome = _record(deps, team_id, user_id, checkin, answer, now)
         ack()
-        later(context, lambda client, _: _confirm(client, deps, team_id, user_id, channel, ts, outcome, now))
+
+        def confirm(client: WebClient, _respond) -> None:
+            final = outcome
+            if isinstance(final, AlreadyAnswered):
+                final = _into_anonymous_answer(client, deps, team_id, user_id, final, answer, now)
+            _confirm(client, deps, team_id, user_id, channel, ts, final, now)
+
+        later(context, confirm)
 
     # Every message event comes here (Bolt matches on type only); is_person_in_dm picks the answers.
     on_ack_then_later(app.event("message"), dm_reply)
+
+
+def _record(
+    deps: Deps,
+    team_id: str,
+    user_id: str,
+    channel_id: str,
+    answer: AnswerInput,
+    now: datetime,
+    *,
+    prompt: answer_forms.PromptRef | None = None,
+    anonymous_answer_id: str | None = None,
+) -> AnswerRecorded | ServiceError:
+    try:
+        return answers.record_answer(
+            deps.sessions,
+            team_id=team_id,
+            user_id=user_id,
+            channel_id=channel_id,
+            answer=answer,
+            source=AnswerSource.REPLY,
+            now=now,
+            default_tz=deps.timezone.key,
+            anonymous_answer_id=anonymous_answer_id,
+            for_date=prompt.local_date if prompt else None,
+        )
+    except ServiceError as error:
+        return error
+
+
+def _into_anonymous_answer(
+    client: WebClient,
+    deps: Deps,
+    team_id: str,
+    user_id: str,
+    refused: AlreadyAnswered,
+    answer: AnswerInput,
+    now: datetime,
+) -> AnswerRecorded | ServiceError:
+    """The reply merged into the anonymous answer that the person's prompt's Edit button names."""
+    try:
+        answered = answer_forms.answered_prompt(
+            deps.sessions,
+            team_id=team_id,
+            user_id=user_id,
+            channel_id=refused.channel_id,
+            now=now,
+            default_tz=deps.timezone.key,
+        )
+    except ServiceError as error:
+        return error
+    if answered is None:
+        return refused
+    button = edit_button_of(client, answered.message)
+    # The button must be this prompt's: the id from any other would be refused anyway, but an
+    # old prompt's answer id must never be offered for today's period.
+    if button is None or button.a is None or button.d != answered.prompt.delivery_id:
+        return refused
+    return _record(
+        deps,
+        team_id,
+        user_id,
+        answered.prompt.channel_id,
+        answer,
+        now,
+        prompt=answered.prompt,
+        anonymous_answer_id=button.a,
+    )
 
 
 def _confirm(client: WebClient, deps: Deps, team_id, user_id, channel, ts, outcome, now: datetime) -> None:

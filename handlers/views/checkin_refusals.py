@@ -33,8 +33,10 @@ def describe_checkin_refusal(error: ServiceError) -> str | None:
             )
         case checkins.AlreadyAnswered(channel_id=channel_id):
             return (
-                f"You have already answered {channel_mention(channel_id)}'s anonymous check-in. "
-                "To change it, use the Edit button on the check-in message in your DMs with me."
+                f"You have already answered {channel_mention(channel_id)}'s anonymous check-in, and "
+                "this wasn't added to it: nothing links an anonymous answer to you, so I can't find "
+                "yours from here. To change it or add to it, tap the Edit button on the check-in "
+                'message in your DMs with me (it says "Check-in answered ✓").'
             )
         case checkins.BadConfidence(value=value):
             return f"Confidence is 1 to 5, not {value}. Pick one of 1, 2, 3, 4 or 5."

@@ -11,7 +11,7 @@ from bot.services.checkins.planning import plan_deliveries
 from bot.slack.standin.directory import dm_id
 from handlers.views.checkin_prompt import build_prompt, prompt_text
 from tests import slack_requests as slack
-from tests.fixtures.bot import CHANNEL, OWNER, TEAM, _json_or_none
+from tests.fixtures.bot import CHANNEL, MEMBER, OWNER, TEAM, _json_or_none
 
 ZONE = "America/New_York"  # the stand-in's users and the bot's default
 # The fixture's clock: Monday 2026-11-23 15:00 UTC, 10:00 in New York. A 10:30 prompt is due at 15:30.
@@ -87,3 +87,24 @@ def schedule_with_form(bot_server, answers: dict) -> dict:
         bot_server.standin.wait_for("chat.postEphemeral")  # then the owner is told it is saved
         bot_server.standin.settle()
     return answer
+
+
+def dm_reply(bot_server, text: str, *, ts: str, user_id: str = MEMBER, **extra) -> None:
+    """The person types `text` in their DM with the bot (a message event, as Slack sends it)."""
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "channel": dm_id(user_id),
+        "user": user_id,
+        "text": text,
+        "ts": ts,
+        **extra,
+    }
+    status, _, _ = bot_server.event(event)
+    assert status == 200
+
+
+def thread_replies(bot_server, ts: str) -> list[dict]:
+    """What the bot posted in the thread of the person's message `ts` (its confirmations)."""
+    bot_server.standin.settle()
+    return [c.body for c in bot_server.standin.calls("chat.postMessage") if c.body.get("thread_ts") == ts]

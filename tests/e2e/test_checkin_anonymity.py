@@ -9,7 +9,7 @@ from sqlalchemy import MetaData, select
 from handlers.ids import ActionId, BlockId, checkin_objective_block_id
 from models import Objective
 from models.answers import AnonymousAnswer
-from tests.e2e.checkin_helpers import deliver, dm_messages, schedule_with_form
+from tests.e2e.checkin_helpers import deliver, dm_messages, dm_reply, schedule_with_form, thread_replies
 from tests.e2e.helpers import all_text, button_values, fill, opened_view
 from tests.fixtures.bot import MEMBER
 
@@ -44,12 +44,8 @@ def _answer_anonymously(bot_server, make_goal) -> tuple[int, str]:
     return delivery_id, prompt_ts
 
 
-def test_an_anonymous_answer_leaves_no_trace_of_its_author_in_any_table_or_log(
-    bot_server, make_goal, engine, caplog
-):
-    caplog.set_level(logging.INFO)  # what runs in production; DEBUG is Bolt echoing whole payloads
-    delivery_id, prompt_ts = _answer_anonymously(bot_server, make_goal)
-
+def _all_rows(engine) -> tuple[MetaData, dict[str, list[dict]]]:
+    """Every table as the database has it (reflected, so a new table or column is checked too)."""
     schema = MetaData()
     schema.reflect(bind=engine)
     with engine.connect() as connection:
@@ -57,20 +53,19 @@ def test_an_anonymous_answer_leaves_no_trace_of_its_author_in_any_table_or_log(
             name: [dict(r._mapping) for r in connection.execute(t.select())]
             for name, t in schema.tables.items()
         }
-    assert rows["anonymous_answers"] and rows["anonymous_answer_numbers"]  # it was stored
+    return schema, rows
+
+
+def _assert_untraceable(schema: MetaData, rows: dict[str, list[dict]], prompt_ts: str, caplog) -> None:
+    """No row outside who-is-asked names the person; the anonymous tables hold no prompt, time or
+    link; no log line names the person or the answer."""
     (answer_id,) = [r["id"] for r in rows["anonymous_answers"]]
-    assert {r["theme"] for r in rows["theme_tallies"] if r["kind"] == "word"} == {
-        "short",
-        "staffed",
-        "weekend",
-    }  # its words, counted
-    assert all(r["anonymous_answers"] == 1 and not r["named_people"] for r in rows["theme_tallies"])
-    assert not rows["theme_people"]  # no key of any kind, not even the answer's own id
-    assert answer_id not in repr(rows["theme_tallies"])
     for name, table_rows in rows.items():
         for row in table_rows:
             if name not in MAY_NAME_THE_PERSON:
                 assert MEMBER not in repr(row), (name, row)
+            else:
+                assert answer_id not in repr(row), (name, row)  # the person's rows don't know it
             if name in ANONYMOUS_TABLES:
                 assert prompt_ts not in repr(row), (name, row)
                 assert not any(isinstance(v, datetime) for v in row.values()), (name, row)
@@ -81,6 +76,30 @@ def test_an_anonymous_answer_leaves_no_trace_of_its_author_in_any_table_or_log(
             "checkin_schedules",
             "anonymous_answers",
         }
+    leaks = [
+        r.getMessage() for r in caplog.records if MEMBER in r.getMessage() or answer_id in r.getMessage()
+    ]
+    assert leaks == []
+
+
+def test_an_anonymous_answer_leaves_no_trace_of_its_author_in_any_table_or_log(
+    bot_server, make_goal, engine, caplog
+):
+    caplog.set_level(logging.INFO)  # what runs in production; DEBUG is Bolt echoing whole payloads
+    delivery_id, prompt_ts = _answer_anonymously(bot_server, make_goal)
+
+    schema, rows = _all_rows(engine)
+    assert rows["anonymous_answers"] and rows["anonymous_answer_numbers"]  # it was stored
+    (answer_id,) = [r["id"] for r in rows["anonymous_answers"]]
+    assert {r["theme"] for r in rows["theme_tallies"] if r["kind"] == "word"} == {
+        "short",
+        "staffed",
+        "weekend",
+    }  # its words, counted
+    assert all(r["anonymous_answers"] == 1 and not r["named_people"] for r in rows["theme_tallies"])
+    assert not rows["theme_people"]  # no key of any kind, not even the answer's own id
+    assert answer_id not in repr(rows["theme_tallies"])
+    _assert_untraceable(schema, rows, prompt_ts, caplog)
     # The other rows it made: a follow-up and a measurement, neither with an author or a time of day.
     follow_up = [r for r in rows["follow_ups"] if r["description"] == "A customer is waiting on a refund"]
     assert len(follow_up) == 1 and follow_up[0]["author_id"] is None and follow_up[0]["answer_id"] is None
@@ -92,8 +111,40 @@ def test_an_anonymous_answer_leaves_no_trace_of_its_author_in_any_table_or_log(
     # The prompt row learns only that it was answered.
     prompt = next(r for r in rows["checkin_deliveries"] if r["id"] == delivery_id)
     assert prompt["answered"] is True or prompt["answered"] == 1
-    leaks = [r.getMessage() for r in caplog.records if MEMBER in r.getMessage()]
-    assert leaks == []
+
+
+def test_two_dm_replies_make_one_anonymous_answer_that_still_leaves_no_trace(
+    bot_server, make_goal, engine, caplog
+):
+    caplog.set_level(logging.INFO)
+    goal_id = make_goal()
+    assert not schedule_with_form(bot_server, {BlockId.CHECKIN_ANONYMOUS: ["anonymous"]})
+    delivery_id = deliver(bot_server)[MEMBER]
+    prompt_ts = dm_messages(bot_server, MEMBER)[0]["ts"]
+    with bot_server.sessions() as session:
+        objective_id = session.scalars(select(Objective.id).where(Objective.goal_id == goal_id)).one()
+    before = _all_rows(engine)[0]
+
+    dm_reply(bot_server, f"Refunds are slow. O{objective_id} 82", ts="1764000000.000200")
+    bot_server.standin.wait_for("chat.update")
+    bot_server.standin.settle()
+    dm_reply(bot_server, f"Weekends are short-staffed. O{objective_id} 85", ts="1764000000.000300")
+    [confirmation] = thread_replies(bot_server, "1764000000.000300")
+    assert "✓" in all_text(confirmation)
+
+    schema, rows = _all_rows(engine)
+    # No table or column came with it: what the reply path reads is Slack's copy of the prompt.
+    assert {n: [c.name for c in t.columns] for n, t in schema.tables.items()} == {
+        n: [c.name for c in t.columns] for n, t in before.tables.items()
+    }
+    [answer] = rows["anonymous_answers"]
+    assert answer["expectations"] == "Refunds are slow.\nWeekends are short-staffed."
+    assert [(r["objective_id"], r["value"]) for r in rows["anonymous_answer_numbers"]] == [(objective_id, 85)]
+    _assert_untraceable(schema, rows, prompt_ts, caplog)
+    for reply_ts in ("1764000000.000200", "1764000000.000300"):  # the replies' own ids are kept nowhere
+        assert not [n for n, table_rows in rows.items() if reply_ts in repr(table_rows)]
+    prompt = next(r for r in rows["checkin_deliveries"] if r["id"] == delivery_id)
+    assert prompt["answered"] is True or prompt["answered"] == 1
 
 
 def test_the_anonymous_answer_stores_its_date_and_only_its_own_dm_can_edit_it(bot_server, make_goal):

@@ -84,6 +84,16 @@ def test_history_lists_the_bots_messages_newest_first_with_metadata_on_request(c
     assert [m["text"] for m in one["messages"]] == ["two"] and one["has_more"] is True
 
 
+def test_history_with_latest_inclusive_and_limit_one_is_that_message(client) -> None:
+    client.chat_postMessage(channel="C1", text="one")
+    second = client.chat_postMessage(channel="C1", text="two")["ts"]
+    client.chat_postMessage(channel="C1", text="three")
+    exclusive = client.conversations_history(channel="C1", latest=second)["messages"]
+    assert [m["text"] for m in exclusive] == ["one"]  # Slack's default: latest itself is left out
+    [message] = client.conversations_history(channel="C1", latest=second, inclusive=True, limit=1)["messages"]
+    assert (message["ts"], message["text"]) == (second, "two")
+
+
 def test_an_update_changes_what_history_shows(client) -> None:
     ts = client.chat_postMessage(channel="C1", text="draft")["ts"]
     client.chat_update(channel="C1", ts=ts, text="final")

@@ -30,7 +30,7 @@ from bot.services.checkins.prompt_contents import summarize_for
 from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, NoSchedule, UnknownPrompt
 from bot.services.checkins.schedules import find_schedule
 from bot.services.checkins.specs import spec_of
-from bot.services.checkins.views import AnswerInput
+from bot.services.checkins.views import AnswerInput, MessageRef
 from bot.services.read_models import ObjectiveSummary
 from models.answers import AnonymousAnswerNumber
 from models.checkins import Delivery, Schedule
@@ -43,6 +43,14 @@ class PromptRef:
     delivery_id: int
     channel_id: str
     local_date: date
+
+
+@dataclass(frozen=True)
+class PromptMessage:
+    """A prompt and where it sits in the person's DM."""
+
+    prompt: PromptRef
+    message: MessageRef
 
 
 @dataclass(frozen=True)
@@ -93,14 +101,9 @@ def answer_form(
     """The form for the person's open period in `channel_id` (`for_date`: the prompt's own day,
     refused as closed when the open period is another's)."""
     with sessions.begin() as session:
-        schedule = find_schedule(session, team_id, channel_id)
-        if schedule is None or not schedule.active:
-            raise NoSchedule(channel_id)
-        person = person_of(session, team_id, user_id)
-        tz_name = person.tz if person and person.tz else default_tz
-        period = period_for(spec_of(schedule), zone(tz_name, default_tz), now)
-        if period is None or (for_date is not None and for_date != period.local_date):
-            raise NoOpenCheckin(channel_id)
+        schedule, tz_name, period = _open_period(
+            session, team_id, user_id, channel_id, now, default_tz, for_date
+        )
         prompt = _prompt(session, schedule, user_id, period)
         if schedule.anonymous:
             answer = _anonymous_answer(session, schedule, period, prompt, anonymous_answer_id)
@@ -119,6 +122,49 @@ def answer_form(
             delivery_id=prompt.id if prompt is not None else None,
             anonymous_answer_id=anonymous_answer_id if schedule.anonymous else None,
         )
+
+
+def answered_prompt(
+    sessions: sessionmaker[Session],
+    *,
+    team_id: str,
+    user_id: str,
+    channel_id: str,
+    now: datetime,
+    default_tz: str,
+) -> PromptMessage | None:
+    """The person's answered prompt message in the open period, whose Edit button (in their own
+    DM) is the only place that knows an anonymous answer's id; None without one."""
+    with sessions.begin() as session:
+        schedule, _, period = _open_period(session, team_id, user_id, channel_id, now, default_tz, None)
+        prompt = _prompt(session, schedule, user_id, period)
+        if prompt is None or not prompt.answered or not prompt.message_channel or not prompt.message_ts:
+            return None
+        return PromptMessage(
+            PromptRef(prompt.id, channel_id, period.local_date),
+            MessageRef(prompt.message_channel, prompt.message_ts),
+        )
+
+
+def _open_period(
+    session: Session,
+    team_id: str,
+    user_id: str,
+    channel_id: str,
+    now: datetime,
+    default_tz: str,
+    for_date: date | None,
+) -> tuple[Schedule, str, Period]:
+    """The channel's schedule, the person's zone name and their open period (refused when none)."""
+    schedule = find_schedule(session, team_id, channel_id)
+    if schedule is None or not schedule.active:
+        raise NoSchedule(channel_id)
+    person = person_of(session, team_id, user_id)
+    tz_name = person.tz if person and person.tz else default_tz
+    period = period_for(spec_of(schedule), zone(tz_name, default_tz), now)
+    if period is None or (for_date is not None and for_date != period.local_date):
+        raise NoOpenCheckin(channel_id)
+    return schedule, tz_name, period
 
 
 def _prompt(session: Session, schedule: Schedule, user_id: str, period: Period) -> Delivery | None:

@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.services.checkins import answer_forms, answers
+from bot.services.checkins import answer_forms, answers, claims
 from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, UnknownPrompt
-from bot.services.checkins.views import AnswerInput, AnswerSource
+from bot.services.checkins.views import AnswerInput, AnswerSource, MessageRef
 from models.checkins import Delivery
 from tests.services.checkins.helpers import (
     CHANNEL,
@@ -85,3 +85,30 @@ def test_an_anonymous_form_opens_once_then_only_with_its_answer_id(sessions):
         _form(sessions, "U1", now=MON_0900_UTC)
     shown = _form(sessions, "U1", now=MON_0900_UTC, anonymous_answer_id=recorded.anonymous_answer_id)
     assert shown.anonymous and shown.answer.confidence == 5
+
+
+def test_the_answered_prompt_message_is_found_once_the_prompt_was_sent_and_answered(sessions):
+    make_channel(sessions, {"U1": None}, anonymous=True)
+    plan(sessions, MON_0900_UTC)
+
+    def found(user_id: str = "U1"):
+        return answer_forms.answered_prompt(
+            sessions,
+            team_id=TEAM,
+            user_id=user_id,
+            channel_id=CHANNEL,
+            now=MON_0900_UTC,
+            default_tz=DEFAULT_TZ,
+        )
+
+    (sent,) = claims.claim_deliveries(sessions, worker="w", now=MON_0900_UTC, limit=10, default_tz=DEFAULT_TZ)
+    assert found() is None  # not sent yet
+    claims.mark_sent(
+        sessions, team_id=TEAM, delivery_id=sent.id, channel="D1", ts="1.000100", now=MON_0900_UTC
+    )
+    assert found() is None  # not answered yet
+    answer(sessions, "U1", at=MON_0900_UTC, given=AnswerInput(confidence=5))
+    assert found() == answer_forms.PromptMessage(
+        answer_forms.PromptRef(sent.id, CHANNEL, MON), MessageRef("D1", "1.000100")
+    )
+    assert found("U2") is None  # someone else's prompt is never theirs

@@ -57,7 +57,16 @@ def _open(api: WebApi, args: dict[str, Any]) -> Answer:
 def _history(api: WebApi, args: dict[str, Any]) -> Answer:
     channel = str(args["channel"])
     latest = float(args["latest"]) if args.get("latest") else None
-    messages = api.messages.history(channel, oldest=float(args.get("oldest") or 0), latest=latest)
+    oldest = float(args.get("oldest") or 0)
+    if str(args.get("inclusive", "")).lower() in ("1", "true"):
+        # inclusive: the messages at exactly `oldest` and `latest` too (how Slack fetches one message).
+        messages = [
+            m
+            for m in api.messages.history(channel)
+            if oldest <= float(m["ts"]) and (latest is None or float(m["ts"]) <= latest)
+        ]
+    else:
+        messages = api.messages.history(channel, oldest=oldest, latest=latest)
     if not messages and api.directory.kind_of(channel) != "im" and api.directory.channel(channel) is None:
         return {"ok": False, "error": "channel_not_found"}
     if str(args.get("include_all_metadata", "")).lower() not in ("1", "true"):
