@@ -16,6 +16,7 @@ from models.goals import (
     Strategy,
     Tactic,
 )
+from models.list_versions import ListVersion
 from models.people import Holiday, Membership, Person
 from models.reports import DigestSnapshot, ReportCursor, ReportPost, ReportSettings
 
@@ -36,6 +37,7 @@ __all__ = [
     "GoalLevel",
     "GoalStatus",
     "Holiday",
+    "ListVersion",
     "Measurement",
     "Membership",
     "MonthlyFocus",
@@ -49,3 +51,6 @@ __all__ = [
     "Strategy",
     "Tactic",
 ]
+
+# Registers the session events that keep list versions in step with every write (imported for effect).
+import models.list_version_events  # noqa: E402, F401
