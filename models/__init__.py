@@ -53,4 +53,4 @@ __all__ = [
 ]
 
 # Registers the session events that keep list versions in step with every write (imported for effect).
-import models.list_version_events  # noqa: E402, F401
+import models.list_version_events  # noqa: F401

@@ -12,8 +12,9 @@ these tables, and migrations run before the processes that cache.
 
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
+from sqlalchemy.orm.attributes import instance_state
 
 from models.goals import Goal, Measurement, MonthlyFocus, Objective, Strategy, Tactic
 from models.list_versions import EVERY_TEAM, bump
@@ -32,7 +33,7 @@ def _note_flushed(session: Session, _context: Any) -> None:
     # After a flush, new/dirty/deleted still hold what was just written.
     for instance in (*session.new, *session.dirty, *session.deleted):
         if isinstance(instance, WATCHED):
-            team_id = inspect(instance).dict.get("team_id")
+            team_id = instance_state(instance).dict.get("team_id")
             _teams(session).add(team_id if isinstance(team_id, str) else EVERY_TEAM)
 
 

@@ -12,7 +12,7 @@ on the goals' tables); every workspace's version includes it.
 from collections.abc import Iterable
 from functools import cache
 
-from sqlalchemy import BigInteger, Engine, Select, String, bindparam, func, select
+from sqlalchemy import BigInteger, Engine, Select, String, Table, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -32,7 +32,7 @@ class ListVersion(Base):
 
 def bump(session: Session, team_ids: Iterable[str]) -> None:
     """One more for each workspace, in a fixed order so two transactions never wait on each other."""
-    table = ListVersion.__table__
+    table: Table = ListVersion.__table__  # type: ignore[assignment]
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     for team_id in sorted(set(team_ids)):

@@ -177,6 +177,7 @@ def test_an_anonymous_answer_cannot_be_traced_to_its_author(sessions, engine, ca
         "follow_ups",
         "checkin_deliveries",  # the author's own prompt row, now answered=True
         "answer_words",  # keyed by the anonymous answer's own id, not its author
+        "list_versions",  # the workspace's goal-list counter: a team id and a number, nothing else
     }
     (word,) = created["answer_words"]
     assert repr(recorded.anonymous_answer_id) in word and "'refund'" in word
