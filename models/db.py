@@ -13,6 +13,7 @@ import models.list_version_events  # noqa: F401  (registers the session events)
 # server went away in that moment, the failed statement invalidates the pool (SQLAlchemy's
 # disconnect handling) and the next checkout connects afresh.
 PING_AFTER_IDLE_SECONDS = 2.0
+POOL_SIZE = 10
 
 
 def make_engine(url: str) -> Engine:
@@ -22,7 +23,10 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # A host that drops packets must fail /healthz and start-up quickly, not after the OS gives up.
-    engine = create_engine(url, connect_args={"connect_timeout": 5})
+    # gunicorn's 8 request threads and Bolt's 8 lazy-listener threads share one pool: connections
+    # beyond pool_size are closed at checkin, so a pool smaller than the busy threads keeps
+    # connecting afresh under load (a new PostgreSQL backend each time).
+    engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=8, connect_args={"connect_timeout": 5})
     event.listen(engine, "checkin", _note_idle_since)
     event.listen(engine, "checkout", _ping_if_idle)
     return engine

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.enums import GoalLevel
 from bot.services import archiving, breakdown, focus, goal_list, goal_writes, measurement_undo
 from bot.services.checkins.views import AnswerInput
+from bot.services.list_cache import PageCache
 from bot.services.read_models import GoalPage
 from models.db import make_engine, make_sessionmaker
 from models.goals import Goal
@@ -196,3 +197,16 @@ def test_a_rolled_back_write_leaves_the_cached_page_in_use(sessions):
         session.flush()
         session.rollback()
     assert listed(sessions) is first
+
+
+def test_the_cache_keeps_the_most_recently_used_pages_and_never_an_older_version(engine):
+    cache = PageCache(engine, size=2)
+    cache.put("a", 1, "page a")
+    cache.put("b", 1, "page b")
+    assert cache.get("a", 1) == (True, "page a")  # "a" is now the most recent
+    cache.put("c", 1, "page c")
+    assert (cache.get("b", 1), len(cache)) == ((False, None), 2)
+    assert cache.get("a", 2) == (False, None)  # another version: not this page
+    cache.put("a", 3, "page a, v3")
+    cache.put("a", 2, "page a, v2")  # read before the v3 one, stored after it
+    assert cache.get("a", 3) == (True, "page a, v3")
