@@ -52,6 +52,8 @@ def _writes_watched(statement: Any) -> bool:
 def _bump_before_commit(session: Session) -> None:
     # The commit's own flush comes after this hook; flush here so its rows are noted too.
     session.flush()
+    if session.in_nested_transaction():
+        return  # a savepoint's release: the outermost commit bumps, last, as everywhere
     teams = session.info.pop(_KEY, None)
     if teams:
         bump(session, teams)

@@ -189,6 +189,16 @@ def test_a_rolled_back_savepoint_keeps_what_its_transaction_wrote_before_it(sess
     assert titles(listed(sessions)) == ["Renamed before the savepoint"]
 
 
+def test_a_write_in_a_released_savepoint_counts_once_its_transaction_commits(sessions, second_worker):
+    goal = make_goal(sessions)
+    assert titles(listed(second_worker)) == ["Raise CSAT for our regulars"]
+    with sessions.begin() as session:
+        with session.begin_nested():
+            session.get_one(Goal, goal.id).title = "Renamed in a savepoint"
+        assert titles(listed(second_worker)) == ["Raise CSAT for our regulars"]  # not committed yet
+    assert titles(listed(second_worker)) == ["Renamed in a savepoint"]
+
+
 def test_a_rolled_back_write_leaves_the_cached_page_in_use(sessions):
     goal = make_goal(sessions)
     first = listed(sessions)
