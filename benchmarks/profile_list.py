@@ -1,8 +1,10 @@
 """Where a `/goals list` request's CPU goes: the real WSGI app called in-process, under cProfile.
 
-Run: .venv/bin/python -m benchmarks.profile_list [--requests 500] [--databases sqlite,postgres]
+Run: .venv/bin/python -m benchmarks.profile_list [--requests 500] [--databases sqlite,postgres] [--cold]
 Prints the mean CPU time per request for goalbot and for the bare app, then goalbot's top
 functions by cumulative time. No HTTP and no threads, so the figures are the apps' own work.
+The same list repeated is served from the page cache (bot/services/list_cache.py); `--cold` makes
+every request miss it, as the first list after a write does.
 """
 
 import argparse
@@ -18,6 +20,7 @@ from pathlib import Path
 from benchmarks import bare_app
 from benchmarks.database import TEAM, bench_database, seed_goals
 from bot.entrypoints.web import build_wsgi
+from bot.services import list_cache
 from bot.settings import Settings
 from bot.slack.standin import SlackStandIn
 from tests import slack_requests as slack
@@ -31,7 +34,10 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite")
     parser.add_argument("--goals", type=int, default=40)
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--cold", action="store_true", help="every request misses the page cache")
     args = parser.parse_args()
+    if args.cold:
+        list_cache.PageCache.get = lambda self, key, version: (False, None)  # type: ignore[method-assign]
     folder = Path(tempfile.mkdtemp(prefix="goalbot-profile-"))
     with SlackStandIn() as standin:
         bare = _bare(standin.base_url)

@@ -16,6 +16,7 @@ from models.goals import (
     Strategy,
     Tactic,
 )
+from models.list_versions import ListVersion
 from models.people import Holiday, Membership, Person
 from models.reports import DigestSnapshot, ReportCursor, ReportPost, ReportSettings
 from models.theme_tallies import ThemePerson, ThemeTally
@@ -37,6 +38,7 @@ __all__ = [
     "GoalLevel",
     "GoalStatus",
     "Holiday",
+    "ListVersion",
     "Measurement",
     "Membership",
     "MonthlyFocus",
@@ -52,3 +54,6 @@ __all__ = [
     "ThemePerson",
     "ThemeTally",
 ]
+
+# Registers the session events that keep list versions in step with every write (imported for effect).
+import models.list_version_events  # noqa: F401

@@ -5,15 +5,22 @@ titles, the month's focus and the count of all of them), one for their objective
 each objective's latest value (`latest_values`, which knows undone measurements and targets
 that track a break-down's root metric). All three read plain columns, not ORM objects: the list
 is the busiest read, and building and tracking objects was a third of its cost.
+
+`rendered_page` is what `/goals list` calls: the page as the caller renders it, kept per process
+(bot/services/list_cache.py) while the workspace's list version stands, so a repeated list costs
+one small read.
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.dates import month_start
 from bot.domain.enums import GoalStatus
+from bot.services.list_cache import cache_for
 from bot.services.read_models import GoalPage, ObjectiveSummary
 from bot.services.summaries import assemble_goal, summarize_objective
 from models import list_queries
@@ -22,6 +29,36 @@ from models.measurement_queries import latest_values
 # Two blocks a goal, plus a title, a count and the paging buttons, within Slack's 50 blocks;
 # small enough that a page is quick to build and to read.
 PAGE_SIZE = 10
+
+Rendered = TypeVar("Rendered")
+
+
+def rendered_page(
+    sessions: sessionmaker[Session],
+    team_id: str,
+    channel_id: str | None,
+    *,
+    today: date,
+    render: Callable[[GoalPage, str | None], Rendered],
+    page: int = 1,
+    archived: bool = False,
+) -> Rendered:
+    """`render(goal_page(...), channel_id)`, reused while nothing the list shows has changed.
+
+    `render` is part of the key, so pass a module-level function (a new lambda each time never
+    hits); what it returns is shared between requests and must not be changed by them.
+    """
+    cache = cache_for(sessions)
+    # The version is read before the page: a write between the two only makes this entry useless.
+    version = cache.version(team_id)
+    key = (render, team_id, channel_id, page, archived, today)
+    hit, value = cache.get(key, version)
+    if hit:
+        return value
+    shown = goal_page(sessions, team_id, channel_id, today=today, page=page, archived=archived)
+    rendered = render(shown, channel_id)
+    cache.put(key, version, rendered)
+    return rendered
 
 
 def goal_page(

@@ -24,7 +24,7 @@ from handlers.goals.request import GoalsRequest
 from handlers.later import on_ack_then_later
 from handlers.reports import commands as report_commands
 from handlers.views import archive_blocks
-from handlers.views.goal_list import goal_list_message, list_summary
+from handlers.views.goal_list import list_reply
 from handlers.views.goal_tree import build_goal_tree
 from handlers.views.notices import build_error, build_goal_saved, build_help
 
@@ -124,10 +124,16 @@ class _Request(GoalsRequest):
                 run_followup_command(self, parsed)  # `/goals followups …`, `/goals export …`
 
     def list_goals(self, page: int, *, archived: bool) -> None:
-        shown = goal_list.goal_page(
-            self.deps.sessions, self.team_id, self.channel_id, today=self.today, page=page, archived=archived
+        text, blocks = goal_list.rendered_page(
+            self.deps.sessions,
+            self.team_id,
+            self.channel_id,
+            today=self.today,
+            render=list_reply,
+            page=page,
+            archived=archived,
         )
-        self.ack(text=list_summary(shown), blocks=goal_list_message(shown, channel_id=self.channel_id))
+        self.ack(text=text, blocks=blocks)
 
     def archive(self, client: WebClient, respond, goal_id: int) -> None:
         """Asks first, as the tree's Archive button does: what happens to the goal's targets."""

@@ -30,6 +30,11 @@ def goal_list_message(page: GoalPage, *, channel_id: str | None) -> list[dict[st
     return unchecked_dicts(build_goal_list(page, channel_id=channel_id))
 
 
+def list_reply(page: GoalPage, channel_id: str | None) -> tuple[str, tuple[dict[str, Any], ...]]:
+    """The ack's text and blocks; cached and shared between requests, hence a tuple."""
+    return list_summary(page), tuple(goal_list_message(page, channel_id=channel_id))
+
+
 def build_goal_list(page: GoalPage, *, channel_id: str | None) -> list[Block]:
     # A header block is plain text only and would show "<#C123>" raw, so the title is a section.
     where = f" in {channel_mention(channel_id)}" if channel_id else ""

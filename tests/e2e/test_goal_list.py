@@ -88,3 +88,24 @@ def test_the_answer_does_not_wait_for_the_web_api(bot_server, make_goal):
     assert bot_server.replies(response_url) == []
     bot_server.standin.wait_for("response_url")  # the tree follows once Slack has answered
     assert f"G{goal_id}" in all_text(bot_server.replies(response_url))
+
+
+def test_the_list_shows_each_change_at_once(bot_server, make_goal):
+    """The list is cached per process; every write must show in the very next list."""
+    make_goal()
+    _, before, _ = bot_server.command("list")
+    assert before["text"] == "1 goals here." and "81" not in all_text(before)
+
+    _, said, _ = bot_server.command("update CSAT 81")
+    assert "81" in all_text(said)
+    _, updated, _ = bot_server.command("list")
+    assert "81" in all_text(updated)
+
+    _, said, _ = bot_server.command("update CSAT undo")
+    assert "Undid" in all_text(said)
+    _, undone, _ = bot_server.command("list")
+    assert "81" not in all_text(undone)
+
+    make_goal("Cut refund time from 48 to 24 by 2027-03-31 because waiting customers churn")
+    _, grown, _ = bot_server.command("list")
+    assert grown["text"] == "2 goals here."

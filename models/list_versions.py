@@ -1,0 +1,71 @@
+"""A counter per workspace that moves whenever anything `/goals list` shows may have changed.
+
+The list's rendered pages are cached in each process (bot/services/list_cache.py); a page is
+reused only while its workspace's counter is what it was when the page was read. The counter is
+bumped in the same transaction as the change (models/list_version_events.py), so a process that
+reads an unchanged counter knows that no committed write has touched the list since.
+
+The row `EVERY_TEAM` is bumped by statements whose workspace is unknown (bulk UPDATE or DELETE
+on the goals' tables); every workspace's version includes it.
+"""
+
+from collections.abc import Iterable
+from functools import cache
+
+from sqlalchemy import BigInteger, Engine, Select, String, Table, bindparam, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from models.base import Base
+
+# Not a Slack id (those are upper-case letters and digits), so it never names a workspace.
+EVERY_TEAM = "*"
+
+
+class ListVersion(Base):
+    __tablename__ = "list_versions"
+
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+
+
+def bump(session: Session, team_ids: Iterable[str]) -> None:
+    """One more for each workspace, in a fixed order so two transactions never wait on each other."""
+    table: Table = ListVersion.__table__  # type: ignore[assignment]
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    for team_id in sorted(set(team_ids)):
+        statement = insert(table).values(team_id=team_id, version=1)
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[table.c.team_id], set_={"version": table.c.version + 1}
+            )
+        )
+
+
+def current_version(engine: Engine, team_id: str) -> int:
+    """The workspace's version, in one statement outside any transaction (one round trip).
+
+    A connection the server dropped (a restart) is retried once on a fresh one: the read is
+    idempotent, and the pool pings only connections that sat idle (models/db.py).
+    """
+    for attempt in (1, 2):
+        try:
+            with engine.connect() as connection:
+                if engine.dialect.name == "postgresql":
+                    # No BEGIN and no ROLLBACK round trips; psycopg switches this on the client side.
+                    connection.execution_options(isolation_level="AUTOCOMMIT")
+                return connection.execute(_version_query(), {"team_id": team_id}).scalar_one()
+        except DBAPIError as error:
+            if attempt == 2 or not error.connection_invalidated:
+                raise
+    raise AssertionError("unreachable")
+
+
+@cache
+def _version_query() -> Select:
+    table = ListVersion.__table__
+    return select(func.coalesce(func.sum(table.c.version), 0)).where(
+        table.c.team_id.in_([bindparam("team_id"), EVERY_TEAM])
+    )
