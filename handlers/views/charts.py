@@ -28,23 +28,30 @@ _LARGEST_DRAWN = 1e15
 
 def render_progress_chart(series: Sequence[ProgressSeries], *, title: str = "Progress against pace") -> bytes:
     """PNG bytes; an empty or data-less input still gives a small chart that says so."""
+    out = io.BytesIO()
+    progress_figure(series, title=title).savefig(out, format="png")
+    return out.getvalue()
+
+
+def progress_figure(series: Sequence[ProgressSeries], *, title: str) -> Figure:
     drawable = list(series)[:MAX_PANELS]
     hidden = max(0, len(series) - MAX_PANELS)
     rows = max(1, math.ceil(len(drawable) / COLUMNS))
     columns = COLUMNS if len(drawable) > 1 else 1
-    figure = Figure(figsize=(PANEL_SIZE[0] * columns, PANEL_SIZE[1] * rows + 0.6), dpi=DPI)
+    # A one-panel chart is narrow, and a digest's title ("… week 2026-W48 (23 Nov – 29 Nov 2026)")
+    # is long: wrapped, with the constrained layout making room for its lines above the panels.
+    figure = Figure(
+        figsize=(PANEL_SIZE[0] * columns, PANEL_SIZE[1] * rows + 0.6), dpi=DPI, layout="constrained"
+    )
     FigureCanvasAgg(figure)
-    figure.suptitle(title, fontsize=12)
+    figure.suptitle(title, fontsize=12 if columns > 1 else 11, wrap=True)
     if not drawable:
         figure.text(0.5, 0.5, "No objectives to chart yet", ha="center", va="center")
     for index, one in enumerate(drawable):
         _draw_panel(figure.add_subplot(rows, columns, index + 1), one)
     if hidden:
         figure.text(0.99, 0.01, f"and {hidden} more not shown", ha="right", va="bottom", fontsize=8)
-    figure.tight_layout()
-    out = io.BytesIO()
-    figure.savefig(out, format="png")
-    return out.getvalue()
+    return figure
 
 
 def _draw_panel(axes: Axes, series: ProgressSeries) -> None:

@@ -5,7 +5,7 @@ import pytest
 from matplotlib.image import imread
 
 from bot.domain.reports.series import ProgressSeries
-from handlers.views.charts import MAX_PANELS, render_progress_chart
+from handlers.views.charts import MAX_PANELS, progress_figure, render_progress_chart
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 START = date(2027, 1, 1)
@@ -56,3 +56,16 @@ def test_too_many_objectives_are_capped_not_squeezed():
     capped = decoded(render_progress_chart(many))
     exactly = decoded(render_progress_chart(many[:MAX_PANELS]))
     assert capped.shape == exactly.shape
+
+
+@pytest.mark.parametrize("panels", [1, 2, 5])
+def test_a_digests_long_title_fits_inside_the_picture(panels):
+    """A one-panel chart is narrow; the title of a weekly digest must wrap, not run off both edges."""
+    title = "Progress against pace · week 2026-W48 (23 Nov – 29 Nov 2026)"
+    figure = progress_figure([csat([(START, 80.0)])] * panels, title=title)
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    figure.draw(renderer)  # the layout places the title as it would in the PNG
+    box, picture = figure._suptitle.get_window_extent(renderer), figure.bbox  # type: ignore[union-attr]
+    assert picture.x0 <= box.x0 and box.x1 <= picture.x1 and box.y1 <= picture.y1
+    for axes in figure.axes:  # and it does not cover a panel
+        assert axes.get_tightbbox(renderer).y1 <= box.y0 + 1
