@@ -18,7 +18,7 @@ from handlers.ids import ActionId
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
 from handlers.views import archive_blocks
-from handlers.views.goal_list import goal_list_message, list_summary
+from handlers.views.goal_list import list_reply
 from handlers.views.goal_tree import build_goal_tree
 from handlers.views.item_modals import build_objective_modal, build_strategy_modal, build_tactic_modal
 
@@ -58,16 +58,16 @@ def _list_page(deps: Deps, body: dict, context, today: date):
             reply_error(respond, "That button is out of date. Run `/goals list` and try again.")
             return
         channel_id = channel_of(body)
-        page = goal_list.goal_page(
+        text, blocks = goal_list.rendered_page(
             deps.sessions,
             team_of(context),
             channel_id,
             today=today,
+            render=list_reply,
             page=wanted.page,
             archived=wanted.archived,
         )
-        blocks = goal_list_message(page, channel_id=channel_id)
-        respond(text=list_summary(page), blocks=blocks, response_type="ephemeral", replace_original=True)
+        respond(text=text, blocks=list(blocks), response_type="ephemeral", replace_original=True)
 
     return work
 
