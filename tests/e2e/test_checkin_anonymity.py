@@ -168,6 +168,6 @@ def test_a_second_anonymous_answer_without_the_edit_button_is_refused(bot_server
     delivery_id, _ = _answer_anonymously(bot_server, make_goal)
     _, _, url = bot_server.click(ActionId.CHECKIN_CONFIDENCE_5, str(delivery_id), user_id=MEMBER)
     bot_server.standin.settle()
-    assert "Edit button" in " ".join(all_text(b) for b in bot_server.replies(url))
+    assert "Edit button" in " ".join(all_text(b) for b in bot_server.awaited_replies(url))
     with bot_server.sessions() as session:
         assert session.scalars(select(AnonymousAnswer.confidence)).all() == [2]

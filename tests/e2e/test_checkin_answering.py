@@ -128,7 +128,7 @@ def test_a_button_after_the_period_closed_says_it_cannot_be_answered(bot_server)
     _, _, url = bot_server.click(ActionId.CHECKIN_CONFIDENCE_4, str(delivery_id), user_id=MEMBER)
     bot_server.standin.settle()
 
-    assert "can't be answered any more" in " ".join(all_text(b) for b in bot_server.replies(url))
+    assert "can't be answered any more" in " ".join(all_text(b) for b in bot_server.awaited_replies(url))
     with bot_server.sessions() as session:
         assert session.scalars(select(Answer)).all() == []
 
@@ -149,7 +149,7 @@ def test_someone_elses_stale_or_huge_delivery_id_is_refused_and_nothing_stored(b
         )
         bot_server.standin.settle()
         assert status == 200
-        said = " ".join(all_text(b) for b in bot_server.replies(url))
+        said = " ".join(all_text(b) for b in bot_server.awaited_replies(url))
         assert "/checkin" in said, (action, value, said)
     assert bot_server.standin.calls("views.open") == []
     with bot_server.sessions() as session:

@@ -103,7 +103,7 @@ def test_a_stale_button_says_who_closed_it_and_changes_nothing(bot_server, post)
 
     _, _, response_url = bot_server.click(ActionId.FOLLOWUP_TAKE, str(followup_id), user_id=MEMBER)
     bot_server.standin.settle()
-    replies = bot_server.replies(response_url)
+    replies = bot_server.awaited_replies(response_url)
     assert len(replies) == 1 and "already resolved" in replies[0]["text"] and OWNER in replies[0]["text"]
     assert len(bot_server.standin.calls("chat.update")) == 1
 
@@ -114,7 +114,7 @@ def test_only_the_owner_or_an_admin_may_close_a_taken_follow_up(bot_server, post
     _updates(bot_server.standin, 1)
     _, _, response_url = bot_server.click(ActionId.FOLLOWUP_RESOLVE, str(followup_id), user_id=MEMBER)
     bot_server.standin.settle()
-    assert "only they or a workspace admin" in bot_server.replies(response_url)[0]["text"]
+    assert "only they or a workspace admin" in bot_server.awaited_replies(response_url)[0]["text"]
     assert bot_server.standin.calls("views.open") == []
     bot_server.click(ActionId.FOLLOWUP_RESOLVE, str(followup_id), user_id=ADMIN)
     assert "Resolution note" in all_text(opened_view(bot_server.standin))
@@ -125,7 +125,7 @@ def test_unknown_or_tampered_follow_up_ids_get_a_clear_answer(bot_server, post, 
     post()
     _, _, response_url = bot_server.click(ActionId.FOLLOWUP_TAKE, value, user_id=MEMBER)
     bot_server.standin.settle()
-    text = bot_server.replies(response_url)[0]["text"]
+    text = bot_server.awaited_replies(response_url)[0]["text"]
     assert "/goals followups" in text
     assert bot_server.standin.calls("chat.update") == []
 
@@ -134,7 +134,7 @@ def test_another_workspace_cannot_touch_a_follow_up(bot_server, post):
     followup_id, _ = post()
     _, _, response_url = bot_server.click(ActionId.FOLLOWUP_TAKE, str(followup_id), team_id="T2")
     bot_server.standin.settle()
-    assert f"can't find follow-up F{followup_id}" in bot_server.replies(response_url)[0]["text"]
+    assert f"can't find follow-up F{followup_id}" in bot_server.awaited_replies(response_url)[0]["text"]
     assert bot_server.standin.calls("chat.update") == []
 
 
