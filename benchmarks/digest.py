@@ -39,8 +39,8 @@ from benchmarks.digest_seed import (
 )
 from benchmarks.digest_tallies import seed_tallies
 from bot.domain.reports.periods import parse_period_id, recent_periods
-from bot.services.reports.answer_figures import period_themes
 from bot.services.reports.digests import channel_digest
+from bot.services.reports.theme_counts import period_themes
 from models.answers import Answer
 from models.checkins import Delivery
 from models.db import make_engine, make_sessionmaker

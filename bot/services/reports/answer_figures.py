@@ -13,11 +13,7 @@ from bot.domain.reports.digest_inputs import FollowupCounts
 from bot.domain.reports.participation import PeriodParticipation
 from bot.domain.reports.periods import Period
 from bot.domain.reports.quotes import QuoteCandidate
-
-# One place for a digest's figures; these come from the period tallies.
 from bot.services.reports.theme_counts import answered_by_period
-from bot.services.reports.theme_counts import category_counts as category_counts
-from bot.services.reports.theme_counts import period_themes as period_themes
 from models.answers import AnonymousAnswer, Answer
 from models.checkins import Delivery, FollowUp, Schedule
 

@@ -12,7 +12,7 @@ from bot.domain.reports.digest_inputs import DigestInputs, DigestLimits
 from bot.domain.reports.local_time import local_instant
 from bot.domain.reports.periods import Period, recent_periods
 from bot.domain.reports.series import ProgressSeries, with_history
-from bot.services.reports import answer_figures
+from bot.services.reports import answer_figures, theme_counts
 from bot.services.reports.progress_figures import channel_goal_figures
 from models.reports import DigestSnapshot
 
@@ -55,9 +55,9 @@ def channel_digest(
                 participation=answer_figures.participation_by_period(
                     session, team_id, schedule_id, recent_periods(period, TREND_PERIODS)
                 ),
-                categories=answer_figures.category_counts(session, team_id, schedule_id, period, minimum),
+                categories=theme_counts.category_counts(session, team_id, schedule_id, period, minimum),
                 quotes=answer_figures.quote_candidates(session, team_id, schedule_id, period, minimum),
-                themes=answer_figures.period_themes(session, team_id, schedule_id, period, minimum),
+                themes=theme_counts.period_themes(session, team_id, schedule_id, period, minimum),
                 followups=answer_figures.followup_counts(session, team_id, channel_id, period, start, end),
             )
         else:
