@@ -16,7 +16,21 @@ def manifest_problems(manifest_path: Path, schema_path: Path) -> list[str]:
     schema = json.loads(schema_path.read_text())
     Draft7Validator.check_schema(schema)
     errors = sorted(Draft7Validator(schema).iter_errors(manifest), key=lambda error: list(error.path))
-    return [f"{'/'.join(map(str, error.path)) or '(top)'}: {error.message}" for error in errors]
+    problems = [f"{'/'.join(map(str, error.path)) or '(top)'}: {error.message}" for error in errors]
+    return problems + duplicate_scopes(manifest)
+
+
+def duplicate_scopes(manifest: object) -> list[str]:
+    """Slack's schema allows a scope twice; a reader of the list should not have to wonder why."""
+    scopes = manifest.get("oauth_config", {}).get("scopes", {}) if isinstance(manifest, dict) else {}
+    problems = []
+    for kind, listed in (scopes or {}).items():
+        seen: set[str] = set()
+        for scope in listed or ():
+            if scope in seen:
+                problems.append(f"oauth_config/scopes/{kind}: {scope} is listed more than once")
+            seen.add(scope)
+    return problems
 
 
 def main(argv: list[str]) -> int:

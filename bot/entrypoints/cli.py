@@ -2,7 +2,8 @@
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from bot.entrypoints.startup import StartupError, configure_logging, connect, open_database
 from bot.settings import Settings, SettingsError, load_settings
@@ -10,13 +11,22 @@ from bot.settings import Settings, SettingsError, load_settings
 USAGE_ERROR = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors in one line, like every other refusal of the CLI."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, f"{self.prog}: {message} (`{self.prog} --help` lists the options)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="goalbot",
         description="goalbot: a Slack bot for setting SMART goals and reaching them by checking in.",
         epilog="Settings come from the environment; see README.md.",
     )
-    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+    # Not required: `goalbot` alone shows this help (main), so a person sees the verbs.
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
+    parser.set_defaults(handler=_help_of(parser))
 
     serve = verbs.add_parser("serve", help="serve Slack over HTTP (POST /slack/events, GET /healthz)")
     serve.add_argument("--port", type=int, help="port to listen on (default: PORT, 3000)")
@@ -27,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(handler=_run)
 
     db = verbs.add_parser("db", help="database migrations: `db upgrade` to head, `db current`")
-    db_verbs = db.add_subparsers(dest="db_verb", required=True, metavar="ACTION")
+    db_verbs = db.add_subparsers(dest="db_verb", metavar="ACTION", parser_class=_Parser)
+    db.set_defaults(handler=_help_of(db))
     db_verbs.add_parser("upgrade", help="apply migrations up to head").set_defaults(handler=_db_upgrade)
     db_verbs.add_parser("current", help="show the revision the database is at").set_defaults(
         handler=_db_current
@@ -37,8 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     console.set_defaults(handler=_console)
 
     export = verbs.add_parser("export", help="write a workspace's CSV files (goals, measurements, ...)")
-    export.add_argument("--team", help="Slack workspace id, e.g. T0123ABCD")
-    export.add_argument("--out", help="folder to write the CSV files to")
+    export.add_argument(
+        "--team",
+        required=True,
+        help="Slack workspace id, e.g. T0123ABCD (the console's is T_CONSOLE)",
+    )
+    export.add_argument("--out", required=True, help="folder to write the CSV files to")
     export.add_argument("--channel", help="only this channel's data (a channel id)")
     export.add_argument("--month", help="only this month, YYYY-MM")
     export.set_defaults(handler=_export)
@@ -60,7 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:  # --help, or a usage error already said in one line
+        return stop.code if isinstance(stop.code, int) else USAGE_ERROR
     try:
         return args.handler(args)
     except (SettingsError, StartupError) as error:
@@ -68,6 +86,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USAGE_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _help_of(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
+    """A verb left out (`goalbot`, `goalbot db`): the help, which lists them, and a usage error."""
+
+    def show_help(args: argparse.Namespace) -> int:
+        parser.print_help(sys.stderr)
+        return USAGE_ERROR
+
+    return show_help
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -80,17 +108,25 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _serve_http(settings: Settings) -> int:
-    from bot.entrypoints.serve import serve_http
+    from bot.entrypoints.serve import check_bot_token, serve_http
     from bot.entrypoints.web import build_wsgi
 
     configure_logging()
-    serve_http(build_wsgi(settings), port=settings.port)
+    wsgi_app = build_wsgi(settings)
+    check_bot_token(settings)
+    serve_http(wsgi_app, port=settings.port)
     return 0
 
 
 def _run(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if not settings.slack_app_token:
+        if not settings.slack_signing_secret and settings.slack_bot_token:
+            raise SettingsError(
+                "SLACK_APP_TOKEN is not set, so `goalbot run` cannot use Socket Mode, which needs an "
+                "app-level token (xapp-…); without it, it serves HTTP as `goalbot serve` does, which "
+                "needs SLACK_SIGNING_SECRET, not set either. Export one of them (see README.md)."
+            )
         return _serve_http(settings)
     from bot.entrypoints.app import create_app
     from bot.entrypoints.serve import run_socket_mode

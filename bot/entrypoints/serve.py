@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.entrypoints.startup import StartupError
 from bot.entrypoints.web import SLACK_PATH, WSGIApp
+from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +68,14 @@ def run_socket_mode(app: App, app_token: str) -> None:
     _check_slack("SLACK_APP_TOKEN", handler.connect)
     logger.info("connected to Slack with Socket Mode; Ctrl-C stops")
     wait_forever()
+
+
+def check_bot_token(settings: Settings) -> None:
+    """`auth.test` once, at SLACK_API_BASE_URL, before serving: a token Slack refuses (revoked,
+    from another app) would otherwise fail only when the first person is answered."""
+    from bot.entrypoints.app import build_client
+
+    _check_slack("SLACK_BOT_TOKEN", build_client(settings).auth_test)
 
 
 def wait_forever() -> None:

@@ -52,7 +52,7 @@ def test_export_writes_the_files_and_anonymous_answers_have_no_author(database, 
         (["--team", "T0AB", "--out", "X", "--month", "2026-13"], "--month needs YYYY-MM"),
         (["--team", "nope", "--out", "X"], "--team needs a Slack workspace id"),
         (["--team", "T0FOREIGN", "--out", "X"], "nothing for workspace T0FOREIGN"),
-        (["--out", "X"], "needs --team"),
+        (["--out", "X"], "required: --team"),
         (["--team", "T0AB", "--out", "X", "--channel", "#general"], "--channel needs a channel id"),
     ],
 )

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.slack.standin import SlackStandIn
 from tests import slack_requests as slack
 from tests.cli.environment import SIGNING_SECRET, clean_env, free_port, with_slack_secrets
 
@@ -30,9 +31,11 @@ def served(goalbot_script, tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("serve")
     port = free_port()
     log = (folder / "serve.log").open("w+")
+    # `goalbot serve` asks Slack (auth.test) whether it takes the token before serving.
+    slack_api = SlackStandIn().start()
     process = subprocess.Popen(
         [goalbot_script, "serve", "--port", str(port)],
-        env=with_slack_secrets(clean_env(folder)),
+        env=with_slack_secrets(clean_env(folder)) | {"SLACK_API_BASE_URL": slack_api.base_url},
         cwd=folder,
         stdin=subprocess.DEVNULL,
         stdout=log,
@@ -61,6 +64,7 @@ def served(goalbot_script, tmp_path_factory) -> Iterator[str]:
             process.kill()
             process.wait()
         log.close()
+        slack_api.close()
 
 
 def test_healthz_is_ok(served):

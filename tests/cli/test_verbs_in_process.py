@@ -57,9 +57,10 @@ def test_run_uses_socket_mode_when_the_app_token_is_set(monkeypatch, environment
     assert _at_head(environment)  # SQLite migrated itself before connecting
 
 
-def test_run_without_an_app_token_serves_http(monkeypatch, environment):
+def test_run_without_an_app_token_serves_http(monkeypatch, environment, slack_api):
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+    monkeypatch.setenv("SLACK_API_BASE_URL", slack_api.base_url)
     served = []
     monkeypatch.setattr(
         "bot.entrypoints.serve.serve_http", lambda wsgi_app, *, port: served.append((wsgi_app, port))

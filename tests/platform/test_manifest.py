@@ -76,3 +76,24 @@ def test_manifest_asks_for_what_the_bot_uses():
     urls = [goals["url"], checkin["url"], events["request_url"], interactivity["request_url"]]
     assert all(url.endswith(SLACK_PATH) for url in urls), urls
     assert settings["socket_mode_enabled"] is False
+
+
+def test_each_scope_is_listed_once():
+    manifest = yaml.safe_load(MANIFEST.read_text())
+
+    for kind, scopes in manifest["oauth_config"]["scopes"].items():
+        repeated = sorted({scope for scope in scopes if scopes.count(scope) > 1})
+        assert not repeated, f"oauth_config.scopes.{kind} lists {repeated} more than once"
+
+
+@needs_schema
+def test_the_checker_fails_a_scope_listed_twice(tmp_path):
+    doubled = yaml.safe_load(MANIFEST.read_text())
+    doubled["oauth_config"]["scopes"]["bot"].append("chat:write")
+    path = tmp_path / "manifest.yml"
+    path.write_text(yaml.safe_dump(doubled))
+
+    result = _check(path)
+
+    assert result.returncode == 1
+    assert "chat:write is listed more than once" in result.stderr
