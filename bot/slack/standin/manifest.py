@@ -1,6 +1,9 @@
 """The bot scopes the app asks for, read from the repository's manifest.yml.
 
 The stand-in grants exactly these, so a call the real app could not make fails here too.
+The console uses the stand-in, so an installed goalbot needs the manifest too: the package's
+manifest.yml is a symbolic link to the repository's (the one file people paste into Slack and CI
+validates), and setuptools copies its content into the wheel as package data.
 """
 
 from collections.abc import Iterable
@@ -8,8 +11,7 @@ from pathlib import Path
 
 import yaml  # type: ignore[import-untyped]
 
-# bot/slack/standin/manifest.py → the repository root holds manifest.yml
-MANIFEST_PATH = Path(__file__).resolve().parents[3] / "manifest.yml"
+MANIFEST_PATH = Path(__file__).with_name("manifest.yml")
 
 
 def bot_scopes(path: Path | str = MANIFEST_PATH) -> frozenset[str]:
