@@ -8,7 +8,7 @@ import re
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 _LOCAL = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})")
 
@@ -48,3 +48,9 @@ def parse_console_time(text: str, zone: ZoneInfo) -> datetime:
             "e.g. :at 2027-03-01 09:00 or :at 2027-03-01T08:00Z."
         )
     return parsed.astimezone(UTC)
+
+
+def zone_named(text: str) -> str | None:
+    """The IANA zone `text` names, in any case ("europe/berlin" is Europe/Berlin), or None."""
+    wanted = text.strip().casefold()
+    return next((name for name in sorted(available_timezones()) if name.casefold() == wanted), None)

@@ -4,27 +4,35 @@
 import cmd
 import re
 
-from bot.entrypoints.console.clock import parse_console_time
+from bot.entrypoints.console.clock import parse_console_time, zone_named
 from bot.entrypoints.console.dispatcher import describe
 from bot.entrypoints.console.modal import QuitConsole
 from bot.entrypoints.console.shell import Console
 
-_PRESS = re.compile(r"(?:click\s+)?(\d+)", re.IGNORECASE)
+_PRESS = re.compile(r"(click\s+)?(\d+)", re.IGNORECASE)
 
 HELP = """\
 Type what you would type in Slack, plus a few console commands:
   /goals help              any slash command, sent as Slack sends it
-  click 2   (or just 2)    press button 2 of the latest output
+  click 2   (or just 2)    press button 2 of the latest output (a bare 2 is refused when
+                           button [2] is labelled with another number: type click 2)
   :home                    open goalbot's App Home tab
-  :user NAME [admin]       be someone else (:user NAME member drops admin)
-  :channel NAME            move to another channel
+  :dm                      go to your DM with goalbot (Slack's Messages tab): a line typed
+                           there is a message to goalbot, e.g. a check-in reply O1 82 busy day
+  :user NAME [admin] [ZONE]  be someone else (:user NAME member drops admin); ZONE, e.g.
+                           Europe/Berlin, is their time zone (default: DEFAULT_TIMEZONE)
+  :channel NAME            move to another channel (also out of the DM)
   :at YYYY-MM-DD HH:MM     move the clock forward (DEFAULT_TIMEZONE, or an ISO instant
-                           with offset) and run goalbot's tick, as its clock process would
+                           with offset) and run goalbot's tick, as its clock process would,
+                           printing each tick's summary; the clock is kept with the data
   :tick                    run goalbot's tick now (check-in prompts, reminders, digests)
   :help                    this text
   :quit                    leave (so does end of input)
 In a form: one line per field; an empty line keeps the value shown, - clears an
-optional field, :cancel (or Ctrl-C) abandons the form, :help explains, :quit leaves."""
+optional field, :cancel (or Ctrl-C) abandons the form, :help explains, :quit leaves;
+other console commands wait until the form is sent or cancelled.
+The console's workspace id is T_CONSOLE: `goalbot export --team T_CONSOLE --out DIR`, with
+the same DATABASE_URL, writes its CSV files."""
 
 
 class ConsoleCommands(cmd.Cmd):
@@ -59,15 +67,20 @@ class ConsoleCommands(cmd.Cmd):
             command, _, text = line.partition(" ")
             self.console.slash(command, text.strip())
         elif match := _PRESS.fullmatch(line):
-            self.console.press(int(match.group(1)))
+            self.console.press(int(match.group(2)), explicit=bool(match.group(1)))
+        elif self.console.in_dm:
+            self.console.type_in_dm(line)
         else:
-            self.say("Not a command. Type a slash command such as /goals help, a button number, or :help.")
+            self.say(
+                "Not a command. Type a slash command such as /goals help, a button number, or :help;"
+                " to write to goalbot (a check-in reply such as O1 82), go to its DM with :dm."
+            )
         return False
 
     def default(self, line: str) -> None:
         self.say(
-            "Unknown console command. Try :help, :home, :user NAME [admin], :channel NAME, :at, :tick"
-            " or :quit."
+            "Unknown console command. Try :help, :home, :dm, :user NAME [admin] [ZONE], :channel NAME,"
+            " :at, :tick or :quit."
         )
 
     def emptyline(self) -> bool:
@@ -87,14 +100,28 @@ class ConsoleCommands(cmd.Cmd):
         return False
 
     def do_user(self, arg: str) -> bool:
-        words = arg.split()
-        if not words or len(words) > 2 or (len(words) == 2 and words[1].lower() not in ("admin", "member")):
+        name, *rest = arg.split() or [""]
+        roles = [word.lower() for word in rest if word.lower() in ("admin", "member")]
+        zones = [word for word in rest if word.lower() not in ("admin", "member")]
+        if not name or len(roles) > 1 or len(zones) > 1:
             self.default(arg)
             return False
-        admin = None if len(words) == 1 else words[1].lower() == "admin"
-        self.console.become(words[0], admin=admin)
-        role = "an admin" if self.console.who.person.is_admin else "a member"
-        self.say(f"(you are now @{self.console.who.person.name}, {role})", "dim")
+        zone = None
+        if zones:
+            zone = zone_named(zones[0])
+            if zone is None:
+                self.say(f"Unknown time zone {zones[0]}; use an IANA name such as Europe/Berlin.")
+                return False
+        admin = None if not roles else roles[0] == "admin"
+        self.console.become(name, admin=admin, zone=zone)
+        person = self.console.who.person
+        role = "an admin" if person.is_admin else "a member"
+        self.say(f"(you are now @{person.name}, {role}, in {self.console.workspace.zone_of(person)})", "dim")
+        return False
+
+    def do_dm(self, arg: str) -> bool:
+        self.console.move_to_dm()
+        self.say("(you are in your DM with goalbot; a line you type is a message to it)", "dim")
         return False
 
     def do_channel(self, arg: str) -> bool:

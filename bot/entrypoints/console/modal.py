@@ -31,8 +31,12 @@ if TYPE_CHECKING:
     from bot.entrypoints.console.shell import Console
 
 CANCEL = ":cancel"
+# Console commands that make no sense halfway through a form; typed there they are refused, not
+# taken as the field's text.
+_OUTSIDE_FORMS = frozenset({"home", "dm", "user", "channel", "at", "tick"})
 FORM_HELP = """  (one line per field: an empty line keeps the value shown, - clears an optional field;
-   :cancel or Ctrl-C abandons the form, :quit abandons it and leaves the console)"""
+   :cancel or Ctrl-C abandons the form, :quit abandons it and leaves the console; other
+   console commands such as :user and :tick work once the form is sent or cancelled)"""
 
 
 class Cancelled(Exception):
@@ -69,6 +73,12 @@ class ModalWalker:
                 raise QuitConsole
             if typed == ":help":
                 self.say(FORM_HELP, "dim")
+                continue
+            command = (
+                typed[1:].split(maxsplit=1)[0].lower() if typed.startswith(":") and len(typed) > 1 else ""
+            )
+            if command in _OUTSIDE_FORMS:
+                self.say(f"  ! :{command} works outside a form: finish this one, or {CANCEL} it, first.")
                 continue
             return answer
 

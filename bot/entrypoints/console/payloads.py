@@ -127,3 +127,37 @@ def member_joined_channel(user_id: str, channel_id: str, *, event_ts: str) -> Pa
         app_id=APP_ID,
         bot_user_id=BOT_USER_ID,
     )
+
+
+def dm_message(who: Identity, text: str, *, ts: str) -> Payload:
+    """The person typed `text` in their DM with goalbot (a message.im event, as Slack sends it)."""
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "channel": who.channel_id,
+        "user": who.person.id,
+        "text": text,
+        "ts": ts,
+        "event_ts": ts,
+    }
+    return requests.event_callback(
+        event,
+        team_id=TEAM_ID,
+        event_id="Ev" + ts.replace(".", ""),
+        event_time=int(float(ts)),
+        app_id=APP_ID,
+        bot_user_id=BOT_USER_ID,
+    )
+
+
+def user_change(user: Mapping[str, Any], *, event_ts: str) -> Payload:
+    """Slack tells the app that a person's profile (here: their time zone) changed."""
+    event = {"type": "user_change", "user": dict(user), "event_ts": event_ts}
+    return requests.event_callback(
+        event,
+        team_id=TEAM_ID,
+        event_id="Ev" + event_ts.replace(".", ""),
+        event_time=int(float(event_ts)),
+        app_id=APP_ID,
+        bot_user_id=BOT_USER_ID,
+    )

@@ -13,14 +13,16 @@ from bot.entrypoints.console.payloads import (
     Surface,
     app_home_opened,
     block_actions,
+    dm_message,
     member_joined_channel,
     slash_command,
+    user_change,
 )
 from bot.entrypoints.console.render import Choice, render_message, render_view
 from bot.entrypoints.console.terminal import Terminal
 from bot.entrypoints.console.ticking import TimeTravel
 from bot.entrypoints.console.views import MyViews
-from bot.entrypoints.console.workspace import Output, ResponseTarget, Workspace, with_block_ids
+from bot.entrypoints.console.workspace import Output, ResponseTarget, Workspace, person_id, with_block_ids
 
 Bound = tuple[Choice, Surface]
 
@@ -46,11 +48,31 @@ class Console:
     # Who and where
     @property
     def prompt(self) -> str:
-        return f"{self.who.person.name}@#{self.who.channel_name}> "
+        where = "goalbot (DM)" if self.in_dm else f"#{self.who.channel_name}"
+        return f"{self.who.person.name}@{where}> "
 
-    def become(self, name: str, *, admin: bool | None = None) -> None:
-        self.who = replace(self.who, person=self.workspace.add_person(name, is_admin=admin))
-        self.join(self.who.channel_name)
+    @property
+    def in_dm(self) -> bool:
+        return self.who.channel_id.startswith("D")
+
+    def become(self, name: str, *, admin: bool | None = None, zone: str | None = None) -> None:
+        known = self.workspace.knows(person_id(name))
+        before = self.workspace.person(person_id(name)).timezone
+        person = self.workspace.add_person(name, is_admin=admin, timezone=zone)
+        self.who = replace(self.who, person=person)
+        if self.in_dm:
+            self.move_to_dm()
+        else:
+            self.join(self.who.channel_name)
+        if known and before != person.timezone:
+            # A known person's new zone reaches goalbot as Slack tells it: a user_change event.
+            profile = self.workspace.standin.user(person.id) or {}
+            self.report(self.dispatcher.send(user_change(profile, event_ts=self.workspace.next_ts())), "that")
+
+    def move_to_dm(self) -> None:
+        """The console's place becomes the person's DM with goalbot (Slack's Messages tab)."""
+        me = self.who.person.id
+        self.who = replace(self.who, channel_id=self.workspace.dm_of(me), channel_name="directmessage")
 
     def move_to(self, name: str) -> None:
         channel = self.join(name)
@@ -90,10 +112,20 @@ class Console:
         self.report(reply, command)
         self.finish(self._ack_outputs(reply))
 
-    def press(self, number: int) -> None:
+    def type_in_dm(self, text: str) -> None:
+        """A message typed in the DM: goalbot reads it as a check-in reply (`O1 82 …`)."""
+        event = dm_message(self.who, text, ts=self.workspace.next_ts())
+        self.report(self.dispatcher.send(event), "a message in the DM")
+        self.finish()
+
+    def press(self, number: int, *, explicit: bool = False) -> None:
+        """Presses button `number`; a bare number that could mean a button's label is refused."""
         if not 1 <= number <= len(self.choices):
             shown = f"1-{len(self.choices)}" if self.choices else "none yet"
             self.terminal.say(f"There is no button {number} (buttons on screen: {shown}).")
+            return
+        if not explicit and (doubt := ambiguity(number, [choice for choice, _ in self.choices])):
+            self.terminal.say(doubt)
             return
         choice, surface = self.choices[number - 1]
         if self.confirmed(choice):
@@ -196,3 +228,13 @@ class Console:
                 fresh += [(choice, Surface(view=view)) for choice in rendered.choices]
         if fresh:
             self.choices = fresh
+
+
+def ambiguity(number: int, choices: list[Choice]) -> str | None:
+    """Why a bare `2` is unclear when button [2] is labelled "1" (a confidence scale): what to type."""
+    label = choices[number - 1].label.strip()
+    if not label.isdigit() or label == str(number):
+        return None
+    same = [n for n, choice in enumerate(choices, 1) if choice.label.strip() == str(number)]
+    other = f"; the button labelled {number} is [{same[0]}]: click {same[0]}" if same else ""
+    return f"Button [{number}] is labelled {label}. To press it, type click {number}{other}."

@@ -54,6 +54,7 @@ class Person:
     id: str
     name: str
     is_admin: bool = False
+    timezone: str | None = None  # None: the workspace's (DEFAULT_TIMEZONE)
 
 
 @dataclass(frozen=True)
@@ -90,15 +91,26 @@ class Workspace:
         self._epoch = int(now.timestamp())
 
     # People and channels
-    def add_person(self, name: str, *, is_admin: bool | None = None) -> Person:
-        """Adds or finds a person; is_admin=None keeps what they were (a newcomer is a member)."""
+    def add_person(self, name: str, *, is_admin: bool | None = None, timezone: str | None = None) -> Person:
+        """Adds or finds a person; is_admin=None and timezone=None keep what they were (a newcomer
+        is a member in the workspace's zone)."""
         with self._lock:
             known = self._people.get(person_id(name))
             admin = is_admin if is_admin is not None else bool(known and known.is_admin)
-            person = Person(person_id(name), name.strip().lstrip("@").lower(), admin)
+            zone = timezone or (known.timezone if known else None)
+            person = Person(person_id(name), name.strip().lstrip("@").lower(), admin, zone)
             self._people[person.id] = person
-        self.standin.add_user(person.id, team_id=TEAM_ID, name=person.name, tz=self.timezone, is_admin=admin)
+        self.standin.add_user(
+            person.id, team_id=TEAM_ID, name=person.name, tz=zone or self.timezone, is_admin=admin
+        )
         return person
+
+    def zone_of(self, person: Person) -> str:
+        return person.timezone or self.timezone
+
+    def knows(self, user_id: str) -> bool:
+        with self._lock:
+            return user_id in self._people
 
     def person(self, user_id: str) -> Person:
         with self._lock:
