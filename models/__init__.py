@@ -3,6 +3,7 @@
 from models.answers import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
 from models.base import Base
 from models.checkins import CheckinPlan, Delivery, FollowUp, Schedule
+from models.console import ConsoleTime
 from models.events import ProcessedEvent
 from models.followups import FollowupMessage, FollowupSettings
 from models.goals import (
@@ -28,6 +29,7 @@ __all__ = [
     "AnswerNumber",
     "Base",
     "CheckinPlan",
+    "ConsoleTime",
     "Delivery",
     "DigestSnapshot",
     "Direction",

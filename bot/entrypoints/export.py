@@ -12,8 +12,8 @@ from bot.settings import Settings
 from models.db import make_sessionmaker
 
 USAGE_ERROR = 2
-_TEAM = re.compile(r"^[TE][A-Z0-9]{1,31}$")
-_CHANNEL = re.compile(r"^[CGD][A-Z0-9]{1,31}$")
+_TEAM = re.compile(r"^[TE][A-Z0-9_]{1,31}$")  # T_CONSOLE: the console's workspace
+_CHANNEL = re.compile(r"^[CGD][A-Z0-9_]{1,31}$")
 
 
 class ExportArgumentError(Exception):

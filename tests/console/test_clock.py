@@ -43,15 +43,33 @@ def test_the_clock_moves_to_an_instant_and_keeps_running_from_there():
 
 def test_a_short_jump_is_one_tick_at_the_target():
     start = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)
-    assert ticks_between(start, start + timedelta(hours=23)) == [start + timedelta(hours=23)]
+    assert ticks_between(start, start + timedelta(hours=23), LONDON) == [start + timedelta(hours=23)]
 
 
 def test_a_jump_of_days_ticks_once_a_day_at_the_targets_time():
     start, target = datetime(2027, 3, 1, 8, 0, tzinfo=UTC), datetime(2027, 3, 4, 9, 30, tzinfo=UTC)
-    assert ticks_between(start, target) == [target - 3 * STEP, target - 2 * STEP, target - STEP, target]
+    assert ticks_between(start, target, LONDON) == [target - 3 * STEP, target - 2 * STEP, target - STEP, target]
 
 
 def test_a_jump_of_months_ticks_daily_only_over_its_last_week():
     start, target = datetime(2026, 11, 24, 8, 0, tzinfo=UTC), datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
-    instants = ticks_between(start, target)
+    instants = ticks_between(start, target, LONDON)
     assert instants == [target - n * STEP for n in range(MOST_STEPS, -1, -1)]
+
+
+def test_days_skipped_across_a_dst_change_tick_at_the_same_local_time():
+    # London moves to summer time on Sunday 2027-03-28: 09:30 local is 09:30 UTC before, 08:30 after.
+    start = datetime(2027, 3, 25, 12, 0, tzinfo=UTC)
+    target = parse_console_time("2027-03-30 09:30", LONDON)
+
+    instants = ticks_between(start, target, LONDON)
+
+    assert [i.astimezone(LONDON).strftime("%m-%d %H:%M") for i in instants] == [
+        "03-26 09:30",
+        "03-27 09:30",
+        "03-28 09:30",
+        "03-29 09:30",
+        "03-30 09:30",
+    ]
+    assert instants[0] == datetime(2027, 3, 26, 9, 30, tzinfo=UTC)
+    assert instants[-1] == datetime(2027, 3, 30, 8, 30, tzinfo=UTC)

@@ -153,10 +153,9 @@ class ConsoleCommands(cmd.Cmd):
             self.console.travel.tick(self._ticked)
         return False
 
-    def _ticked(self, summary: str | None) -> None:
+    def _ticked(self, summary: str) -> None:
         """After a tick: what went out, then the tick's summary line (dimmed)."""
         for problem in self.console.dispatcher.log.take():
             self.say(f"Something went wrong: {problem}")
         self.console.finish()
-        if summary is not None:
-            self.say(f"({summary})", "dim")
+        self.say(f"({summary})", "dim")

@@ -21,7 +21,8 @@ from bot.entrypoints.console.dispatcher import Dispatcher, describe
 from bot.entrypoints.console.shell import Console
 from bot.entrypoints.console.terminal import Terminal
 from bot.entrypoints.console.ticking import TimeTravel
-from bot.entrypoints.console.workspace import CONSOLE, Workspace
+from bot.entrypoints.console.workspace import CONSOLE, TEAM_ID, Workspace
+from bot.services.console_clock import save_instant, saved_instant
 from bot.settings import Settings
 from bot.slack.standin import SlackStandIn
 from handlers.outbound.passes import TickContext
@@ -83,15 +84,30 @@ def run_console(
             except Exception as error:  # a broken import or listener registration: one line, no traceback
                 terminal.say(f"Could not start goalbot: {describe(error)}")
                 return 1
+            resume_clock(console_clock, sessions)
             workspace = Workspace(standin, timezone=settings.timezone.key, now=console_clock.now())
-            travel = TimeTravel(console_clock, _tick_context(console_settings, sessions))
-            with Dispatcher(app, secret) as dispatcher:
-                return ConsoleCommands(Console(workspace, dispatcher, terminal, travel)).run()
+            travel = TimeTravel(
+                console_clock,
+                _tick_context(console_settings, sessions),
+                remember=lambda instant: save_instant(sessions, TEAM_ID, instant),
+            )
+            try:
+                with Dispatcher(app, secret) as dispatcher:
+                    return ConsoleCommands(Console(workspace, dispatcher, terminal, travel)).run()
+            finally:
+                save_instant(sessions, TEAM_ID, console_clock.now())
     except KeyboardInterrupt:
         terminal.say()
         return 130
     finally:
         engine.dispose()
+
+
+def resume_clock(clock: ConsoleClock, sessions: sessionmaker[Session]) -> None:
+    """The clock goes on from where the last session left it, unless real time is already later."""
+    saved = saved_instant(sessions, TEAM_ID)
+    if saved is not None and saved > clock.now():
+        clock.move_to(saved)
 
 
 def database_problem(error: BaseException) -> str:
