@@ -67,7 +67,7 @@ def _person(body: Mapping) -> list[str]:
 
 def _command(body: Mapping) -> list[str]:
     command = body.get("command")
-    needs = {
+    needs: dict[str, object] = {
         "a /command": isinstance(command, str) and command.startswith("/"),
         "channel_id": slack_id(body.get("channel_id")),
         "trigger_id": text_field(body, "trigger_id"),
@@ -102,7 +102,10 @@ def _view(body: Mapping, *, submitted: bool) -> list[str]:
     view = body.get("view")
     if not isinstance(view, Mapping):
         return [*_person(body), "view"]
-    needs = {"view.callback_id": text_field(view, "callback_id"), "view.id": text_field(view, "id")}
+    needs: dict[str, object] = {
+        "view.callback_id": text_field(view, "callback_id"),
+        "view.id": text_field(view, "id"),
+    }
     if submitted:
         state = view.get("state")
         needs["view.state.values"] = isinstance(state, Mapping) and isinstance(state.get("values"), Mapping)

@@ -48,7 +48,12 @@ def test_a_short_jump_is_one_tick_at_the_target():
 
 def test_a_jump_of_days_ticks_once_a_day_at_the_targets_time():
     start, target = datetime(2027, 3, 1, 8, 0, tzinfo=UTC), datetime(2027, 3, 4, 9, 30, tzinfo=UTC)
-    assert ticks_between(start, target, LONDON) == [target - 3 * STEP, target - 2 * STEP, target - STEP, target]
+    assert ticks_between(start, target, LONDON) == [
+        target - 3 * STEP,
+        target - 2 * STEP,
+        target - STEP,
+        target,
+    ]
 
 
 def test_a_jump_of_months_ticks_daily_only_over_its_last_week():

@@ -116,7 +116,8 @@ class ConsoleCommands(cmd.Cmd):
         self.console.become(name, admin=admin, zone=zone)
         person = self.console.who.person
         role = "an admin" if person.is_admin else "a member"
-        self.say(f"(you are now @{person.name}, {role}, in {self.console.workspace.zone_of(person)})", "dim")
+        zone_note = f", in {person.timezone}" if person.timezone else ""
+        self.say(f"(you are now @{person.name}, {role}{zone_note})", "dim")
         return False
 
     def do_dm(self, arg: str) -> bool:

@@ -185,3 +185,13 @@ def render_view(
         title = plain(view["title"])
         out.lines[:0] = [Line(title, "bold"), Line("=" * len(title), "bold")]
     return out
+
+
+def ambiguity(number: int, choices: list[Choice]) -> str | None:
+    """Why a bare `2` is unclear when button [2] is labelled "1" (a confidence scale): what to type."""
+    label = choices[number - 1].label.strip()
+    if not label.isdigit() or label == str(number):
+        return None
+    same = [n for n, choice in enumerate(choices, 1) if choice.label.strip() == str(number)]
+    other = f"; the button labelled {number} is [{same[0]}]: click {same[0]}" if same else ""
+    return f"Button [{number}] is labelled {label}. To press it, type click {number}{other}."

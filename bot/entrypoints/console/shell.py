@@ -18,7 +18,7 @@ from bot.entrypoints.console.payloads import (
     slash_command,
     user_change,
 )
-from bot.entrypoints.console.render import Choice, render_message, render_view
+from bot.entrypoints.console.render import Choice, ambiguity, render_message, render_view
 from bot.entrypoints.console.terminal import Terminal
 from bot.entrypoints.console.ticking import TimeTravel
 from bot.entrypoints.console.views import MyViews
@@ -229,12 +229,3 @@ class Console:
         if fresh:
             self.choices = fresh
 
-
-def ambiguity(number: int, choices: list[Choice]) -> str | None:
-    """Why a bare `2` is unclear when button [2] is labelled "1" (a confidence scale): what to type."""
-    label = choices[number - 1].label.strip()
-    if not label.isdigit() or label == str(number):
-        return None
-    same = [n for n, choice in enumerate(choices, 1) if choice.label.strip() == str(number)]
-    other = f"; the button labelled {number} is [{same[0]}]: click {same[0]}" if same else ""
-    return f"Button [{number}] is labelled {label}. To press it, type click {number}{other}."

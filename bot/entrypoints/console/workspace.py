@@ -105,9 +105,6 @@ class Workspace:
         )
         return person
 
-    def zone_of(self, person: Person) -> str:
-        return person.timezone or self.timezone
-
     def knows(self, user_id: str) -> bool:
         with self._lock:
             return user_id in self._people
