@@ -228,4 +228,3 @@ class Console:
                 fresh += [(choice, Surface(view=view)) for choice in rendered.choices]
         if fresh:
             self.choices = fresh
-
