@@ -48,6 +48,8 @@ def team_id_of(body: Mapping) -> str | None:
 def kind_of(body: Mapping) -> str:
     if "command" in body:
         return "command"
+    if "ssl_check" in body:
+        return "ssl_check"
     kind = body.get("type")
     return kind[:40] if isinstance(kind, str) and kind else "untyped"
 
