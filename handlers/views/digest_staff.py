@@ -6,8 +6,8 @@ from bot.domain.reports.confidence import SCALE, ConfidenceTrend
 from bot.domain.reports.quotes import QuoteCandidate
 from handlers.views.format import mention
 
-# A Slack user id; anything else is never turned into a mention.
-_USER_ID = re.compile(r"[UW][A-Z0-9]{2,31}")
+# A user id as Slack (and the stand-in) spell them: only characters that cannot end or bend a mention.
+_USER_ID = re.compile(r"[UW][A-Z0-9_]{1,31}")
 
 
 def confidence_line(trend: ConfidenceTrend) -> str | None:
