@@ -13,6 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.gridspec import GridSpec
 from matplotlib.lines import Line2D
 
@@ -126,7 +127,7 @@ def _legend(figure: Figure, chart: ProgressChart, drawn: tuple[ChartPanel, ...],
     )
     if hidden:
         # As the legend's title the note is laid out with it, below every axis, never over one.
-        legend.set_title(f"and {hidden} more, less behind, not shown", prop={"size": FONT["note"]})
+        legend.set_title(f"and {hidden} more, less behind, not shown", prop=FontProperties(size=FONT["note"]))
 
 
 def _xy(points) -> tuple[list[float], list[float]]:

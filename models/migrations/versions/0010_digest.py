@@ -73,8 +73,8 @@ def _backfill_confidence() -> None:
 
 
 def downgrade() -> None:
-    for table in ("theme_tallies", "theme_people"):
-        op.execute(f"DELETE FROM {table} WHERE kind = '{_CONFIDENCE}'")
+    for tallied in ("theme_tallies", "theme_people"):
+        op.execute(f"DELETE FROM {tallied} WHERE kind = '{_CONFIDENCE}'")
     # One snapshot per objective again: the monthly one where both kinds have one.
     op.execute(
         "DELETE FROM digest_snapshots WHERE kind = 'week' AND EXISTS (SELECT 1 FROM digest_snapshots m "
