@@ -85,7 +85,11 @@ def _draw_panel(axes: Axes, panel: ChartPanel, chart: ProgressChart) -> None:
         axes.plot(*_xy(panel.pace), linestyle="--", color=PACE_COLOUR, linewidth=1.2)
     if panel.actual:
         shown = marker if len(panel.actual) <= 40 else None
-        axes.plot(*_xy(panel.actual), color=colour, marker=shown, markersize=5, linewidth=2.2)
+        # Markers on measurements only: a carried-in first point is only where the line starts.
+        every = slice(1 if panel.carried else 0, None)
+        axes.plot(
+            *_xy(panel.actual), color=colour, marker=shown, markevery=every, markersize=5, linewidth=2.2
+        )
     if not panel.actual:
         axes.text(
             0.5,

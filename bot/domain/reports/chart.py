@@ -26,6 +26,7 @@ class ChartPanel:
     actual: tuple[Point, ...]  # from the period's opening value to the last measurement in it
     pace: tuple[Point, ...]  # the expected pace across the period; empty without baseline and target
     behind: float | None  # expected minus actual progress on the "as of" day; None unmeasured
+    carried: bool = False  # the first actual point is carried in (the opening value), not measured
 
 
 @dataclass(frozen=True)
@@ -58,17 +59,19 @@ def _panel(series: ProgressSeries, start: date, end: date, as_of: date) -> Chart
     inside = [point for point in measured if start <= point[0] <= as_of]
     first_day = max(start, series.start)
     begin = opening if opening is not None else series.baseline
-    actual = (
-        [(first_day, begin)] if begin is not None and inside[:1] != [(first_day, begin)] else []
-    ) + inside
+    measured_on_first_day = bool(inside) and inside[0][0] == first_day
+    # Nothing measured ever: no line at all (the pace line alone says "no data").
+    carried = begin is not None and not measured_on_first_day and (bool(inside) or opening is not None)
+    actual = [(first_day, begin)] if carried and begin is not None else []
     latest = inside[-1][1] if inside else opening
     return ChartPanel(
         label=series.label,
         unit=series.unit,
         status=_status(series, latest, as_of),
-        actual=tuple(actual) if inside or opening is not None else (),
+        actual=tuple(actual + inside),
         pace=tuple(_pace(series, first_day, end)),
         behind=_behind(series, latest, as_of),
+        carried=carried,
     )
 
 

@@ -30,7 +30,10 @@ def test_the_actual_line_starts_at_the_value_as_the_period_began_else_the_baseli
     earlier = csat([(date(2027, 2, 10), 80.0), (date(2027, 3, 10), 82.0), (date(2027, 3, 25), 99.0)])
     [panel] = progress_chart([earlier], MARCH, date(2027, 3, 20)).panels
     # 80 was the value on 1 March; the 25th is after the digest's day, so not drawn.
-    assert panel.actual == ((date(2027, 3, 1), 80.0), (date(2027, 3, 10), 82.0))
+    assert panel.actual == ((date(2027, 3, 1), 80.0), (date(2027, 3, 10), 82.0)) and panel.carried
+    on_the_first = csat([(date(2027, 2, 10), 80.0), (date(2027, 3, 1), 81.0)])
+    [panel] = progress_chart([on_the_first], MARCH, date(2027, 3, 20)).panels
+    assert panel.actual == ((date(2027, 3, 1), 81.0),) and not panel.carried  # measured, not carried
     given = csat([(date(2027, 3, 10), 82.0)], opening=79.0)  # as the service gives it
     assert progress_chart([given], MARCH, date(2027, 3, 20)).panels[0].actual[0] == (date(2027, 3, 1), 79.0)
     new_goal = csat([(date(2027, 3, 20), 79.0)], start=date(2027, 3, 15), due=date(2027, 6, 30))
