@@ -74,13 +74,15 @@ class ReportCursor(TeamScoped, Base):
 
 
 class DigestSnapshot(TeamScoped, Base):
-    """What the channel's last digest showed for an objective, for "change since the last digest"."""
+    """What the channel's last digest of a kind showed for an objective, for "change since the last
+    digest": a weekly digest compares with the last weekly one, a monthly with the last monthly."""
 
     __tablename__ = "digest_snapshots"
-    __table_args__ = (UniqueConstraint("team_id", "channel_id", "objective_id"),)
+    __table_args__ = (UniqueConstraint("team_id", "channel_id", "kind", "objective_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     channel_id: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(8))  # the period's kind: "week" or "month"
     objective_id: Mapped[int] = mapped_column(Integer)
     value: Mapped[float] = mapped_column(Float)
     period: Mapped[str] = mapped_column(String(16))

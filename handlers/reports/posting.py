@@ -64,7 +64,7 @@ def send_part(
         )
         return
     label = period_label(found.digest)
-    png = render_progress_chart(list(found.series), title=f"Progress against pace · {label}")
+    png = render_progress_chart(found.chart, title=f"Progress against pace · {label}")
     call(
         "files_upload_v2",
         channel=found.channel_id,

@@ -12,6 +12,7 @@ from slack_sdk.models.blocks import Block
 from bot.domain.reports.digest import Digest, ProgressRow
 from bot.domain.reports.participation import Trend
 from handlers.views.blocks import context, header, more_text, section
+from handlers.views.digest_staff import confidence_line, quote_source
 from handlers.views.format import format_value, percent, plural, status_badge, truncate
 from handlers.views.limits import MESSAGE_BLOCKS, SECTION_TEXT
 
@@ -113,6 +114,8 @@ def _staff_message(digest: Digest) -> Message:
         blocks.append(section(f"*Check-in participation* {_TREND[digest.participation.trend]}\n{rates}"))
     else:
         blocks.append(context("This channel has no check-ins."))
+    if confidence := confidence_line(digest.confidence):
+        blocks.append(section(confidence))
     if any(count for _, count in digest.categories):
         blocks.append(
             section("*By category*\n" + " · ".join(f"{name}: {count}" for name, count in digest.categories))
@@ -121,7 +124,7 @@ def _staff_message(digest: Digest) -> Message:
     if quotes.shown:
         lines = [
             f"> {truncate(' '.join(q.text.split()), 280)}\n"
-            f"_{q.answered_on:%d %b}{' · anonymous' if q.anonymous else ''}_"
+            f"_{' · '.join(filter(None, (f'{q.answered_on:%d %b}', quote_source(q))))}_"
             for q in quotes.shown
         ]
         if quotes.more:

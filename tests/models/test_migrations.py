@@ -248,3 +248,52 @@ def test_0007_tallies_the_answers_already_stored_and_goes_back_to_answer_words(e
         ("U1", "jammed", False),
         ("a1b2", "queue", True),
     }
+
+
+def test_0010_tallies_stored_confidences_and_gives_snapshots_their_kind(empty_engine: Engine) -> None:
+    from sqlalchemy import text
+
+    upgrade(empty_engine, "0009_list_versions")
+    _store_answers(empty_engine)
+    with empty_engine.begin() as connection:
+        connection.execute(text("UPDATE checkin_answers SET confidence = 4"))
+        connection.execute(text("UPDATE anonymous_answers SET confidence = 2"))
+        for objective_id, period in ((1, "2027-W09"), (2, "2027-02")):
+            connection.execute(
+                text(
+                    "INSERT INTO digest_snapshots (team_id, channel_id, objective_id, value, period, "
+                    "recorded_at) VALUES ('T1', 'C1', :objective, 80, :period, :at)"
+                ),
+                {"objective": objective_id, "period": period, "at": datetime(2027, 3, 1, tzinfo=UTC)},
+            )
+
+    upgrade(empty_engine)
+
+    with empty_engine.connect() as connection:
+        tallies = connection.execute(
+            text(
+                "SELECT period, theme, named_people, named_answers, anonymous_answers FROM theme_tallies "
+                "WHERE kind = 'confidence'"
+            )
+        ).all()
+        people = connection.execute(
+            text("SELECT person_key, theme FROM theme_people WHERE kind = 'confidence'")
+        )
+        kinds = connection.execute(text("SELECT objective_id, kind FROM digest_snapshots")).all()
+    assert sorted(tuple(t) for t in tallies) == [
+        ("2027-03", "2", 0, 0, 1),
+        ("2027-03", "4", 1, 1, 0),
+        ("2027-W09", "2", 0, 0, 1),
+        ("2027-W09", "4", 1, 1, 0),
+    ]
+    assert {tuple(p) for p in people} == {("U1", "4")}  # the anonymous answer is counted, never keyed
+    assert sorted(tuple(k) for k in kinds) == [(1, "week"), (2, "month")]
+
+    downgrade(empty_engine, "0009_list_versions")
+
+    with empty_engine.connect() as connection:
+        left = connection.execute(
+            text("SELECT count(*) FROM theme_tallies WHERE kind = 'confidence'")
+        ).scalar()
+        snapshots = connection.execute(text("SELECT count(*) FROM digest_snapshots")).scalar()
+    assert left == 0 and snapshots == 2

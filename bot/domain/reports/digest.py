@@ -1,11 +1,12 @@
 """A digest's contents as a pure value: the view only words and lays it out."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from bot.domain.enums import PaceStatus
 from bot.domain.pacing import expected_progress, mean_progress, pace_status, progress, weakest
+from bot.domain.reports.confidence import ConfidenceTrend, confidence_trend
 from bot.domain.reports.cuts import Cut, cut_to
 from bot.domain.reports.digest_inputs import (
     CATEGORIES,
@@ -30,7 +31,7 @@ class ProgressRow:
     label: str
     depth: int  # 0 for a top goal; its objectives and sub-goals one deeper
     progress: float | None
-    change: float | None  # since the previous digest, in fractions of the way to target
+    change: float | None  # since the previous digest of its kind, in fractions of the way to target
     status: PaceStatus
     current: float | None = None
     target: float | None = None
@@ -55,6 +56,7 @@ class Digest:
     quotes: QuoteSelection
     themes: Cut[Theme]
     followups: FollowupCounts
+    confidence: ConfidenceTrend = field(default_factory=ConfidenceTrend)
 
 
 DEFAULT_LIMITS = DigestLimits()
@@ -73,6 +75,7 @@ def build_digest(inputs: DigestInputs, limits: DigestLimits = DEFAULT_LIMITS) ->
         quotes=select_quotes(inputs.quotes, limits.quotes),
         themes=cut_to(list(inputs.themes), limits.themes),
         followups=inputs.followups,
+        confidence=confidence_trend(inputs.confidence),
     )
 
 

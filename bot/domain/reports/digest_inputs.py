@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.domain.enums import Direction
+from bot.domain.reports.confidence import PeriodConfidence
 from bot.domain.reports.participation import PeriodParticipation
 from bot.domain.reports.periods import Period
 from bot.domain.reports.quotes import QuoteCandidate
@@ -21,7 +22,7 @@ class ObjectiveFigures:
     baseline: float | None
     target: float | None
     current: float | None  # latest value as of the period's end
-    previous: float | None  # the value the previous digest showed; None for the first digest
+    previous: float | None  # what the previous digest of this kind showed; None for the first
     start: date  # the goal's span, for the pace line
     due: date
     unit: str | None = None
@@ -62,3 +63,4 @@ class DigestInputs:
     quotes: Sequence[QuoteCandidate] = ()
     themes: Sequence[Theme] = ()  # from themes.find_themes over the period's showable answers
     followups: FollowupCounts = FollowupCounts()
+    confidence: Sequence[PeriodConfidence] = ()  # the same periods as participation, oldest first

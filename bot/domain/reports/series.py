@@ -5,10 +5,10 @@ reading pixels.
 """
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from bot.domain.enums import Direction
 from bot.domain.reports.targets import expected_value
 
 Point = tuple[date, float]
@@ -23,6 +23,9 @@ class ProgressSeries:
     target: float | None
     points: tuple[Point, ...] = ()  # measurements, any order
     unit: str | None = None
+    direction: Direction = Direction.UP
+    # The value measured last before the points begin (the chart's period), if any was.
+    opening: float | None = None
 
     @property
     def actual(self) -> list[Point]:
@@ -43,7 +46,3 @@ class ProgressSeries:
             return None
         return expected_value(self.baseline, self.target, self.start, self.due, day)
 
-
-def with_history(series: Sequence[ProgressSeries]) -> list[ProgressSeries]:
-    """Only the series that have something to draw."""
-    return [s for s in series if s.actual or s.pace_line]

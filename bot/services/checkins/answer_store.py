@@ -119,7 +119,7 @@ def _measurement(
 
 
 def row_marks(row: Answer | AnonymousAnswer) -> frozenset[Mark]:
-    return answer_marks(row.category, row.expectations, row.obstacles)
+    return answer_marks(row.category, row.expectations, row.obstacles, row.confidence)
 
 
 def retally_answer_row(session: Session, row: Answer | AnonymousAnswer, before: frozenset[Mark]) -> None:

@@ -1,8 +1,9 @@
 """A channel's goals and objectives as the digest needs them: values as of the period's end (one
-windowed query), the last digest's values, and the chart's daily points (one grouped query)."""
+windowed query), the last digest's values, and the chart's daily points within the period (one
+grouped query) with each objective's value as the period began (the same windowed query)."""
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -16,8 +17,10 @@ from models.reports import DigestSnapshot
 
 
 def channel_goal_figures(
-    session: Session, team_id: str, channel_id: str, as_of: date
+    session: Session, team_id: str, channel_id: str, since: date, as_of: date, kind: str
 ) -> tuple[list[GoalFigures], list[ProgressSeries]]:
+    """`since` is the period's first day (the chart's), `kind` the digest's ("weekly_digest",
+    "monthly_digest"): change is measured against the last digest of that kind."""
     goals = list(
         session.scalars(
             select(Goal)
@@ -37,7 +40,7 @@ def channel_goal_figures(
     for objective in objectives:
         by_goal[objective.goal_id].append(objective)
     current = values_as_of(session, team_id, [o.id for o in objectives], as_of)
-    previous = last_digest_values(session, team_id, channel_id)
+    previous = last_digest_values(session, team_id, channel_id, kind)
     children: dict[int | None, list[Goal]] = defaultdict(list)
     for goal in goals:
         children[goal.parent_id if goal.parent_id in ids else None].append(goal)
@@ -66,7 +69,9 @@ def channel_goal_figures(
 
     roots = [o for o in objectives if o.tracks_objective_id is None]
     starts = {g.id: g.start_date for g in goals}
-    points = daily_points(session, team_id, [o.id for o in roots], as_of)
+    root_ids = [o.id for o in roots]
+    points = daily_points(session, team_id, root_ids, since, as_of)
+    opening = values_as_of(session, team_id, root_ids, since - timedelta(days=1))
     series = [
         ProgressSeries(
             label=f"{format_ref(RefKind.OBJECTIVE, o.id)} · {o.metric}",
@@ -76,6 +81,8 @@ def channel_goal_figures(
             target=o.target,
             points=tuple(points.get(o.id, ())),
             unit=o.unit,
+            direction=o.direction,
+            opening=opening.get(o.id),
         )
         for o in roots
     ]
@@ -118,17 +125,20 @@ def values_as_of(session: Session, team_id: str, objective_ids: list[int], as_of
     }
 
 
-def last_digest_values(session: Session, team_id: str, channel_id: str) -> dict[int, float]:
+def last_digest_values(session: Session, team_id: str, channel_id: str, kind: str) -> dict[int, float]:
     query = select(DigestSnapshot.objective_id, DigestSnapshot.value).where(
-        DigestSnapshot.team_id == team_id, DigestSnapshot.channel_id == channel_id
+        DigestSnapshot.team_id == team_id,
+        DigestSnapshot.channel_id == channel_id,
+        DigestSnapshot.kind == kind,
     )
     return {row.objective_id: row.value for row in session.execute(query)}
 
 
 def daily_points(
-    session: Session, team_id: str, root_ids: list[int], as_of: date
+    session: Session, team_id: str, root_ids: list[int], since: date, as_of: date
 ) -> dict[int, list[tuple[date, float]]]:
-    """One point per objective and day (the day's mean), up to `as_of`: a chart has no room for more."""
+    """One point per objective and day (the day's mean), from `since` to `as_of`: a chart has no
+    room for more."""
     if not root_ids:
         return {}
     query = (
@@ -137,7 +147,7 @@ def daily_points(
             Measurement.team_id == team_id,
             Measurement.objective_id.in_(root_ids),
             Measurement.undone_at.is_(None),
-            Measurement.recorded_on <= as_of,
+            Measurement.recorded_on.between(since, as_of),
         )
         .group_by(Measurement.objective_id, Measurement.recorded_on)
     )

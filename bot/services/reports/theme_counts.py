@@ -15,6 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.domain.reports.anonymity import anonymous_results_visible
+from bot.domain.reports.confidence import PeriodConfidence, period_confidence
 from bot.domain.reports.periods import Period
 from bot.domain.reports.tally_marks import MarkKind
 from bot.domain.reports.themes import MIN_PEOPLE, Theme, sort_themes
@@ -37,7 +38,7 @@ def period_themes(
     shown = _anonymous_shown(tallies, minimum)
     themes = []
     for tally in tallies:
-        if tally.kind == MarkKind.ANSWER:
+        if tally.kind not in (MarkKind.CATEGORY, MarkKind.WORD):
             continue
         people = tally.named_people + (tally.anonymous_answers if shown else 0)
         if people >= MIN_PEOPLE:
@@ -73,6 +74,42 @@ def answered_by_period(
         )
     )
     return {period: int(n) for period, n in rows}
+
+
+def confidence_by_period(
+    session: Session, team_id: str, schedule_id: int, periods: Sequence[Period], minimum: int
+) -> list[PeriodConfidence]:
+    """Each period's confidences (counts per value, a handful of rows a period); anonymous ones
+    only where the period met the minimum."""
+    rows = session.execute(
+        select(
+            ThemeTally.period,
+            ThemeTally.kind,
+            ThemeTally.theme,
+            ThemeTally.named_answers,
+            ThemeTally.anonymous_answers,
+        ).where(
+            ThemeTally.team_id == team_id,
+            ThemeTally.schedule_id == schedule_id,
+            ThemeTally.period.in_([p.id for p in periods]),
+            ThemeTally.kind.in_([MarkKind.ANSWER.value, MarkKind.CONFIDENCE.value]),
+        )
+    ).all()
+    named: dict[str, dict[int, int]] = {p.id: {} for p in periods}
+    anonymous: dict[str, dict[int, int]] = {p.id: {} for p in periods}
+    answered: dict[str, int] = {}
+    for period, kind, theme, named_answers, anonymous_answers in rows:
+        if kind == MarkKind.ANSWER:
+            answered[period] = anonymous_answers
+        elif theme.isdigit():
+            named[period][int(theme)] = named_answers
+            anonymous[period][int(theme)] = anonymous_answers
+    return [
+        period_confidence(
+            p.id, named[p.id], anonymous[p.id], anonymous_answered=answered.get(p.id, 0), minimum=minimum
+        )
+        for p in periods
+    ]
 
 
 def _tallies(

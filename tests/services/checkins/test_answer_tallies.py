@@ -63,20 +63,24 @@ def test_editing_an_answer_moves_its_tallies_and_leaves_others_alone(sessions):
         ("word", "queue"): (1, 1, 0),
         ("word", "lunch"): (1, 1, 0),
     }
-    # A reply adds to the text; a button changes no text and keeps the tallies.
+    # A reply adds to the text; a button changes no text and keeps the word tallies (its
+    # confidence is tallied, for the digest's average).
     answer(sessions, "U1", at=NINE, given=AnswerInput(obstacles="Short staffed"), source=AnswerSource.REPLY)
     answer(sessions, "U1", at=NINE, given=AnswerInput(confidence=2), source=AnswerSource.BUTTON)
     kept = {theme for (kind, theme) in _tallies(sessions) if kind == "word"}
     assert kept == {"printer", "jammed", "queue", "lunch", "short", "staffed"}
+    assert _tallies(sessions)[("confidence", "2")] == (1, 1, 0)
     answer(sessions, "U1", at=NINE, given=AnswerInput(confidence=3))  # a form without text: no words
     assert _tallies(sessions) == {
         ("answer", ""): (2, 2, 0),
         ("word", "printer"): (1, 1, 0),
         ("word", "jammed"): (1, 1, 0),
+        ("confidence", "3"): (1, 1, 0),  # moved from 2: the edit counts once, at its new value
     }
     assert {(key, theme) for key, theme, _ in _people(sessions) if theme} == {
         ("U2", "printer"),
         ("U2", "jammed"),
+        ("U1", "3"),
     }
 
 

@@ -48,7 +48,15 @@ def prompts(sessions, schedule_id: int, day: date, users: list[str]) -> None:
         )
 
 
-def named(sessions, schedule_id: int, day: date, user: str, text: str, category: str | None = None) -> None:
+def named(
+    sessions,
+    schedule_id: int,
+    day: date,
+    user: str,
+    text: str,
+    category: str | None = None,
+    confidence: int | None = None,
+) -> None:
     with sessions.begin() as session:
         answer = Answer(
             team_id=TEAM,
@@ -58,16 +66,29 @@ def named(sessions, schedule_id: int, day: date, user: str, text: str, category:
             answered_at=AT,
             obstacles=text,
             category=category,
+            confidence=confidence,
         )
         session.add(answer)
         session.flush()
         retally_answer_row(session, answer, frozenset())
 
 
-def anonymous(sessions, schedule_id: int, day: date, text: str, category: str | None = None) -> None:
+def anonymous(
+    sessions,
+    schedule_id: int,
+    day: date,
+    text: str,
+    category: str | None = None,
+    confidence: int | None = None,
+) -> None:
     with sessions.begin() as session:
         answer = AnonymousAnswer(
-            team_id=TEAM, schedule_id=schedule_id, local_date=day, obstacles=text, category=category
+            team_id=TEAM,
+            schedule_id=schedule_id,
+            local_date=day,
+            obstacles=text,
+            category=category,
+            confidence=confidence,
         )
         session.add(answer)
         session.flush()

@@ -3,9 +3,14 @@ quotes (anonymous ones only above the minimum), themes across people, follow-ups
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+from sqlalchemy import select
+
 from bot.domain.checkins.enums import FollowUpStatus
 from bot.domain.reports.periods import parse_period_id
+from bot.services.checkins.answer_store import retally_answer_row, row_marks
 from bot.services.reports.digests import channel_digest, remember_digest
+from models.answers import Answer
 from models.goals import Measurement
 from tests.services.factories import CHANNEL, TEAM, make_goal, row
 from tests.services.reports import seed
@@ -48,7 +53,63 @@ def test_progress_uses_values_as_of_the_periods_end_and_change_since_the_last_di
     march = digest(sessions)
     objective = next(r for r in march.digest.rows.shown if not r.is_goal)
     assert objective.current == 84 and objective.progress_percent == 40 and objective.change_points == 20
-    assert march.series and [v for _, v in march.series[0].actual] == [82, 84]
+    # The chart covers March: its line starts at the value measured last before March.
+    [panel] = march.chart.panels
+    assert (march.chart.start, march.chart.end) == (date(2027, 3, 1), date(2027, 4, 1))
+    assert panel.actual == ((date(2027, 3, 1), 82), (date(2027, 3, 10), 84))
+
+
+def test_the_chart_puts_the_objectives_most_behind_first(sessions):
+    ahead = make_goal(
+        sessions, row("CSAT", 80, 90, "%"), start=date(2027, 1, 1), due=date(2027, 12, 31), today=SET_UP
+    )
+    behind = make_goal(
+        sessions, row("Reviews", 0, 100), start=date(2027, 1, 1), due=date(2027, 12, 31), today=SET_UP
+    )
+    unmeasured = make_goal(
+        sessions, row("NPS", 10, 40), start=date(2027, 1, 1), due=date(2027, 12, 31), today=SET_UP
+    )
+    measure(sessions, ahead.objectives[0].id, date(2027, 3, 10), 89)
+    measure(sessions, behind.objectives[0].id, date(2027, 3, 10), 5)
+    found = digest(sessions)
+    panels = found.chart.panels
+    assert [p.label.split(" · ")[1] for p in panels] == ["Reviews", "CSAT", "NPS"]
+    assert [p.status.value for p in panels] == ["at risk", "on track", "no data"]
+    rows = {r.label: r.status for r in found.digest.rows.shown if not r.is_goal}
+    assert all(rows[p.label] is p.status for p in panels)  # the chart's colours say what the rows say
+    assert not panels[2].actual and panels[2].pace  # nothing measured: only the pace line
+    assert unmeasured.objectives
+
+
+def test_confidence_per_period_with_an_edit_and_the_anonymous_minimum(sessions):
+    make_goal(sessions, today=SET_UP)
+    named_id = seed.schedule(sessions)
+    weeks = [MARCH.end - timedelta(weeks=n) for n in (3, 2, 1, 0)]
+    for day, scores in zip(weeks, ([3, 3, 4], [4, 3], [], [5, 4, 4, 2]), strict=True):
+        for n, score in enumerate(scores):
+            seed.named(sessions, named_id, day, f"U{n}", "fine", confidence=score)
+    with sessions.begin() as session:  # U3 edits this week's answer from 2 to 5
+        answer = session.scalars(select(Answer).where(Answer.user_id == "U3")).one()
+        before = row_marks(answer)
+        answer.confidence = 5
+        retally_answer_row(session, answer, before)
+    trend = digest(sessions, parse_period_id("2027-W13")).digest.confidence
+    assert [p.average for p in trend.periods] == [pytest.approx(10 / 3), 3.5, None, 4.5]
+    assert (trend.current, trend.previous) == (4.5, 3.5)
+
+
+def test_anonymous_confidence_shows_only_in_periods_that_met_the_minimum(sessions):
+    make_goal(sessions, today=SET_UP)
+    schedule_id = seed.schedule(sessions, anonymous=True, min_answers=3)
+    few, enough = date(2027, 3, 24), date(2027, 3, 31)
+    for score in (1, 2):
+        seed.anonymous(sessions, schedule_id, few, "x", confidence=score)
+    for score in (4, 4, 5):
+        seed.anonymous(sessions, schedule_id, enough, "x", confidence=score)
+    trend = digest(sessions, parse_period_id("2027-W13")).digest.confidence
+    assert [p.average for p in trend.periods] == [None, None, None, pytest.approx(13 / 3)]
+    assert trend.previous is None  # the week with two answers shows nothing, not even 1.5
+    assert digest(sessions, parse_period_id("2027-W12")).digest.confidence.current is None
 
 
 def test_participation_per_period_with_its_trend_and_categories(sessions):
