@@ -250,7 +250,7 @@ def test_0007_tallies_the_answers_already_stored_and_goes_back_to_answer_words(e
     }
 
 
-def test_0010_tallies_stored_confidences_and_gives_snapshots_their_kind(empty_engine: Engine) -> None:
+def test_0011_tallies_stored_confidences_and_gives_snapshots_their_kind(empty_engine: Engine) -> None:
     from sqlalchemy import text
 
     upgrade(empty_engine, "0009_list_versions")

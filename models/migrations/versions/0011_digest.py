@@ -3,8 +3,8 @@ compares with the last weekly one, a monthly with the last monthly one), and eac
 confidence in the period tallies (mark kind "confidence", theme "1" to "5"), filled from the
 answers already stored, so a digest reads a period's average confidence from five rows.
 
-Revision ID: 0010_digest
-Revises: 0009_list_versions
+Revision ID: 0011_digest
+Revises: 0010_cli
 Create Date: 2026-12-06
 """
 
@@ -16,8 +16,8 @@ from alembic import op
 
 from bot.domain.reports.tally_marks import MarkKind, tally_periods
 
-revision: str = "0010_digest"
-down_revision: str | None = "0009_list_versions"
+revision: str = "0011_digest"
+down_revision: str | None = "0010_cli"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
