@@ -14,6 +14,7 @@ from handlers.checkins.schedule import open_schedule_modal
 from handlers.deps import Deps
 from handlers.later import on_ack_then_later
 from handlers.views import checkin_notices as notices
+from handlers.views.format import escape
 from handlers.views.notices import build_error, build_help
 
 
@@ -54,7 +55,7 @@ class _Request(CheckinRequest):
             case grammar.Help():
                 self.say("Here is what /checkin can do.", build_help(grammar.help_lines()))
             case grammar.Invalid(message=message):
-                self.say(message, build_error(message))
+                self.say(escape(message), build_error(message))
             case grammar.OpenToday():
                 self.open_today()
             case grammar.ScheduleForm():

@@ -18,6 +18,7 @@ from handlers.ids import ActionId
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
 from handlers.views import archive_blocks
+from handlers.views.format import escape
 from handlers.views.goal_list import list_reply
 from handlers.views.goal_tree import build_goal_tree
 from handlers.views.item_modals import build_objective_modal, build_strategy_modal, build_tactic_modal
@@ -74,7 +75,7 @@ def _list_page(deps: Deps, body: dict, context, today: date):
 
 def _show_tree(respond, tree, *, today: date, can_edit: bool) -> None:
     blocks = build_goal_tree(tree, can_edit=can_edit, today=today)
-    respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral", replace_original=True)
+    respond(text=escape(tree.goal.title), blocks=blocks, response_type="ephemeral", replace_original=True)
 
 
 def register(app, deps: Deps) -> None:
@@ -90,7 +91,8 @@ def register(app, deps: Deps) -> None:
         tree = goal_reads.goal_tree(deps.sessions, team_id, goal_id, today=today)
         actor = actor_for(client, team_id, user_id, owner_id=tree.goal.owner_id)
         blocks = build_goal_tree(tree, can_edit=actor.may_edit(tree.goal.owner_id), today=today)
-        respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral", replace_original=False)
+        title = escape(tree.goal.title)
+        respond(text=title, blocks=blocks, response_type="ephemeral", replace_original=False)
 
     @_button(app, ActionId.EDIT_GOAL)
     def edit(client, respond, body, team_id, user_id, goal_id, now, today):

@@ -24,6 +24,7 @@ from handlers.goals.request import GoalsRequest
 from handlers.later import on_ack_then_later
 from handlers.reports import commands as report_commands
 from handlers.views import archive_blocks
+from handlers.views.format import escape
 from handlers.views.goal_list import list_reply
 from handlers.views.goal_tree import build_goal_tree
 from handlers.views.notices import build_error, build_goal_saved, build_help
@@ -70,9 +71,9 @@ class _Request(GoalsRequest):
                 self.ack(text="Here is what /goals can do.", blocks=build_help(grammar.help_lines()))
             case grammar.Unknown(word=word):
                 intro = f"I don't know `{word[:40]}`. Here is what /goals can do:"
-                self.ack(text=intro, blocks=build_help(grammar.help_lines(), intro=intro))
+                self.ack(text=escape(intro), blocks=build_help(grammar.help_lines(), intro=intro))
             case grammar.Invalid(message=message):
-                self.ack(text=message, blocks=build_error(message))
+                self.ack(text=escape(message), blocks=build_error(message))
             case grammar.New(text=text):
                 self.new(text)
             case grammar.ListGoals(page=page, archived=archived):
@@ -164,7 +165,7 @@ class _Request(GoalsRequest):
                 problems = tuple(incomplete.problems)
             else:
                 saved = build_goal_saved(goal, created=True)
-                self.ack(text=f"Saved {goal.ref}: {goal.title}", blocks=saved)
+                self.ack(text=f"Saved {goal.ref}: {escape(goal.title)}", blocks=saved)
                 return
         if problems:
             missing = ", ".join(sorted({p.part.value for p in problems}))
@@ -186,7 +187,8 @@ class _Request(GoalsRequest):
     def show(self, goal_id: int) -> None:
         tree = goal_reads.goal_tree(self.deps.sessions, self.team_id, goal_id, today=self.today)
         if tree.goal.owner_id == self.user_id:
-            self.ack(text=tree.goal.title, blocks=build_goal_tree(tree, can_edit=True, today=self.today))
+            blocks = build_goal_tree(tree, can_edit=True, today=self.today)
+            self.ack(text=escape(tree.goal.title), blocks=blocks)
             return
         self.ack()
         self.later(lambda client, respond: self.show_to_non_owner(client, respond, tree))
@@ -194,4 +196,4 @@ class _Request(GoalsRequest):
     def show_to_non_owner(self, client: WebClient, respond, tree) -> None:
         actor = actor_for(client, self.team_id, self.user_id, owner_id=tree.goal.owner_id)
         blocks = build_goal_tree(tree, can_edit=actor.is_admin, today=self.today)
-        respond(text=tree.goal.title, blocks=blocks, response_type="ephemeral")
+        respond(text=escape(tree.goal.title), blocks=blocks, response_type="ephemeral")

@@ -11,6 +11,7 @@ from handlers.deps import Deps, team_of
 from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId
 from handlers.later import later, on_ack_then_later
+from handlers.views.format import escape
 from handlers.views.notices import build_focus_confirm, build_focus_set
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ def focus_reply(outcome: focus.FocusOutcome) -> tuple[str, list]:
     if current is not None:
         text = f"{current.ref} is already the main goal for {label}. Replace it with {outcome.goal.ref}?"
         return text, build_focus_confirm(current, outcome.goal, month_label=label)
-    text = f"{outcome.goal.ref} {outcome.goal.title} is the main goal for {label}."
+    text = f"{outcome.goal.ref} {escape(outcome.goal.title)} is the main goal for {label}."
     return text, build_focus_set(outcome.goal, label)
 
 
@@ -35,7 +36,7 @@ def announce_focus(client: WebClient, outcome: focus.FocusOutcome, *, user_id: s
         return
     text = (
         f"<@{user_id}> set the main goal for {month_label(outcome.month)}: "
-        f"*{outcome.goal.ref}* {outcome.goal.title}"
+        f"*{outcome.goal.ref}* {escape(outcome.goal.title)}"
     )
     try:
         client.chat_postMessage(channel=outcome.channel_id, text=text)

@@ -16,6 +16,7 @@ from handlers.goals.submissions import STALE_FORM, modal_errors, refusal_errors
 from handlers.ids import BlockId, CallbackId, objective_block_id
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta
+from handlers.views.format import escape
 from handlers.views.goal_tree import build_goal_tree
 from handlers.views.item_modals import read_objective_form, read_strategy_form, read_tactic_form
 
@@ -61,7 +62,7 @@ def register(app, deps: Deps) -> None:
                     client,
                     user_id=user_id,
                     channel_id=meta.channel_id,
-                    text=f"Updated {tree.goal.ref}: {tree.goal.title}",
+                    text=f"Updated {tree.goal.ref}: {escape(tree.goal.title)}",
                     blocks=blocks,
                 ),
             )

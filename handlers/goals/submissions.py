@@ -15,6 +15,7 @@ from handlers.goals.replies import tell_privately
 from handlers.ids import BlockId, CallbackId
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import GoalModalMeta
+from handlers.views.format import escape
 from handlers.views.goal_fields import objective_rows
 from handlers.views.goal_form import read_goal_form
 from handlers.views.goal_modal import problems_to_errors
@@ -86,7 +87,7 @@ def register(app, deps: Deps) -> None:
                 client,
                 user_id=user_id,
                 channel_id=meta.channel_id,
-                text=f"Saved {goal.ref}: {goal.title}",
+                text=f"Saved {goal.ref}: {escape(goal.title)}",
                 blocks=build_goal_saved(goal, created=created),
             ),
         )

@@ -5,7 +5,7 @@ from slack_sdk.models.blocks import ActionsBlock, Block
 from bot.services.archiving import Archived, ArchivePreview, Restored
 from handlers.ids import ActionId, BlockId
 from handlers.views.blocks import button, context, section
-from handlers.views.format import escape, truncate
+from handlers.views.format import Mrkdwn, escape, truncate
 from handlers.views.goal_blocks import goal_name
 
 # Enough refs to recognise the targets; the count says how many there are in all.
@@ -45,27 +45,27 @@ def build_archive_question(preview: ArchivePreview) -> list[Block]:
     ]
 
 
-def archived_text(archived: Archived) -> str:
+def archived_text(archived: Archived) -> Mrkdwn:
     goal = archived.goal
-    text = f"Archived {goal.ref} {truncate(goal.title, 200)}"
+    text = f"Archived {goal.ref} {escape(truncate(goal.title, 200))}"
     if archived.archived:
         text += f" and its targets {_refs(archived.archived)}"
     text += "."
     if archived.detached:
         text += f" {_refs(archived.detached)} stay active as goals of their own."
-    return text + f" `/goals restore {goal.ref}` brings it back."
+    return Mrkdwn(text + f" `/goals restore {goal.ref}` brings it back.")
 
 
 def build_archived(archived: Archived) -> list[Block]:
     return [section(f":file_cabinet: {escape(archived_text(archived))}")]
 
 
-def restored_text(restored: Restored) -> str:
+def restored_text(restored: Restored) -> Mrkdwn:
     goal = restored.goal
-    text = f"Restored {goal.ref} {truncate(goal.title, 200)}."
+    text = f"Restored {goal.ref} {escape(truncate(goal.title, 200))}."
     if restored.left_parent:
         text += f" {restored.left_parent} is archived, so {goal.ref} is now a goal of its own."
-    return text
+    return Mrkdwn(text)
 
 
 def build_restored(restored: Restored) -> list[Block]:

@@ -2,7 +2,7 @@
 
 from bot.services.checkins import refusals as checkins
 from bot.services.errors import ServiceError
-from handlers.views.format import channel_mention, mention
+from handlers.views.format import channel_mention, escape, mention
 
 SCHEDULE_EXAMPLE = "`/checkin schedule mon,wed,fri 09:00`"
 
@@ -11,7 +11,7 @@ def describe_checkin_refusal(error: ServiceError) -> str | None:
     """None when `error` is not a check-in refusal."""
     match error:
         case checkins.ScheduleInvalid(problems=problems):
-            return "That check-in can't be saved: " + " ".join(p.message for p in problems)
+            return "That check-in can't be saved: " + " ".join(escape(p.message) for p in problems)
         case checkins.NoSchedule(channel_id=channel_id):
             return (
                 f"{channel_mention(channel_id)} has no check-in. Set one with {SCHEDULE_EXAMPLE}, "

@@ -3,6 +3,7 @@
 import math
 import re
 from datetime import date
+from typing import TypeVar
 
 from bot.domain.enums import GoalLevel, PaceStatus
 from bot.domain.numbers import CURRENCY_SYMBOLS, format_number
@@ -15,8 +16,21 @@ _BADGES = {
     PaceStatus.NO_DATA: ":white_circle: no data",
 }
 
-# A cut must not leave half of "<@U123>" or "&amp;" behind: Slack would show the raw markup.
-_OPEN_MARKUP = re.compile(r"<[^<>\s]{0,80}$|&[#A-Za-z0-9]{0,8}$")
+# A cut must not leave half of "<@U123>", "&amp;" or ":thumbsup:" behind: Slack would show it raw.
+_OPEN_MARKUP = re.compile(r"<[^<>\s]{0,80}$|&[#A-Za-z0-9]{0,8}$|:[a-z0-9_+-]{1,40}$")
+# Code points that join or modify the one before them: a cut next to one would split an emoji
+# ("👩‍💻" is three code points, "👍🏽" two, "❤️" two; a flag is two regional indicators).
+_JOINERS = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3", *map(chr, range(0x1F3FB, 0x1F400))}
+_FLAG_HALF = range(0x1F1E6, 0x1F200)
+
+
+class Mrkdwn(str):
+    """Text that is ready for a mrkdwn field: what a person typed in it is escaped, and any markup
+    (mentions, links, dates) is the product's own. `escape` leaves it as it is, so text is escaped
+    exactly once however many builders it passes through."""
+
+
+_Text = TypeVar("_Text", str, Mrkdwn)
 
 
 # Beyond this a percentage says nothing more ("12,345,678%"), so it reads "over 9,999%".
@@ -85,28 +99,38 @@ def singular_unit(unit: str) -> str:
     return word[:-cut] + unit[match.end() :]
 
 
-def truncate(text: str, limit: int) -> str:
-    """At most `limit` characters, ending in "…" when cut, never splitting a mention or an entity."""
+def truncate(text: _Text, limit: int) -> _Text:
+    """At most `limit` characters, ending in "…" when cut, never splitting a mention, an entity,
+    a :shortcode: or an emoji. Cut what a person typed before escaping it; Mrkdwn stays Mrkdwn."""
     if len(text) <= limit:
         return text
     if limit <= 0:
-        return ""
-    head = text[: limit - 1]
-    head = _OPEN_MARKUP.sub("", head).rstrip()
-    return f"{head}…"
+        return type(text)("") if isinstance(text, Mrkdwn) else ""  # type: ignore[return-value]
+    cut = limit - 1
+    while cut > 0 and (text[cut] in _JOINERS or text[cut - 1] == "\u200d"):
+        cut -= 1
+    flags = 0
+    while cut - flags > 0 and ord(text[cut - flags - 1]) in _FLAG_HALF:
+        flags += 1
+    cut -= flags % 2
+    head = _OPEN_MARKUP.sub("", text[:cut]).rstrip()
+    return Mrkdwn(f"{head}…") if isinstance(text, Mrkdwn) else f"{head}…"  # type: ignore[return-value]
 
 
-def escape(text: str) -> str:
-    """User text inside mrkdwn: "<!channel>" in a goal title must not ping anyone."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def escape(text: str) -> Mrkdwn:
+    """User text inside mrkdwn: "<!channel>" in a goal title must not ping anyone. Text that is
+    already Mrkdwn is returned as it is: escaping twice would show "&amp;lt;" to people."""
+    if isinstance(text, Mrkdwn):
+        return text
+    return Mrkdwn(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def mention(user_id: str) -> str:
-    return f"<@{user_id}>"
+def mention(user_id: str) -> Mrkdwn:
+    return Mrkdwn(f"<@{user_id}>")
 
 
-def channel_mention(channel_id: str) -> str:
-    return f"<#{channel_id}>"
+def channel_mention(channel_id: str) -> Mrkdwn:
+    return Mrkdwn(f"<#{channel_id}>")
 
 
 def format_date(day: date) -> str:

@@ -1,6 +1,5 @@
 """Short replies: a goal saved, the month's main goal, help, an error."""
 
-import re
 from collections.abc import Sequence
 
 from slack_sdk.models.blocks import ActionsBlock, Block
@@ -16,9 +15,6 @@ from handlers.views.format import (
     truncate,
 )
 from handlers.views.goal_blocks import goal_facts, goal_name, objectives_context
-
-# Our refusals name people and channels as <@U…> and <#C…>; only those survive escaping.
-_MENTION = re.compile(r"&lt;([@#][A-Z0-9_]+)&gt;")
 
 
 def build_goal_saved(goal: GoalSummary, *, created: bool) -> list[Block]:
@@ -61,6 +57,6 @@ def build_help(lines: Sequence[str], *, intro: str | None = None) -> list[Block]
 
 
 def build_error(text: str) -> list[Block]:
-    # Everything but our own mentions is escaped, so no one can be pinged by text a person typed.
-    safe = _MENTION.sub(r"<\1>", escape(text))
-    return [section(f":warning: {safe}")]
+    # A refusal worded by describe_refusal is Mrkdwn already (its mentions are ours); any other
+    # text is escaped here, so a typed "<@U1>" echoed back pings no one.
+    return [section(f":warning: {escape(text)}")]

@@ -10,7 +10,7 @@ from bot.domain.refs import RefKind, format_ref
 from bot.services import errors
 from bot.services.reports import followups_refusals as followup_refusals
 from handlers.views.checkin_refusals import describe_checkin_refusal
-from handlers.views.format import channel_mention, escape, mention
+from handlers.views.format import Mrkdwn, channel_mention, escape, mention
 
 FALLBACK = "I couldn't do that, and nothing was saved."
 LIST_HINT = "Run `/goals list` to see the ids."
@@ -30,14 +30,19 @@ def field_label(field: str | None) -> str:
     return _FIELD_LABELS.get(name, "text")
 
 
-def describe_refusal(error: errors.ServiceError) -> str:
-    """One sentence a person can act on: what went wrong and what to type instead."""
+def describe_refusal(error: errors.ServiceError) -> Mrkdwn:
+    """One sentence a person can act on: what went wrong and what to type instead. Mrkdwn: every
+    typed value in it is escaped where it is put in, and build_error leaves it as it is."""
+    return Mrkdwn(_worded(error))
+
+
+def _worded(error: errors.ServiceError) -> str:
     checkin = describe_checkin_refusal(error)
     if checkin is not None:
         return checkin
     match error:
         case errors.SmartIncomplete(problems=problems):
-            return "The goal is not SMART yet: " + "; ".join(p.hint for p in problems)
+            return "The goal is not SMART yet: " + "; ".join(escape(p.hint) for p in problems)
         case errors.MeasurementOutOfRange(limit=limit):
             return (
                 f"That number is too large to be a measurement, so nothing was saved. Type a number "
