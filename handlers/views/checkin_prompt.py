@@ -81,7 +81,7 @@ def build_answered_prompt(answered: Answered, *, anonymous: bool, tz: ZoneInfo) 
 
 
 def _objective_line(objective: ObjectiveSummary) -> str:
-    current = format_value(objective.current, objective.unit)
-    target = format_value(objective.target, objective.unit)
+    current = escape(format_value(objective.current, objective.unit))
+    target = escape(format_value(objective.target, objective.unit))
     bar = progress_bar(objective.progress)
     return f"*{objective.ref}* {escape(objective.metric)}: {current} → {target} {bar}"

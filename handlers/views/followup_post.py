@@ -32,7 +32,7 @@ def when(at: datetime) -> str:
 
 
 def post_text(followup: FollowupView) -> str:
-    return f"Customer follow-up {followup_ref(followup)}: {truncate(followup.description, 200)}"
+    return f"Customer follow-up {followup_ref(followup)}: {escape(truncate(followup.description, 200))}"
 
 
 def build_followup_post(followup: FollowupView) -> list[Block]:

@@ -13,7 +13,7 @@ from bot.domain.reports.digest import Digest, ProgressRow
 from bot.domain.reports.participation import Trend
 from handlers.views.blocks import context, header, more_text, section
 from handlers.views.digest_staff import confidence_line, quote_source
-from handlers.views.format import format_value, percent, plural, status_badge, truncate
+from handlers.views.format import escape, format_value, percent, plural, status_badge, truncate
 from handlers.views.limits import MESSAGE_BLOCKS, SECTION_TEXT
 
 Message = tuple[str, list[Block]]
@@ -62,9 +62,10 @@ def row_line(row: ProgressRow) -> str:
     change = "" if row.change_points is None else f" ({row.change_points:+d} pts since last digest)"
     value = ""
     if not row.is_goal and row.current is not None:
-        target = "" if row.target is None else f" of {format_value(row.target, row.unit)}"
-        value = f" · {format_value(row.current, row.unit)}{target}"
-    name = f"*{row.label}*" if row.is_goal else row.label
+        target = "" if row.target is None else f" of {escape(format_value(row.target, row.unit))}"
+        value = f" · {escape(format_value(row.current, row.unit))}{target}"
+    label = escape(truncate(row.label, 300))
+    name = f"*{label}*" if row.is_goal else label
     return truncate(f"{indent}{status_badge(row.status)} {name} · {pct}{change}{value}", 500)
 
 
@@ -118,12 +119,12 @@ def _staff_message(digest: Digest) -> Message:
         blocks.append(section(confidence))
     if any(count for _, count in digest.categories):
         blocks.append(
-            section("*By category*\n" + " · ".join(f"{name}: {count}" for name, count in digest.categories))
+            section("*By category*\n" + " · ".join(f"{escape(n)}: {count}" for n, count in digest.categories))
         )
     quotes = digest.quotes.quotes
     if quotes.shown:
         lines = [
-            f"> {truncate(' '.join(q.text.split()), 280)}\n"
+            f"> {escape(truncate(' '.join(q.text.split()), 280))}\n"
             f"_{' · '.join(filter(None, (f'{q.answered_on:%d %b}', quote_source(q))))}_"
             for q in quotes.shown
         ]
@@ -140,7 +141,8 @@ def _staff_message(digest: Digest) -> Message:
     themes = digest.themes
     if themes.shown:
         text = ", ".join(
-            f"{'category ' if t.is_category else ''}*{t.label}* ({t.people} people)" for t in themes.shown
+            f"{'category ' if t.is_category else ''}*{escape(t.label)}* ({t.people} people)"
+            for t in themes.shown
         )
         if themes.more:
             text += f" {more_text(themes.more, 'themes')}"

@@ -6,7 +6,7 @@ from bot.domain.reports.reminders import ReminderKind
 from bot.services.reports.reminder_contents import GoalChoice, ObjectiveMonth, ReminderContents
 from handlers.ids import ActionId
 from handlers.views.blocks import button, context, lines_within, section
-from handlers.views.format import format_value, status_badge
+from handlers.views.format import escape, format_value, status_badge
 from handlers.views.limits import SECTION_TEXT
 
 
@@ -22,9 +22,10 @@ def build_reminder(contents: ReminderContents) -> tuple[str, list[Block]]:
         return text, blocks
     goal = contents.goal
     assert goal is not None
-    name = f"*{goal.ref}* {goal.title}"
+    title = escape(goal.title)
+    name = f"*{goal.ref}* {title}"
     if contents.kind is ReminderKind.MONTH_START:
-        text = f"{month}: our main goal is {goal.ref} {goal.title}"
+        text = f"{month}: our main goal is {goal.ref} {title}"
         lines = [_start_line(o) for o in contents.objectives]
         intro = f"🎯 *Main goal for {month}:* {name}\nThis month's targets and where we stand:"
     elif contents.kind is ReminderKind.MID_MONTH:
@@ -52,22 +53,22 @@ def build_reminder(contents: ReminderContents) -> tuple[str, list[Block]]:
 
 
 def _start_line(o: ObjectiveMonth) -> str:
-    now = "no measurement yet" if o.current is None else f"now {format_value(o.current, o.unit)}"
-    target = format_value(o.month_target, o.unit)
-    return f"• *{o.ref}* {o.name}: target this month {target} · {now} · {status_badge(o.status)}"
+    now = "no measurement yet" if o.current is None else f"now {escape(format_value(o.current, o.unit))}"
+    target = escape(format_value(o.month_target, o.unit))
+    return f"• *{o.ref}* {escape(o.name)}: target this month {target} · {now} · {status_badge(o.status)}"
 
 
 def _pace_line(o: ObjectiveMonth) -> str:
-    actual = "no measurement yet" if o.current is None else format_value(o.current, o.unit)
-    expected = format_value(o.expected_now, o.unit)
-    return f"• *{o.ref}* {o.name}: expected {expected} · actual {actual} · {status_badge(o.status)}"
+    actual = "no measurement yet" if o.current is None else escape(format_value(o.current, o.unit))
+    expected = escape(format_value(o.expected_now, o.unit))
+    return f"• *{o.ref}* {escape(o.name)}: expected {expected} · actual {actual} · {status_badge(o.status)}"
 
 
 def _result_line(o: ObjectiveMonth) -> str:
-    actual = "no measurement" if o.current is None else format_value(o.current, o.unit)
+    actual = "no measurement" if o.current is None else escape(format_value(o.current, o.unit))
     verdict = "✅ met" if o.met else ("❌ not met" if o.met is False else "⚪ unknown")
-    target = format_value(o.month_target, o.unit)
-    return f"• *{o.ref}* {o.name}: {actual} against a monthly target of {target} · {verdict}"
+    target = escape(format_value(o.month_target, o.unit))
+    return f"• *{o.ref}* {escape(o.name)}: {actual} against a monthly target of {target} · {verdict}"
 
 
 def _choices(contents: ReminderContents, month) -> list[Block]:
@@ -76,7 +77,7 @@ def _choices(contents: ReminderContents, month) -> list[Block]:
     label = month.start.strftime("%B")
     # One section per goal, its button beside it: action ids need only be unique within a block.
     blocks: list[Block] = [
-        section(f"*{c.ref}* {c.title}", accessory=_choice_button(c, label, month.id))
+        section(f"*{c.ref}* {escape(c.title)}", accessory=_choice_button(c, label, month.id))
         for c in contents.choices
     ]
     if contents.more_choices:

@@ -23,6 +23,34 @@ from tests.fixtures.bot import ADMIN, MEMBER, OWNER
 from tests.services.reports.factories import add_followup
 
 ZONE = ZoneInfo("America/New_York")
+ESCAPED = "&lt;!here&gt;&lt;!channel&gt;"
+GOAL_SURFACES = (
+    "Saved G1",
+    "Goals in",  # /goals list
+    "Recent measurements",  # /goals show: the why, objectives, strategies, tactics, notes
+    "Strategies",
+    "Your goals",  # App Home
+    "Your tactics",
+    "Recorded",
+    "is the main goal for",
+    "Archive *G1",
+    "Archived G1",
+    "Restored G1",
+)
+SURFACES = (
+    "Time for your check-in",  # the prompt lists the objectives
+    "In their words",
+    "Goals and objectives",
+    "our main goal is",
+    "result*",
+    "Customer follow-up F",
+    "Overdue: customer follow-up",
+    "*Resolved* by",
+    "*Not ours*",
+    "is a workspace holiday",
+    "Workspace holidays",
+    "set the main goal for",
+)
 UNIT = "<!here>&"
 
 
@@ -85,8 +113,8 @@ def hostile_goal(bot_server):
         strategy = _one(bot_server, Strategy)
         bot_server.click(ActionId.ADD_TACTIC, str(strategy.id))
         view = _latest_view(bot_server)
-        tactic = {BlockId.TACTIC_TITLE: HOSTILE, BlockId.TACTIC_OWNER: MEMBER, BlockId.TACTIC_DUE: "2026-12-15"}
-        status, answer = bot_server.submit(view, fill(view, tactic))
+        tactic = {BlockId.TACTIC_TITLE: HOSTILE, BlockId.TACTIC_OWNER: MEMBER}
+        status, answer = bot_server.submit(view, fill(view, {**tactic, BlockId.TACTIC_DUE: "2026-12-15"}))
         assert status == 200 and not answer, answer
         assert _one(bot_server, Tactic).title == HOSTILE
         status, ack, _ = bot_server.command(f"update O{objective.id} 70 {HOSTILE}")
@@ -110,7 +138,8 @@ def test_a_goal_typed_with_markup_is_shown_literally_everywhere(bot_server, host
         bot_server.standin.wait_for("views.publish")
     bot_server.click(ActionId.HOME_UPDATE_OBJECTIVE, str(objective_id), user_id=OWNER)
     update = _latest_view(bot_server)
-    status, answer = bot_server.submit(update, fill(update, {BlockId.UPDATE_VALUE: "71", BlockId.UPDATE_NOTE: HOSTILE}))
+    values = fill(update, {BlockId.UPDATE_VALUE: "71", BlockId.UPDATE_NOTE: HOSTILE})
+    status, answer = bot_server.submit(update, values)
     assert status == 200, answer
     acks.append(bot_server.command(f"archive G{goal_id}")[1])
     bot_server.click(ActionId.ARCHIVE_CONFIRM, str(goal_id))
@@ -118,18 +147,17 @@ def test_a_goal_typed_with_markup_is_shown_literally_everywhere(bot_server, host
     acks.append(bot_server.command("list archived")[1])
     acks.append(bot_server.command(f"restore G{goal_id}")[1])
 
-    shown = all_text(acks) + all_text([c.body for c in bot_server.standin.calls()])
-    assert "&lt;!here&gt;" in shown  # the hostile text was shown, escaped, not dropped
+    bot_server.standin.wait_for("response_url", count=4)  # the restore answers after the ack
+    shown = [all_text(c.body) for c in bot_server.standin.calls()] + [all_text(ack) for ack in acks]
+    assert [s for s in GOAL_SURFACES if not any(s in text and ESCAPED in text for text in shown)] == []
     found = _recorded_leaks(bot_server, acks)
     assert found == [], "\n".join(found)
 
 
 def test_refusals_echo_typed_text_escaped_once(bot_server, hostile_goal):
     hostile_goal()
-    acks = [
-        bot_server.command(text)[1]
-        for text in (HOSTILE, f"update {HOSTILE} 5", f"show {HOSTILE}", f"focus {HOSTILE}", f"report {HOSTILE}")
-    ]
+    typed = (HOSTILE, f"update {HOSTILE} 5", f"show {HOSTILE}", f"focus {HOSTILE}", f"report {HOSTILE}")
+    acks = [bot_server.command(text)[1] for text in typed]
     acks += [checkin(bot_server, text)[1] for text in (HOSTILE, f"away {HOSTILE}", f"holiday add {HOSTILE}")]
     assert "&lt;!here&gt;" in all_text(acks)
     found = _recorded_leaks(bot_server, acks)
@@ -141,8 +169,8 @@ def test_check_ins_digests_reminders_and_follow_ups_show_typed_text_literally(bo
     acks.append(bot_server.command(f"focus G{goal_id}")[1])
     acks.append(bot_server.command(f"focus G{goal_id} next")[1])
     acks.append(checkin(bot_server, f"holiday add 2026-12-24 {HOSTILE}", user_id=ADMIN)[1])
+    schedule(bot_server)  # settles, so the admin's holiday (added after the ack) is stored
     acks.append(checkin(bot_server, "holiday list")[1])
-    schedule(bot_server)
     _tick(bot_server, PROMPT_AT)
 
     prompt = dm_messages(bot_server, MEMBER)[0]
@@ -189,8 +217,9 @@ def test_check_ins_digests_reminders_and_follow_ups_show_typed_text_literally(bo
     for at in (datetime(2026, 11, 30, 14, 1, tzinfo=UTC), datetime(2026, 12, 1, 14, 1, tzinfo=UTC)):
         _tick(bot_server, at)  # the month-end reminder, then December's start and November's digest
 
-    bodies = [c.body for c in bot_server.standin.calls()]
-    assert sum("&lt;!here&gt;" in all_text(b) for b in bodies) >= 8, "the hostile text was not shown"
+    shown = [all_text(c.body) for c in bot_server.standin.calls()] + [all_text(ack) for ack in acks]
+    # Each was produced, and showed the typed text escaped, not dropped.
+    assert [s for s in SURFACES if not any(s in text and ESCAPED in text for text in shown)] == []
     found = _recorded_leaks(bot_server, acks)
     assert found == [], "\n".join(found)
 
