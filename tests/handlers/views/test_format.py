@@ -9,6 +9,7 @@ from bot.domain import pacing
 from bot.domain.enums import PaceStatus
 from bot.domain.numbers import format_number
 from handlers.views.format import (
+    Mrkdwn,
     due_in,
     escape,
     format_value,
@@ -85,6 +86,34 @@ def test_truncate_never_leaves_half_a_mention_or_entity():
 
 def test_escape_stops_mentions_in_user_text():
     assert escape("<!channel> & <@U1>") == "&lt;!channel&gt; &amp; &lt;@U1&gt;"
+
+
+def test_escape_happens_exactly_once_however_often_it_is_asked():
+    once = escape("<!here> & &amp;")
+    assert once == "&lt;!here&gt; &amp; &amp;amp;"
+    assert escape(escape(once)) == once and isinstance(once, Mrkdwn)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("ok 👩‍💻 tail", 5, "ok…"),  # woman + ZWJ + laptop: never half of it
+        ("ok 👩‍💻 tail", 6, "ok…"),
+        ("ok 👍🏽 tail", 5, "ok…"),  # the skin tone stays with its thumb
+        ("ok 🇩🇪🇫🇷 tail", 6, "ok 🇩🇪…"),  # flags are pairs of regional indicators
+        ("ok ❤️ tail", 5, "ok…"),  # the heart and its emoji presentation selector
+        ("nice :white_check_mark: done", 12, "nice…"),  # never ":white_c"
+        ("nice :tada: done", 12, "nice :tada:…"),
+    ],
+)
+def test_truncate_never_splits_an_emoji_or_a_shortcode(text, limit, expected):
+    assert truncate(text, limit) == expected
+
+
+def test_truncate_cuts_escaped_text_between_entities_and_keeps_it_mrkdwn():
+    cut = truncate(escape("a <b> & c " * 20), 12)
+    assert cut == "a &lt;b&gt;…" and isinstance(cut, Mrkdwn)
+    assert truncate(escape("R&D budget"), 6) == "R…"
 
 
 def test_mention():
