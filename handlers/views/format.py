@@ -105,7 +105,7 @@ def truncate(text: _Text, limit: int) -> _Text:
     if len(text) <= limit:
         return text
     if limit <= 0:
-        return type(text)("") if isinstance(text, Mrkdwn) else ""  # type: ignore[return-value]
+        return Mrkdwn("") if isinstance(text, Mrkdwn) else ""
     cut = limit - 1
     while cut > 0 and (text[cut] in _JOINERS or text[cut - 1] == "\u200d"):
         cut -= 1
@@ -114,7 +114,7 @@ def truncate(text: _Text, limit: int) -> _Text:
         flags += 1
     cut -= flags % 2
     head = _OPEN_MARKUP.sub("", text[:cut]).rstrip()
-    return Mrkdwn(f"{head}…") if isinstance(text, Mrkdwn) else f"{head}…"  # type: ignore[return-value]
+    return Mrkdwn(f"{head}…") if isinstance(text, Mrkdwn) else f"{head}…"
 
 
 def escape(text: str) -> Mrkdwn:

@@ -18,8 +18,8 @@ from models import Goal, Objective, Strategy, Tactic
 from models.checkins import FollowUp
 from tests.e2e.checkin_helpers import PROMPT_AT, checkin, dm_messages, dm_reply, schedule
 from tests.e2e.helpers import all_text, button_values, fill, opened_view
-from tests.e2e.hostile import HOSTILE, leaks
 from tests.fixtures.bot import ADMIN, MEMBER, OWNER
+from tests.hostile_text import HOSTILE, leaks
 from tests.services.reports.factories import add_followup
 
 ZONE = ZoneInfo("America/New_York")
@@ -71,11 +71,11 @@ def _recorded_leaks(bot_server, acks: list) -> list[str]:
     return sorted(set(found))
 
 
-def _latest_view(bot_server) -> dict:
-    """The modal the bot opened last, once it has opened one more than before the click."""
-    standin = bot_server.standin
-    standin.settle()
-    return opened_view(standin, nth=len(standin.calls("views.open")))
+def _modal(bot_server, action_id: str, value: str, **who) -> dict:
+    """Clicks a button that opens a modal, and returns that modal once it is open."""
+    before = len(bot_server.standin.calls("views.open"))
+    bot_server.click(action_id, value, **who)
+    return opened_view(bot_server.standin, nth=before + 1)
 
 
 def _one(bot_server, model):
@@ -94,8 +94,7 @@ def hostile_goal(bot_server):
         acks.append(ack)
         goal = _one(bot_server, Goal)
         assert goal is not None and HOSTILE in goal.title and goal.why == HOSTILE, ack
-        bot_server.click(ActionId.ADD_OBJECTIVE, str(goal.id))
-        view = _latest_view(bot_server)
+        view = _modal(bot_server, ActionId.ADD_OBJECTIVE, str(goal.id))
         answers = {
             objective_block_id(0, "metric"): HOSTILE,
             objective_block_id(0, "unit"): UNIT,
@@ -106,13 +105,11 @@ def hostile_goal(bot_server):
         assert status == 200 and not answer, answer
         objective = _one(bot_server, Objective)
         assert objective.metric == HOSTILE
-        bot_server.click(ActionId.ADD_STRATEGY, str(goal.id))
-        view = _latest_view(bot_server)
+        view = _modal(bot_server, ActionId.ADD_STRATEGY, str(goal.id))
         status, answer = bot_server.submit(view, fill(view, {BlockId.STRATEGY_TITLE: HOSTILE}))
         assert status == 200 and not answer, answer
         strategy = _one(bot_server, Strategy)
-        bot_server.click(ActionId.ADD_TACTIC, str(strategy.id))
-        view = _latest_view(bot_server)
+        view = _modal(bot_server, ActionId.ADD_TACTIC, str(strategy.id))
         tactic = {BlockId.TACTIC_TITLE: HOSTILE, BlockId.TACTIC_OWNER: MEMBER}
         status, answer = bot_server.submit(view, fill(view, {**tactic, BlockId.TACTIC_DUE: "2026-12-15"}))
         assert status == 200 and not answer, answer
@@ -129,15 +126,13 @@ def test_a_goal_typed_with_markup_is_shown_literally_everywhere(bot_server, host
     for text in ("list", f"show G{goal_id}", f"focus G{goal_id}", f"focus G{goal_id} next", "followups"):
         acks.append(bot_server.command(text)[1])
     bot_server.click(ActionId.SHOW_GOAL, str(goal_id))
-    bot_server.click(ActionId.EDIT_GOAL, str(goal_id))
-    edit = _latest_view(bot_server)
+    edit = _modal(bot_server, ActionId.EDIT_GOAL, str(goal_id))
     status, answer = bot_server.submit(edit, fill(edit, {BlockId.GOAL_WHY: f"{HOSTILE} again"}))
     assert status == 200 and not answer, answer
     for user in (OWNER, MEMBER):
         bot_server.event({"type": "app_home_opened", "user": user, "tab": "home", "channel": "D1"})
         bot_server.standin.wait_for("views.publish")
-    bot_server.click(ActionId.HOME_UPDATE_OBJECTIVE, str(objective_id), user_id=OWNER)
-    update = _latest_view(bot_server)
+    update = _modal(bot_server, ActionId.HOME_UPDATE_OBJECTIVE, str(objective_id), user_id=OWNER)
     values = fill(update, {BlockId.UPDATE_VALUE: "71", BlockId.UPDATE_NOTE: HOSTILE})
     status, answer = bot_server.submit(update, values)
     assert status == 200, answer
@@ -175,8 +170,7 @@ def test_check_ins_digests_reminders_and_follow_ups_show_typed_text_literally(bo
 
     prompt = dm_messages(bot_server, MEMBER)[0]
     delivery_id = button_values(prompt["blocks"], ActionId.CHECKIN_ANSWER)[0]
-    bot_server.click(ActionId.CHECKIN_ANSWER, delivery_id, user_id=MEMBER, channel_id=dm_id(MEMBER))
-    form = _latest_view(bot_server)
+    form = _modal(bot_server, ActionId.CHECKIN_ANSWER, delivery_id, user_id=MEMBER, channel_id=dm_id(MEMBER))
     answers = {
         checkin_objective_block_id(objective_id): "72",
         BlockId.CHECKIN_CONFIDENCE: "4",
@@ -204,13 +198,11 @@ def test_check_ins_digests_reminders_and_follow_ups_show_typed_text_literally(bo
     assert flagged is not None
     acks.append(bot_server.command("followups")[1])
     bot_server.click(ActionId.FOLLOWUP_TAKE, str(not_ours - 1), user_id=OWNER)
-    bot_server.click(ActionId.FOLLOWUP_RESOLVE, str(not_ours - 1), user_id=OWNER)
-    resolve = _latest_view(bot_server)
+    resolve = _modal(bot_server, ActionId.FOLLOWUP_RESOLVE, str(not_ours - 1), user_id=OWNER)
     status, answer = bot_server.submit(resolve, fill(resolve, {BlockId.FOLLOWUP_NOTE: HOSTILE}))
     assert status == 200 and not answer, answer
     _tick(bot_server, datetime(2026, 11, 25, 16, 0, tzinfo=UTC))  # the other is overdue now
-    bot_server.click(ActionId.FOLLOWUP_NOT_OURS, str(not_ours), user_id=OWNER)
-    reason = _latest_view(bot_server)
+    reason = _modal(bot_server, ActionId.FOLLOWUP_NOT_OURS, str(not_ours), user_id=OWNER)
     status, answer = bot_server.submit(reason, fill(reason, {BlockId.FOLLOWUP_NOTE: HOSTILE}))
     assert status == 200 and not answer, answer
 

@@ -12,8 +12,9 @@ import re
 # 97 characters, inside the shortest limit of a typed name (a metric's 100).
 HOSTILE = "<!here><!channel><!everyone><!subteam^S123><@U999><#C999><https://evil.example|parts> & a &amp; b"
 
-# Markup the product makes itself: mentions of the people and channels it knows, and dates.
-_OURS = re.compile(r"<(?:@U_[A-Z]+|#C_[A-Z]+|#D[A-Z0-9_]*|!date\^\d+\^[^<>|]*\|[^<>]*)>")
+# Markup the product makes itself: mentions of people and channels by id, and dates. The ids in
+# HOSTILE (U999, C999) are nobody the product ever names, so they never pass.
+_OURS = re.compile(r"<(?:@(?!U999>)[UW][A-Z0-9_]+|#(?!C999>)[CDG][A-Z0-9_]+|!date\^\d+\^[^<>|]*\|[^<>]*)>")
 _MARKUP = re.compile(r"<[^<>]*>?")
 _SHOWN_AS_MRKDWN = {"text", "initial_comment"}
 
