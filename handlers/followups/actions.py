@@ -27,6 +27,7 @@ from handlers.views.followup_post import (
     post_text,
 )
 from handlers.views.form_reader import FormReader
+from handlers.views.format import truncate
 from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ def register(app, deps: Deps) -> None:
             except ServiceError as error:
                 ack(
                     response_action="errors",
-                    errors={BlockId.FOLLOWUP_NOTE.value: describe_refusal(error)[:150]},
+                    errors={BlockId.FOLLOWUP_NOTE.value: truncate(describe_refusal(error), 150)},
                 )
                 return
             ack()
