@@ -18,6 +18,7 @@ from slack_sdk import WebClient
 
 from bot.services.errors import ServiceError
 from handlers.errors import SORRY
+from handlers.views.format import escape
 from handlers.views.notices import build_error
 from handlers.views.refusals import describe_refusal
 
@@ -65,6 +66,7 @@ def _tell(respond, message: str) -> None:
         logger.warning("no response_url to tell the person: %s", message)
         return
     try:
-        respond(text=message, blocks=build_error(message), response_type="ephemeral", replace_original=False)
+        text = escape(message)
+        respond(text=text, blocks=build_error(message), response_type="ephemeral", replace_original=False)
     except Exception:
         logger.exception("could not tell the person about the failure")

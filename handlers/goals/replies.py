@@ -6,6 +6,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.services.errors import ServiceError
+from handlers.views.format import escape
 from handlers.views.limits import MESSAGE_TEXT, fit_text
 from handlers.views.notices import build_error
 from handlers.views.refusals import describe_refusal
@@ -14,7 +15,7 @@ logger = logging.getLogger(__name__)
 
 
 def reply_error(respond, error: ServiceError | str) -> None:
-    message = describe_refusal(error) if isinstance(error, ServiceError) else error
+    message = escape(describe_refusal(error) if isinstance(error, ServiceError) else error)
     respond(text=message, blocks=build_error(message), response_type="ephemeral", replace_original=False)
 
 

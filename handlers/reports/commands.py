@@ -14,6 +14,7 @@ from bot.services.reports import settings as report_settings
 from bot.services.reports.digests import channel_digest
 from handlers.deps import Deps
 from handlers.reports.posting import post_digest
+from handlers.views.format import escape
 from handlers.views.notices import build_error
 from handlers.views.report_digest import period_label
 from handlers.views.report_settings import build_settings, settings_text
@@ -35,7 +36,7 @@ def run_report_command(request, parsed: rc.ReportCommand) -> None:
     deps: Deps = request.deps
     default_tz = deps.timezone.key
     if isinstance(parsed, rc.ReportInvalid):
-        request.ack(text=parsed.message, blocks=build_error(parsed.message))
+        request.ack(text=escape(parsed.message), blocks=build_error(parsed.message))
         return
     if not request.channel_id:
         request.ack(text=_NEEDS_CHANNEL, blocks=build_error(_NEEDS_CHANNEL))

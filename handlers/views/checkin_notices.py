@@ -43,7 +43,7 @@ def schedule_text(view: ScheduleView) -> str:
     who = (
         "this channel's members"
         if view.audience_id == view.channel_id
-        else f"user group `{view.audience_id}`"
+        else f"user group `{escape(view.audience_id)}`"
     )
     asked = f"{view.asked} people" if view.asked != 1 else "1 person"
     # Right after saving, the members are still being read from Slack; a count of 0 would alarm.
