@@ -44,6 +44,8 @@ SURFACES = (
     "our main goal is",
     "result*",
     "Customer follow-up F",
+    "Open customer follow-ups",
+    "The customer follow-up you flagged",
     "Overdue: customer follow-up",
     "*Resolved* by",
     "*Not ours*",
@@ -181,6 +183,10 @@ def test_check_ins_digests_reminders_and_follow_ups_show_typed_text_literally(bo
     }
     status, answer = bot_server.submit(form, fill(form, answers), user_id=MEMBER)
     assert status == 200 and not answer, answer
+    bot_server.standin.wait_for("chat.update")  # the prompt now says "answered ✓", with Edit
+    edit_value = button_values(dm_messages(bot_server, MEMBER)[0]["blocks"], ActionId.CHECKIN_EDIT)[0]
+    edit = _modal(bot_server, ActionId.CHECKIN_EDIT, edit_value, user_id=MEMBER, channel_id=dm_id(MEMBER))
+    assert HOSTILE in all_text(edit)  # its inputs hold the answer as typed (plain text, never escaped)
     owners_prompt = dm_messages(bot_server, OWNER)[0]
     dm_reply(bot_server, f"O{objective_id} 73 {HOSTILE}", ts="1790000000.000100", user_id=OWNER)
     bot_server.standin.settle()
