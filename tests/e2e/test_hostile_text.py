@@ -18,7 +18,7 @@ from models import Goal, Objective, Strategy, Tactic
 from models.checkins import FollowUp
 from tests.e2e.checkin_helpers import PROMPT_AT, checkin, dm_messages, dm_reply, schedule
 from tests.e2e.helpers import all_text, button_values, fill, opened_view
-from tests.fixtures.bot import ADMIN, MEMBER, OWNER
+from tests.fixtures.bot import ADMIN, CHANNEL, MEMBER, OWNER
 from tests.hostile_text import HOSTILE, leaks
 from tests.services.reports.factories import add_followup
 
@@ -38,7 +38,7 @@ GOAL_SURFACES = (
     "Restored G1",
 )
 SURFACES = (
-    "Time for your check-in",  # the prompt lists the objectives
+    "Time for your check-in",  # the prompt names the channel and lists the objectives
     "In their words",
     "Goals and objectives",
     "our main goal is",
@@ -166,11 +166,13 @@ def test_check_ins_digests_reminders_and_follow_ups_show_typed_text_literally(bo
     acks.append(bot_server.command(f"focus G{goal_id}")[1])
     acks.append(bot_server.command(f"focus G{goal_id} next")[1])
     acks.append(checkin(bot_server, f"holiday add 2026-12-24 {HOSTILE}", user_id=ADMIN)[1])
+    bot_server.standin.add_channel(CHANNEL, name="<!here>&support")  # Slack's names are escaped too
     schedule(bot_server)  # settles, so the admin's holiday (added after the ack) is stored
     acks.append(checkin(bot_server, "holiday list")[1])
     _tick(bot_server, PROMPT_AT)
 
     prompt = dm_messages(bot_server, MEMBER)[0]
+    assert "#&lt;!here&gt;&amp;support" in all_text(prompt["blocks"])
     delivery_id = button_values(prompt["blocks"], ActionId.CHECKIN_ANSWER)[0]
     form = _modal(bot_server, ActionId.CHECKIN_ANSWER, delivery_id, user_id=MEMBER, channel_id=dm_id(MEMBER))
     answers = {
