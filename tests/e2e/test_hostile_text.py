@@ -218,6 +218,8 @@ def test_check_ins_digests_reminders_and_follow_ups_show_typed_text_literally(bo
         _tick(bot_server, at)  # the month-end reminder, then December's start and November's digest
 
     shown = [all_text(c.body) for c in bot_server.standin.calls()] + [all_text(ack) for ack in acks]
+    digests = [c for c in bot_server.standin.calls("chat.postMessage") if "Progress digest" in c.body["text"]]
+    assert len(digests) >= 2  # `/goals report`, then the tick's own (weekly, monthly)
     # Each was produced, and showed the typed text escaped, not dropped.
     assert [s for s in SURFACES if not any(s in text and ESCAPED in text for text in shown)] == []
     found = _recorded_leaks(bot_server, acks)
