@@ -2,7 +2,7 @@
 
 Field names are the services' ("title", "why", "level", "parent", "due_date", "owner",
 "objective.<index>.<metric|unit|baseline|target>"); see bot/services/errors/. The check-in
-form's ("confidence", "follow_up", "objective.<id>") are placed by `checkin_answer_block`.
+form's ("confidence", "expectations", "obstacles", "follow_up", "objective.<id>") are placed by `checkin_answer_block`.
 """
 
 from collections.abc import Collection, Mapping
@@ -81,6 +81,10 @@ def checkin_answer_block(field: str | None, view: dict) -> str:
         block = str(BlockId.CHECKIN_CONFIDENCE)
     elif field == "follow_up":
         block = str(BlockId.CHECKIN_FOLLOW_UP_DESCRIPTION)
+    elif field == "expectations":
+        block = str(BlockId.CHECKIN_EXPECTATIONS)
+    elif field == "obstacles":
+        block = str(BlockId.CHECKIN_OBSTACLES)
     elif field and field.startswith("objective.") and field[10:].isdigit():
         block = checkin_objective_block_id(int(field[10:]))
     shown = shown_blocks(view)

@@ -1,15 +1,28 @@
 """The words for check-in refusals (bot/services/checkins/refusals.py); describe_refusal asks here first."""
 
+from bot.services import errors
 from bot.services.checkins import refusals as checkins
 from bot.services.errors import ServiceError
 from handlers.views.format import channel_mention, escape, mention
 
 SCHEDULE_EXAMPLE = "`/checkin schedule mon,wed,fri 09:00`"
+# A check-in answer's texts (bot/services/checkins/answer_input.py), as a person calls them.
+ANSWER_FIELDS = {
+    "expectations": "answer about what customers expect",
+    "obstacles": "answer about what's getting in the way",
+    "follow_up": "follow-up description",
+}
 
 
 def describe_checkin_refusal(error: ServiceError) -> str | None:
     """None when `error` is not a check-in refusal."""
     match error:
+        case errors.TextTooLong(limit=limit, length=length, field=field) if field in ANSWER_FIELDS:
+            return (
+                f"Your {ANSWER_FIELDS[field]} is {length:,} characters; a check-in takes at most "
+                f"{limit:,} there. Shorten it and send it again: nothing "
+                "was saved."
+            )
         case checkins.ScheduleInvalid(problems=problems):
             return "That check-in can't be saved: " + " ".join(escape(p.message) for p in problems)
         case checkins.NoSchedule(channel_id=channel_id):

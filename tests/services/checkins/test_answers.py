@@ -17,6 +17,7 @@ from bot.services.checkins.refusals import (
 )
 from bot.services.checkins.time_off import set_away
 from bot.services.checkins.views import AnswerInput, AnswerSource
+from bot.services.errors import TextTooLong
 from models.answers import Answer
 from models.checkins import Delivery, FollowUp
 from models.goals import Measurement
@@ -102,6 +103,9 @@ def test_late_answers_are_marked_late(sessions, channel):
         (AnswerInput(confidence=6), BadConfidence, "confidence"),
         (AnswerInput(numbers={999: 1}), UnknownObjective, "objective.999"),
         (AnswerInput(follow_up=True, follow_up_description="  "), FollowUpNeedsDescription, "follow_up"),
+        (AnswerInput(expectations="x" * 3001), TextTooLong, "expectations"),
+        (AnswerInput(obstacles="y" * 3001), TextTooLong, "obstacles"),
+        (AnswerInput(follow_up_description="z" * 3001), TextTooLong, "follow_up"),
     ],
 )
 def test_bad_answers_are_refused_and_nothing_is_stored(sessions, channel, given, refusal, field):
@@ -209,3 +213,28 @@ def test_an_anonymous_follow_up_unflagged_then_flagged_again_on_an_edit_is_store
             None,
             None,
         )
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+def test_a_follow_up_description_without_the_tick_flags_a_follow_up(sessions, anonymous):
+    if anonymous:
+        _anonymous_channel(sessions)
+    else:
+        make_goal(sessions, channel_id="C0SHOP")
+        make_channel(sessions, {"U1": None})
+        plan(sessions, NINE)
+    given = AnswerInput(confidence=3, follow_up=False, follow_up_description=" Mr Ode's broken till ")
+    recorded = answer(sessions, "U1", at=NINE, given=given)
+    assert (recorded.answer.follow_up, recorded.answer.follow_up_description) == (True, "Mr Ode's broken till")
+    with sessions() as session:
+        assert session.scalars(select(FollowUp.description)).all() == ["Mr Ode's broken till"]
+
+
+def test_text_at_the_limit_is_kept_whole_and_one_character_more_is_refused_not_cut(sessions, channel):
+    kept = answer(sessions, "U1", at=NINE, given=AnswerInput(expectations="a" * 3000))
+    assert kept.answer.expectations == "a" * 3000
+    with pytest.raises(TextTooLong) as refused:  # a second reply would make the answer 3,002 long
+        answer(sessions, "U1", at=NINE, given=AnswerInput(expectations="b"), source=AnswerSource.REPLY)
+    assert (refused.value.limit, refused.value.length, refused.value.field) == (3000, 3002, "expectations")
+    with sessions() as session:
+        assert session.scalars(select(Answer.expectations)).one() == "a" * 3000
