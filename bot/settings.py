@@ -1,11 +1,13 @@
 """Settings from the environment. A bad value stops the program with one line that names it."""
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+
+from bot.domain.zones import canonical_zone
 
 SLACK_API_DEFAULT = "https://slack.com/api/"
 
@@ -66,11 +68,10 @@ class Settings(BaseSettings):
     @field_validator("default_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Europe/London") from None
-        return value
+        canonical = canonical_zone(value)  # any case: europe/berlin is Europe/Berlin
+        if canonical is None:
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Europe/London")
+        return canonical
 
     @property
     def timezone(self) -> ZoneInfo:

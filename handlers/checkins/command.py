@@ -83,7 +83,7 @@ class _Request(CheckinRequest):
             case grammar.Away(until=until):
                 self.away(until)
             case grammar.Back():
-                self.away(None)
+                self.back()
             case grammar.HolidayList():
                 listed = time_off.list_holidays(sessions, team_id=team_id, since=self.today)
                 self.say(notices.holidays_text(listed))
@@ -100,11 +100,21 @@ class _Request(CheckinRequest):
                     )
                 )
 
-    def away(self, until: date | None) -> None:
+    def away(self, until: date) -> None:
         stored = time_off.set_away(
             self.deps.sessions, team_id=self.team_id, user_id=self.user_id, until=until, now=self.now
         )
         self.say(notices.away_text(stored))
+
+    def back(self) -> None:
+        was_away = time_off.end_away(
+            self.deps.sessions,
+            team_id=self.team_id,
+            user_id=self.user_id,
+            now=self.now,
+            default_tz=self.deps.timezone.key,
+        )
+        self.say(notices.back_text(was_away))
 
     def quick_schedule(self, actor: Actor, spec: ScheduleSpec):
         saved = schedules.set_schedule(

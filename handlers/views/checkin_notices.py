@@ -72,13 +72,20 @@ def status_text(status: CheckinStatus) -> str:
     return f"{head}. Still missing: {', '.join(shown)}" + (f" and {more} more." if more else ".")
 
 
-def away_text(until: date | None) -> str:
-    if until is None:
-        return "Welcome back: your check-ins start again with the next one."
+def away_text(until: date) -> str:
     return (
         f"You're away until {format_date(until)} (inclusive): no check-in prompts until then. "
         "You can still answer with `/checkin`; `/checkin back` ends it early."
     )
+
+
+def back_text(was_away: bool) -> str:
+    if not was_away:
+        return (
+            "You weren't away, so nothing changed: your check-ins come as usual. "
+            "To take time off, e.g. `/checkin away until 2026-12-24` or `/checkin away 2w`."
+        )
+    return "Welcome back: your check-ins start again with the next one."
 
 
 def holidays_text(holidays: Sequence[HolidayView]) -> str:

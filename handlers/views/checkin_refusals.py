@@ -39,6 +39,13 @@ def describe_checkin_refusal(error: ServiceError) -> str | None:
             return "Only workspace admins set holidays. `/checkin holiday list` shows them to anyone."
         case checkins.NoHoliday(day=day):
             return f"{day.isoformat()} is not a holiday. `/checkin holiday list` shows the ones there are."
+        case checkins.HolidayExists(day=day, name=name):
+            iso = day.isoformat()
+            return (
+                f"{iso} is already a holiday: {escape(name)}. Nothing changed. To rename it, "
+                f"remove it with `/checkin holiday remove {iso}`, then add it again with "
+                f"`/checkin holiday add {iso} <new name>`."
+            )
         case checkins.NoOpenCheckin(channel_id=channel_id):
             return (
                 f"That check-in for {channel_mention(channel_id)} has closed, so it can't be answered any "

@@ -106,6 +106,31 @@ def test_away_and_back(bot_server):
         assert session.scalars(select(Person.away_until)).one() is None
 
 
+def test_back_when_not_away_says_so(bot_server):
+    _, back, _ = checkin(bot_server, "back", user_id=MEMBER)
+    assert "weren't away" in all_text(back) and "Welcome back" not in all_text(back)
+    checkin(bot_server, "away 2w", user_id=MEMBER)
+    _, back, _ = checkin(bot_server, "back", user_id=MEMBER)
+    assert "Welcome back" in all_text(back)
+    _, again, _ = checkin(bot_server, "back", user_id=MEMBER)
+    assert "weren't away" in all_text(again)
+
+
+def test_a_holiday_on_a_taken_date_is_refused_naming_it_and_how_to_rename(bot_server):
+    _, _, url = checkin(bot_server, "holiday add 2026-12-25 Christmas", user_id=ADMIN)
+    assert "Christmas" in _said(bot_server, url)
+    _, _, url = checkin(bot_server, "holiday add 2026-12-25 Xmas party", user_id=ADMIN)
+    said = _said(bot_server, url)
+    assert "already a holiday: Christmas" in said and "`/checkin holiday remove 2026-12-25`" in said
+    with bot_server.sessions() as session:
+        assert session.scalars(select(Holiday.name)).all() == ["Christmas"]
+
+
+def test_a_mistyped_subcommand_gets_the_closest_one(bot_server):
+    _, ack, _ = checkin(bot_server, "stauts")
+    assert "Did you mean `/checkin status`?" in all_text(ack)
+
+
 def test_holidays_are_set_by_admins_only(bot_server):
     _, _, url = checkin(bot_server, "holiday add 2026-12-25 Christmas", user_id=MEMBER)
     assert "admins" in _said(bot_server, url)

@@ -7,6 +7,7 @@ What each subcommand carries is in command_types.py.
 
 import re
 from datetime import date, time
+from difflib import get_close_matches
 
 from bot.domain.checkins.away import MAX_AWAY, last_day_away, parse_away_length
 from bot.domain.checkins.command_types import (
@@ -35,6 +36,7 @@ DEFAULT_HOLIDAY_NAME = "Holiday"
 MAX_HOLIDAY_NAME = 100
 _MAX_ECHOED_WORD = 40
 _TIME = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+SUBCOMMANDS = ("help", "schedule", "status", "away", "back", "holiday")
 
 
 def parse_checkin_command(text: str, today: date) -> CheckinCommand:
@@ -57,7 +59,18 @@ def parse_checkin_command(text: str, today: date) -> CheckinCommand:
     if subcommand in ("status", "back"):
         return Invalid(f"`/checkin {subcommand}` takes nothing after it.")
     word = words[0] if len(words[0]) <= _MAX_ECHOED_WORD else words[0][: _MAX_ECHOED_WORD - 1] + "…"
+    guess = closest(subcommand, SUBCOMMANDS)
+    if guess is not None:
+        return Invalid(
+            f"`/checkin` has no `{word}`. Did you mean `/checkin {guess}`? `/checkin help` lists them all."
+        )
     return Invalid(f"`/checkin` has no `{word}`. Try {SCHEDULE_EXAMPLE}, or `/checkin help` for the list.")
+
+
+def closest(word: str, choices: tuple[str, ...]) -> str | None:
+    """The choice `word` is most likely a typo of (`stauts` → `status`), or None when none is close."""
+    found = get_close_matches(word.lower()[:_MAX_ECHOED_WORD], choices, n=1, cutoff=0.6)
+    return found[0] if found else None
 
 
 def help_lines() -> list[str]:
@@ -88,6 +101,9 @@ def _schedule(arguments: list[str]) -> CheckinCommand:
         return ScheduleShow()
     if [word.lower() for word in arguments] == ["off"]:
         return ScheduleOff()
+    guess = closest(arguments[0], ("show", "off")) if len(arguments) == 1 else None
+    if guess is not None:
+        return Invalid(f"Did you mean `/checkin schedule {guess}`? Or set one with {SCHEDULE_EXAMPLE}.")
     if len(arguments) != 2:
         return Invalid(
             f"`/checkin schedule` takes days and a time, e.g. {SCHEDULE_EXAMPLE}; "
@@ -147,6 +163,12 @@ def _holiday(arguments: list[str], today: date) -> CheckinCommand:
         if len(name) > MAX_HOLIDAY_NAME:
             return Invalid(f"Name it in {MAX_HOLIDAY_NAME} characters or fewer, e.g. {HOLIDAY_EXAMPLE}.")
         return HolidayAdd(day, name)
+    guess = closest(action, ("add", "list", "remove")) if action not in ("add", "list", "remove") else None
+    if guess is not None:
+        return Invalid(
+            f"Did you mean `/checkin holiday {guess}`? Holidays: {HOLIDAY_EXAMPLE}, "
+            "`/checkin holiday list`, or `/checkin holiday remove 2026-12-25`."
+        )
     return Invalid(
         f"Holidays: {HOLIDAY_EXAMPLE}, `/checkin holiday list`, or `/checkin holiday remove 2026-12-25`."
     )

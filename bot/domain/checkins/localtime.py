@@ -11,14 +11,17 @@ from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.domain.zones import canonical_zone
+
 
 @lru_cache(maxsize=1024)
 def zone(name: str, fallback: str = "UTC") -> ZoneInfo:
-    """The zone a stored name means; an empty or unknown name (Slack sends odd ones) means `fallback`."""
+    """The zone a stored name means (any case); an empty or unknown name (Slack sends odd ones)
+    means `fallback`."""
     try:
-        return ZoneInfo(name) if name else ZoneInfo(fallback)
+        return ZoneInfo(canonical_zone(name) or canonical_zone(fallback) or fallback)
     except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(fallback)
+        return ZoneInfo("UTC")
 
 
 # Ticks ask for the same few (day, time, zone) triples every minute, across schedules.

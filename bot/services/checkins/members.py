@@ -8,12 +8,11 @@ with their flags and never asked.
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
-from zoneinfo import available_timezones
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.domain.zones import canonical_zone
 from bot.services.checkins.audience import count_asked
 from bot.services.checkins.views import PersonInfo, SyncResult
 from models.checkins import Schedule
@@ -24,13 +23,8 @@ REFRESH_AFTER = timedelta(days=1)
 _CHUNK = 500
 
 
-@lru_cache(maxsize=1)
-def _known_zones() -> frozenset[str]:
-    return frozenset(available_timezones())
-
-
 def stored_zone(tz: str | None) -> str | None:
-    return tz if tz in _known_zones() else None
+    return canonical_zone(tz)
 
 
 def sync_channel_members(

@@ -22,7 +22,6 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from itertools import chain
 from typing import Any
-from zoneinfo import available_timezones
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +30,7 @@ from bot.domain.checkins.due import DuePrompt, each_prompt, is_due, zones_with_p
 from bot.domain.checkins.enums import DeliveryKind, DeliveryState, Weekday
 from bot.domain.checkins.reminders import DueReminder, due_reminders
 from bot.domain.checkins.spec import ScheduleSpec
+from bot.domain.zones import known_zones
 from bot.services.checkins.audience import each_asked_member, holidays_between
 from bot.services.checkins.cursor import lock_cursor
 from bot.services.checkins.outbox import delivery_row, insert_in_batches
@@ -164,8 +164,8 @@ def _zones_at(
 
 @lru_cache(maxsize=8)
 def _candidate_zones(default_tz: str) -> frozenset[str]:
-    # people.tz holds only names from available_timezones() (members.stored_zone) or None.
-    return frozenset(available_timezones()) | {default_tz}
+    # people.tz holds only canonical names (members.stored_zone) or None.
+    return known_zones() | {default_tz}
 
 
 def _prompt_row(team_id: str, prompt: DuePrompt, state: DeliveryState) -> dict[str, Any]:

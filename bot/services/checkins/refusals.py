@@ -50,6 +50,14 @@ class NoHoliday(ServiceError):
 
 
 @dataclass(eq=False)
+class HolidayExists(ServiceError):
+    """That day is a holiday already (`name`): adding it again would silently rename it."""
+
+    day: date
+    name: str
+
+
+@dataclass(eq=False)
 class NoOpenCheckin(ServiceError):
     """Nothing to answer now: between periods, or the period has closed."""
 

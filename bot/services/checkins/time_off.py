@@ -6,12 +6,14 @@ Someone off is not prompted and not counted missing, and can still answer (see p
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.domain.checkins.localtime import zone
 from bot.services.actor import Actor
 from bot.services.checkins.audience import person_of
 from bot.services.checkins.members import NEVER_REFRESHED
-from bot.services.checkins.refusals import AdminOnly, NoHoliday
+from bot.services.checkins.refusals import AdminOnly, HolidayExists, NoHoliday
 from bot.services.checkins.views import HolidayView
 from models.people import Holiday, Person
 
@@ -30,15 +32,34 @@ def set_away(
         return until
 
 
+def end_away(
+    sessions: sessionmaker[Session], *, team_id: str, user_id: str, now: datetime, default_tz: str
+) -> bool:
+    """`/checkin back`: ends the person's time off; False when they were not away (today, in their
+    zone, is past their last day away, or they never said), so nothing changed."""
+    with sessions.begin() as session:
+        person = person_of(session, team_id, user_id)
+        if person is None or person.away_until is None:
+            return False
+        today = now.astimezone(zone(person.tz or default_tz, default_tz)).date()
+        was_away = person.away_until >= today
+        person.away_until = None
+        return was_away
+
+
 def add_holiday(sessions: sessionmaker[Session], actor: Actor, *, day: date, name: str) -> HolidayView:
-    """Adds the day, or renames it if it is already a holiday."""
+    """Adds the day; refused when it is a holiday already (renaming is remove, then add)."""
     _require_admin(actor)
     with sessions.begin() as session:
         holiday = _holiday(session, actor.team_id, day)
-        if holiday is None:
-            holiday = Holiday(team_id=actor.team_id, day=day, name=name)
-            session.add(holiday)
-        holiday.name = name
+        if holiday is not None:
+            raise HolidayExists(day, holiday.name, field="day")
+        try:
+            with session.begin_nested():  # two admins adding the same day at once: one wins
+                session.add(Holiday(team_id=actor.team_id, day=day, name=name))
+        except IntegrityError:
+            taken = _holiday(session, actor.team_id, day)
+            raise HolidayExists(day, taken.name if taken else name, field="day") from None
         return HolidayView(day, name)
 
 

@@ -98,6 +98,14 @@ def test_the_grammar(text, expected):
         ("status now", "takes nothing"),
         ("back tomorrow", "takes nothing"),
         ("frobnicate", "`/checkin` has no `frobnicate`"),
+        ("stauts", "Did you mean `/checkin status`?"),
+        ("STAUTS", "Did you mean `/checkin status`?"),
+        ("scheduel mon 09:00", "Did you mean `/checkin schedule`?"),
+        ("bakc", "Did you mean `/checkin back`?"),
+        ("holliday list", "Did you mean `/checkin holiday`?"),
+        ("schedule shwo", "Did you mean `/checkin schedule show`?"),
+        ("holiday lsit", "Did you mean `/checkin holiday list`?"),
+        ("holiday remvoe 2026-12-25", "Did you mean `/checkin holiday remove`?"),
     ],
 )
 def test_bad_input_says_what_to_type_instead(text, must_mention):
@@ -105,6 +113,12 @@ def test_bad_input_says_what_to_type_instead(text, must_mention):
     assert isinstance(result, Invalid)
     assert must_mention in result.message
     assert "`/checkin" in result.message  # always an example to copy
+
+
+@pytest.mark.parametrize("text", ["frobnicate", "xyz", "schedule tomorrow", "holiday everything"])
+def test_no_guess_is_offered_for_a_word_close_to_nothing(text):
+    result = parse(text)
+    assert isinstance(result, Invalid) and "Did you mean" not in result.message
 
 
 def test_a_pasted_paragraph_is_not_echoed_back_whole():

@@ -49,6 +49,7 @@ CHECKIN_REFUSALS = [
     checkins.NotScheduleOwner("C0SUPPORT", "U0OWNER"),
     checkins.AdminOnly(),
     checkins.NoHoliday(date(2026, 12, 25), field="day"),
+    checkins.HolidayExists(date(2026, 12, 25), "Christmas", field="day"),
     checkins.NoOpenCheckin("C0SUPPORT"),
     checkins.AlreadyAnswered("C0SUPPORT"),
     checkins.BadConfidence(9, field="confidence"),
@@ -87,6 +88,15 @@ def test_checkin_refusals_name_the_channel_the_owner_and_what_to_type():
     assert "can't be answered any more" in describe_refusal(checkins.NoOpenCheckin("C0SUPPORT"))
     assert "Edit" in describe_refusal(checkins.AlreadyAnswered("C0SUPPORT"))
     assert "2026-12-25" in describe_refusal(checkins.NoHoliday(date(2026, 12, 25)))
+    exists = describe_refusal(checkins.HolidayExists(date(2026, 12, 25), "Christmas"))
+    assert "Christmas" in exists and "`/checkin holiday remove 2026-12-25`" in exists
+
+
+@pytest.mark.parametrize("field", ["expectations", "obstacles", "follow_up"])
+def test_a_check_in_text_over_its_limit_names_the_limit_and_the_field(field):
+    text = describe_refusal(errors.TextTooLong(3000, 3499, field=field))
+    assert "3,499 characters" in text and "3,000" in text and "nothing was saved" in text
+    assert text != describe_refusal(errors.TextTooLong(3000, 3499, field="title"))
 
 
 @pytest.mark.parametrize("refusal", REFUSALS + CHECKIN_REFUSALS, ids=lambda r: type(r).__name__)

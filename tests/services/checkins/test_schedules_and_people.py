@@ -5,7 +5,14 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.services.checkins import members, schedules, time_off
-from bot.services.checkins.refusals import AdminOnly, NoHoliday, NoSchedule, NotScheduleOwner, ScheduleInvalid
+from bot.services.checkins.refusals import (
+    AdminOnly,
+    HolidayExists,
+    NoHoliday,
+    NoSchedule,
+    NotScheduleOwner,
+    ScheduleInvalid,
+)
 from bot.services.checkins.views import PersonInfo
 from tests.services.checkins.helpers import CHANNEL, MADE_AT, TEAM, make_channel, owner, spec
 
@@ -75,11 +82,23 @@ def test_away_back_and_holidays_for_admins_only(sessions):
     with pytest.raises(AdminOnly):
         time_off.add_holiday(sessions, owner(), day=date(2027, 12, 25), name="Christmas")
     time_off.add_holiday(sessions, owner(True), day=date(2027, 12, 25), name="Xmas")
-    time_off.add_holiday(sessions, owner(True), day=date(2027, 12, 25), name="Christmas")
+    with pytest.raises(HolidayExists) as refused:  # never renamed silently
+        time_off.add_holiday(sessions, owner(True), day=date(2027, 12, 25), name="Christmas")
+    assert (refused.value.day, refused.value.name) == (date(2027, 12, 25), "Xmas")
     assert [(h.day, h.name) for h in time_off.list_holidays(sessions, team_id=TEAM)] == [
-        (date(2027, 12, 25), "Christmas")
+        (date(2027, 12, 25), "Xmas")
     ]
     assert time_off.list_holidays(sessions, team_id="T0THER") == []
     time_off.remove_holiday(sessions, owner(True), day=date(2027, 12, 25))
     with pytest.raises(NoHoliday):
         time_off.remove_holiday(sessions, owner(True), day=date(2027, 12, 25))
+
+
+def test_back_says_whether_the_person_was_away(sessions):
+    now = datetime(2027, 3, 5, 23, 30, tzinfo=UTC)  # still 5 March in New York, already 6 March in Berlin
+    assert not time_off.end_away(sessions, team_id=TEAM, user_id="U1", now=now, default_tz="UTC")
+    time_off.set_away(sessions, team_id=TEAM, user_id="U1", until=date(2027, 3, 5), now=now)
+    assert time_off.end_away(sessions, team_id=TEAM, user_id="U1", now=now, default_tz="America/New_York")
+    assert not time_off.end_away(sessions, team_id=TEAM, user_id="U1", now=now, default_tz="America/New_York")
+    time_off.set_away(sessions, team_id=TEAM, user_id="U1", until=date(2027, 3, 5), now=now)
+    assert not time_off.end_away(sessions, team_id=TEAM, user_id="U1", now=now, default_tz="Europe/Berlin")
