@@ -2,7 +2,8 @@
 
 Field names are the services' ("title", "why", "level", "parent", "due_date", "owner",
 "objective.<index>.<metric|unit|baseline|target>"); see bot/services/errors/. The check-in
-form's ("confidence", "expectations", "obstacles", "follow_up", "objective.<id>") are placed by `checkin_answer_block`.
+form's ("confidence", "expectations", "obstacles", "follow_up", "objective.<id>") are placed by
+`checkin_answer_block`.
 """
 
 from collections.abc import Collection, Mapping

@@ -225,7 +225,8 @@ def test_a_follow_up_description_without_the_tick_flags_a_follow_up(sessions, an
         plan(sessions, NINE)
     given = AnswerInput(confidence=3, follow_up=False, follow_up_description=" Mr Ode's broken till ")
     recorded = answer(sessions, "U1", at=NINE, given=given)
-    assert (recorded.answer.follow_up, recorded.answer.follow_up_description) == (True, "Mr Ode's broken till")
+    flagged = (recorded.answer.follow_up, recorded.answer.follow_up_description)
+    assert flagged == (True, "Mr Ode's broken till")
     with sessions() as session:
         assert session.scalars(select(FollowUp.description)).all() == ["Mr Ode's broken till"]
 
