@@ -121,7 +121,9 @@ class _Request(CheckinRequest):
             self.deps.sessions, actor, channel_id=self.channel_id, spec=spec, now=self.now
         )
         self.saved = saved
-        return notices.schedule_text(saved), notices.build_schedule(saved, saved=True)
+        # The members are read after the ack; their count follows then (read_members), once.
+        text = notices.schedule_text(saved, counted=False)
+        return text, notices.build_schedule(saved, saved=True, counted=False)
 
     def turn_off(self, actor: Actor):
         view = schedules.turn_off_schedule(self.deps.sessions, actor, channel_id=self.channel_id)

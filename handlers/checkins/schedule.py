@@ -51,9 +51,10 @@ def open_schedule_modal(client: WebClient, deps: Deps, *, team_id: str, channel_
 def read_members(
     client: WebClient, deps: Deps, saved: ScheduleView, *, team_id: str, now: datetime, respond=None
 ) -> None:
-    """After a schedule is set: who it asks, from Slack into the database (never at tick time)."""
+    """After a schedule is set: who it asks, from Slack into the database (never at tick time);
+    with `respond` (`/checkin schedule <days> <time>`), the person is told how many it asks."""
     try:
-        synced = sync_audience(client, deps, team_id=team_id, audience_id=saved.audience_id, now=now)
+        sync_audience(client, deps, team_id=team_id, audience_id=saved.audience_id, now=now)
     except SlackApiError as error:
         logger.warning("could not read a check-in's members: %s", error.response.get("error"))
         text = (
@@ -61,7 +62,12 @@ def read_members(
             "Invite me to the channel (`/invite @goalbot`) if I'm not in it."
         )
     else:
-        text = f"Check-in asks {synced.asked} {'person' if synced.asked == 1 else 'people'} here."
+        if respond is None or not getattr(respond, "response_url", None):
+            return
+        # The saved schedule's own count (exclusions, bots, deactivated people left out), not the
+        # sync's, which adds up every schedule asking this audience.
+        shown = schedules.show_schedule(deps.sessions, team_id=team_id, channel_id=saved.channel_id)
+        text = notices.asked_text(shown)
     if respond is not None and getattr(respond, "response_url", None):
         respond(text=text, response_type="ephemeral", replace_original=False)
 

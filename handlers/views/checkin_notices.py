@@ -36,7 +36,9 @@ def describe_spec(spec: ScheduleSpec) -> str:
     )
 
 
-def schedule_text(view: ScheduleView) -> str:
+def schedule_text(view: ScheduleView, *, counted: bool = True) -> str:
+    """`counted=False` right after a save, before the members are read from Slack: the count
+    stored then may be stale or 0, and the true one follows (`asked_text`)."""
     where = channel_mention(view.channel_id)
     if not view.active:
         return f"{where}'s check-in is off. Turn it on again with `/checkin schedule`."
@@ -45,17 +47,25 @@ def schedule_text(view: ScheduleView) -> str:
         if view.audience_id == view.channel_id
         else f"user group `{escape(view.audience_id)}`"
     )
-    asked = f"{view.asked} people" if view.asked != 1 else "1 person"
-    # Right after saving, the members are still being read from Slack; a count of 0 would alarm.
-    counted = f" ({asked})" if view.asked else ""
+    count = f" ({_people(view.asked)})" if counted and view.asked else ""
     return (
         f"Check-in for {where}: {describe_spec(view.spec)}. "
-        f"Asks {who}{counted}, set by {mention(view.owner_id)}."
+        f"Asks {who}{count}, set by {mention(view.owner_id)}."
     )
 
 
-def build_schedule(view: ScheduleView, *, saved: bool = False) -> list[Block]:
-    blocks: list[Block] = [section(("✓ Saved. " if saved else "") + schedule_text(view))]
+def asked_text(view: ScheduleView) -> str:
+    """Once the members are read: who the check-in asks (members who are not bots, deactivated
+    or excluded), the same count `schedule_text` shows."""
+    return f"{channel_mention(view.channel_id)}'s check-in asks {_people(view.asked)}."
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
+
+
+def build_schedule(view: ScheduleView, *, saved: bool = False, counted: bool = True) -> list[Block]:
+    blocks: list[Block] = [section(("✓ Saved. " if saved else "") + schedule_text(view, counted=counted))]
     if view.active:
         blocks.append(context("Change it with `/checkin schedule`; stop it with `/checkin schedule off`."))
     return blocks

@@ -1,11 +1,14 @@
 """Who is asked stays current: member_joined_channel, member_left_channel and user_change events."""
 
+import re
+
 from sqlalchemy import select
 
 from handlers.ids import BlockId
 from models.checkins import Schedule
 from models.people import Membership, Person
-from tests.e2e.checkin_helpers import schedule, schedule_with_form
+from tests.e2e.checkin_helpers import checkin, schedule, schedule_with_form
+from tests.e2e.helpers import all_text
 from tests.fixtures.bot import ADMIN, CHANNEL, MEMBER
 
 
@@ -52,3 +55,23 @@ def test_a_user_group_audience_is_read_from_usergroups(bot_server):
         assert session.scalars(select(Schedule.audience_id)).one() == "S0SUPPORT"
         grouped = set(session.scalars(select(Membership.user_id).where(Membership.group_id == "S0SUPPORT")))
     assert grouped == {MEMBER, ADMIN}
+
+
+def test_saving_a_schedule_states_one_count_the_people_it_asks(bot_server):
+    """The ack is written before the members are read: it states no count; the count follows once
+    they are read, and `schedule show` agrees. Bots and deactivated people are not counted."""
+    slack = bot_server.standin
+    slack.add_user("U_BOT", name="helperbot", is_bot=True, channels=(CHANNEL,))
+    slack.add_user("U_GONE", name="gone", deleted=True, channels=(CHANNEL,))
+    # One member already known from an event: the stored count before the read is 1, not 2.
+    bot_server.event(
+        {"type": "member_joined_channel", "user": MEMBER, "channel": CHANNEL, "channel_type": "C"}
+    )
+    slack.wait_for("users.info")
+    for _ in range(2):  # a first save, then a change: neither shows a count read before the members
+        _, ack, url = checkin(bot_server, "schedule mon,wed,fri 09:00")
+        said = [all_text(ack)] + [all_text(body) for body in bot_server.awaited_replies(url)]
+        counts = re.findall(r"(\d+) (?:people|person)", " ".join(said))
+        assert counts and set(counts) == {"2"}, said
+    _, shown, _ = checkin(bot_server, "schedule show")
+    assert "(2 people)" in all_text(shown)
