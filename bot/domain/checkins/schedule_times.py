@@ -1,6 +1,6 @@
 """When a schedule prompts in one zone: its instants in a span, and the next one after an instant."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -41,6 +41,14 @@ def last_prompt_at_or_before(spec: ScheduleSpec, tz: ZoneInfo, at: datetime) -> 
 def next_prompt_after(spec: ScheduleSpec, tz: ZoneInfo, at: datetime) -> tuple[date, datetime] | None:
     """The first prompt strictly after `at`, or None if the schedule has no days."""
     return next(iter(prompts_between(spec, tz, at, at + timedelta(days=8))), None)
+
+
+def next_prompt_when_on(
+    spec: ScheduleSpec, tz: ZoneInfo, at: datetime, is_off: Callable[[date], bool], horizon: timedelta
+) -> tuple[date, datetime] | None:
+    """The first prompt strictly after `at` on a day the person is not off (away, a holiday):
+    the one they will get. None when every prompt within `horizon` falls on a day off."""
+    return next((p for p in prompts_between(spec, tz, at, at + horizon) if not is_off(p[0])), None)
 
 
 def _require_aware(*instants: datetime) -> None:

@@ -1,31 +1,38 @@
 """The App Home's check-in part: my next check-in, the ones open now, and whether I am away."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.domain.checkins.away import MAX_AWAY, Member, is_off
 from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.periods import period_for
-from bot.domain.checkins.schedule_times import next_prompt_after
-from bot.services.checkins.audience import person_of, schedules_asking
+from bot.domain.checkins.schedule_times import next_prompt_when_on
+from bot.services.checkins.audience import holidays_between, person_of, schedules_asking
 from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.specs import spec_of
 from bot.services.checkins.views import HomeCheckins, NextCheckin, OpenCheckin
+
+# Time off is at most MAX_AWAY; a week past it finds every weekday once more.
+_HORIZON = MAX_AWAY + timedelta(days=8)
 
 
 def home_checkins(
     sessions: sessionmaker[Session], *, team_id: str, user_id: str, now: datetime, default_tz: str
 ) -> HomeCheckins:
     """`open` lists periods open now (also while away: they can still be answered); `next` is the
-    soonest prompt after now across my channels (it is sent only if I am not away that day)."""
+    soonest prompt after now across my channels that I will get: after my time off and holidays."""
     with sessions.begin() as session:
         person = person_of(session, team_id, user_id)
         tz = zone(person.tz if person and person.tz else default_tz, default_tz)
+        today = now.astimezone(tz).date()
+        me = Member(user_id, tz.key, person.away_until if person else None)
+        holidays = holidays_between(session, team_id, today, today + _HORIZON)
         next_checkin: NextCheckin | None = None
         open_now = []
         for schedule in schedules_asking(session, team_id, user_id):
             spec = spec_of(schedule)
-            following = next_prompt_after(spec, tz, now)
+            following = next_prompt_when_on(spec, tz, now, lambda day: is_off(me, day, holidays), _HORIZON)
             if following is not None and (next_checkin is None or following[1] < next_checkin.at):
                 next_checkin = NextCheckin(schedule.channel_id, following[1])
             period = period_for(spec, tz, now)

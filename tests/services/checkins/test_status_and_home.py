@@ -8,7 +8,7 @@ from bot.services.checkins import claims
 from bot.services.checkins.home import home_checkins
 from bot.services.checkins.refusals import NotScheduleOwner
 from bot.services.checkins.status import checkin_status
-from bot.services.checkins.time_off import set_away
+from bot.services.checkins.time_off import add_holiday, set_away
 from tests.services.checkins.helpers import CHANNEL, DEFAULT_TZ, TEAM, answer, make_channel, owner, plan
 
 NINE = datetime(2027, 3, 1, 9, tzinfo=UTC)
@@ -42,7 +42,8 @@ def test_home_shows_next_open_and_away(sessions):
         sessions, team_id=TEAM, user_id="U1", now=NINE + timedelta(hours=1), default_tz=DEFAULT_TZ
     )
     assert home.away_until == date(2027, 3, 10)
-    assert home.next is not None and home.next.at == datetime(2027, 3, 3, 9, tzinfo=UTC)
+    # Not Wed 3 March: away through Wednesday the 10th, the next prompt sent is Friday the 12th's.
+    assert home.next is not None and home.next.at == datetime(2027, 3, 12, 9, tzinfo=UTC)
     (open_now,) = home.open
     assert (open_now.delivery_id, open_now.answered, open_now.local_date) == (
         sent.id,
@@ -52,4 +53,22 @@ def test_home_shows_next_open_and_away(sessions):
     before = home_checkins(
         sessions, team_id=TEAM, user_id="U1", now=NINE - timedelta(hours=1), default_tz=DEFAULT_TZ
     )
-    assert before.open == () and before.next is not None and before.next.at == NINE
+    assert before.open == () and before.next is not None and before.next.at == home.next.at
+
+
+def test_home_shows_the_first_prompt_after_time_off_and_holidays(sessions):
+    make_channel(sessions, {"U1": None})
+    monday = NINE - timedelta(hours=1)
+    set_away(sessions, team_id=TEAM, user_id="U1", until=date(2027, 3, 3), now=monday)
+    add_holiday(sessions, owner(True), day=date(2027, 3, 5), name="Founders' day")
+    add_holiday(sessions, owner(True), day=date(2027, 3, 8), name="Bridge day")
+
+    def next_at(at):
+        found = home_checkins(sessions, team_id=TEAM, user_id="U1", now=at, default_tz=DEFAULT_TZ).next
+        return found.at if found else None
+
+    assert next_at(monday) == datetime(2027, 3, 10, 9, tzinfo=UTC)  # not Mon 1, Wed 3, Fri 5 or Mon 8
+    set_away(sessions, team_id=TEAM, user_id="U1", until=None, now=monday)
+    assert next_at(monday) == NINE
+    set_away(sessions, team_id=TEAM, user_id="U1", until=date(2028, 3, 1), now=monday)  # a year off
+    assert next_at(monday) == datetime(2028, 3, 3, 9, tzinfo=UTC)
