@@ -6,7 +6,7 @@ from datetime import date, datetime
 from bot.domain.checkins import commands as grammar
 from bot.domain.checkins.spec import ScheduleSpec
 from bot.services.actor import Actor
-from bot.services.checkins import answer_forms, home, schedules, status, time_off
+from bot.services.checkins import home, schedules, status, time_off, todays_checkin
 from bot.services.errors import ServiceError
 from handlers.checkins.answering import open_answer_form
 from handlers.checkins.request import CheckinRequest
@@ -140,7 +140,7 @@ class _Request(CheckinRequest):
         return notices.status_text(shown), None
 
     def open_today(self) -> None:
-        channel = answer_forms.channel_to_answer(
+        todays = todays_checkin.checkin_to_open(
             self.deps.sessions,
             team_id=self.team_id,
             user_id=self.user_id,
@@ -148,7 +148,7 @@ class _Request(CheckinRequest):
             default_tz=self.deps.timezone.key,
             prefer=self.channel_id,
         )
-        if channel is None:
+        if todays is None:
             upcoming = home.home_checkins(
                 self.deps.sessions,
                 team_id=self.team_id,
@@ -169,8 +169,9 @@ class _Request(CheckinRequest):
                 self.deps,
                 team_id=self.team_id,
                 user_id=self.user_id,
-                channel_id=channel,
+                channel_id=todays.channel_id,
                 trigger_id=self.trigger_id,
                 now=self.now,
+                for_date=todays.local_date,
             )
         )

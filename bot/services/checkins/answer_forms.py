@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.localtime import zone
-from bot.domain.checkins.periods import Period, is_late, period_for
+from bot.domain.checkins.periods import Period, answerable_period, is_late
 from bot.domain.checkins.spec import Questions
 from bot.domain.limits import MAX_ID
 from bot.services.checkins.answer_rows import (
@@ -161,8 +161,8 @@ def _open_period(
         raise NoSchedule(channel_id)
     person = person_of(session, team_id, user_id)
     tz_name = person.tz if person and person.tz else default_tz
-    period = period_for(spec_of(schedule), zone(tz_name, default_tz), now)
-    if period is None or (for_date is not None and for_date != period.local_date):
+    period = answerable_period(spec_of(schedule), zone(tz_name, default_tz), now, for_date)
+    if period is None:
         raise NoOpenCheckin(channel_id)
     return schedule, tz_name, period
 

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.localtime import zone
-from bot.domain.checkins.periods import is_late, period_for
+from bot.domain.checkins.periods import answerable_period, is_late
 from bot.services.checkins.answer_input import checked, merged
 from bot.services.checkins.answer_rows import (
     anonymous_row,
@@ -49,15 +49,17 @@ def record_answer(
     for_date: date | None = None,
 ) -> AnswerRecorded:
     """`for_date`: the local date of the prompt the answer came from (a button or its form); an old
-    prompt's button must not answer today's period, so another date means the period has closed."""
+    prompt's button must not answer today's period, so another date means the period has closed.
+    Today's date also takes an answer before the prompt time (`/checkin` early): it is recorded as
+    any answer to today's prompt, whose row is then marked answered, so the prompt is never sent."""
     with sessions.begin() as session:
         schedule = find_schedule(session, team_id, channel_id)
         if schedule is None or not schedule.active:
             raise NoSchedule(channel_id)
         person = person_of(session, team_id, user_id)
         tz = zone(person.tz if person and person.tz else default_tz, default_tz)
-        period = period_for(spec_of(schedule), tz, now)
-        if period is None or (for_date is not None and for_date != period.local_date):
+        period = answerable_period(spec_of(schedule), tz, now, for_date)
+        if period is None:
             raise NoOpenCheckin(channel_id)
         objectives = {o.id: o for o in schedule_objectives(session, schedule)}
         given = checked(answer, objectives.keys())

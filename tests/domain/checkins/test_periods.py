@@ -2,7 +2,15 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from bot.domain.checkins.enums import Weekday
 from bot.domain.checkins.localtime import zone
-from bot.domain.checkins.periods import Period, closes_at, is_late, period_for
+from bot.domain.checkins.periods import (
+    Period,
+    answerable_period,
+    closes_at,
+    early_period,
+    is_late,
+    period_for,
+    todays_period,
+)
 
 from .factories import EVERY_DAY, MON_WED_FRI, spec, utc
 
@@ -56,3 +64,37 @@ def test_the_period_follows_the_persons_zone():
     period = period_for(schedule, sydney, at)
     assert period is not None and period.local_date == MONDAY
     assert period_for(schedule, BERLIN, at) is None  # Sunday night in Berlin
+
+
+def test_todays_check_in_can_be_answered_before_its_prompt_and_counts_as_on_time():
+    schedule = spec(MON_WED_FRI)
+    seven = _at(MONDAY, 7)  # a shift starting at 07:00; the prompt is at 09:00
+    today = Period(MONDAY, _at(MONDAY, 9), _at(MONDAY, 13), _at(MONDAY + timedelta(days=1), 9))
+    assert period_for(schedule, BERLIN, seven) is None
+    assert early_period(schedule, BERLIN, seven) == today == todays_period(schedule, BERLIN, seven)
+    assert answerable_period(schedule, BERLIN, seven, MONDAY) == today and not is_late(today, seven)
+    assert answerable_period(schedule, BERLIN, seven, None) is None  # a DM reply answers open periods only
+    # Midnight in Berlin is still Sunday in New York: there, Monday's check-in is not today's yet.
+    assert early_period(schedule, NEW_YORK, _at(MONDAY, 0, 30)) is None
+
+
+def test_today_wins_over_yesterdays_still_open_period_but_yesterdays_prompt_still_answers_it():
+    schedule = spec(EVERY_DAY)
+    sunday, seven = MONDAY - timedelta(days=1), _at(MONDAY, 7)
+    assert period_for(schedule, BERLIN, seven).local_date == sunday  # open until Monday's 09:00
+    assert todays_period(schedule, BERLIN, seven).local_date == MONDAY
+    assert answerable_period(schedule, BERLIN, seven, sunday).local_date == sunday
+    assert answerable_period(schedule, BERLIN, seven, MONDAY).local_date == MONDAY
+    assert answerable_period(schedule, BERLIN, seven, MONDAY + timedelta(days=1)) is None
+
+
+def test_on_a_day_without_a_prompt_there_is_nothing_early_to_answer():
+    schedule = spec(MON_WED_FRI)
+    tuesday = MONDAY + timedelta(days=1)
+    assert early_period(schedule, BERLIN, _at(tuesday, 7)) is None
+    assert todays_period(schedule, BERLIN, _at(tuesday, 7)).local_date == MONDAY  # still open
+    assert todays_period(schedule, BERLIN, _at(tuesday, 10)) is None
+    assert answerable_period(schedule, BERLIN, _at(tuesday, 7), tuesday) is None
+    after = _at(MONDAY, 10)  # today's prompt has gone: today's period is the open one
+    assert early_period(schedule, BERLIN, after) is None
+    assert todays_period(schedule, BERLIN, after) == period_for(schedule, BERLIN, after)

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import MetaData, select
 
 from bot.domain.checkins.enums import Category
+from bot.services.checkins import answers, claims
 from bot.services.checkins.refusals import (
     AlreadyAnswered,
     BadConfidence,
@@ -21,7 +22,7 @@ from bot.services.errors import TextTooLong
 from models.answers import Answer
 from models.checkins import Delivery, FollowUp
 from models.goals import Measurement
-from tests.services.checkins.helpers import TEAM, answer, make_channel, plan
+from tests.services.checkins.helpers import CHANNEL, DEFAULT_TZ, TEAM, answer, make_channel, plan
 from tests.services.factories import make_goal
 
 MON = date(2027, 3, 1)
@@ -239,3 +240,51 @@ def test_text_at_the_limit_is_kept_whole_and_one_character_more_is_refused_not_c
     assert (refused.value.limit, refused.value.length, refused.value.field) == (3000, 3002, "expectations")
     with sessions() as session:
         assert session.scalars(select(Answer.expectations)).one() == "a" * 3000
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+def test_answering_before_the_prompt_time_answers_todays_check_in_and_its_prompt_is_not_sent(
+    sessions, anonymous
+):
+    make_goal(sessions, channel_id="C0SHOP")
+    make_channel(sessions, {"U1": None, "U2": None}, anonymous=anonymous)
+    seven = NINE - timedelta(hours=2)
+    plan(sessions, seven)
+
+    def early(given: AnswerInput, **kwargs):
+        return answers.record_answer(
+            sessions,
+            team_id=TEAM,
+            user_id="U1",
+            channel_id=CHANNEL,
+            answer=given,
+            source=AnswerSource.FORM,
+            now=seven,
+            default_tz=DEFAULT_TZ,
+            for_date=MON,
+            **kwargs,
+        )
+
+    with pytest.raises(NoOpenCheckin):  # a reply (no date) answers an open period only
+        answer(sessions, "U1", at=seven)
+    recorded = early(AnswerInput(confidence=4, expectations="Faster refunds"))
+    assert (recorded.local_date, recorded.late, recorded.prompt_message) == (MON, False, None)
+    if anonymous:
+        with pytest.raises(AlreadyAnswered):
+            early(AnswerInput(confidence=2))
+        early(AnswerInput(confidence=2), anonymous_answer_id=recorded.anonymous_answer_id)  # its Edit
+    else:
+        assert early(AnswerInput(confidence=2)).edited
+    plan(sessions, NINE)
+    sent = claims.claim_deliveries(sessions, worker="w", now=NINE, limit=10, default_tz=DEFAULT_TZ)
+    assert [d.user_id for d in sent] == ["U2"]  # U1 answered: no prompt for something already answered
+    with sessions() as session:
+        mine = session.scalars(select(Delivery).where(Delivery.user_id == "U1")).one()
+        assert (mine.local_date, mine.answered, mine.sent_at, mine.message_ts) == (MON, True, None, None)
+    after_the_prompt = NINE + timedelta(minutes=5)
+    if anonymous:  # as after any answer: only the Edit button (in the person's DM) finds it
+        with pytest.raises(AlreadyAnswered):
+            answer(sessions, "U1", at=after_the_prompt)
+    else:
+        later = answer(sessions, "U1", at=after_the_prompt, given=AnswerInput(confidence=5))
+        assert (later.local_date, later.edited, later.late) == (MON, True, False)
