@@ -10,7 +10,7 @@ from sqlalchemy import MetaData, select
 from handlers.ids import ActionId, BlockId
 from models.answers import AnonymousAnswer, Answer
 from models.checkins import Delivery
-from tests.e2e.checkin_helpers import PROMPT_AT, checkin, deliver, dm_messages, schedule, schedule_with_form
+from tests.e2e.checkin_helpers import PROMPT_AT, checkin, deliver, dm_messages, schedule_with_form
 from tests.e2e.helpers import all_text, button_values, fill, opened_view
 from tests.fixtures.bot import MEMBER, OWNER
 
@@ -31,13 +31,19 @@ def _answer_early(bot_server, nth_view: int, text: str = "Faster call-backs") ->
     bot_server.standin.settle()
 
 
+def _schedule(bot_server) -> None:
+    """The quick schedule at 10:30, once its members are stored (its count is told after that)."""
+    _, _, url = checkin(bot_server, "schedule mon,wed,fri 10:30")
+    assert "asks 2 people" in all_text(bot_server.awaited_replies(url)[0])
+
+
 def _prompted(bot_server) -> set[str]:
     return set(deliver(bot_server, PROMPT_AT))
 
 
 def test_checkin_before_the_prompt_time_answers_today_and_the_prompt_is_not_sent(bot_server, make_goal):
     make_goal()
-    schedule(bot_server)
+    _schedule(bot_server)
     _answer_early(bot_server, 1)
 
     with bot_server.sessions() as session:
@@ -55,7 +61,7 @@ def test_checkin_before_the_prompt_time_answers_today_and_the_prompt_is_not_sent
 
 def test_checkin_early_works_while_away(bot_server, make_goal):
     make_goal()
-    schedule(bot_server)
+    _schedule(bot_server)
     checkin(bot_server, "away 2w", user_id=MEMBER)
     _answer_early(bot_server, 1)
     with bot_server.sessions() as session:
@@ -71,7 +77,11 @@ def test_an_early_anonymous_answer_counts_for_today_and_leaves_no_trace_of_its_a
     assert _prompted(bot_server) == {OWNER}
     with bot_server.sessions() as session:
         stored = session.scalars(select(AnonymousAnswer)).one()
-        assert (stored.local_date, stored.late, stored.expectations) == (TODAY, False, "Refunds take too long")
+        assert (stored.local_date, stored.late, stored.expectations) == (
+            TODAY,
+            False,
+            "Refunds take too long",
+        )
         mine = session.scalars(select(Delivery).where(Delivery.user_id == MEMBER)).one()
         assert (mine.answered, mine.sent_at, mine.message_ts) == (True, None, None)
     schema = MetaData()
