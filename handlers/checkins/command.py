@@ -101,10 +101,10 @@ class _Request(CheckinRequest):
                 )
 
     def away(self, until: date) -> None:
-        stored = time_off.set_away(
+        time_off.set_away(
             self.deps.sessions, team_id=self.team_id, user_id=self.user_id, until=until, now=self.now
         )
-        self.say(notices.away_text(stored))
+        self.say(notices.away_text(until))
 
     def back(self) -> None:
         was_away = time_off.end_away(

@@ -23,6 +23,7 @@ from bot.domain.report_commands import (
         ("reminders show", RemindersShow()),
         ("reminders at 09:30", RemindersAt(time(9, 30), None)),
         ("reminders at 9:30 Europe/Berlin", RemindersAt(time(9, 30), "Europe/Berlin")),
+        ("reminders at 9:30 europe/berlin", RemindersAt(time(9, 30), "Europe/Berlin")),
         ("reminders OFF", RemindersSwitch(False)),
         ("reminders on", RemindersSwitch(True)),
         ("digest", DigestShow()),

@@ -19,7 +19,7 @@ def _focus(bot_server):
 def test_reminders_show_their_defaults_then_change(bot_server):
     _, ack, _ = bot_server.command("reminders")
     assert "09:00" in all_text(ack) and "on" in all_text(ack)
-    _, ack, _ = bot_server.command("reminders at 09:30 Europe/Berlin")
+    _, ack, _ = bot_server.command("reminders at 09:30 europe/BERLIN")  # zones in any case
     assert "09:30" in all_text(ack) and "Europe/Berlin" in all_text(ack)
     _, ack, _ = bot_server.command("reminders off")
     assert "pick one" in all_text(ack)

@@ -10,11 +10,14 @@ Both are what `zoneinfo` does with fold=0; this module exists so that rule has o
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.domain.zones import canonical_zone
+
 
 def zone(name: str) -> ZoneInfo:
-    """The zone for an IANA name; raises ValueError (not a zoneinfo internals error) when unknown."""
+    """The zone for an IANA name in any case (`europe/berlin`); raises ValueError (not a zoneinfo
+    internals error) when unknown."""
     try:
-        return ZoneInfo(name)
+        return ZoneInfo(canonical_zone(name) or name)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise ValueError(f"unknown time zone {name!r}") from error
 
