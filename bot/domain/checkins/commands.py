@@ -75,7 +75,7 @@ def closest(word: str, choices: tuple[str, ...]) -> str | None:
 
 def help_lines() -> list[str]:
     return [
-        "`/checkin` — open today's check-in",
+        "`/checkin` — open today's check-in (also before its time, and while you are away)",
         "`/checkin schedule` — set this channel's check-in (days, time, questions, anonymity)",
         f"{SCHEDULE_EXAMPLE} — the same with defaults: days `mon`…`sun`, time in each person's zone",
         "`/checkin schedule show` — see this channel's check-in",
