@@ -94,3 +94,5 @@ def test_an_early_anonymous_answer_counts_for_today_and_leaves_no_trace_of_its_a
     # Only the person's own DM receipt carries the answer's id, for its Edit button.
     [edit] = button_values(dm_messages(bot_server, MEMBER)[0]["blocks"], ActionId.CHECKIN_EDIT)
     assert stored.id in edit
+    bot_server.click(ActionId.CHECKIN_EDIT, edit, user_id=MEMBER)  # after the prompt time, too
+    assert "Refunds take too long" in json.dumps(opened_view(bot_server.standin, 3))
