@@ -102,3 +102,21 @@ def test_back_says_whether_the_person_was_away(sessions):
     assert not time_off.end_away(sessions, team_id=TEAM, user_id="U1", now=now, default_tz="America/New_York")
     time_off.set_away(sessions, team_id=TEAM, user_id="U1", until=date(2027, 3, 5), now=now)
     assert not time_off.end_away(sessions, team_id=TEAM, user_id="U1", now=now, default_tz="Europe/Berlin")
+
+
+def test_two_admins_adding_one_day_at_once_get_one_holiday_and_one_refusal(sessions, monkeypatch):
+    time_off.add_holiday(sessions, owner(True), day=date(2027, 12, 25), name="Christmas")
+    looked_up = time_off._holiday
+    calls = []
+
+    def not_seen_yet(session, team_id, day):  # the other admin's insert lands after this look-up
+        calls.append(day)
+        return None if len(calls) == 1 else looked_up(session, team_id, day)
+
+    monkeypatch.setattr(time_off, "_holiday", not_seen_yet)
+    with pytest.raises(HolidayExists) as refused:
+        time_off.add_holiday(sessions, owner(True), day=date(2027, 12, 25), name="Xmas")
+    assert refused.value.name == "Christmas"
+    assert [(h.day, h.name) for h in time_off.list_holidays(sessions, team_id=TEAM)] == [
+        (date(2027, 12, 25), "Christmas")
+    ]
