@@ -51,6 +51,10 @@ def test_checkin_before_the_prompt_time_answers_today_and_the_prompt_is_not_sent
         assert (stored.user_id, stored.local_date, stored.late) == (MEMBER, TODAY, False)
     receipt = dm_messages(bot_server, MEMBER)[0]
     assert "✓" in all_text(receipt) and button_values(receipt["blocks"], ActionId.CHECKIN_EDIT)
+    # App Home's "Next" is the next prompt that will come: Wednesday's, not today's answered one.
+    bot_server.event({"type": "app_home_opened", "user": MEMBER, "tab": "home", "channel": "D1"})
+    home = all_text(bot_server.standin.wait_for("views.publish")[0].body["view"])
+    assert "Next:" in home and "Wed 25 Nov at 10:30" in home and "Mon 23 Nov" not in home
     assert _prompted(bot_server) == {OWNER}  # no prompt for something already answered
     assert len(dm_messages(bot_server, MEMBER)) == 1
 

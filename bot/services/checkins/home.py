@@ -1,10 +1,13 @@
 """The App Home's check-in part: my next check-in, the ones open now, and whether I am away."""
 
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.away import MAX_AWAY, Member, is_off
+from bot.domain.checkins.enums import DeliveryKind
 from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.periods import period_for
 from bot.domain.checkins.schedule_times import next_prompt_when_on
@@ -12,6 +15,7 @@ from bot.services.checkins.audience import holidays_between, person_of, schedule
 from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.specs import spec_of
 from bot.services.checkins.views import HomeCheckins, NextCheckin, OpenCheckin
+from models.checkins import Delivery
 
 # Time off is at most MAX_AWAY; a week past it finds every weekday once more.
 _HORIZON = MAX_AWAY + timedelta(days=8)
@@ -32,7 +36,8 @@ def home_checkins(
         open_now = []
         for schedule in schedules_asking(session, team_id, user_id):
             spec = spec_of(schedule)
-            following = next_prompt_when_on(spec, tz, now, lambda day: is_off(me, day, holidays), _HORIZON)
+            not_sent = holidays | _answered_early(session, schedule.id, user_id, today)
+            following = next_prompt_when_on(spec, tz, now, _off_for(me, not_sent), _HORIZON)
             if following is not None and (next_checkin is None or following[1] < next_checkin.at):
                 next_checkin = NextCheckin(schedule.channel_id, following[1])
             period = period_for(spec, tz, now)
@@ -52,3 +57,21 @@ def home_checkins(
                 )
             )
         return HomeCheckins(person.away_until if person else None, next_checkin, tuple(open_now))
+
+
+def _off_for(me: Member, not_sent: frozenset[date]) -> Callable[[date], bool]:
+    """Days with no prompt for me: time off, holidays and days answered already."""
+    return lambda day: is_off(me, day, not_sent)
+
+
+def _answered_early(session: Session, schedule_id: int, user_id: str, today: date) -> frozenset[date]:
+    """Days from today whose prompt is answered already (`/checkin` before its time): not sent."""
+    query = select(Delivery.local_date).where(
+        Delivery.schedule_id == schedule_id,
+        Delivery.user_id == user_id,
+        Delivery.kind == DeliveryKind.PROMPT,
+        Delivery.sequence == 0,
+        Delivery.answered.is_(True),
+        Delivery.local_date >= today,
+    )
+    return frozenset(session.scalars(query))
