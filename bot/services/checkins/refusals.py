@@ -2,7 +2,8 @@
 
 `field` names: "weekdays", "local_time", "window", "reminders.count", "reminders.after",
 "min_answers" (ScheduleProblem's), "confidence", "follow_up" (the flag's description),
-"objective.<id>" (a number for objective O<id>), "day" (a holiday's date).
+"expectations", "obstacles" (with "follow_up": an answer's texts, in `TextTooLong` from
+bot/services/errors), "objective.<id>" (a number for objective O<id>), "day" (a holiday's date).
 """
 
 from collections.abc import Sequence
