@@ -8,7 +8,9 @@ import re
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
+
+from bot.domain.zones import canonical_zone
 
 _LOCAL = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})")
 
@@ -52,5 +54,4 @@ def parse_console_time(text: str, zone: ZoneInfo) -> datetime:
 
 def zone_named(text: str) -> str | None:
     """The IANA zone `text` names, in any case ("europe/berlin" is Europe/Berlin), or None."""
-    wanted = text.strip().casefold()
-    return next((name for name in sorted(available_timezones()) if name.casefold() == wanted), None)
+    return canonical_zone(text)  # the one zone parser (bot/domain/zones.py)
