@@ -44,7 +44,7 @@ def describe_checkin_refusal(error: ServiceError) -> str | None:
             return (
                 f"{iso} is already a holiday: {escape(name)}. Nothing changed. To rename it, "
                 f"remove it with `/checkin holiday remove {iso}`, then add it again with "
-                f"`/checkin holiday add {iso} <new name>`."
+                f"`/checkin holiday add {iso} New name`."
             )
         case checkins.NoOpenCheckin(channel_id=channel_id):
             return (
