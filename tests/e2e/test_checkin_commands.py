@@ -1,5 +1,7 @@
 """`/checkin` through the real HTTP entry point: schedules, help, status, time off, holidays, bad input."""
 
+import json
+
 from sqlalchemy import func, select
 
 from models.checkins import Schedule
@@ -159,3 +161,12 @@ def test_schedule_commands_in_a_dm_say_to_use_the_channel_and_store_nothing(bot_
         assert "belong to a channel" in all_text(ack), text
     bot_server.standin.settle()
     assert _count(bot_server, Schedule) == 0 and bot_server.standin.calls("views.open") == []
+
+
+def test_the_taken_holidays_name_is_shown_escaped_once(bot_server):
+    _, _, url = checkin(bot_server, "holiday add 2026-12-24 <!here> & <@U_OWNER>", user_id=ADMIN)
+    bot_server.awaited_replies(url)
+    _, _, url = checkin(bot_server, "holiday add 2026-12-24 Eve", user_id=ADMIN)
+    refused = json.dumps(bot_server.awaited_replies(url))
+    assert "&lt;!here&gt; &amp; &lt;@U_OWNER&gt;" in refused
+    assert "<!here>" not in refused and "&amp;lt;" not in refused and "<@U_OWNER>" not in refused
