@@ -29,6 +29,9 @@ def list_summary(page: FollowupPage) -> str:
 def build_followup_list(page: FollowupPage, *, now: datetime) -> list[Block]:
     if not page.total:
         return [section("✅ No open customer follow-ups in this channel.")]
+    if not page.items:  # past the last page, as `/goals list 99` answers
+        only = "There is only 1 page" if page.pages == 1 else f"There are only {page.pages} pages"
+        return [section(f"{only} of open customer follow-ups here. Try `/goals followups {page.pages}`.")]
     first = (page.page - 1) * page.per_page + 1
     last = first + len(page.items) - 1
     blocks: list[Block] = [

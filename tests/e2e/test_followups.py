@@ -165,3 +165,11 @@ def test_goals_followups_due_sets_and_shows_the_channel_setting(bot_server):
     assert "/goals followups due 24h" in all_text(ack)
     _, ack, _ = bot_server.command("followups settings")
     assert "24 hours" in all_text(ack)
+
+
+def test_a_page_past_the_end_says_how_many_pages_there_are(bot_server, post):
+    post()
+    _, ack, _ = bot_server.command("followups 2")
+    text = all_text(ack["blocks"])
+    assert "There is only 1 page" in text and "`/goals followups 1`" in text
+    assert "of 1" not in text and "Mr Diaz" not in text
