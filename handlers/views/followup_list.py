@@ -50,7 +50,7 @@ def _line(followup: FollowupView, now: datetime) -> Block:
     due = f" · due {when(followup.due_at)}" if followup.due_at else ""
     text = escape(truncate(followup.description, 300))
     return section(
-        f"*{followup_ref(followup)}* {text}\n{owner} · open {age(followup.flagged_at, now)}{due}{overdue}"
+        f"*{followup_ref(followup)}* {text}\n{owner} · open {age(followup.opened_at or followup.flagged_at, now)}{due}{overdue}"
     )
 
 

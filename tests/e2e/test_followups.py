@@ -173,3 +173,14 @@ def test_a_page_past_the_end_says_how_many_pages_there_are(bot_server, post):
     text = all_text(ack["blocks"])
     assert "There is only 1 page" in text and "`/goals followups 1`" in text
     assert "of 1" not in text and "Mr Diaz" not in text
+
+
+def test_an_anonymous_follow_up_is_as_old_as_its_post(bot_server, post):
+    """Its date's midnight is not when anyone could see it: it was posted the next day at noon UTC."""
+    bot_server.clock.now = datetime(2026, 11, 22, 12, 5, tzinfo=UTC)  # five minutes after its post time
+    post(author_id=None)
+    _, ack, _ = bot_server.command("followups")
+    assert "open less than an hour" in all_text(ack["blocks"])
+    bot_server.clock.now += timedelta(hours=3)
+    _, ack, _ = bot_server.command("followups")
+    assert "open 3 hours" in all_text(ack["blocks"])

@@ -51,6 +51,8 @@ class FollowupView:
     closed_at: datetime | None = None
     post_channel: str | None = None  # where its post went, once sent
     post_ts: str | None = None
+    # Since when people could see it (an anonymous one: its post time); ages count from here.
+    opened_at: datetime | None = None
 
     @property
     def anonymous(self) -> bool:
@@ -77,6 +79,7 @@ def view_of(row: FollowUp, post_channel: str | None = None, post_ts: str | None 
         closed_at=row.resolved_at,
         post_channel=post_channel,
         post_ts=post_ts,
+        opened_at=opened_at(row),
     )
 
 
