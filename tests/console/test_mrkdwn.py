@@ -33,3 +33,18 @@ def test_plain_text_objects_keep_their_markers_but_show_emoji():
 
 def test_nothing_is_empty():
     assert plain(None) == ""
+
+
+def test_a_date_token_reads_in_the_readers_zone_or_falls_back_to_its_text():
+    from zoneinfo import ZoneInfo
+
+    from bot.entrypoints.console.mrkdwn import reading_in
+
+    text = "due <!date^1814443200^{date_short_pretty} {time}|2027-07-01 12:00 UTC>"
+    assert plain(text) == "due 2027-07-01 12:00 UTC"
+    with reading_in(ZoneInfo("America/New_York")):
+        assert plain(text) == "due Jul 1, 2027 08:00"
+        assert plain("<!date^1814443200^{date_long}|x>") == "Thursday, July 1st, 2027"
+        assert plain("<!date^1814443200^{ago}|a while ago>") == "a while ago"  # needs today: fallback
+    with reading_in(ZoneInfo("Asia/Tokyo")):
+        assert plain(text) == "due Jul 1, 2027 21:00"

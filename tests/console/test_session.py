@@ -141,3 +141,9 @@ def test_an_unmigrated_database_is_said_in_one_plain_sentence(run_script, monkey
         ": The database is not migrated to the latest schema. Run `goalbot db upgrade` first.\n"
     )
     assert "Error" not in output and output.count("\n") == 1
+
+
+def test_a_date_shows_in_the_console_persons_zone_not_its_utc_fallback(run_standin):
+    _, output, _ = run_standin("/try <!date^1814443200^{date_num} {time}|2027-07-01 12:00 UTC>\n")
+
+    assert "You said 2027-07-01 13:00 in #general" in output  # Europe/London keeps summer time

@@ -1,7 +1,11 @@
 """Slack text objects → plain readable text: links, mentions and emphasis markers go, words stay."""
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _ANGLE = re.compile(r"<([^<>\n]+)>")
 # Emphasis needs a non-word character outside the markers, as Slack does, so snake_case
@@ -48,6 +52,61 @@ EMOJI = {
 }
 
 
+# Slack shows `<!date^…>` in each reader's own zone; the console shows it in the zone of the person
+# reading (set around rendering with `reading_in`), else its fallback text (UTC) as sent.
+_READER_ZONE: ContextVar[tzinfo | None] = ContextVar("reader_zone", default=None)
+_DATE_TOKEN = re.compile(r"\{(\w+)\}")
+
+
+@contextmanager
+def reading_in(zone: tzinfo | None) -> Iterator[None]:
+    token = _READER_ZONE.set(zone)
+    try:
+        yield
+    finally:
+        _READER_ZONE.reset(token)
+
+
+def zone_of(user: Mapping | None) -> tzinfo | None:
+    """A person's zone as users.info gives it (`tz`), or None when unknown."""
+    try:
+        return ZoneInfo(str(user["tz"])) if user and user.get("tz") else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def _date_token(name: str, at: datetime) -> str | None:
+    """One of Slack's date tokens; the "pretty" ones ("today") need today, so read as the plain one."""
+    name = name.replace("_pretty", "")
+    formats = {
+        "date_num": f"{at:%Y-%m-%d}",
+        "date": f"{at:%B} {_ordinal(at.day)}, {at.year}",
+        "date_short": f"{at:%b} {at.day}, {at.year}",
+        "date_long": f"{at:%A, %B} {_ordinal(at.day)}, {at.year}",
+        "time": f"{at:%H:%M}",
+        "time_secs": f"{at:%H:%M:%S}",
+    }
+    return formats.get(name)
+
+
+def local_date(target: str, fallback: str) -> str:
+    """`!date^<unix>^<format>[^<link>]` in the reader's zone, or the fallback when none is set."""
+    zone = _READER_ZONE.get()
+    parts = target.split("^")
+    if zone is None or len(parts) < 3 or not parts[1].isdecimal():
+        return fallback or target
+    at = datetime.fromtimestamp(int(parts[1]), UTC).astimezone(zone)
+    words = {name: _date_token(name, at) for name in _DATE_TOKEN.findall(parts[2])}
+    if any(word is None for word in words.values()):  # {ago} and the like: the fallback says it
+        return fallback or target
+    return _DATE_TOKEN.sub(lambda m: words[m.group(1)] or "", parts[2])
+
+
 def name_from_id(object_id: str) -> str:
     """Console ids are U_NAME / C_NAME; anything else is shown as it is."""
     if len(object_id) > 2 and object_id[1] == "_":
@@ -92,7 +151,7 @@ def mrkdwn_to_text(text: str, *, users: Mapping[str, str], channels: Mapping[str
         if target.startswith("!subteam^"):
             return label or "@group"
         if target.startswith("!date^"):
-            return label or target
+            return local_date(target, label)
         if target.startswith("!"):
             return "@" + (label or target[1:])
         return label or target

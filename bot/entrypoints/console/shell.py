@@ -6,7 +6,7 @@ from dataclasses import replace
 from bot.entrypoints.console.dispatcher import Dispatcher, Reply
 from bot.entrypoints.console.labels import label
 from bot.entrypoints.console.modal import ModalWalker
-from bot.entrypoints.console.mrkdwn import plain
+from bot.entrypoints.console.mrkdwn import plain, reading_in, zone_of
 from bot.entrypoints.console.outputs import Outbox
 from bot.entrypoints.console.payloads import (
     Identity,
@@ -209,7 +209,8 @@ class Console:
                 if not (home and output.kind == "home" and output.user_id == me):
                     self.terminal.say(label(output, self.who, self.workspace), "dim")
                 continue
-            rendered = render_message(output.message, first=len(fresh) + 1, **names)
+            with reading_in(zone_of(self.workspace.standin.user(me))):  # dates in my zone, as Slack
+                rendered = render_message(output.message, first=len(fresh) + 1, **names)
             # A thread reply sits under its parent, as Slack's thread view shows it.
             indent = "    " if output.kind == "message" and output.message.get("thread_ts") else ""
             self.terminal.say(indent + label(output, self.who, self.workspace), "bold")
