@@ -13,6 +13,7 @@ from slack_sdk.errors import SlackApiError
 from bot.domain import followup_commands as grammar
 from bot.services.reports import followups_list, followups_settings
 from bot.services.reports.export_data import ExportScope, export_csv_files
+from handlers.reports.settings_change import change_channel_settings
 from handlers.views.blocks import section
 from handlers.views.export_notice import export_comment, export_failed
 from handlers.views.followup_list import build_followup_list, list_summary, settings_text
@@ -20,12 +21,8 @@ from handlers.views.notices import build_error
 
 logger = logging.getLogger(__name__)
 
-DATABASE_ONLY = (
-    grammar.ListFollowups,
-    grammar.FollowupsSettings,
-    grammar.FollowupsDue,
-    grammar.FollowupsChannel,
-)
+# Changes may need Slack: is a non-owner an admin, does the channel exist (settings_change.py).
+DATABASE_ONLY = (grammar.ListFollowups, grammar.FollowupsSettings)
 
 
 def run_followup_command(request, parsed) -> None:
@@ -36,12 +33,21 @@ def run_followup_command(request, parsed) -> None:
             shown = followups_list.open_followups(sessions, team_id, channel_id, page=page)
             request.ack(text=list_summary(shown), blocks=build_followup_list(shown, now=request.now))
         case grammar.FollowupsSettings():
-            _settings(request, followups_settings.followup_settings(sessions, team_id, channel_id))
+            request.ack(*_settings(followups_settings.followup_settings(sessions, team_id, channel_id)))
         case grammar.FollowupsDue(hours=hours):
-            _settings(request, followups_settings.set_due_hours(sessions, team_id, channel_id, hours), "✅ ")
+            change_channel_settings(
+                request,
+                lambda actor, _: _settings(
+                    followups_settings.set_due_hours(sessions, actor, channel_id, hours), "✅ "
+                ),
+            )
         case grammar.FollowupsChannel(channel_id=target):
-            saved = followups_settings.set_post_channel(sessions, team_id, channel_id, target)
-            _settings(request, saved, "✅ ")
+            change_channel_settings(
+                request,
+                lambda actor, _: _settings(
+                    followups_settings.set_post_channel(sessions, actor, channel_id, target), "✅ "
+                ),
+            )
         case grammar.Export(month=month):
             request.ack(text="Preparing the export; the files will appear in this channel in a moment.")
             scope = ExportScope(team_id, channel_id, month)
@@ -50,9 +56,9 @@ def run_followup_command(request, parsed) -> None:
             )
 
 
-def _settings(request, settings, prefix: str = "") -> None:
+def _settings(settings, prefix: str = "") -> tuple[str, list]:
     text = prefix + settings_text(settings)
-    request.ack(text=text, blocks=[section(text)])
+    return text, [section(text)]
 
 
 def upload_export(client: WebClient, respond, deps, scope: ExportScope, now: datetime) -> None:

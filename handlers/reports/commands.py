@@ -14,20 +14,15 @@ from bot.services.reports import settings as report_settings
 from bot.services.reports.digests import channel_digest
 from handlers.deps import Deps
 from handlers.reports.posting import post_digest
+from handlers.reports.settings_change import change_channel_settings
 from handlers.views.format import escape
 from handlers.views.notices import build_error
 from handlers.views.report_digest import period_label
 from handlers.views.report_settings import build_settings, settings_text
 
 logger = logging.getLogger(__name__)
-DATABASE_ONLY = (
-    rc.RemindersShow,
-    rc.RemindersAt,
-    rc.RemindersSwitch,
-    rc.DigestShow,
-    rc.DigestCadenceSet,
-    rc.ReportInvalid,
-)
+# A change may need Slack to say whether a non-owner is an admin (settings_change.py).
+DATABASE_ONLY = (rc.RemindersShow, rc.DigestShow, rc.ReportInvalid)
 _NEEDS_CHANNEL = "Run this in the team's channel: reminders and digests belong to a channel."
 
 
@@ -41,7 +36,6 @@ def run_report_command(request, parsed: rc.ReportCommand) -> None:
     if not request.channel_id:
         request.ack(text=_NEEDS_CHANNEL, blocks=build_error(_NEEDS_CHANNEL))
         return
-    actor = Actor(request.team_id, request.user_id)
     changes: dict = {}
     changed = None
     match parsed:
@@ -68,10 +62,14 @@ def run_report_command(request, parsed: rc.ReportCommand) -> None:
         case rc.Report(spec=spec):
             _report(request, spec)
             return
-    saved = report_settings.change_settings(
-        deps.sessions, actor, request.channel_id, now=request.now, default_tz=default_tz, **changes
-    )
-    request.ack(text=settings_text(saved, changed=changed), blocks=build_settings(saved, changed=changed))
+
+    def change(actor: Actor, _client) -> tuple[str, list]:
+        saved = report_settings.change_settings(
+            deps.sessions, actor, request.channel_id, now=request.now, default_tz=default_tz, **changes
+        )
+        return settings_text(saved, changed=changed), build_settings(saved, changed=changed)
+
+    change_channel_settings(request, change)
 
 
 def _report(request, spec: str) -> None:

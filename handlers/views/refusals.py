@@ -11,6 +11,7 @@ from bot.services import errors
 from bot.services.reports import followups_refusals as followup_refusals
 from handlers.views.checkin_refusals import describe_checkin_refusal
 from handlers.views.format import Mrkdwn, channel_mention, escape, mention
+from handlers.views.report_refusals import describe_report_refusal
 
 FALLBACK = "I couldn't do that, and nothing was saved."
 LIST_HINT = "Run `/goals list` to see the ids."
@@ -139,7 +140,7 @@ def _worded(error: errors.ServiceError) -> str:
                 f"Breaking {ref} down would create {periods:,} goals, more than the {limit} I allow. "
                 f"Shorten its span with `/goals edit {ref}` first."
             )
-    followup = _followup_refusal(error)
+    followup = _followup_refusal(error) or describe_report_refusal(error)
     return followup if followup is not None else FALLBACK
 
 

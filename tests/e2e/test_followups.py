@@ -158,7 +158,8 @@ def test_goals_followups_lists_open_ones_oldest_first_with_owner_and_age(bot_ser
     assert "open 3 days" in text and "open 1 hour" in text  # the fixed clock is 15:00, an hour later
 
 
-def test_goals_followups_due_sets_and_shows_the_channel_setting(bot_server):
+def test_goals_followups_due_sets_and_shows_the_channel_setting(bot_server, make_goal):
+    make_goal()
     _, ack, _ = bot_server.command("followups due 24h")
     assert "24 hours" in all_text(ack)
     _, ack, _ = bot_server.command("followups due soon")

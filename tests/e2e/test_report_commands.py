@@ -3,10 +3,14 @@ button, through the HTTP server and the stand-in."""
 
 from datetime import date
 
+import pytest
+
 from handlers.ids import ActionId
 from models import MonthlyFocus
+from models.followups import FollowupSettings
 from models.reports import ReportSettings
 from tests.e2e.helpers import all_text
+from tests.fixtures.bot import ADMIN, MEMBER, OWNER
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -16,7 +20,8 @@ def _focus(bot_server):
         return sorted((f.month, f.goal_id) for f in session.query(MonthlyFocus).all())
 
 
-def test_reminders_show_their_defaults_then_change(bot_server):
+def test_reminders_show_their_defaults_then_change(bot_server, make_goal):
+    make_goal()  # its owner may change the channel's settings
     _, ack, _ = bot_server.command("reminders")
     assert "09:00" in all_text(ack) and "on" in all_text(ack)
     _, ack, _ = bot_server.command("reminders at 09:30 europe/BERLIN")  # zones in any case
@@ -40,7 +45,8 @@ def test_bad_reminder_time_or_zone_says_what_to_type(bot_server):
         assert session.query(ReportSettings).count() == 0
 
 
-def test_digest_cadence_is_stored(bot_server):
+def test_digest_cadence_is_stored(bot_server, make_goal):
+    make_goal()
     _, ack, _ = bot_server.command("digest monthly")
     assert "monthly" in all_text(ack)
     with bot_server.sessions() as session:
@@ -79,3 +85,29 @@ def test_focus_next_sets_next_month_and_the_button_does_the_same(bot_server, mak
     bot_server.click(ActionId.REPORT_FOCUS_NEXT, f"{second}:2026-12")
     bot_server.standin.wait_for("response_url")
     assert _focus(bot_server) == [(date(2026, 12, 1), second)]
+
+
+@pytest.mark.parametrize(
+    "text", ["reminders off", "reminders at 07:00", "digest monthly", "followups due 24h", "followups channel here"]
+)
+def test_only_an_admin_or_a_goal_owner_here_may_change_the_channels_settings(bot_server, make_goal, text):
+    make_goal()  # U_OWNER's goal in the channel
+    status, ack, response_url = bot_server.command(text, user_id=MEMBER)
+    assert status == 200 and ack is None  # Slack is asked whether a non-owner is an admin, after the ack
+    [refused] = bot_server.awaited_replies(response_url)
+    assert "Only a workspace admin or an owner of one of its goals" in refused["text"]
+    assert f"<@{OWNER}>" in refused["text"] and "nothing changed" in refused["text"]
+    with bot_server.sessions() as session:
+        assert session.query(ReportSettings).count() == 0 and session.query(FollowupSettings).count() == 0
+
+    status, ack, response_url = bot_server.command(text, user_id=ADMIN)
+    [changed] = bot_server.awaited_replies(response_url)
+    assert "✅" in changed["text"], changed
+    _, ack, _ = bot_server.command(text, user_id=OWNER)  # the owner is answered in the ack
+    assert "✅" in all_text(ack)
+
+
+def test_a_channel_without_goals_has_its_settings_changed_by_an_admin_only(bot_server):
+    _, _, response_url = bot_server.command("digest off", user_id=OWNER)
+    [refused] = bot_server.awaited_replies(response_url)
+    assert "Only a workspace admin can change" in refused["text"] and "while it has no goals" in refused["text"]

@@ -50,3 +50,22 @@ class FollowupDueOutOfRange(ServiceError):
     hours: int
     most: int
     field: str | None = dataclass_field(default="due", kw_only=True)
+
+
+@dataclass(eq=False)
+class FollowupChannelUnknown(ServiceError):
+    """`/goals followups channel #name`: no channel by that name that the bot can see."""
+
+    name: str
+
+
+@dataclass(eq=False)
+class FollowupChannelNotMember(ServiceError):
+    """The channel exists but the bot is not in it, so it could not post there."""
+
+    channel_id: str
+
+
+@dataclass(eq=False)
+class FollowupChannelArchived(ServiceError):
+    channel_id: str

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.reports.digest_schedule import DigestCadence
 from bot.domain.reports.reminders import DEFAULT_REMINDER_TIME
 from bot.services.actor import Actor
+from bot.services.reports.settings_rights import require_settings_editor
 from models.reports import ReportSettings
 
 
@@ -63,8 +64,10 @@ def change_settings(
     reminders_enabled: bool | None = None,
     cadence: DigestCadence | None = None,
 ) -> ChannelReportSettings:
-    """Changes only what is given; the rest keeps its value (or default)."""
+    """Changes only what is given; the rest keeps its value (or default). NotSettingsEditor unless
+    the actor is an admin or owns one of the channel's goals."""
     with sessions.begin() as session:
+        require_settings_editor(session, actor, channel_id)
         row = _row(session, actor.team_id, channel_id)
         if row is None:
             row = ReportSettings(

@@ -54,7 +54,7 @@ def add_channel(
     # Delivery tests count check-in posts; the channel's monthly reminders and digests stay quiet.
     report_settings.change_settings(
         sessions,
-        owner(),
+        owner(is_admin=True),  # a channel with no goal: only an admin may change its settings
         channel_id,
         now=made_at,
         default_tz="UTC",

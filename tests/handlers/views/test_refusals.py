@@ -10,6 +10,7 @@ from bot.domain.drafts import SmartProblem
 from bot.domain.enums import GoalLevel, GoalStatus, SmartPart
 from bot.services import errors
 from bot.services.checkins import refusals as checkins
+from bot.services.reports import report_refusals as reports
 from handlers.views.refusals import FALLBACK, describe_refusal
 
 REFUSALS = [
@@ -42,6 +43,11 @@ REFUSALS = [
     errors.TextTooLong(150, 151, field="title"),
     errors.DueTooFar(date(9999, 12, 30), date(2036, 11, 23), field="due_date"),
     errors.BreakdownTooLarge("G12", 160, 48),
+]
+REPORT_REFUSALS = [
+    reports.NotSettingsEditor("C0SUPPORT", ("U0OWNER", "U0LEAD")),
+    reports.PeriodBeforeChannel("1999-01", date(2026, 11, 2)),
+    reports.PeriodInFuture("2099-01", date(2026, 11, 23), export=True),
 ]
 CHECKIN_REFUSALS = [
     checkins.ScheduleInvalid([ScheduleProblem("weekdays", "Pick at least one day, e.g. mon,wed,fri.")]),
@@ -99,7 +105,7 @@ def test_a_check_in_text_over_its_limit_names_the_limit_and_the_field(field):
     assert text != describe_refusal(errors.TextTooLong(3000, 3499, field="title"))
 
 
-@pytest.mark.parametrize("refusal", REFUSALS + CHECKIN_REFUSALS, ids=lambda r: type(r).__name__)
+@pytest.mark.parametrize("refusal", REFUSALS + CHECKIN_REFUSALS + REPORT_REFUSALS, ids=lambda r: type(r).__name__)
 def test_a_refusal_as_text_shows_facts_not_a_sentence(refusal):
     assert str(refusal).startswith(type(refusal).__name__ + "(")
 
@@ -149,3 +155,29 @@ def test_breakdown_refusals_say_what_the_goal_is_and_what_to_do():
     assert "quarterly" in describe_refusal(errors.NotAnnual("G12", GoalLevel.QUARTERLY))
     assert "`/goals show G12`" in describe_refusal(errors.AlreadyBrokenDown("G12"))
     assert "Add an objective to G12" in describe_refusal(errors.NoObjectivesToSplit("G12"))
+
+
+def test_every_report_refusal_has_its_own_words():
+    defined = {
+        cls
+        for _, cls in inspect.getmembers(reports, inspect.isclass)
+        if issubclass(cls, errors.ServiceError) and cls.__module__ == reports.__name__
+    }
+    assert {type(r) for r in REPORT_REFUSALS} == defined
+    worded = [describe_refusal(refusal) for refusal in REPORT_REFUSALS]
+    assert FALLBACK not in worded and len(set(worded)) == len(worded)
+
+
+def test_a_settings_refusal_says_who_may_change_them():
+    text = describe_refusal(reports.NotSettingsEditor("C0SUPPORT", ("U0OWNER", "U0LEAD")))
+    assert "workspace admin" in text and "<@U0OWNER>" in text and "<@U0LEAD>" in text
+    assert "admin" in describe_refusal(reports.NotSettingsEditor("C0SUPPORT", ()))
+    many = describe_refusal(reports.NotSettingsEditor("C0SUPPORT", tuple(f"U{i}" for i in range(8))))
+    assert "and 3 more" in many
+
+
+def test_a_period_refusal_says_why_and_which_periods_work():
+    before = describe_refusal(reports.PeriodBeforeChannel("1999-01", date(2026, 11, 2)))
+    assert "1999-01" in before and "2026-11-02" in before and "`/goals report 2026-11`" in before
+    future = describe_refusal(reports.PeriodInFuture("2099-01", date(2026, 11, 23), export=True))
+    assert "hasn't started" in future and "nothing was uploaded" in future and "`/goals export`" in future
