@@ -11,8 +11,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.domain import followup_commands as grammar
+from bot.domain.dates import month_end
 from bot.services.reports import followups_list, followups_settings
 from bot.services.reports.export_data import ExportScope, export_csv_files
+from bot.services.reports.report_periods import check_period
 from handlers.reports.settings_change import change_channel_settings
 from handlers.views.blocks import section
 from handlers.views.export_notice import export_comment, export_failed
@@ -49,6 +51,18 @@ def run_followup_command(request, parsed) -> None:
                 ),
             )
         case grammar.Export(month=month):
+            if month is not None:  # an empty month is refused, not uploaded
+                check_period(
+                    sessions,
+                    team_id,
+                    channel_id,
+                    period=f"{month:%Y-%m}",
+                    start=month,
+                    end=month_end(month),
+                    today=request.today,
+                    zone=request.deps.timezone,
+                    export=True,
+                )
             request.ack(text="Preparing the export; the files will appear in this channel in a moment.")
             scope = ExportScope(team_id, channel_id, month)
             request.later(

@@ -2,6 +2,7 @@
 `/goals report` (acked at once; the digest is built and posted in the channel after the ack)."""
 
 import logging
+from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 
@@ -12,6 +13,7 @@ from bot.domain.reports.periods import period_for
 from bot.services.actor import Actor
 from bot.services.reports import settings as report_settings
 from bot.services.reports.digests import channel_digest
+from bot.services.reports.report_periods import check_period
 from handlers.deps import Deps
 from handlers.reports.posting import post_digest
 from handlers.reports.settings_change import change_channel_settings
@@ -82,6 +84,17 @@ def _report(request, spec: str) -> None:
     if period is None:
         request.ack(text=rc.REPORT_USAGE, blocks=build_error(rc.REPORT_USAGE))
         return
+    # Raises a refusal, answered in the ack: a period with nothing to show is not posted publicly.
+    check_period(
+        deps.sessions,
+        request.team_id,
+        request.channel_id,
+        period=period.id,
+        start=period.start,
+        end=period.end,
+        today=today,
+        zone=ZoneInfo(shown.zone),
+    )
     request.ack(text=f"Posting the progress digest for {period.id} in this channel…")
     team_id, channel_id, now = request.team_id, request.channel_id, request.now
 

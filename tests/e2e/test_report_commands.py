@@ -111,3 +111,31 @@ def test_a_channel_without_goals_has_its_settings_changed_by_an_admin_only(bot_s
     _, _, response_url = bot_server.command("digest off", user_id=OWNER)
     [refused] = bot_server.awaited_replies(response_url)
     assert "Only a workspace admin can change" in refused["text"] and "while it has no goals" in refused["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("report 1999-01", "ended before this channel's first goal or check-in (2026-11-23)"),
+        ("report 2099-01", "hasn't started yet (today is 2026-11-23)"),
+        ("report 2026-W01", "ended before this channel's first goal"),
+        ("export 1999-01", "nothing was uploaded"),
+        ("export 2099-01", "hasn't started yet"),
+    ],
+)
+def test_a_period_with_nothing_to_show_is_refused_privately_and_nothing_is_posted(
+    bot_server, make_goal, text, said
+):
+    make_goal()
+    status, ack, _ = bot_server.command(text)
+    assert status == 200 and said in all_text(ack), all_text(ack)
+    assert ack["response_type"] == "ephemeral"
+    bot_server.standin.settle()
+    assert bot_server.standin.calls("chat.postMessage") == [] and bot_server.standin.uploads() == []
+
+
+def test_a_channel_with_nothing_yet_has_no_report_to_post(bot_server):
+    _, ack, _ = bot_server.command("report month")
+    assert "no goals or check-ins yet" in all_text(ack)
+    bot_server.standin.settle()
+    assert bot_server.standin.calls("chat.postMessage") == []
