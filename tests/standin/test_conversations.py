@@ -138,3 +138,39 @@ def test_replies_give_the_thread_parent_first_with_metadata_only_when_asked(stan
     with pytest.raises(SlackApiError) as refused:
         client.conversations_replies(channel="C1", ts="1.000001")
     assert refused.value.response["error"] == "thread_not_found"
+
+
+def test_info_knows_which_channels_exist_and_whether_the_bot_is_in_them(standin, client) -> None:
+    standin.add_channel("C1", name="general")
+    standin.add_channel("C2", name="random", bot_member=False)
+    standin.add_channel("G3", name="secret", bot_member=False)
+    assert client.conversations_info(channel="C1")["channel"]["is_member"] is True
+    assert client.conversations_info(channel="C2")["channel"]["is_member"] is False
+    for hidden in ("CNOPE0000", "G3"):  # unknown, or private without the bot: Slack says the same
+        with pytest.raises(SlackApiError, match="channel_not_found"):
+            client.conversations_info(channel=hidden)
+    with pytest.raises(SlackApiError, match="not_in_channel"):
+        client.chat_postMessage(channel="C2", text="hello")
+
+
+def test_list_pages_public_channels_and_the_private_ones_the_bot_is_in(standin, client) -> None:
+    standin.add_channel("C1", name="general")
+    standin.add_channel("C2", name="old", is_archived=True)
+    standin.add_channel("G3", name="leads")
+    standin.add_channel("G4", name="secret", bot_member=False)
+    first = client.conversations_list(types="public_channel,private_channel", exclude_archived=True, limit=1)
+    rest = client.conversations_list(
+        types="public_channel,private_channel",
+        exclude_archived=True,
+        cursor=first["response_metadata"]["next_cursor"],
+    )
+    assert [c["name"] for c in first["channels"] + rest["channels"]] == ["general", "leads"]
+    assert [c["name"] for c in client.conversations_list()["channels"]] == ["general", "old"]
+
+
+def test_list_needs_the_read_scope_of_each_type() -> None:
+    with SlackStandIn(scopes=frozenset({"channels:read"})) as narrow:
+        client = WebClient(token="xoxb-test", base_url=narrow.base_url)
+        assert client.conversations_list(types="public_channel")["ok"]
+        with pytest.raises(SlackApiError, match="missing_scope"):
+            client.conversations_list(types="public_channel,private_channel")

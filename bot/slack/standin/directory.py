@@ -5,7 +5,7 @@ and the console can name a DM without asking conversations.open first.
 """
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,6 +25,11 @@ class Channel:
     name: str
     is_private: bool
     members: list[str] = field(default_factory=list)
+    bot_member: bool = True  # the bot is in it (conversations.info's is_member), so it may post there
+    is_archived: bool = False
+
+    def copy(self) -> "Channel":
+        return replace(self, members=list(self.members))
 
 
 class Directory:
@@ -77,8 +82,11 @@ class Directory:
         name: str | None = None,
         members: tuple[str, ...] = (),
         is_private: bool | None = None,
+        bot_member: bool | None = None,
+        is_archived: bool | None = None,
     ) -> Channel:
-        """Adds a channel or, when known, adds `members` to it (a later name or privacy wins)."""
+        """Adds a channel or, when known, adds `members` to it (a later name, privacy, bot
+        membership or archived state wins). The bot is in every channel unless bot_member=False."""
         with self._lock:
             channel = self._channels.get(channel_id)
             if channel is None:
@@ -88,8 +96,10 @@ class Directory:
             elif name or is_private is not None:
                 channel.name = name or channel.name
                 channel.is_private = channel.is_private if is_private is None else is_private
+            channel.bot_member = channel.bot_member if bot_member is None else bot_member
+            channel.is_archived = channel.is_archived if is_archived is None else is_archived
             channel.members.extend(m for m in members if m not in channel.members)
-            return Channel(channel.id, channel.name, channel.is_private, list(channel.members))
+            return channel.copy()
 
     def add_usergroup(self, group_id: str, members: tuple[str, ...]) -> None:
         with self._lock:
@@ -103,7 +113,12 @@ class Directory:
     def channel(self, channel_id: str) -> Channel | None:
         with self._lock:
             found = self._channels.get(channel_id)
-            return Channel(found.id, found.name, found.is_private, list(found.members)) if found else None
+            return found.copy() if found else None
+
+    def channels(self) -> list[Channel]:
+        """Every channel, in the order they were added (conversations.list)."""
+        with self._lock:
+            return [c.copy() for c in self._channels.values()]
 
     def channels_of(self, user_id: str) -> tuple[str, ...]:
         """The channels users.conversations lists for a member (add_user(channels=...), add_channel)."""

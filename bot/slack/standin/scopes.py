@@ -44,7 +44,7 @@ def needed_scopes(method: str, args: dict[str, Any], kind_of: Callable[[str], st
     if method in _BY_CHANNEL:
         kind = kind_of(str(args.get("channel", "")))
         return [f"{_KIND_PREFIX[kind]}:{_BY_CHANNEL[method]}"]
-    if method == "users.conversations":
+    if method in ("users.conversations", "conversations.list"):
         types = str(args.get("types") or "public_channel").split(",")
         return [f"{_KIND_PREFIX[t.strip()]}:read" for t in types if t.strip() in _KIND_PREFIX]
     if method == "conversations.open":

@@ -37,6 +37,9 @@ def _post_message(api: WebApi, args: dict[str, Any]) -> Answer:
     if refused := check_message(args):
         return refused
     channel, ts = _channel(args), api.next_ts()
+    known = api.directory.channel(channel)
+    if known is not None and not known.bot_member:  # without chat:write.public, as goalbot asks
+        return {"ok": False, "error": "not_in_channel"}
     posted = message(api, args, ts)
     api.messages.add(channel, posted)
     return {"ok": True, "channel": channel, "ts": ts, "message": posted}

@@ -17,9 +17,19 @@ def _describe(api: WebApi, channel_id: str) -> dict[str, Any]:
         "is_group": kind == "private_channel",
         "is_im": kind == "im",
         "is_private": kind != "public_channel",
-        "is_member": True,
+        "is_member": known.bot_member if known else True,
+        "is_archived": known.is_archived if known else False,
         "context_team_id": api.workspace.team_id,
     }
+
+
+def _visible(api: WebApi, channel_id: str) -> bool:
+    """Slack answers channel_not_found for a channel it doesn't have, and for a private one the
+    bot is not in. A DM is always there."""
+    if api.directory.kind_of(channel_id) == "im":
+        return True
+    known = api.directory.channel(channel_id)
+    return known is not None and (known.bot_member or not known.is_private)
 
 
 def _paged(items: list[Any], args: dict[str, Any], default_limit: int, key: str) -> Answer:
@@ -31,7 +41,24 @@ def _paged(items: list[Any], args: dict[str, Any], default_limit: int, key: str)
 
 
 def _info(api: WebApi, args: dict[str, Any]) -> Answer:
-    return {"ok": True, "channel": _describe(api, str(args["channel"]))}
+    channel_id = str(args["channel"])
+    if not _visible(api, channel_id):
+        return {"ok": False, "error": "channel_not_found"}
+    return {"ok": True, "channel": _describe(api, channel_id)}
+
+
+def _list(api: WebApi, args: dict[str, Any]) -> Answer:
+    """Public channels, and the private ones the bot is in; `types`, `exclude_archived`, paged."""
+    types = {t.strip() for t in str(args.get("types") or "public_channel").split(",")}
+    skip_archived = str(args.get("exclude_archived", "")).lower() in ("1", "true")
+    channels = [
+        _describe(api, c.id)
+        for c in api.directory.channels()
+        if api.directory.kind_of(c.id) in types
+        and _visible(api, c.id)
+        and not (skip_archived and c.is_archived)
+    ]
+    return _paged(channels, args, 100, "channels")
 
 
 def _members(api: WebApi, args: dict[str, Any]) -> Answer:
@@ -106,6 +133,7 @@ def _users_conversations(api: WebApi, args: dict[str, Any]) -> Answer:
 
 METHODS = {
     "conversations.info": _info,
+    "conversations.list": _list,
     "conversations.members": _members,
     "conversations.open": _open,
     "conversations.history": _history,
