@@ -3,7 +3,8 @@
 - `/goals followups [page]`: the channel's open follow-ups, oldest first.
 - `/goals followups settings`: when they are due and where they are posted.
 - `/goals followups due 24h` (hours `h`, or days `d`: `2d`; 1 hour to 30 days).
-- `/goals followups channel <#C0123|cs-escalations>` or a channel id; `channel here` resets it.
+- `/goals followups channel #cs-escalations` (a link `<#C0123|cs-escalations>`, `<#C0123>`, a name
+  `#cs-escalations` or an id `C0123`); `channel here` resets it.
 - `/goals export [YYYY-MM]`: CSV files of the channel's data, for one month or everything.
 """
 
@@ -29,7 +30,9 @@ class FollowupsDue:
 
 @dataclass(frozen=True)
 class FollowupsChannel:
-    channel_id: str | None  # None: post in the channel itself again
+    channel_id: str | None  # None (and no name): post in the channel itself again
+    # `#random` as Slack sends it when it doesn't escape channels: the handler looks the name up.
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,11 @@ EXPORT_USAGE = (
     "`/goals export` takes a month as YYYY-MM, e.g. `/goals export 2027-03`, or nothing for everything"
 )
 _DUE = re.compile(r"^(\d{1,4})\s*(h|hr|hrs|hour|hours|d|day|days)$")
-_CHANNEL_LINK = re.compile(r"^<#([CG][A-Z0-9]{2,30})(\|[^>]*)?>$")
-_CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,30}$")
+# Slack's ids are upper case letters and digits; the console's stand-in ids have "_" (C_GENERAL).
+_CHANNEL_LINK = re.compile(r"^<#([CG][A-Z0-9_]{2,30})(\|[^>]*)?>$")
+_CHANNEL_ID = re.compile(r"^[CG][A-Z0-9_]{2,30}$")
+# Slack's channel names: lower case letters, digits, hyphens, underscores, periods; at most 80.
+_CHANNEL_NAME = re.compile(r"^#?([a-z0-9][a-z0-9._-]{0,79})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -95,9 +101,14 @@ def _channel(word: str) -> FollowupCommand:
         return FollowupsChannel(link.group(1))
     if _CHANNEL_ID.match(word):
         return FollowupsChannel(word)
+    name = _CHANNEL_NAME.match(word.lower())
+    if name:
+        return FollowupsChannel(None, name=name.group(1))
     return Problem(
-        "`/goals followups channel` needs a channel link or id, e.g. `/goals followups channel C0123ABCD` "
-        "(the id is under the channel's name › About), or `here` to post them in this channel"
+        "`/goals followups channel` needs a channel: type `#` and pick it, e.g. "
+        "`/goals followups channel #cs-escalations`, or paste its id, e.g. "
+        "`/goals followups channel C0123ABCD` (under the channel's name › About); "
+        "`here` posts them in this channel"
     )
 
 

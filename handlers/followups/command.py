@@ -15,6 +15,8 @@ from bot.domain.dates import month_end
 from bot.services.reports import followups_list, followups_settings
 from bot.services.reports.export_data import ExportScope, export_csv_files
 from bot.services.reports.report_periods import check_period
+from bot.services.reports.settings_rights import check_settings_editor
+from handlers.followups.channel_lookup import postable_channel
 from handlers.reports.settings_change import change_channel_settings
 from handlers.views.blocks import section
 from handlers.views.export_notice import export_comment, export_failed
@@ -43,13 +45,18 @@ def run_followup_command(request, parsed) -> None:
                     followups_settings.set_due_hours(sessions, actor, channel_id, hours), "✅ "
                 ),
             )
-        case grammar.FollowupsChannel(channel_id=target):
-            change_channel_settings(
-                request,
-                lambda actor, _: _settings(
-                    followups_settings.set_post_channel(sessions, actor, channel_id, target), "✅ "
-                ),
-            )
+        case grammar.FollowupsChannel(channel_id=target, name=name):
+            here = target is None and name is None
+
+            def post_there(actor, client) -> tuple[str, list]:
+                where = None
+                if not here:  # refuse a non-editor before asking Slack about the channel
+                    check_settings_editor(sessions, actor, channel_id)
+                    where = postable_channel(client, parsed)
+                saved = followups_settings.set_post_channel(sessions, actor, channel_id, where)
+                return _settings(saved, "✅ ")
+
+            change_channel_settings(request, post_there, needs_slack=not here)
         case grammar.Export(month=month):
             if month is not None:  # an empty month is refused, not uploaded
                 check_period(

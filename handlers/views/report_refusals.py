@@ -45,11 +45,11 @@ def describe_report_refusal(error: ServiceError) -> str | None:
 
 def _channel_refusal(error: ServiceError) -> str | None:
     match error:
-        case followup_refusals.FollowupChannelUnknown(name=name):
+        case followup_refusals.FollowupChannelUnknown(typed=typed):
             return (
-                f"I can't find a channel called #{escape(name)}, or it is private and I'm not in it. "
-                f"Invite me there ({INVITE} in that channel), then paste its link: type `#` and pick it "
-                "from the list, e.g. `/goals followups channel #cs-escalations`."
+                f"I can't find the channel {escape(typed)}, or it is private and I'm not in it; nothing "
+                f"changed. Check the name, run {INVITE} in that channel, then run "
+                "`/goals followups channel #cs-escalations` with its name (type `#` and pick it)."
             )
         case followup_refusals.FollowupChannelNotMember(channel_id=channel):
             return (

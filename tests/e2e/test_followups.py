@@ -10,6 +10,7 @@ from handlers.followups.tick import followups_tick_pass
 from handlers.ids import ActionId, BlockId
 from handlers.outbound import Sender, WorkspaceGate, single_token
 from handlers.outbound.passes import TickContext
+from models.followups import FollowupSettings
 from tests.e2e.helpers import all_text, button_values, fill, opened_view
 from tests.fixtures.bot import ADMIN, CHANNEL, MEMBER, OWNER
 from tests.services.reports.factories import add_followup
@@ -185,3 +186,55 @@ def test_an_anonymous_follow_up_is_as_old_as_its_post(bot_server, post):
     bot_server.clock.now += timedelta(hours=3)
     _, ack, _ = bot_server.command("followups")
     assert "open 3 hours" in all_text(ack["blocks"])
+
+
+def _post_channel(bot_server):
+    with bot_server.sessions() as session:
+        row = session.query(FollowupSettings).one_or_none()
+        return row.post_channel_id if row else None
+
+
+@pytest.mark.parametrize(
+    "typed", ["#cs-escalations", "cs-escalations", "<#C_ESCALATE|cs-escalations>", "<#C_ESCALATE>", "C_ESCALATE"]
+)
+def test_followups_channel_takes_a_name_a_link_or_an_id(bot_server, make_goal, typed):
+    """With `should_escape: false` Slack sends `#cs-escalations` as typed: it is looked up by name."""
+    make_goal()
+    bot_server.standin.add_channel("C_ESCALATE", name="cs-escalations")
+    status, ack, response_url = bot_server.command(f"followups channel {typed}")
+    assert status == 200
+    [reply] = bot_server.awaited_replies(response_url)
+    assert "✅" in reply["text"] and "<#C_ESCALATE>" in reply["text"]
+    assert _post_channel(bot_server) == "C_ESCALATE"
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("CNOPE0000", "I can't find the channel CNOPE0000"),
+        ("#nope", "I can't find the channel #nope"),
+        ("#secret", "I can't find the channel #secret"),  # private, and the bot isn't in it
+        ("#random", "I'm not in <#C_RANDOM>"),
+        ("C_OLD", "<#C_OLD> is archived"),
+    ],
+)
+def test_followups_channel_refuses_a_channel_it_could_not_post_in(bot_server, make_goal, typed, said):
+    make_goal()
+    bot_server.standin.add_channel("C_RANDOM", name="random", bot_member=False)
+    bot_server.standin.add_channel("G_SECRET", name="secret", bot_member=False)
+    bot_server.standin.add_channel("C_OLD", name="old", is_archived=True)
+    _, _, response_url = bot_server.command(f"followups channel {typed}")
+    [reply] = bot_server.awaited_replies(response_url)
+    assert said in reply["text"] and "nothing changed" in reply["text"], reply["text"]
+    assert _post_channel(bot_server) is None
+    # Slack's own "no such channel" to the lookup is the expected answer here, not a bad payload.
+    assert {r.error for r in bot_server.standin.rejections()} <= {"channel_not_found"}
+    bot_server.standin.clear()
+
+
+def test_followups_channel_here_needs_no_lookup(bot_server, make_goal):
+    make_goal()
+    _, ack, _ = bot_server.command("followups channel here")
+    assert "posted in this channel" in all_text(ack)
+    bot_server.standin.settle()
+    assert bot_server.standin.calls("conversations.list") == []

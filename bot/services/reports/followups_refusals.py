@@ -54,9 +54,9 @@ class FollowupDueOutOfRange(ServiceError):
 
 @dataclass(eq=False)
 class FollowupChannelUnknown(ServiceError):
-    """`/goals followups channel #name`: no channel by that name that the bot can see."""
+    """`/goals followups channel …`: no channel by that name or id that the bot can see."""
 
-    name: str
+    typed: str  # "#random" or "CNOPE0000"
 
 
 @dataclass(eq=False)

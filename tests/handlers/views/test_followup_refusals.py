@@ -15,7 +15,7 @@ REFUSALS = [
     refusals.NotFollowupOwner(7, "U0OWNER"),
     refusals.FollowupNoteMissing(resolved=True),
     refusals.FollowupDueOutOfRange(9999, 720),
-    refusals.FollowupChannelUnknown("<!here>"),
+    refusals.FollowupChannelUnknown("#<!here>"),
     refusals.FollowupChannelNotMember("C0RANDOM"),
     refusals.FollowupChannelArchived("C0OLD"),
 ]
@@ -47,7 +47,7 @@ def test_a_note_missing_sits_under_the_note_field():
 
 
 def test_a_channel_refusal_says_exactly_what_to_do_and_never_pings():
-    unknown = describe_refusal(refusals.FollowupChannelUnknown("<!here>"))
+    unknown = describe_refusal(refusals.FollowupChannelUnknown("#<!here>"))
     assert "&lt;!here&gt;" in unknown and "<!here>" not in unknown and "`/invite @goalbot`" in unknown
     not_member = describe_refusal(refusals.FollowupChannelNotMember("C0RANDOM"))
     assert "<#C0RANDOM>" in not_member and "`/invite @goalbot`" in not_member
