@@ -1,6 +1,7 @@
 """Every action, block and callback id in one place, so views and listeners cannot drift apart."""
 
 import enum
+import re
 
 from bot.domain.smart import OBJECTIVE_FIELDS
 
@@ -81,7 +82,8 @@ class BlockId(enum.StrEnum):
     UPDATE_VALUE = "update_value"
     UPDATE_NOTE = "update_note"
     FOLLOWUP_NOTE = "followup_note"
-    FOLLOWUP_ACTIONS = "followup_actions"
+    FOLLOWUP_ACTIONS = "followup_actions"  # on the post in the channel
+    FOLLOWUP_REMINDER_ACTIONS = "followup_reminder_actions"  # on an overdue reminder (a DM or the channel)
     # The check-in schedule modal (/checkin schedule).
     CHECKIN_AUDIENCE = "checkin_audience"
     CHECKIN_EXCLUDED = "checkin_excluded"
@@ -115,6 +117,20 @@ def objective_block_id(index: int, field: str) -> str:
 def checkin_objective_block_id(objective_id: int) -> str:
     """Block id of the number for objective O<id> in the check-in modal."""
     return f"checkin_objective_{objective_id}"
+
+
+_FOLLOWUP_LIST_ITEM = re.compile(r"followup_list_(\d{1,6})_\d{1,19}")
+
+
+def followup_list_block_id(page: int, followup_id: int) -> str:
+    """Block id of one follow-up's buttons in `/goals followups`: its page, so a press can redraw it."""
+    return f"followup_list_{page}_{followup_id}"
+
+
+def followup_list_page(block_id: object) -> int | None:
+    """The page a `/goals followups` button was pressed on, or None for any other block."""
+    found = _FOLLOWUP_LIST_ITEM.fullmatch(block_id) if isinstance(block_id, str) else None
+    return int(found.group(1)) if found else None
 
 
 CHECKIN_CONFIDENCE = (

@@ -53,7 +53,12 @@ class UpdateObjectiveModalMeta(_Meta):
 
 
 class FollowupModalMeta(_Meta):
+    """channel_id: where the button was pressed. A press on a reminder or on `/goals followups`
+    also keeps that message's block and response_url, to redraw it after the form is submitted."""
+
     followup_id: RowId
+    block_id: Annotated[str, Field(max_length=255)] | None = None
+    response_url: Annotated[str, Field(max_length=1000, pattern=r"^https?://\S+$")] | None = None
 
 
 class CheckinScheduleMeta(_Meta):

@@ -14,6 +14,7 @@ from bot.services.errors import ServiceError
 from bot.services.reports import followups_actions, followups_list
 from bot.services.reports.followups_views import FollowupView
 from handlers.deps import Deps, actor_for, team_of
+from handlers.followups.sources import Source, redraw, source_of
 from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId, BlockId, CallbackId
 from handlers.later import later, on_ack_then_later
@@ -36,9 +37,9 @@ STALE = "That button is out of date. Run `/goals followups` to see the open foll
 
 
 def register(app, deps: Deps) -> None:
-    def take(ack, body, context):
+    def take(ack, body, context, now: datetime):
         ack()
-        followup_id, user_id = action_id_value(body), body["user"]["id"]
+        followup_id, user_id, source = action_id_value(body), body["user"]["id"], source_of(body)
 
         def work(client: WebClient, respond) -> None:
             if followup_id is None:
@@ -48,6 +49,7 @@ def register(app, deps: Deps) -> None:
                 deps.sessions, Actor(team_of(context), user_id), followup_id
             )
             update_post(client, taken)
+            redraw(deps, team_of(context), source, taken, now)
 
         later(context, work)
 
@@ -70,7 +72,13 @@ def register(app, deps: Deps) -> None:
                     actor_for(client, team_id, user_id, owner_id=owner) if owner else Actor(team_id, user_id)
                 )
                 shown = followups_actions.check_may_close(deps.sessions, actor, followup_id)
-                meta = FollowupModalMeta(followup_id=followup_id, channel_id=channel_of(body))
+                source = source_of(body)  # the form redraws a reminder or list it was opened from
+                meta = FollowupModalMeta(
+                    followup_id=followup_id,
+                    channel_id=source.channel_id,
+                    block_id=source.block_id,
+                    response_url=source.response_url,
+                )
                 view = build_resolve_modal(shown, meta) if resolved else build_not_ours_modal(shown, meta)
                 client.views_open(trigger_id=trigger_id, view=view)
 
@@ -102,7 +110,13 @@ def register(app, deps: Deps) -> None:
                 )
                 return
             ack()
-            later(context, lambda client, _: announce_closed(client, closed))
+            source = Source(meta.block_id, meta.channel_id, meta.response_url)
+
+            def work(client: WebClient, _) -> None:
+                announce_closed(client, closed)
+                redraw(deps, team_id, source, closed, now)
+
+            later(context, work)
 
         return listener
 

@@ -5,9 +5,9 @@ from datetime import datetime
 from slack_sdk.models.blocks import ActionsBlock, Block
 
 from bot.services.reports.followups_views import FollowupPage, FollowupSettingsView, FollowupView
-from handlers.ids import ActionId, BlockId
+from handlers.ids import ActionId, BlockId, followup_list_block_id
 from handlers.views.blocks import button, context, section
-from handlers.views.followup_post import followup_ref, when
+from handlers.views.followup_post import followup_buttons, followup_ref, when
 from handlers.views.format import channel_mention, escape, mention, plural, truncate
 
 
@@ -37,7 +37,9 @@ def build_followup_list(page: FollowupPage, *, now: datetime) -> list[Block]:
     blocks: list[Block] = [
         section(f"*Open customer follow-ups* {first}–{last} of {page.total}, oldest first"),
     ]
-    blocks += [_line(f, now) for f in page.items]
+    for followup in page.items:  # each with its post's buttons, to act from here
+        actions = followup_buttons(followup, followup_list_block_id(page.page, followup.followup_id))
+        blocks += [_line(followup, now), actions]
     if page.page > 1 or page.page < page.pages:
         blocks.append(context(f"Page {page.page} of {page.pages} · `/goals followups {page.page + 1}`"))
         blocks.append(_pages(page))
@@ -49,9 +51,8 @@ def _line(followup: FollowupView, now: datetime) -> Block:
     overdue = " · ⏰ *overdue*" if followup.due_at and followup.due_at <= now else ""
     due = f" · due {when(followup.due_at)}" if followup.due_at else ""
     text = escape(truncate(followup.description, 300))
-    return section(
-        f"*{followup_ref(followup)}* {text}\n{owner} · open {age(followup.opened_at or followup.flagged_at, now)}{due}{overdue}"
-    )
+    opened = age(followup.opened_at or followup.flagged_at, now)  # an anonymous one: since its post
+    return section(f"*{followup_ref(followup)}* {text}\n{owner} · open {opened}{due}{overdue}")
 
 
 def _pages(page: FollowupPage) -> ActionsBlock:

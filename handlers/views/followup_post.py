@@ -58,11 +58,12 @@ def build_followup_post(followup: FollowupView) -> list[Block]:
                 blocks.append(context(f"👤 Taken by {mention(followup.owner_id)}"))
             else:
                 blocks.append(context("Nobody has taken it yet."))
-            blocks.append(_buttons(followup))
+            blocks.append(followup_buttons(followup))
     return blocks
 
 
-def _buttons(followup: FollowupView) -> ActionsBlock:
+def followup_buttons(followup: FollowupView, block_id: str = BlockId.FOLLOWUP_ACTIONS) -> ActionsBlock:
+    """The same buttons wherever the follow-up is read: its post, a reminder, `/goals followups`."""
     value = followup.followup_id
     elements = []
     if followup.owner_id is None:
@@ -71,7 +72,7 @@ def _buttons(followup: FollowupView) -> ActionsBlock:
         button("Resolved", ActionId.FOLLOWUP_RESOLVE, value),
         button("Not ours", ActionId.FOLLOWUP_NOT_OURS, value, style="danger"),
     ]
-    return ActionsBlock(block_id=str(BlockId.FOLLOWUP_ACTIONS), elements=elements)
+    return ActionsBlock(block_id=str(block_id), elements=elements)
 
 
 def reminder_text(followup: FollowupView) -> str:
@@ -81,19 +82,21 @@ def reminder_text(followup: FollowupView) -> str:
 def build_followup_reminder(followup: FollowupView, *, to_owner: bool) -> list[Block]:
     due = when(followup.due_at) if followup.due_at else "its due time"
     who = (
-        "You took it on; when it's done, press *Resolved* on its post."
+        "You took it on; when it's done, press *Resolved*."
         if to_owner
+        else f"👤 Taken by {mention(followup.owner_id)}."
+        if followup.owner_id
         else "Nobody has taken it yet: press *I'll take it* if you can."
     )
     blocks: list[Block] = [
         section(
             f"*⏰ Overdue: customer follow-up {followup_ref(followup)}* was due {due}.\n{quoted(followup)}"
         ),
-        context(who),
     ]
-    if not to_owner:
-        blocks.append(_buttons(followup))
-    return blocks
+    if followup.is_closed:  # redrawn after someone closed it from here: how, and no buttons
+        how = "✅ Resolved" if followup.status == "resolved" else "🚫 Closed as not ours"
+        return [*blocks, context(f"{how} by {mention(followup.closed_by or '')}.")]
+    return [*blocks, context(who), followup_buttons(followup, BlockId.FOLLOWUP_REMINDER_ACTIONS)]
 
 
 def closed_notice_text(followup: FollowupView) -> str:

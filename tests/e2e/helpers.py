@@ -65,3 +65,13 @@ def _dicts(node):
 def fill(view: dict, answers: dict[str, object] | None = None) -> dict:
     """state.values as Slack would send them (bot/slack/standin/requests/state.py)."""
     return shared_fill(view, answers)
+
+
+def button_block(blocks, action_id: str, value: str) -> str | None:
+    """The block_id of the actions block holding that button, as a press would carry it."""
+    for node in _dicts(blocks):
+        if node.get("type") == "actions" and any(
+            e.get("action_id") == action_id and e.get("value") == value for e in node.get("elements") or []
+        ):
+            return node.get("block_id")
+    return None

@@ -6,12 +6,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.slack.standin.directory import dm_id
 from handlers.followups.tick import followups_tick_pass
 from handlers.ids import ActionId, BlockId
 from handlers.outbound import Sender, WorkspaceGate, single_token
 from handlers.outbound.passes import TickContext
 from models.followups import FollowupSettings
-from tests.e2e.helpers import all_text, button_values, fill, opened_view
+from tests.e2e.helpers import all_text, button_block, button_values, fill, opened_view
 from tests.fixtures.bot import ADMIN, CHANNEL, MEMBER, OWNER
 from tests.services.reports.factories import add_followup
 
@@ -195,13 +196,14 @@ def _post_channel(bot_server):
 
 
 @pytest.mark.parametrize(
-    "typed", ["#cs-escalations", "cs-escalations", "<#C_ESCALATE|cs-escalations>", "<#C_ESCALATE>", "C_ESCALATE"]
+    "typed",
+    ["#cs-escalations", "cs-escalations", "<#C_ESCALATE|cs-escalations>", "<#C_ESCALATE>", "C_ESCALATE"],
 )
 def test_followups_channel_takes_a_name_a_link_or_an_id(bot_server, make_goal, typed):
     """With `should_escape: false` Slack sends `#cs-escalations` as typed: it is looked up by name."""
     make_goal()
     bot_server.standin.add_channel("C_ESCALATE", name="cs-escalations")
-    status, ack, response_url = bot_server.command(f"followups channel {typed}")
+    status, _, response_url = bot_server.command(f"followups channel {typed}")
     assert status == 200
     [reply] = bot_server.awaited_replies(response_url)
     assert "✅" in reply["text"] and "<#C_ESCALATE>" in reply["text"]
@@ -238,3 +240,75 @@ def test_followups_channel_here_needs_no_lookup(bot_server, make_goal):
     assert "posted in this channel" in all_text(ack)
     bot_server.standin.settle()
     assert bot_server.standin.calls("conversations.list") == []
+
+
+@pytest.fixture
+def tick(bot_server):
+    sender = Sender(single_token("xoxb-test"), WorkspaceGate(1000.0), base_url=bot_server.standin.base_url)
+    ctx = TickContext(bot_server.sessions, sender, ZoneInfo("America/New_York"), "test")
+    return lambda now: followups_tick_pass(ctx, now)
+
+
+def _reply_bodies(bot_server, response_url):
+    bot_server.awaited_replies(response_url)
+    bot_server.standin.settle()
+    return bot_server.replies(response_url)
+
+
+def test_the_owners_overdue_reminder_has_the_posts_buttons_and_closing_there_updates_the_post(
+    bot_server, post, tick
+):
+    followup_id, _ = post()
+    message_ts = bot_server.standin.last("chat.postMessage").answer["ts"]
+    bot_server.click(ActionId.FOLLOWUP_TAKE, str(followup_id), user_id=OWNER)
+    _updates(bot_server.standin, 1)
+    assert tick(FLAGGED + timedelta(hours=49)).sent == 1  # 10:00 in New York, two days on
+    [reminder] = _dm_bodies(bot_server.standin, OWNER)
+    assert button_values(reminder["blocks"], ActionId.FOLLOWUP_RESOLVE) == [str(followup_id)]
+    assert button_values(reminder["blocks"], ActionId.FOLLOWUP_NOT_OURS) == [str(followup_id)]
+    block_id = button_block(reminder["blocks"], ActionId.FOLLOWUP_RESOLVE, str(followup_id))
+
+    dm = dm_id(OWNER)
+    _, _, response_url = bot_server.click(
+        ActionId.FOLLOWUP_RESOLVE, str(followup_id), user_id=OWNER, channel_id=dm, block_id=block_id
+    )
+    view = opened_view(bot_server.standin)
+    status, answer = bot_server.submit(view, fill(view, {BlockId.FOLLOWUP_NOTE: "Refunded"}), user_id=OWNER)
+    assert status == 200 and not answer
+
+    resolved = _updates(bot_server.standin, 2)[1]  # the post in the channel, wherever it was pressed
+    assert (resolved["channel"], resolved["ts"]) == (CHANNEL, message_ts)
+    assert "Resolved" in all_text(resolved["blocks"]) and "Refunded" in all_text(resolved["blocks"])
+    [redrawn] = _reply_bodies(bot_server, response_url)  # the DM's reminder, redrawn in place
+    assert redrawn["replace_original"] is True and "Resolved" in all_text(redrawn["blocks"])
+    assert button_values(redrawn["blocks"], ActionId.FOLLOWUP_RESOLVE) == []
+
+
+def test_the_follow_up_list_has_the_posts_buttons_and_acting_there_updates_post_and_list(bot_server, post):
+    first, _ = post(description="Late delivery")
+    second, _ = post(description="Wrong size")
+    _, ack, _ = bot_server.command("followups")
+    assert button_values(ack["blocks"], ActionId.FOLLOWUP_TAKE) == [str(first), str(second)]
+    assert button_values(ack["blocks"], ActionId.FOLLOWUP_RESOLVE) == [str(first), str(second)]
+    block_id = button_block(ack["blocks"], ActionId.FOLLOWUP_TAKE, str(first))
+
+    _, _, response_url = bot_server.click(
+        ActionId.FOLLOWUP_TAKE, str(first), user_id=MEMBER, block_id=block_id, is_ephemeral=True
+    )
+    taken = _updates(bot_server.standin, 1)[0]
+    assert taken["channel"] == CHANNEL and f"Taken by <@{MEMBER}>" in all_text(taken["blocks"])
+    [redrawn] = _reply_bodies(bot_server, response_url)
+    assert redrawn["replace_original"] is True
+    assert button_values(redrawn["blocks"], ActionId.FOLLOWUP_TAKE) == [str(second)]
+    assert f"<@{MEMBER}>" in all_text(redrawn["blocks"])
+
+    block_id = button_block(redrawn["blocks"], ActionId.FOLLOWUP_NOT_OURS, str(second))
+    _, _, response_url = bot_server.click(
+        ActionId.FOLLOWUP_NOT_OURS, str(second), user_id=MEMBER, block_id=block_id, is_ephemeral=True
+    )
+    view = opened_view(bot_server.standin)
+    bot_server.submit(view, fill(view, {BlockId.FOLLOWUP_NOTE: "Billing's"}), user_id=MEMBER)
+    closed = _updates(bot_server.standin, 2)[1]
+    assert "Not ours" in all_text(closed["blocks"])
+    [redrawn] = _reply_bodies(bot_server, response_url)
+    assert "Wrong size" not in all_text(redrawn["blocks"]) and "Late delivery" in all_text(redrawn["blocks"])

@@ -88,7 +88,8 @@ def test_focus_next_sets_next_month_and_the_button_does_the_same(bot_server, mak
 
 
 @pytest.mark.parametrize(
-    "text", ["reminders off", "reminders at 07:00", "digest monthly", "followups due 24h", "followups channel here"]
+    "text",
+    ["reminders off", "reminders at 07:00", "digest monthly", "followups due 24h", "followups channel here"],
 )
 def test_only_an_admin_or_a_goal_owner_here_may_change_the_channels_settings(bot_server, make_goal, text):
     make_goal()  # U_OWNER's goal in the channel
@@ -110,7 +111,9 @@ def test_only_an_admin_or_a_goal_owner_here_may_change_the_channels_settings(bot
 def test_a_channel_without_goals_has_its_settings_changed_by_an_admin_only(bot_server):
     _, _, response_url = bot_server.command("digest off", user_id=OWNER)
     [refused] = bot_server.awaited_replies(response_url)
-    assert "Only a workspace admin can change" in refused["text"] and "while it has no goals" in refused["text"]
+    assert (
+        "Only a workspace admin can change" in refused["text"] and "while it has no goals" in refused["text"]
+    )
 
 
 @pytest.mark.parametrize(

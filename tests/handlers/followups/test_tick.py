@@ -71,8 +71,9 @@ def test_an_owned_follow_up_reminds_its_owner_by_dm(tick_context, sessions, slac
 
 
 def test_the_channel_due_time_and_follow_up_channel_apply(tick_context, sessions, slack_api):
-    followups_settings.set_due_hours(sessions, Actor("T1", "U_ADMIN", is_admin=True), "C_SUPPORT", 24)
-    followups_settings.set_post_channel(sessions, Actor("T1", "U_ADMIN", is_admin=True), "C_SUPPORT", "C_ESCALATE")
+    admin = Actor("T1", "U_ADMIN", is_admin=True)  # only an admin or a goal owner may change them
+    followups_settings.set_due_hours(sessions, admin, "C_SUPPORT", 24)
+    followups_settings.set_post_channel(sessions, admin, "C_SUPPORT", "C_ESCALATE")
     add_followup(sessions, created_at=FLAGGED)
     followups_tick_pass(tick_context, FLAGGED)
     assert len(_posts(slack_api, "C_ESCALATE")) == 1 and _posts(slack_api, "C_SUPPORT") == []

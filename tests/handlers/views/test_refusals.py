@@ -105,7 +105,9 @@ def test_a_check_in_text_over_its_limit_names_the_limit_and_the_field(field):
     assert text != describe_refusal(errors.TextTooLong(3000, 3499, field="title"))
 
 
-@pytest.mark.parametrize("refusal", REFUSALS + CHECKIN_REFUSALS + REPORT_REFUSALS, ids=lambda r: type(r).__name__)
+@pytest.mark.parametrize(
+    "refusal", REFUSALS + CHECKIN_REFUSALS + REPORT_REFUSALS, ids=lambda r: type(r).__name__
+)
 def test_a_refusal_as_text_shows_facts_not_a_sentence(refusal):
     assert str(refusal).startswith(type(refusal).__name__ + "(")
 
