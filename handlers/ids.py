@@ -54,8 +54,10 @@ class ActionId(enum.StrEnum):
     FOLLOWUP_TAKE = "followup_take"
     FOLLOWUP_RESOLVE = "followup_resolve"
     FOLLOWUP_NOT_OURS = "followup_not_ours"
-    # value: the page number of `/goals followups`
+    # value: the page number of `/goals followups` (More; Previous has its own id, as Slack wants
+    # action ids unique within a block)
     FOLLOWUP_LIST_PAGE = "followup_list_page"
+    FOLLOWUP_LIST_PREVIOUS = "followup_list_previous"
     # The month-end reminder: make a goal next month's main goal. value: "<goal id>:<YYYY-MM>"
     REPORT_FOCUS_NEXT = "report_focus_next"
     # Input elements inside modals; Slack needs an action id on each.

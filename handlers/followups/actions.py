@@ -140,6 +140,7 @@ def register(app, deps: Deps) -> None:
     on_ack_then_later(app.action(ActionId.FOLLOWUP_RESOLVE.value), open_form(resolved=True))
     on_ack_then_later(app.action(ActionId.FOLLOWUP_NOT_OURS.value), open_form(resolved=False))
     on_ack_then_later(app.action(ActionId.FOLLOWUP_LIST_PAGE.value), list_page)
+    on_ack_then_later(app.action(ActionId.FOLLOWUP_LIST_PREVIOUS.value), list_page)
     on_ack_then_later(app.view(CallbackId.FOLLOWUP_RESOLVE_MODAL.value), submit(resolved=True))
     on_ack_then_later(app.view(CallbackId.FOLLOWUP_NOT_OURS_MODAL.value), submit(resolved=False))
 

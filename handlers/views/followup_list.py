@@ -58,7 +58,7 @@ def _line(followup: FollowupView, now: datetime) -> Block:
 def _pages(page: FollowupPage) -> ActionsBlock:
     elements = []
     if page.page > 1:
-        elements.append(button("Previous", ActionId.FOLLOWUP_LIST_PAGE, page.page - 1))
+        elements.append(button("Previous", ActionId.FOLLOWUP_LIST_PREVIOUS, page.page - 1))
     if page.page < page.pages:
         elements.append(button("More", ActionId.FOLLOWUP_LIST_PAGE, page.page + 1))
     return ActionsBlock(block_id=str(BlockId.FOLLOWUP_ACTIONS), elements=elements)

@@ -312,3 +312,19 @@ def test_the_follow_up_list_has_the_posts_buttons_and_acting_there_updates_post_
     assert "Not ours" in all_text(closed["blocks"])
     [redrawn] = _reply_bodies(bot_server, response_url)
     assert "Wrong size" not in all_text(redrawn["blocks"]) and "Late delivery" in all_text(redrawn["blocks"])
+
+
+def test_more_and_previous_page_through_the_list_in_place(bot_server):
+    for n in range(11):
+        add_followup(
+            bot_server.sessions, description=f"Customer {n}", created_at=FLAGGED + timedelta(minutes=n)
+        )
+    _, ack, _ = bot_server.command("followups")
+    assert button_values(ack["blocks"], ActionId.FOLLOWUP_LIST_PAGE) == ["2"]
+    _, _, response_url = bot_server.click(ActionId.FOLLOWUP_LIST_PAGE, "2", is_ephemeral=True)
+    [second] = _reply_bodies(bot_server, response_url)
+    assert "Customer 10" in all_text(second["blocks"]) and "Customer 9" not in all_text(second["blocks"])
+    assert button_values(second["blocks"], ActionId.FOLLOWUP_LIST_PREVIOUS) == ["1"]
+    _, _, response_url = bot_server.click(ActionId.FOLLOWUP_LIST_PREVIOUS, "1", is_ephemeral=True)
+    [first] = _reply_bodies(bot_server, response_url)
+    assert "Customer 0" in all_text(first["blocks"]) and first["replace_original"] is True
