@@ -41,7 +41,8 @@ def build_followup_list(page: FollowupPage, *, now: datetime) -> list[Block]:
         actions = followup_buttons(followup, followup_list_block_id(page.page, followup.followup_id))
         blocks += [_line(followup, now), actions]
     if page.page > 1 or page.page < page.pages:
-        blocks.append(context(f"Page {page.page} of {page.pages} · `/goals followups {page.page + 1}`"))
+        following = f" · `/goals followups {page.page + 1}`" if page.page < page.pages else ""
+        blocks.append(context(f"Page {page.page} of {page.pages}{following}"))
         blocks.append(_pages(page))
     return blocks
 

@@ -73,3 +73,9 @@ def test_an_anonymous_follow_ups_age_counts_from_its_post():
     )
     page = FollowupPage((anonymous,), total=1, page=1, per_page=10)
     assert "open less than an hour" in all_text(message_dicts(build_followup_list(page, now=NOW)))
+
+
+def test_the_last_page_points_to_no_page_after_it():
+    page = FollowupPage((_followup(21),), total=21, page=3, per_page=10)
+    text = all_text(message_dicts(build_followup_list(page, now=NOW)))
+    assert "Page 3 of 3" in text and "/goals followups 4" not in text
