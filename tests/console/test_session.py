@@ -147,3 +147,11 @@ def test_a_date_shows_in_the_console_persons_zone_not_its_utc_fallback(run_stand
     _, output, _ = run_standin("/try <!date^1814443200^{date_num} {time}|2027-07-01 12:00 UTC>\n")
 
     assert "You said 2027-07-01 13:00 in #general" in output  # Europe/London keeps summer time
+
+
+def test_each_console_person_reads_dates_in_their_own_zone(run_standin):
+    _, output, _ = run_standin(
+        ":user alice Asia/Tokyo\n/try <!date^1814443200^{date_num} {time}|2027-07-01 12:00 UTC>\n"
+    )
+
+    assert "You said 2027-07-01 21:00 in #general" in output
