@@ -26,6 +26,23 @@ _NOT_UNITS = _words(
     "a an and at before but by during each every for from in of on or over per so the then this to under "
     "until while with within across next"
 )
+# Verbs that do what is counted: "Sell more widgets" measures "widgets sold", not the sentence.
+_DOING_VERBS = {
+    verb: done
+    for verb, done in (
+        pair.split(":")
+        for pair in (
+            "sell:sold ship:shipped sign:signed close:closed answer:answered resolve:resolved "
+            "publish:published hire:hired win:won onboard:onboarded book:booked train:trained "
+            "serve:served handle:handled deliver:delivered complete:completed launch:launched "
+            "recruit:recruited make:made produce:produced write:written send:sent fix:fixed "
+            "visit:visited call:called process:processed collect:collected release:released "
+            "run:run open:opened convert:converted renew:renewed"
+        ).split()
+    )
+}
+# "more widgets" counts widgets; the comparison is what the target says.
+_COMPARATIVES = frozenset({"more", "fewer", "less"})
 _DETERMINERS = frozenset({"our", "the", "my", "their", "your", "a", "an", "team", "team's"})
 _MAX_METRIC_WORDS = 8
 _PUNCTUATION = ",;:!?()[]\"'"
@@ -44,6 +61,9 @@ def parse_objective(text: str) -> ObjectiveDraft | None:
     verb_at = next((i for i, token in enumerate(tokens) if token.word in CHANGE_VERBS), None)
     first = 0 if verb_at is None else verb_at + 1
     verb = None if verb_at is None else tokens[verb_at].word
+    done = _DOING_VERBS.get(tokens[0].word) if verb_at is None and tokens else None
+    if done is not None:
+        first = 1
 
     target_at = _find_target(tokens, first, verb)
     if target_at is not None and target_at == first:
@@ -56,7 +76,7 @@ def parse_objective(text: str) -> ObjectiveDraft | None:
         if verb_at is None and metric_end == first:
             return None
         return ObjectiveDraft(
-            metric=_metric(tokens[first:metric_end]),
+            metric=_metric(tokens[first:metric_end], done),
             unit=_unit(tokens, target_at, target, baseline),
             baseline=None if baseline is None else baseline.value,
             target=None if target is None else target.value,
@@ -105,16 +125,17 @@ def _quantity(token: _Token) -> Quantity | None:
     return parse_quantity(token.text.rstrip("."))
 
 
-def _metric(tokens: list[_Token]) -> str | None:
+def _metric(tokens: list[_Token], done: str | None = None) -> str | None:
+    """The metric's name; `done` ("sold") follows what the verb counts ("widgets sold")."""
     words = [token.text.rstrip(".") for token in tokens]
-    while words and words[0].lower() in _DETERMINERS:
+    while words and words[0].lower() in _DETERMINERS | _COMPARATIVES:
         words.pop(0)
     if not words or len(words) > _MAX_METRIC_WORDS:
         return None
     # A metric named only by vague words is not a metric yet: the SMART check should ask for one.
     if all(word.lower() in VAGUE_WORDS for word in words):
         return None
-    return " ".join(words)
+    return " ".join([*words, done] if done else words)
 
 
 def _unit(

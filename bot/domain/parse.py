@@ -10,14 +10,16 @@ from bot.domain.enums import GoalLevel
 from bot.domain.objective_text import parse_objective
 from bot.domain.refs import RefKind, parse_ref
 
-MAX_TITLE_LENGTH = 150
 MONTHLY_MAX_DAYS = 45
 QUARTERLY_MAX_DAYS = 120
-# Slack allows 40k-character messages; a goal is a sentence, and reading only the start keeps
-# every scan below fast even for pasted walls of text.
+# Slack allows 40k-character messages; a goal is a sentence. Longer text is not scanned (that keeps
+# every scan below fast) but kept whole as the title, so the title's limit refuses it, naming its
+# real length: nothing typed is cut silently.
 _MAX_INPUT_LENGTH = 3000
 _MAX_DATE_PHRASE_WORDS = 6
 _DATE_LEAD_WORDS = frozenset({"by", "before", "until", "due", "on", "in"})
+# Lead words that state a deadline, not merely a time ("in Q1" may name what is measured).
+_DEADLINE_WORDS = frozenset({"by", "before", "until", "due"})
 _CLAUSE_PUNCTUATION = " ,;:-–—"
 
 _PARENT = re.compile(
@@ -43,6 +45,8 @@ def infer_level(start: date, due: date) -> GoalLevel:
 def parse_goal_text(text: str, today: date) -> GoalDraft:
     """Everything a one-line goal says; what it leaves out stays empty for the form to ask."""
     cleaned = _clean(text)
+    if len(cleaned) > _MAX_INPUT_LENGTH:
+        return GoalDraft(title=cleaned, start_date=today)
     parent_id, cleaned = _take_parent(cleaned)
     statement, why = _split_why(cleaned)
     due, core = _take_due(statement, today)
@@ -63,9 +67,8 @@ def parse_goal_text(text: str, today: date) -> GoalDraft:
 def _clean(text: str) -> str:
     # Control characters and lone surrogates cannot be shown in Slack; zero-width joiners
     # (category Cf) stay because emoji sequences need them.
-    head = text[: _MAX_INPUT_LENGTH * 2]
-    visible = "".join(" " if unicodedata.category(char) in ("Cc", "Cs") else char for char in head)
-    return " ".join(visible.split())[:_MAX_INPUT_LENGTH]
+    visible = "".join(" " if unicodedata.category(char) in ("Cc", "Cs") else char for char in text)
+    return " ".join(visible.split())
 
 
 def _take_parent(text: str) -> tuple[int | None, str]:
@@ -85,29 +88,59 @@ def _split_why(text: str) -> tuple[str, str | None]:
 
 
 def _take_due(text: str, today: date) -> tuple[date | None, str]:
-    """The first date phrase in the text, and the text without it (and without its "by")."""
+    """The date the text is due by, and the text without it (and without its "by").
+
+    A phrase led by "by", "before", "until" or "due" wins over one that is not, so in "Lift Q1 CSAT
+    … by end of February" the quarter is part of the name and the stated date is the due date;
+    otherwise the first date phrase counts.
+    """
     spans = [match.span() for match in re.finditer(r"\S+", text)]
-    for first in range(len(spans)):
-        for last in range(min(len(spans), first + _MAX_DATE_PHRASE_WORDS) - 1, first - 1, -1):
-            due = parse_due(text[spans[first][0] : spans[last][1]], today)
-            if due is None:
-                continue
-            cut_from = spans[first][0]
-            if first > 0 and text[spans[first - 1][0] : spans[first - 1][1]].lower() in _DATE_LEAD_WORDS:
-                cut_from = spans[first - 1][0]
-            return due, _collapse(text[:cut_from] + " " + text[spans[last][1] :])
-    return None, text
+    found: tuple[date, int, int] | None = None
+    first = 0
+    while first < len(spans):
+        phrase = _date_phrase(text, spans, first, today)
+        if phrase is None:
+            first += 1
+            continue
+        due, last = phrase
+        lead = _lead_word(text, spans, first)
+        cut_from = spans[first - 1][0] if lead == first - 1 else spans[first][0]
+        deadline = lead is not None and _word(text, spans[lead]) in _DEADLINE_WORDS
+        if found is None or deadline:
+            found = (due, cut_from, spans[last][1])
+        if deadline:
+            break
+        first = last + 1
+    if found is None:
+        return None, text
+    due, start, end = found
+    return due, _collapse(text[:start] + " " + text[end:])
+
+
+def _date_phrase(text: str, spans: list[tuple[int, int]], first: int, today: date) -> tuple[date, int] | None:
+    """The longest date phrase starting at word `first`: its date and last word's index."""
+    for last in range(min(len(spans), first + _MAX_DATE_PHRASE_WORDS) - 1, first - 1, -1):
+        due = parse_due(text[spans[first][0] : spans[last][1]], today)
+        if due is not None:
+            return due, last
+    return None
+
+
+def _lead_word(text: str, spans: list[tuple[int, int]], first: int) -> int | None:
+    """The index of the "by"/"in"/… leading the phrase at `first` (parse_due reads "by …" too)."""
+    for index in (first, first - 1):
+        if index >= 0 and _word(text, spans[index]) in _DATE_LEAD_WORDS:
+            return index
+    return None
+
+
+def _word(text: str, span: tuple[int, int]) -> str:
+    return text[span[0] : span[1]].lower()
 
 
 def _title(statement: str) -> str:
-    title = _collapse(statement).strip(_CLAUSE_PUNCTUATION)
-    if len(title) <= MAX_TITLE_LENGTH:
-        return title
-    cut = title[: MAX_TITLE_LENGTH - 1]
-    # Cut at a word boundary unless the only boundary would leave a stub.
-    if " " in cut[MAX_TITLE_LENGTH // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(_CLAUSE_PUNCTUATION) + "…"
+    # Never cut: a title over its limit is refused with the limit named (bot/services/limits.py).
+    return _collapse(statement).strip(_CLAUSE_PUNCTUATION)
 
 
 def _collapse(text: str) -> str:

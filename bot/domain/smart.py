@@ -8,7 +8,7 @@ from bot.domain.dates import add_months, month_end
 from bot.domain.drafts import CheckedObjective, GoalDraft, ObjectiveDraft, SmartGoal, SmartProblem
 from bot.domain.enums import SmartPart
 from bot.domain.limits import MAX_YEARS_AHEAD, latest_due
-from bot.domain.numbers import format_number
+from bot.domain.numbers import MAX_MEASUREMENT, format_number, is_storable
 
 # Form fields a problem can point at; objective fields are "objective.<index>.<name>".
 GOAL_FIELDS = ("title", "why", "due_date", "parent")
@@ -103,7 +103,9 @@ def _measurable(objectives: tuple[ObjectiveDraft, ...]) -> list[SmartProblem]:
 
 def _objective_numbers(index: int, objective: ObjectiveDraft) -> list[SmartProblem]:
     metric = objective.metric
-    problems = []
+    problems = _too_large(index, objective)
+    if problems:
+        return problems
     if objective.baseline is None:
         hint = f'Add a baseline: where is {metric} today? e.g. "from 78 to 85".'
         problems.append(SmartProblem(SmartPart.MEASURABLE, objective_field(index, "baseline"), hint))
@@ -116,6 +118,20 @@ def _objective_numbers(index: int, objective: ObjectiveDraft) -> list[SmartProbl
             f"Set where {metric} should get to, higher or lower."
         )
         problems.append(SmartProblem(SmartPart.MEASURABLE, objective_field(index, "target"), hint))
+    return problems
+
+
+def _too_large(index: int, objective: ObjectiveDraft) -> list[SmartProblem]:
+    """Baselines and targets obey the one limit every measurement obeys (numbers.MAX_MEASUREMENT)."""
+    problems = []
+    for name in ("baseline", "target"):
+        value = getattr(objective, name)
+        if value is not None and not is_storable(value):
+            hint = (
+                f"The {name} {format_number(value)} is beyond what I can track: "
+                f"use a number between -{format_number(MAX_MEASUREMENT)} and {format_number(MAX_MEASUREMENT)}."
+            )
+            problems.append(SmartProblem(SmartPart.MEASURABLE, objective_field(index, name), hint))
     return problems
 
 

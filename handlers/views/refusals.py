@@ -44,6 +44,13 @@ def _worded(error: errors.ServiceError) -> str:
     match error:
         case errors.SmartIncomplete(problems=problems):
             return "The goal is not SMART yet: " + "; ".join(escape(p.hint) for p in problems)
+        case errors.MeasurementOutOfRange(value=value, limit=limit, field=str(field)) if field.endswith(
+            ("baseline", "target")
+        ):
+            return (
+                f"The {field.rsplit('.', 1)[-1]} {format_number(value)} is too large, so nothing was saved. "
+                f"Use a number between -{format_number(limit)} and {format_number(limit)}."
+            )
         case errors.MeasurementOutOfRange(limit=limit):
             return (
                 f"That number is too large to be a measurement, so nothing was saved. Type a number "

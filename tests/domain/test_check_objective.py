@@ -21,3 +21,9 @@ def test_each_gap_names_its_field_and_row():
         "objective.2.target",
     ]
     assert fields(ObjectiveDraft("CSAT", None, 80, 80)) == ["objective.0.target"]
+
+
+def test_numbers_past_the_measurement_limit_are_a_problem_naming_the_limit():
+    problems = check_objective(ObjectiveDraft("revenue", None, 0, 1e25))
+    assert [p.field for p in problems] == ["objective.0.target"]
+    assert "1,000,000,000,000" in problems[0].hint

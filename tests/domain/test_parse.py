@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from bot.domain.drafts import GoalDraft, ObjectiveDraft
 from bot.domain.enums import GoalLevel
-from bot.domain.parse import MAX_TITLE_LENGTH, infer_level, parse_goal_text
+from bot.domain.parse import infer_level, parse_goal_text
 
 TODAY = date(2027, 1, 4)
 NEW_YEARS_EVE = date(2026, 12, 31)
@@ -160,16 +160,47 @@ def test_impossible_date_leaves_due_empty():
     assert draft.due_date is None and draft.level is None
 
 
-def test_title_is_collapsed_and_cut_at_a_word():
-    draft = parse_goal_text("Raise \n CSAT\t\tto 85  " + "really " * 60, TODAY)
-    assert draft.title.startswith("Raise CSAT to 85 really")
-    assert len(draft.title) <= MAX_TITLE_LENGTH
-    assert draft.title.endswith("really…")
+def test_a_long_title_is_collapsed_but_never_cut():
+    draft = parse_goal_text("Raise \n CSAT\t\tto 85  " + "really " * 60 + "by 12345", TODAY)
+    assert draft.title == "Raise CSAT to 85 " + "really " * 60 + "by 12345"
 
 
-def test_title_without_spaces_is_cut_hard():
-    draft = parse_goal_text("x" * 1000, TODAY)
-    assert draft.title == "x" * (MAX_TITLE_LENGTH - 1) + "…"
+def test_text_too_long_to_read_is_kept_whole_as_the_title():
+    draft = parse_goal_text("x" * 50_000, TODAY)
+    assert draft.title == "x" * 50_000
+    assert draft.objectives == () and draft.due_date is None
+
+
+def test_a_deadline_wins_over_a_quarter_in_the_name():
+    draft = parse_goal_text("Lift Q1 CSAT from 78 to 80 by end of February", TODAY)
+    assert draft.due_date == date(2027, 2, 28)
+    assert draft.objectives == (ObjectiveDraft("Q1 CSAT", None, 78, 80),)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Raise CSAT to 85 in Q2", date(2027, 6, 30)),
+        ("Raise CSAT to 85 by Q2", date(2027, 6, 30)),
+        ("Grow Q3 sales to 9 by end of June", date(2027, 6, 30)),
+        ("Grow Q3 sales to 9 before 2027-05-01", date(2027, 5, 1)),
+    ],
+)
+def test_the_date_led_by_a_deadline_word_is_the_due_date(text, due):
+    assert parse_goal_text(text, TODAY).due_date == due
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Sell more widgets from 100 to 200", "widgets sold"),
+        ("Ship features from 3 to 6 per month", "features shipped"),
+        ("Answer more tickets to 90 per day", "tickets answered"),
+        ("Get more reviews to 40 per week", "reviews"),
+    ],
+)
+def test_the_metric_is_what_the_verb_counts(text, metric):
+    assert parse_goal_text(text, TODAY).objectives[0].metric == metric
 
 
 def test_control_characters_become_spaces():
@@ -201,7 +232,7 @@ def test_level_follows_the_due_date():
 def test_parse_goal_text_never_raises(text, today):
     draft = parse_goal_text(text, today)
     assert isinstance(draft, GoalDraft)
-    assert isinstance(draft.title, str) and len(draft.title) <= MAX_TITLE_LENGTH
+    assert isinstance(draft.title, str)
     assert draft.start_date == today
     assert (draft.level is None) == (draft.due_date is None)
     assert all(isinstance(objective, ObjectiveDraft) for objective in draft.objectives)

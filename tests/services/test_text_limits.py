@@ -7,7 +7,8 @@ import pytest
 from bot.domain import limits
 from bot.domain.drafts import TacticDraft
 from bot.services import goal_writes, tree_items
-from bot.services.errors import DueTooFar, SmartIncomplete, TextTooLong
+from bot.domain.numbers import MAX_MEASUREMENT
+from bot.services.errors import DueTooFar, MeasurementOutOfRange, SmartIncomplete, TextTooLong
 from models.goals import Goal, Objective, Strategy, Tactic
 from tests.services.factories import TODAY, actor, count, draft, make_goal, row
 
@@ -93,3 +94,23 @@ def test_tree_items_refuse_long_text_and_far_dates(sessions):
         )
 
     assert (count(sessions, Objective), count(sessions, Strategy), count(sessions, Tactic)) == (1, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        (dict(target=1e25), "objective.0.target"),
+        (dict(baseline=-MAX_MEASUREMENT * 2), "objective.0.baseline"),
+    ],
+)
+def test_numbers_past_the_measurement_limit_are_refused_everywhere_they_enter(sessions, fields, field):
+    with pytest.raises(MeasurementOutOfRange) as refused:
+        make_goal(sessions, row(**fields))
+    assert (refused.value.field, refused.value.limit) == (field, MAX_MEASUREMENT)
+    goal = make_goal(sessions, row(target=MAX_MEASUREMENT))
+
+    with pytest.raises(MeasurementOutOfRange):
+        tree_items.add_objective(sessions, actor(), goal.id, row(**fields), date(2027, 5, 1), today=TODAY)
+    with pytest.raises(MeasurementOutOfRange):
+        goal_writes.update_goal(sessions, actor(), goal.id, draft(row(**fields)), objective_ids=[], today=TODAY)
+    assert (count(sessions, Goal), count(sessions, Objective)) == (1, 1)

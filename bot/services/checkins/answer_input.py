@@ -4,9 +4,10 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from bot.domain.checkins.spec import CONFIDENCE_RANGE
+from bot.domain.numbers import MAX_MEASUREMENT, is_storable
 from bot.services.checkins.refusals import BadConfidence, FollowUpNeedsDescription, UnknownObjective
 from bot.services.checkins.views import AnswerInput, AnswerSource
-from bot.services.errors import TextTooLong
+from bot.services.errors import MeasurementOutOfRange, TextTooLong
 
 MAX_TEXT = 3000  # a modal's multiline input allows 3000 characters; a DM reply is held to the same
 
@@ -19,6 +20,9 @@ def checked(answer: AnswerInput, objective_ids: Collection[int]) -> AnswerInput:
     for objective_id in answer.numbers:
         if objective_id not in objective_ids:
             raise UnknownObjective(objective_id, field=f"objective.{objective_id}")
+    for objective_id, value in answer.numbers.items():
+        if not is_storable(value):  # a DM reply's "O3 1e30" as much as the form's
+            raise MeasurementOutOfRange(value=value, limit=MAX_MEASUREMENT, field=f"objective.{objective_id}")
     description = _text(answer.follow_up_description, "follow_up")
     if answer.follow_up and description is None:
         raise FollowUpNeedsDescription(field="follow_up")

@@ -9,7 +9,8 @@ from bot.services.errors.base import ServiceError
 class MeasurementOutOfRange(ServiceError):
     """Not stored: the value is not finite or beyond ±`limit` (bot.domain.numbers.MAX_MEASUREMENT).
 
-    `field` is "value": the number of a measurement (`/goals update O7 <value>`).
+    `field` is "value" (a measurement, `/goals update O7 <value>`), "objective.<i>.<baseline|target>"
+    (a goal's numbers) or "objective.<id>" (a check-in answer's number).
     """
 
     value: float
