@@ -127,9 +127,10 @@ def _too_large(index: int, objective: ObjectiveDraft) -> list[SmartProblem]:
     for name in ("baseline", "target"):
         value = getattr(objective, name)
         if value is not None and not is_storable(value):
+            largest = format_number(MAX_MEASUREMENT)
             hint = (
                 f"The {name} {format_number(value)} is beyond what I can track: "
-                f"use a number between -{format_number(MAX_MEASUREMENT)} and {format_number(MAX_MEASUREMENT)}."
+                f"use a number between -{largest} and {largest}."
             )
             problems.append(SmartProblem(SmartPart.MEASURABLE, objective_field(index, name), hint))
     return problems

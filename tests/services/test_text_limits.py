@@ -6,8 +6,8 @@ import pytest
 
 from bot.domain import limits
 from bot.domain.drafts import TacticDraft
-from bot.services import goal_writes, tree_items
 from bot.domain.numbers import MAX_MEASUREMENT
+from bot.services import goal_writes, tree_items
 from bot.services.errors import DueTooFar, MeasurementOutOfRange, SmartIncomplete, TextTooLong
 from models.goals import Goal, Objective, Strategy, Tactic
 from tests.services.factories import TODAY, actor, count, draft, make_goal, row
@@ -112,5 +112,7 @@ def test_numbers_past_the_measurement_limit_are_refused_everywhere_they_enter(se
     with pytest.raises(MeasurementOutOfRange):
         tree_items.add_objective(sessions, actor(), goal.id, row(**fields), date(2027, 5, 1), today=TODAY)
     with pytest.raises(MeasurementOutOfRange):
-        goal_writes.update_goal(sessions, actor(), goal.id, draft(row(**fields)), objective_ids=[], today=TODAY)
+        goal_writes.update_goal(
+            sessions, actor(), goal.id, draft(row(**fields)), objective_ids=[], today=TODAY
+        )
     assert (count(sessions, Goal), count(sessions, Objective)) == (1, 1)

@@ -183,3 +183,8 @@ def test_a_period_refusal_says_why_and_which_periods_work():
     assert "1999-01" in before and "2026-11-02" in before and "`/goals report 2026-11`" in before
     future = describe_refusal(reports.PeriodInFuture("2099-01", date(2026, 11, 23), export=True))
     assert "hasn't started" in future and "nothing was uploaded" in future and "`/goals export`" in future
+
+
+def test_a_goal_number_past_the_limit_names_the_field_and_the_limit_not_goals_update():
+    text = describe_refusal(errors.MeasurementOutOfRange(1e25, 1e12, field="objective.0.target"))
+    assert "target 1e+25" in text and "1,000,000,000,000" in text and "/goals update" not in text
