@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bot.domain.enums import Direction, GoalLevel, GoalStatus
@@ -23,6 +23,9 @@ class Goal(TeamScoped, Base):
     due_date: Mapped[date] = mapped_column(Date)
     status: Mapped[GoalStatus] = mapped_column(string_enum(GoalStatus), default=GoalStatus.ACTIVE)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The goal whose archiving took this one along (its restore brings this one back). No foreign
+    # key: it names a goal of the same tree, and is cleared when this goal is restored.
+    archived_with_id: Mapped[int | None] = mapped_column(Integer)
 
     parent: Mapped["Goal | None"] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list["Goal"]] = relationship(back_populates="parent", order_by="Goal.start_date")

@@ -42,6 +42,7 @@ class Archived:
 class Restored:
     goal: GoalSummary
     left_parent: str | None  # ref of the archived parent it no longer sits under
+    restored: tuple[str, ...] = ()  # refs of targets its archive took along, back with it
 
 
 def archive_preview(
@@ -73,6 +74,7 @@ def archive_goal(
         if children is ChildPolicy.ARCHIVE:
             for descendant in _active_descendants(goal):
                 descendant.status = GoalStatus.ARCHIVED
+                descendant.archived_with_id = goal.id
                 archived.append(_ref(descendant))
         else:
             for child in _active_children(goal):
@@ -92,13 +94,18 @@ def restore_goal(sessions: sessionmaker[Session], actor: Actor, goal_id: int, *,
         if goal.status is not GoalStatus.ARCHIVED:
             raise NotArchived(goal_id=goal.id, status=goal.status)
         goal.status = GoalStatus.ACTIVE
+        goal.archived_with_id = None
+        restored = _taken_along(goal)
+        for descendant in restored:
+            descendant.status = GoalStatus.ACTIVE
+            descendant.archived_with_id = None
         left_parent = None
         if goal.parent is not None and goal.parent.status is GoalStatus.ARCHIVED:
             left_parent = _ref(goal.parent)
             goal.parent_id = None
         session.flush()
         session.refresh(goal)
-        return Restored(summarize_goal(goal, today=today), left_parent)
+        return Restored(summarize_goal(goal, today=today), left_parent, tuple(_ref(g) for g in restored))
 
 
 def _active_children(goal: Goal) -> list[Goal]:
@@ -112,6 +119,18 @@ def _active_descendants(goal: Goal) -> list[Goal]:
         child = pending.pop(0)
         found.append(child)
         pending += _active_children(child)
+    return found
+
+
+def _taken_along(goal: Goal) -> list[Goal]:
+    """The goals under `goal` that its archiving archived (not ones archived on their own before)."""
+    found: list[Goal] = []
+    pending = list(goal.children)
+    while pending:
+        child = pending.pop(0)
+        if child.status is GoalStatus.ARCHIVED and child.archived_with_id == goal.id:
+            found.append(child)
+            pending += child.children
     return found
 
 

@@ -61,7 +61,7 @@ def set_focus(
 def _set(session, team_id, user_id, channel_id, goal_id, replace, now, today, month) -> FocusOutcome:
     goal = queries.get_goal(session, team_id, goal_id)
     if goal is None or goal.status == GoalStatus.ARCHIVED:
-        raise not_found(goal_id)
+        raise not_found(goal_id, goal)
     if goal.channel_id and goal.channel_id != channel_id:
         raise GoalInOtherChannel(format_ref(RefKind.GOAL, goal.id), goal.channel_id)
     focused = frozenset({goal.id})

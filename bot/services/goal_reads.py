@@ -20,7 +20,7 @@ def goal_tree(sessions: sessionmaker[Session], team_id: str, goal_id: int, *, to
     with sessions() as session:
         goal = queries.get_goal(session, team_id, goal_id, full=True)
         if goal is None or goal.status == GoalStatus.ARCHIVED:
-            raise not_found(goal_id)
+            raise not_found(goal_id, goal)
         focus_ids: frozenset[int] = frozenset()
         if goal.channel_id:
             focus = queries.focus_for(session, team_id, goal.channel_id, month_start(today))
@@ -82,7 +82,7 @@ def edit_form(sessions: sessionmaker[Session], team_id: str, goal_id: int) -> Ed
     with sessions() as session:
         goal = queries.get_goal(session, team_id, goal_id, full=True)
         if goal is None or goal.status == GoalStatus.ARCHIVED:
-            raise not_found(goal_id)
+            raise not_found(goal_id, goal)
         draft = GoalDraft(
             title=goal.title,
             why=goal.why,

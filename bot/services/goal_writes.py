@@ -15,10 +15,12 @@ from bot.domain.refs import RefKind, format_ref
 from bot.domain.smart import smart_goal
 from bot.domain.title_numbers import stale_title
 from bot.services.actor import Actor
+from bot.services.archived import gone
 from bot.services.errors import (
     GoalNotFound,
     ParentIsDescendant,
     ParentNotFound,
+    ServiceError,
     SmartIncomplete,
     StaleForm,
 )
@@ -134,14 +136,16 @@ def goal_owner(sessions: sessionmaker[Session], team_id: str, goal_id: int) -> s
         return goal.owner_id
 
 
-def not_found(goal_id: int) -> GoalNotFound:
-    return GoalNotFound(format_ref(RefKind.GOAL, goal_id))
+def not_found(goal_id: int, goal: Goal | None = None) -> ServiceError:
+    """GoalNotFound, or GoalArchived when `goal` is archived (so the refusal says how to restore it)."""
+    ref = format_ref(RefKind.GOAL, goal_id)
+    return gone(ref, goal, GoalNotFound(ref))
 
 
 def editable_goal(session: Session, actor: Actor, goal_id: int) -> Goal:
     goal = queries.get_goal(session, actor.team_id, goal_id)
     if goal is None or goal.status == GoalStatus.ARCHIVED:
-        raise not_found(goal_id)
+        raise not_found(goal_id, goal)
     actor.require_editor(goal.owner_id, format_ref(RefKind.GOAL, goal.id))
     return goal
 
@@ -151,7 +155,8 @@ def _check_parent(session: Session, team_id: str, parent_id: int | None, *, goal
         return
     parent = queries.get_goal(session, team_id, parent_id)
     if parent is None or parent.status == GoalStatus.ARCHIVED:
-        raise ParentNotFound(format_ref(RefKind.GOAL, parent_id))
+        ref = format_ref(RefKind.GOAL, parent_id)
+        raise gone(ref, parent, ParentNotFound(ref))
     ancestor: Goal | None = parent
     while ancestor is not None:
         if goal_id is not None and ancestor.id == goal_id:

@@ -22,6 +22,7 @@ from bot.services.errors import (
     ObjectiveCandidate,
     ObjectiveNotFound,
 )
+from bot.services.archived import gone
 from bot.services.limits import check_text
 from bot.services.read_models import ObjectiveSummary
 from bot.services.summaries import summarize_objective
@@ -126,7 +127,8 @@ def _resolve(
     if objective_id is not None:
         objective = queries.get_objective(session, team_id, objective_id)
         if objective is None or objective.goal.status == GoalStatus.ARCHIVED:
-            raise ObjectiveNotFound(format_ref(RefKind.OBJECTIVE, objective_id))
+            ref = format_ref(RefKind.OBJECTIVE, objective_id)
+            raise gone(ref, objective and objective.goal, ObjectiveNotFound(ref))
         return objective
     # The channel's own objectives win; otherwise look across the workspace.
     matches = queries.objectives_named(session, team_id, name, channel_id) if channel_id else []

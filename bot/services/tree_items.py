@@ -11,6 +11,7 @@ from bot.domain.enums import GoalStatus
 from bot.domain.refs import RefKind, format_ref
 from bot.domain.smart import checked_objective
 from bot.services.actor import Actor
+from bot.services.archived import gone
 from bot.services.errors import (
     DueDateInPast,
     SmartIncomplete,
@@ -79,8 +80,9 @@ def add_tactic(
     check_due(tactic.due_date, today=today)
     with sessions.begin() as session:
         strategy = queries.get_strategy(session, actor.team_id, strategy_id)
-        if strategy is None:
-            raise StrategyNotFound(format_ref(RefKind.STRATEGY, strategy_id))
+        if strategy is None or strategy.goal.status == GoalStatus.ARCHIVED:
+            ref = format_ref(RefKind.STRATEGY, strategy_id)
+            raise gone(ref, strategy and strategy.goal, StrategyNotFound(ref))
         goal = editable_goal(session, actor, strategy.goal_id)
         strategy.tactics.append(
             Tactic(team_id=actor.team_id, title=title, owner_id=tactic.owner_id, due_date=tactic.due_date)
@@ -113,7 +115,8 @@ def tactic_owners(sessions: sessionmaker[Session], team_id: str, tactic_id: int)
 def _live_tactic(session: Session, team_id: str, tactic_id: int) -> Tactic:
     tactic = queries.get_tactic(session, team_id, tactic_id)
     if tactic is None or tactic.strategy.goal.status == GoalStatus.ARCHIVED:
-        raise TacticNotFound(format_ref(RefKind.TACTIC, tactic_id))
+        ref = format_ref(RefKind.TACTIC, tactic_id)
+        raise gone(ref, tactic and tactic.strategy.goal, TacticNotFound(ref))
     return tactic
 
 

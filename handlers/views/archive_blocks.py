@@ -62,7 +62,8 @@ def build_archived(archived: Archived) -> list[Block]:
 
 def restored_text(restored: Restored) -> Mrkdwn:
     goal = restored.goal
-    text = f"Restored {goal.ref} {escape(truncate(goal.title, 200))}."
+    text = f"Restored {goal.ref} {escape(truncate(goal.title, 200))}"
+    text += f" and its targets {_refs(restored.restored)}." if restored.restored else "."
     if restored.left_parent:
         text += f" {restored.left_parent} is archived, so {goal.ref} is now a goal of its own."
     return Mrkdwn(text)

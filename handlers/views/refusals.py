@@ -68,6 +68,12 @@ def _worded(error: errors.ServiceError) -> str:
             )
         case errors.GoalNotFound(ref=ref):
             return f"I can't find goal {ref} in this workspace. {LIST_HINT}"
+        case errors.GoalArchived(ref=ref, goal_ref=goal_ref):
+            whose = f"{ref} is" if ref == goal_ref else f"{ref} belongs to {goal_ref}, which is"
+            return (
+                f"{whose} archived. Run `/goals restore {goal_ref}` to bring it back "
+                "(`/goals list archived` shows archived goals)."
+            )
         case errors.ParentNotFound(ref=ref):
             return f"The parent goal {ref} does not exist here. Pick another, or leave it empty."
         case errors.StrategyNotFound(ref=ref):

@@ -6,7 +6,7 @@ import pytest
 
 from bot.domain.enums import GoalStatus
 from bot.services import goal_list, goal_reads, goal_writes
-from bot.services.errors import GoalNotFound, NotEditor
+from bot.services.errors import GoalArchived, GoalNotFound, NotEditor
 from models.goals import Goal
 from tests.services.factories import (
     ADMIN,
@@ -44,9 +44,9 @@ def test_an_archived_goal_leaves_the_channel_list_and_its_tree(sessions):
     assert summary.status is GoalStatus.ARCHIVED
     assert load(sessions, Goal, gone.id).status is GoalStatus.ARCHIVED
     assert listed(sessions) == [kept.id]
-    with pytest.raises(GoalNotFound):
+    with pytest.raises(GoalArchived):
         goal_reads.goal_tree(sessions, TEAM, gone.id, today=TODAY)
-    with pytest.raises(GoalNotFound):
+    with pytest.raises(GoalArchived):
         goal_reads.edit_form(sessions, TEAM, gone.id)
     assert goal_reads.goal_tree(sessions, TEAM, kept.id, today=TODAY).goal.id == kept.id
 
@@ -62,7 +62,7 @@ def test_only_the_owner_or_an_admin_may_archive(sessions):
     assert listed(sessions) == []
 
 
-def test_archiving_twice_or_from_another_workspace_is_not_found(sessions):
+def test_archiving_twice_says_archived_and_from_another_workspace_is_not_found(sessions):
     goal = make_goal(sessions)
 
     with pytest.raises(GoalNotFound):
@@ -70,7 +70,7 @@ def test_archiving_twice_or_from_another_workspace_is_not_found(sessions):
     assert listed(sessions) == [goal.id]
 
     goal_writes.archive_goal(sessions, actor(), goal.id, today=TODAY)
-    with pytest.raises(GoalNotFound):
+    with pytest.raises(GoalArchived):
         goal_writes.archive_goal(sessions, actor(), goal.id, today=TODAY)
 
 

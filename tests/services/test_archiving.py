@@ -7,7 +7,7 @@ import pytest
 from bot.domain.enums import GoalStatus
 from bot.services import archiving, goal_reads
 from bot.services.archiving import ChildPolicy
-from bot.services.errors import GoalNotFound, NotArchived, NotEditor
+from bot.services.errors import GoalArchived, GoalNotFound, NotArchived, NotEditor
 from models.goals import Goal
 from tests.services.factories import ADMIN, OTHER_TEAM, TEAM, TEAMMATE, TODAY, actor, load, make_goal
 
@@ -82,15 +82,27 @@ def test_only_the_owner_or_an_admin_may_archive_or_preview(sessions):
     assert status(sessions, root.id) is GoalStatus.ARCHIVED
 
 
-def test_restore_brings_back_one_goal(sessions):
-    root, quarter, _month, _ = family(sessions)
+def test_restore_brings_back_what_its_archive_took_away(sessions):
+    root, quarter, month, other = family(sessions)
     archiving.archive_goal(sessions, actor(), root.id, today=TODAY)
 
     restored = archiving.restore_goal(sessions, actor(), root.id, today=TODAY)
 
     assert restored.goal.status is GoalStatus.ACTIVE and restored.left_parent is None
-    assert goal_reads.goal_tree(sessions, TEAM, root.id, today=TODAY).children == ()
-    assert status(sessions, quarter.id) is GoalStatus.ARCHIVED
+    assert restored.restored == (quarter.ref, month.ref)
+    assert [c.id for c in goal_reads.goal_tree(sessions, TEAM, root.id, today=TODAY).children] == [quarter.id]
+    assert {status(sessions, g.id) for g in (root, quarter, month, other)} == {GoalStatus.ACTIVE}
+
+
+def test_restore_leaves_archived_a_target_archived_on_its_own_before(sessions):
+    root, quarter, month, _ = family(sessions)
+    archiving.archive_goal(sessions, actor(), month.id, today=TODAY)
+    archiving.archive_goal(sessions, actor(), root.id, today=TODAY)
+
+    restored = archiving.restore_goal(sessions, actor(), root.id, today=TODAY)
+
+    assert restored.restored == (quarter.ref,)
+    assert status(sessions, month.id) is GoalStatus.ARCHIVED
 
 
 def test_a_target_restored_under_an_archived_parent_becomes_a_goal_of_its_own(sessions):
@@ -124,3 +136,14 @@ def test_restore_is_for_the_owner_or_an_admin_of_this_workspace(sessions):
     assert status(sessions, root.id) is GoalStatus.ARCHIVED
     archiving.restore_goal(sessions, actor(ADMIN, is_admin=True), root.id, today=TODAY)
     assert status(sessions, root.id) is GoalStatus.ACTIVE
+
+
+def test_an_archived_goal_is_reported_archived_not_missing(sessions):
+    root, *_ = family(sessions)
+    archiving.archive_goal(sessions, actor(), root.id, today=TODAY)
+
+    with pytest.raises(GoalArchived) as refused:
+        goal_reads.goal_tree(sessions, TEAM, root.id, today=TODAY)
+    assert (refused.value.ref, refused.value.goal_ref) == (root.ref, root.ref)
+    with pytest.raises(GoalNotFound):
+        goal_reads.goal_tree(sessions, TEAM, root.id + 100, today=TODAY)

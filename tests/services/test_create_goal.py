@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from bot.domain.enums import Direction, GoalLevel, GoalStatus, SmartPart
 from bot.services import goal_writes
-from bot.services.errors import ParentNotFound, SmartIncomplete
+from bot.services.errors import GoalArchived, ParentNotFound, SmartIncomplete
 from handlers.views.refusals import describe_refusal
 from models.goals import Goal, Objective
 from tests.services.factories import (
@@ -116,10 +116,11 @@ def test_unknown_and_other_workspace_parents_are_refused_alike_and_nothing_is_st
     assert (count(sessions, Goal), count(sessions, Objective)) == before
 
 
-def test_an_archived_parent_is_refused(sessions):
+def test_an_archived_parent_is_refused_under_the_parent_field(sessions):
     parent = make_goal(sessions, due=date(2027, 12, 31))
     goal_writes.archive_goal(sessions, actor(), parent.id, today=TODAY)
 
-    with pytest.raises(ParentNotFound):
+    with pytest.raises(GoalArchived) as refused:
         make_goal(sessions, parent_id=parent.id)
+    assert refused.value.field == "parent"
     assert count(sessions, Goal) == 1

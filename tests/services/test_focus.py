@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.services import goal_list, goal_writes
-from bot.services.errors import FocusNeedsChannel, GoalInOtherChannel, GoalNotFound
+from bot.services.errors import FocusNeedsChannel, GoalArchived, GoalInOtherChannel, GoalNotFound
 from bot.services.focus import set_focus
 from models.goals import MonthlyFocus
 from tests.services.factories import (
@@ -133,15 +133,18 @@ def test_without_a_channel_there_is_nothing_to_focus(sessions, channel_id):
     assert focus_rows(sessions) == []
 
 
-def test_unknown_archived_and_other_workspace_goals_are_not_found(sessions):
+def test_unknown_and_other_workspace_goals_are_not_found_and_archived_ones_say_so(sessions):
     foreign = make_goal(sessions, who=actor(team_id=OTHER_TEAM))
     archived = make_goal(sessions)
     goal_writes.archive_goal(sessions, actor(), archived.id, today=TODAY)
 
-    for goal_id in (foreign.id, archived.id, foreign.id + 100):
+    for goal_id in (foreign.id, foreign.id + 100):
         with pytest.raises(GoalNotFound) as refused:
             focus(sessions, goal_id)
         assert refused.value.ref == f"G{goal_id}"
+    with pytest.raises(GoalArchived) as archived_refusal:
+        focus(sessions, archived.id)
+    assert archived_refusal.value.goal_ref == f"G{archived.id}"
     assert focus_rows(sessions) == []
 
 

@@ -9,6 +9,7 @@ from bot.domain.numbers import MAX_MEASUREMENT
 from bot.services import goal_reads, goal_writes, measurement_undo, measurements
 from bot.services.errors import (
     AmbiguousObjective,
+    GoalArchived,
     MeasurementNotFound,
     MeasurementOutOfRange,
     NoObjectiveNamed,
@@ -129,12 +130,15 @@ def test_an_unknown_name_is_not_found_and_wildcards_match_literally(sessions, na
     assert count(sessions, Measurement) == 0
 
 
-def test_an_archived_goal_objective_is_not_found_by_id_or_name(sessions):
+def test_an_archived_goal_objective_is_archived_by_id_and_not_found_by_name(sessions):
     goal = make_goal(sessions)
     goal_writes.archive_goal(sessions, actor(), goal.id, today=TODAY)
 
-    with pytest.raises(ObjectiveNotFound):
+    with pytest.raises(GoalArchived) as refused:
         measure(sessions, goal.objectives[0].id, 80)
+    assert refused.value.goal_ref == f"G{goal.id}"
+    with pytest.raises(ObjectiveNotFound):
+        measure(sessions, goal.objectives[0].id + 100, 80)
     with pytest.raises(NoObjectiveNamed):
         measure(sessions, None, 80, name="CSAT")
     assert count(sessions, Measurement) == 0

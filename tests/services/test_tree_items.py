@@ -9,6 +9,7 @@ from bot.domain.enums import Direction
 from bot.services import goal_writes, tree_items
 from bot.services.errors import (
     DueDateInPast,
+    GoalArchived,
     GoalNotFound,
     NotEditor,
     NotTacticCompleter,
@@ -166,21 +167,22 @@ def test_nothing_grows_under_an_archived_goal(sessions):
     strategy_id = strategy_on(sessions, goal.id)
     goal_writes.archive_goal(sessions, actor(), goal.id, today=TODAY)
 
-    with pytest.raises(GoalNotFound):
+    with pytest.raises(GoalArchived):
         tree_items.add_strategy(sessions, actor(), goal.id, "Another plan", today=TODAY)
-    with pytest.raises(GoalNotFound):
+    with pytest.raises(GoalArchived):
         tree_items.add_objective(sessions, actor(), goal.id, row("NPS", 30, 45), TACTIC_DUE, today=TODAY)
-    with pytest.raises(GoalNotFound):
+    with pytest.raises(GoalArchived):
         tree_items.add_tactic(
             sessions, actor(), strategy_id, TacticDraft("Late", TEAMMATE, TACTIC_DUE), today=TODAY
         )
 
 
-def test_a_tactic_of_an_archived_goal_is_not_found(sessions):
+def test_a_tactic_of_an_archived_goal_says_which_goal_to_restore(sessions):
     goal = make_goal(sessions)
     tactic_id = tactic_on(sessions, strategy_on(sessions, goal.id))
     goal_writes.archive_goal(sessions, actor(), goal.id, today=TODAY)
 
-    with pytest.raises(TacticNotFound):
+    with pytest.raises(GoalArchived) as refused:
         complete(sessions, tactic_id, actor())
+    assert (refused.value.ref, refused.value.goal_ref) == (f"T{tactic_id}", f"G{goal.id}")
     assert load(sessions, Tactic, tactic_id).done_at is None

@@ -6,7 +6,7 @@ import pytest
 
 from bot.domain.enums import Direction
 from bot.services import goal_reads, goal_writes, tree_items
-from bot.services.errors import GoalNotFound, NotEditor, ParentIsDescendant
+from bot.services.errors import GoalArchived, GoalNotFound, NotEditor, ParentIsDescendant
 from models.goals import Goal
 from tests.services.factories import (
     ADMIN,
@@ -185,5 +185,5 @@ def test_an_archived_goal_cannot_be_edited(sessions):
     goal = make_goal(sessions)
     goal_writes.archive_goal(sessions, actor(), goal.id, today=TODAY)
 
-    with pytest.raises(GoalNotFound):
+    with pytest.raises(GoalArchived):
         update(sessions, goal.id, draft(title="Bring the old goal back"), [o.id for o in goal.objectives])

@@ -27,6 +27,15 @@ class GoalNotFound(ServiceError):
 
 
 @dataclass(eq=False)
+class GoalArchived(ServiceError):
+    """`ref` ("G12", "O7", "S2", "T3") is, or belongs to, the archived goal `goal_ref`: it exists,
+    and `/goals restore <goal_ref>` brings it back."""
+
+    ref: str
+    goal_ref: str
+
+
+@dataclass(eq=False)
 class ParentNotFound(ServiceError):
     ref: str
     field: str | None = dataclass_field(default="parent", kw_only=True)

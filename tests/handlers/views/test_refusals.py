@@ -16,6 +16,7 @@ from handlers.views.refusals import FALLBACK, describe_refusal
 REFUSALS = [
     errors.SmartIncomplete([SmartProblem(SmartPart.TIME_BOUND, "due_date", "Add a due date.")]),
     errors.GoalNotFound("G12"),
+    errors.GoalArchived("O7", "G12"),
     errors.ParentNotFound("G12", field="parent"),
     errors.StrategyNotFound("S2"),
     errors.TacticNotFound("T3"),
@@ -188,3 +189,9 @@ def test_a_period_refusal_says_why_and_which_periods_work():
 def test_a_goal_number_past_the_limit_names_the_field_and_the_limit_not_goals_update():
     text = describe_refusal(errors.MeasurementOutOfRange(1e25, 1e12, field="objective.0.target"))
     assert "target 1e+25" in text and "1,000,000,000,000" in text and "/goals update" not in text
+
+
+def test_an_archived_goal_is_not_missing_and_says_how_to_restore_it():
+    assert "`/goals restore G12`" in describe_refusal(errors.GoalArchived("G12", "G12"))
+    text = describe_refusal(errors.GoalArchived("O7", "G12"))
+    assert "O7 belongs to G12" in text and "archived" in text and "`/goals restore G12`" in text
