@@ -85,14 +85,14 @@ class _Request(GoalsRequest):
             case grammar.UndoUpdate():
                 undo_update(self, parsed)
             case grammar.Focus(goal_id=goal_id, next_month=next_month):
-                # Next month has not started, so picking for it replaces any earlier pick outright.
+                # Another goal holding the month (this one or next) is replaced only after asking.
                 outcome = focus.set_focus(
                     self.deps.sessions,
                     team_id=self.team_id,
                     user_id=self.user_id,
                     channel_id=self.channel_id,
                     goal_id=goal_id,
-                    replace=next_month,
+                    replace=False,
                     now=self.now,
                     today=self.today,
                     month=focus.next_month(self.today) if next_month else None,

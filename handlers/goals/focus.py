@@ -6,6 +6,7 @@ from datetime import date, datetime
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.domain.reports.periods import parse_period_id
 from bot.services import focus
 from handlers.deps import Deps, team_of
 from handlers.goals.replies import action_id_value, channel_of, reply_error
@@ -26,7 +27,8 @@ def focus_reply(outcome: focus.FocusOutcome) -> tuple[str, list]:
     current = outcome.needs_confirmation_over
     if current is not None:
         text = f"{current.ref} is already the main goal for {label}. Replace it with {outcome.goal.ref}?"
-        return text, build_focus_confirm(current, outcome.goal, month_label=label)
+        month_id = outcome.month.strftime("%Y-%m")
+        return text, build_focus_confirm(current, outcome.goal, month_label=label, month_id=month_id)
     text = f"{outcome.goal.ref} {escape(outcome.goal.title)} is the main goal for {label}."
     return text, build_focus_set(outcome.goal, label)
 
@@ -54,7 +56,7 @@ def register(app, deps: Deps) -> None:
         ack()
         later(
             context,
-            lambda _, respond: respond(text="Kept this month's main goal as it was.", replace_original=True),
+            lambda _, respond: respond(text="Kept the main goal as it was.", replace_original=True),
         )
 
     on_ack_then_later(app.action(ActionId.FOCUS_REPLACE.value), replace_focus)
@@ -62,10 +64,11 @@ def register(app, deps: Deps) -> None:
 
 
 def _replace(deps: Deps, client: WebClient, respond, body: dict, context, now: datetime, today: date):
-    goal_id = action_id_value(body)
-    if goal_id is None:
+    value = replace_value(body)
+    if value is None:
         reply_error(respond, "That button is out of date. Run `/goals focus <goal id>` again.")
         return
+    goal_id, month = value
     focus_from_button(
         deps,
         client,
@@ -77,7 +80,30 @@ def _replace(deps: Deps, client: WebClient, respond, body: dict, context, now: d
         now=now,
         today=today,
         replace_original=True,
+        month=month,
     )
+
+
+def replace_value(body: dict) -> tuple[int, date | None] | None:
+    """A Switch button's "<goal id>:<YYYY-MM>" (the month it asked about); a bare goal id, from a
+    message sent before the month was carried, means this month."""
+    goal_text, _, month_text = str(_first_value(body)).partition(":")
+    goal_id = action_id_value({"actions": [{"value": goal_text}]})
+    if goal_id is None:
+        return None
+    if not month_text:
+        return goal_id, None
+    month = parse_period_id(month_text)
+    if month is None or month.kind.value != "month":
+        return None
+    return goal_id, month.start
+
+
+def _first_value(body: dict) -> object:
+    try:
+        return body["actions"][0]["value"]
+    except (KeyError, IndexError, TypeError):
+        return None
 
 
 def focus_from_button(

@@ -42,7 +42,7 @@ def _focus(deps: Deps, client: WebClient, respond, body: dict, context, now: dat
         reply_error(respond, STALE)
         return
     goal_id, month = value
-    # A month that has not started yet is only a plan: the newest pick wins without asking.
+    # Like `/goals focus`, a month that already has a main goal asks before replacing it.
     focus_from_button(
         deps,
         client,
@@ -50,7 +50,7 @@ def _focus(deps: Deps, client: WebClient, respond, body: dict, context, now: dat
         body,
         context,
         goal_id=goal_id,
-        replace=month > today,
+        replace=False,
         now=now,
         today=today,
         replace_original=False,

@@ -24,14 +24,17 @@ def build_goal_saved(goal: GoalSummary, *, created: bool) -> list[Block]:
     return [section(text), context(facts), objectives_context(goal)]
 
 
-def build_focus_confirm(current: GoalSummary, new: GoalSummary, *, month_label: str) -> list[Block]:
+def build_focus_confirm(
+    current: GoalSummary, new: GoalSummary, *, month_label: str, month_id: str | None = None
+) -> list[Block]:
     month = escape(month_label)
     text = (
         f":dart: {goal_name(current)} is already the main goal for {month}.\n"
         f"Make {goal_name(new)} the main goal instead?"
     )
+    switch = f"{new.id}:{month_id}" if month_id else new.id  # the month asked about
     buttons = [
-        button(f"Switch to {new.ref}", ActionId.FOCUS_REPLACE, new.id, style="primary"),
+        button(f"Switch to {new.ref}", ActionId.FOCUS_REPLACE, switch, style="primary"),
         button(f"Keep {current.ref}", ActionId.FOCUS_KEEP, current.id),
     ]
     return [section(text), ActionsBlock(block_id=str(BlockId.FOCUS_ACTIONS), elements=buttons)]

@@ -47,9 +47,17 @@ def build_reminder(contents: ReminderContents) -> tuple[str, list[Block]]:
     else:
         blocks.append(context("This goal has no objectives to measure yet."))
     if contents.kind is ReminderKind.MONTH_END:
-        blocks.append(section(f"Time to pick *{month_name(contents.next_month)}*'s main goal:"))
+        blocks.append(section(_next_month_line(contents)))
         blocks += _choices(contents, contents.next_month)
     return text, blocks
+
+
+def _next_month_line(contents: ReminderContents) -> str:
+    month = month_name(contents.next_month)
+    picked = contents.next_goal
+    if picked is None:
+        return f"Time to pick *{month}*'s main goal:"
+    return f"*{month}*'s main goal is already *{picked.ref}* {picked.title}. To change it, pick another:"
 
 
 def _start_line(o: ObjectiveMonth) -> str:

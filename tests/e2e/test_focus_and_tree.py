@@ -21,10 +21,10 @@ def test_focus_sets_the_month_and_a_second_replaces_it_only_after_confirmation(b
     assert _focus(bot_server) == [("C_SUPPORT", date(2026, 11, 1), first)]
 
     _, ack, _ = bot_server.command(f"focus G{second}")
-    assert button_values(ack["blocks"], ActionId.FOCUS_REPLACE) == [str(second)]
+    assert button_values(ack["blocks"], ActionId.FOCUS_REPLACE) == [f"{second}:2026-11"]
     assert _focus(bot_server) == [("C_SUPPORT", date(2026, 11, 1), first)]
 
-    _, _, response_url = bot_server.click(ActionId.FOCUS_REPLACE, str(second))
+    _, _, response_url = bot_server.click(ActionId.FOCUS_REPLACE, f"{second}:2026-11")
     bot_server.standin.wait_for("response_url")
     assert _focus(bot_server) == [("C_SUPPORT", date(2026, 11, 1), second)]
     assert f"G{second}" in all_text(bot_server.replies(response_url))

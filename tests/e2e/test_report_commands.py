@@ -9,7 +9,7 @@ from handlers.ids import ActionId
 from models import MonthlyFocus
 from models.followups import FollowupSettings
 from models.reports import ReportSettings
-from tests.e2e.helpers import all_text
+from tests.e2e.helpers import all_text, button_values
 from tests.fixtures.bot import ADMIN, MEMBER, OWNER
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -74,7 +74,9 @@ def test_report_refuses_a_period_it_cannot_read(bot_server):
     assert "`/goals report month`" in all_text(ack)
 
 
-def test_focus_next_sets_next_month_and_the_button_does_the_same(bot_server, make_goal):
+def test_focus_next_sets_next_month_and_replacing_it_asks_first_from_the_command_and_the_button(
+    bot_server, make_goal
+):
     first, second = (
         make_goal(),
         make_goal("Cut refunds from 40 to 25 by 2027-02-28 because refunds eat the margin"),
@@ -82,8 +84,16 @@ def test_focus_next_sets_next_month_and_the_button_does_the_same(bot_server, mak
     _, ack, _ = bot_server.command(f"focus G{first} next")
     assert "December 2026" in all_text(ack)
     assert _focus(bot_server) == [(date(2026, 12, 1), first)]
-    bot_server.click(ActionId.REPORT_FOCUS_NEXT, f"{second}:2026-12")
-    bot_server.standin.wait_for("response_url")
+
+    _, ack, _ = bot_server.command(f"focus G{second} next")
+    assert f"G{first} is already the main goal for December 2026" in all_text(ack)
+    assert button_values(ack["blocks"], ActionId.FOCUS_REPLACE) == [f"{second}:2026-12"]
+    _, _, clicked = bot_server.click(ActionId.REPORT_FOCUS_NEXT, f"{second}:2026-12")
+    assert "already the main goal" in all_text(bot_server.awaited_replies(clicked))
+    assert _focus(bot_server) == [(date(2026, 12, 1), first)]
+
+    _, _, switched = bot_server.click(ActionId.FOCUS_REPLACE, f"{second}:2026-12")
+    assert "December 2026" in all_text(bot_server.awaited_replies(switched))
     assert _focus(bot_server) == [(date(2026, 12, 1), second)]
 
 

@@ -51,6 +51,7 @@ class ReminderContents:
     status: PaceStatus = PaceStatus.NO_DATA
     choices: tuple[GoalChoice, ...] = ()
     more_choices: int = 0
+    next_goal: GoalChoice | None = None  # next month's main goal, when already picked (month end)
 
 
 def reminder_contents(
@@ -79,18 +80,29 @@ def reminder_contents(
         if focus is None or focus.goal.status == GoalStatus.ARCHIVED:
             return None
         goal = focus.goal
+        picked = queries.focus_for(session, team_id, channel_id, month.shifted(1).start)
+        next_goal = (
+            _choice(picked.goal)
+            if kind is ReminderKind.MONTH_END and picked and picked.goal.status != GoalStatus.ARCHIVED
+            else None
+        )
         objectives = tuple(_objective_month(session, team_id, o, goal, month, today) for o in goal.objectives)
         return ReminderContents(
             kind=kind,
             month=month,
             next_month=month.shifted(1),
             today=today,
-            goal=GoalChoice(goal.id, format_ref(RefKind.GOAL, goal.id), goal.title),
+            goal=_choice(goal),
             objectives=objectives,
             status=weakest(o.status for o in objectives),
             choices=choices if kind is ReminderKind.MONTH_END else (),
             more_choices=more if kind is ReminderKind.MONTH_END else 0,
+            next_goal=next_goal,
         )
+
+
+def _choice(goal: Goal) -> GoalChoice:
+    return GoalChoice(goal.id, format_ref(RefKind.GOAL, goal.id), goal.title)
 
 
 def channel_goals(session: Session, team_id: str, channel_id: str) -> tuple[tuple[GoalChoice, ...], int]:

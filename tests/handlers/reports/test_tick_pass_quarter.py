@@ -97,3 +97,12 @@ def test_repeated_ticks_do_not_double_and_downtime_sends_late_but_once(sessions,
     assert state[("month_end", "2027-02")] == "skipped"  # March's reminder took over
     parents = [c for c in slack_api.calls("chat.postMessage") if "Progress digest" in c.body.get("text", "")]
     assert len([c for c in parents if "February 2027" in c.body["text"]]) == 1
+
+
+def test_the_month_end_post_says_when_next_month_already_has_its_main_goal(sessions, slack_api):
+    run_quarter(sessions, slack_api, every=timedelta(hours=6))  # main goals set for Jan, Feb, Mar only
+    month_end = [c for c in slack_api.calls("chat.postMessage") if "is ending" in c.body.get("text", "")]
+    words = [" ".join(str(b.get("text", {}).get("text", "")) for b in c.body["blocks"]) for c in month_end]
+
+    assert "*February 2027*'s main goal is already" in words[0] and "Time to pick" not in words[0]
+    assert "Time to pick *April 2027*'s main goal" in words[2]

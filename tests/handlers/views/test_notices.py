@@ -26,14 +26,16 @@ def test_goal_saved_points_at_show():
 
 def test_focus_confirm_offers_replace_or_keep():
     current = make_goal(id=3, ref="G3", title="Cut wait times")
-    blocks = message_dicts(build_focus_confirm(current, make_goal(), month_label="March 2027"))
+    blocks = message_dicts(
+        build_focus_confirm(current, make_goal(), month_label="March 2027", month_id="2027-03")
+    )
     assert "*G3 · Cut wait times* is already the main goal for March 2027" in blocks[0]["text"]["text"]
     actions = blocks[1]
     assert actions["block_id"] == BlockId.FOCUS_ACTIONS
     replace, keep = actions["elements"]
     assert (replace["action_id"], replace["value"], replace["style"]) == (
         ActionId.FOCUS_REPLACE,
-        "12",
+        "12:2027-03",
         "primary",
     )
     assert (keep["action_id"], keep["value"]) == (ActionId.FOCUS_KEEP, "3")
