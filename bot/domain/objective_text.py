@@ -11,6 +11,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _pairs(text: str) -> dict[str, str]:
+    """ "sell:sold ship:shipped" → {"sell": "sold", "ship": "shipped"}."""
+    return dict(pair.split(":", 1) for pair in text.split())  # type: ignore[misc]
+
+
 CHANGE_VERBS = _words(
     "raise grow increase boost lift improve reduce cut lower decrease drop reach hit get keep bring push "
     "drive shrink maintain hold move achieve double halve"
@@ -27,20 +32,14 @@ _NOT_UNITS = _words(
     "until while with within across next"
 )
 # Verbs that do what is counted: "Sell more widgets" measures "widgets sold", not the sentence.
-_DOING_VERBS = {
-    verb: done
-    for verb, done in (
-        pair.split(":")
-        for pair in (
-            "sell:sold ship:shipped sign:signed close:closed answer:answered resolve:resolved "
-            "publish:published hire:hired win:won onboard:onboarded book:booked train:trained "
-            "serve:served handle:handled deliver:delivered complete:completed launch:launched "
-            "recruit:recruited make:made produce:produced write:written send:sent fix:fixed "
-            "visit:visited call:called process:processed collect:collected release:released "
-            "run:run open:opened convert:converted renew:renewed"
-        ).split()
-    )
-}
+_DOING_VERBS = _pairs(
+    "sell:sold ship:shipped sign:signed close:closed answer:answered resolve:resolved "
+    "publish:published hire:hired win:won onboard:onboarded book:booked train:trained "
+    "serve:served handle:handled deliver:delivered complete:completed launch:launched "
+    "recruit:recruited make:made produce:produced write:written send:sent fix:fixed "
+    "visit:visited call:called process:processed collect:collected release:released "
+    "run:run open:opened convert:converted renew:renewed"
+)
 # "more widgets" counts widgets; the comparison is what the target says.
 _COMPARATIVES = frozenset({"more", "fewer", "less"})
 _DETERMINERS = frozenset({"our", "the", "my", "their", "your", "a", "an", "team", "team's"})

@@ -15,6 +15,7 @@ from bot.domain.enums import GoalStatus
 from bot.domain.numbers import MAX_MEASUREMENT, is_storable
 from bot.domain.pacing import is_implausible
 from bot.domain.refs import RefKind, format_ref
+from bot.services.archived import gone
 from bot.services.errors import (
     AmbiguousObjective,
     MeasurementOutOfRange,
@@ -22,7 +23,6 @@ from bot.services.errors import (
     ObjectiveCandidate,
     ObjectiveNotFound,
 )
-from bot.services.archived import gone
 from bot.services.limits import check_text
 from bot.services.read_models import ObjectiveSummary
 from bot.services.summaries import summarize_objective
