@@ -1,5 +1,6 @@
 """The `/goals` grammar: what each subcommand needs, and what to say when it is missing."""
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -53,6 +54,7 @@ class Restore:
 @dataclass(frozen=True)
 class Unknown:
     word: str
+    suggestion: str | None = None  # the closest subcommand ("show" for "shwo"), if one is close
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,13 @@ _GOAL_ID_COMMANDS: dict[str, Callable[..., GoalsCommand]] = {
     "restore": Restore,
     "focus": Focus,
 }
+# Every subcommand a person may type, for "did you mean" (help_lines shows them all).
+SUBCOMMANDS = (
+    "new", "list", "show", "update", "focus", "edit", "archive", "restore", "reminders", "digest",
+    "report", "followups", "export", "help",
+)  # fmt: skip
+# difflib's ratio: "shwo" → "show" is 0.75, "lsit" → "list" 0.75; "frobnicate" matches nothing.
+_CLOSE_ENOUGH = 0.7
 # Echoing a pasted paragraph back as "unknown command" helps nobody; a word is enough.
 _MAX_ECHOED_WORD = 40
 
@@ -121,7 +130,9 @@ def parse_goals_command(text: str) -> GoalsCommand | FollowupCommand:
     if subcommand == "export":
         return _followups(followup_commands.parse_export(arguments))
     word = words[0]
-    return Unknown(word if len(word) <= _MAX_ECHOED_WORD else word[: _MAX_ECHOED_WORD - 1] + "…")
+    close = difflib.get_close_matches(subcommand, SUBCOMMANDS, n=1, cutoff=_CLOSE_ENOUGH)
+    echoed = word if len(word) <= _MAX_ECHOED_WORD else word[: _MAX_ECHOED_WORD - 1] + "…"
+    return Unknown(echoed, close[0] if close else None)
 
 
 def help_lines() -> list[str]:

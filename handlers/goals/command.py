@@ -69,8 +69,10 @@ class _Request(GoalsRequest):
         match parsed:
             case grammar.Help():
                 self.ack(text="Here is what /goals can do.", blocks=build_help(grammar.help_lines()))
-            case grammar.Unknown(word=word):
+            case grammar.Unknown(word=word, suggestion=suggestion):
                 intro = f"I don't know `{word[:40]}`. Here is what /goals can do:"
+                if suggestion is not None:
+                    intro = f"I don't know `{word[:40]}`. Did you mean `/goals {suggestion}`? Or:"
                 self.ack(text=escape(intro), blocks=build_help(grammar.help_lines(), intro=intro))
             case grammar.Invalid(message=message):
                 self.ack(text=escape(message), blocks=build_error(message))

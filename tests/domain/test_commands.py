@@ -233,3 +233,12 @@ def test_update_undo(text, expected):
 def test_undo_after_a_number_is_a_note_not_an_undo():
     assert parse_goals_command("update CSAT 80 undo") == Update("CSAT", None, 80, "undo")
     assert parse_goals_command("update O1 80 undo") == Update("O1", 1, 80, "undo")
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggestion"),
+    [("shwo", "show"), ("lsit", "list"), ("UDPATE", "update"), ("resotre", "restore"), ("frobnicate", None)],
+)
+def test_an_unknown_subcommand_suggests_the_closest_one(typed, suggestion):
+    parsed = parse_goals_command(f"{typed} G12")
+    assert parsed == Unknown(typed, suggestion)

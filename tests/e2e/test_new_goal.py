@@ -79,3 +79,10 @@ def test_help_and_unknown_subcommands_list_every_subcommand(bot_server):
         for word in ("new", "list", "show", "update", "focus", "edit", "archive"):
             assert f"/goals {word}" in shown
     assert "frobnicate" in shown
+
+
+def test_a_mistyped_subcommand_suggests_the_closest_one(bot_server):
+    _, ack, _ = bot_server.command("shwo G1")
+    assert "Did you mean `/goals show`?" in all_text(ack)
+    _, ack, _ = bot_server.command("frobnicate")
+    assert "Did you mean" not in all_text(ack)
