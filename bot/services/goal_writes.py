@@ -17,6 +17,7 @@ from bot.domain.title_numbers import stale_title
 from bot.services.actor import Actor
 from bot.services.archived import gone
 from bot.services.errors import (
+    DueAfterParent,
     GoalNotFound,
     ParentIsDescendant,
     ParentNotFound,
@@ -44,7 +45,7 @@ def create_goal(
     check_draft_text(draft)
     smart = _require_smart(draft, today)
     with sessions.begin() as session:
-        _check_parent(session, actor.team_id, smart.parent_id, goal_id=None)
+        _check_parent(session, actor.team_id, smart.parent_id, goal_id=None, due=smart.due_date)
         start = smart.start_date or today
         goal = Goal(
             team_id=actor.team_id,
@@ -95,7 +96,7 @@ def update_goal(
             today,
             also=stale_title(draft.title, before, draft.objectives),
         )
-        _check_parent(session, actor.team_id, smart.parent_id, goal_id=goal.id)
+        _check_parent(session, actor.team_id, smart.parent_id, goal_id=goal.id, due=smart.due_date)
         goal.title = smart.title
         goal.why = smart.why
         goal.level = _level_after_edit(goal, smart)
@@ -150,7 +151,9 @@ def editable_goal(session: Session, actor: Actor, goal_id: int) -> Goal:
     return goal
 
 
-def _check_parent(session: Session, team_id: str, parent_id: int | None, *, goal_id: int | None) -> None:
+def _check_parent(
+    session: Session, team_id: str, parent_id: int | None, *, goal_id: int | None, due: date
+) -> None:
     if parent_id is None:
         return
     parent = queries.get_goal(session, team_id, parent_id)
@@ -162,6 +165,8 @@ def _check_parent(session: Session, team_id: str, parent_id: int | None, *, goal
         if goal_id is not None and ancestor.id == goal_id:
             raise ParentIsDescendant(format_ref(RefKind.GOAL, goal_id), format_ref(RefKind.GOAL, parent_id))
         ancestor = ancestor.parent
+    if due > parent.due_date:
+        raise DueAfterParent(format_ref(RefKind.GOAL, parent.id), parent.due_date, due)
 
 
 def _require_smart(draft: GoalDraft, today: date, *, also: Sequence[SmartProblem] = ()) -> SmartGoal:

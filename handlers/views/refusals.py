@@ -143,6 +143,11 @@ def _worded(error: errors.ServiceError) -> str:
                 f"The {field_label(field)} is {length:,} characters; the limit is {limit:,}. "
                 "Shorten it and try again (nothing was saved)."
             )
+        case errors.DueAfterParent(parent_ref=parent_ref, parent_due=parent_due, due=due):
+            return (
+                f"The due date {due.isoformat()} is after {parent_ref}'s, {parent_due.isoformat()}: a goal "
+                f"that is part of {parent_ref} ends by then. Pick {parent_due.isoformat()} or earlier."
+            )
         case errors.DueTooFar(due=due, latest=latest):
             return (
                 f"The due date {due.isoformat()} is too far away. Pick a date before "

@@ -1,5 +1,5 @@
 """Issue 11 §4 and §5.3/§5.13 through the real HTTP server: a goal's text and numbers are stored as
-typed or refused with the limit named; the metric and due date are the ones the sentence states."""
+typed or refused with the limit named; the metric and due date are the ones the sentence states, and a part of a goal ends by its end."""
 
 from datetime import date
 
@@ -88,3 +88,14 @@ def test_a_stated_date_wins_over_a_quarter_word_and_the_metric_is_what_is_counte
         assert [g.due_date for g in goals] == [date(2027, 2, 28), date(2027, 6, 30)]
         metrics = [o.metric for o in session.query(Objective).order_by(Objective.id)]
     assert metrics == ["Q1 CSAT", "widgets sold"]
+
+
+def test_a_goal_due_after_its_parent_is_refused_naming_the_parents_due_date(bot_server):
+    bot_server.command(f"new Raise CSAT from 78 to 85 by 2027-03-31 {WHY}")
+    with bot_server.sessions() as session:
+        parent_id = session.query(Goal).one().id
+
+    _, ack, _ = bot_server.command(f"new Raise NPS from 30 to 45 by 2027-06-30 under G{parent_id}")
+
+    assert "2027-03-31" in all_text(ack) and f"G{parent_id}" in all_text(ack)
+    assert count(bot_server.sessions, Goal) == 1

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from bot.domain.enums import Direction, GoalLevel, GoalStatus, SmartPart
 from bot.services import goal_writes
-from bot.services.errors import GoalArchived, ParentNotFound, SmartIncomplete
+from bot.services.errors import DueAfterParent, GoalArchived, ParentNotFound, SmartIncomplete
 from handlers.views.refusals import describe_refusal
 from models.goals import Goal, Objective
 from tests.services.factories import (
@@ -124,3 +124,14 @@ def test_an_archived_parent_is_refused_under_the_parent_field(sessions):
         make_goal(sessions, parent_id=parent.id)
     assert refused.value.field == "parent"
     assert count(sessions, Goal) == 1
+
+
+def test_a_goal_due_after_its_parent_is_refused_naming_the_parents_due_date(sessions):
+    parent = make_goal(sessions, due=date(2027, 3, 31))
+
+    with pytest.raises(DueAfterParent) as refused:
+        make_goal(sessions, parent_id=parent.id, due=date(2027, 4, 1))
+
+    assert (refused.value.parent_due, refused.value.field) == (date(2027, 3, 31), "due_date")
+    assert count(sessions, Goal) == 1
+    make_goal(sessions, parent_id=parent.id, due=date(2027, 3, 31))

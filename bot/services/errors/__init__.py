@@ -31,6 +31,7 @@ from bot.services.errors.focus import (
 from bot.services.errors.goals import (
     AmbiguousObjective,
     DueDateInPast,
+    DueAfterParent,
     DueTooFar,
     GoalArchived,
     GoalNotFound,
@@ -62,6 +63,7 @@ __all__ = [
     "DueTooFar",
     "FocusMonthOver",
     "FocusNeedsChannel",
+    "DueAfterParent",
     "GoalArchived",
     "GoalInOtherChannel",
     "GoalNotFound",

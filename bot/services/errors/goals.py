@@ -131,6 +131,17 @@ class DueTooFar(ServiceError):
 
 
 @dataclass(eq=False)
+class DueAfterParent(ServiceError):
+    """Nothing was stored: the goal would be due on `due`, after its parent `parent_ref` (due
+    `parent_due`); a part of a goal ends when the goal does."""
+
+    parent_ref: str
+    parent_due: date
+    due: date
+    field: str | None = dataclass_field(default="due_date", kw_only=True)
+
+
+@dataclass(eq=False)
 class NotArchived(ServiceError):
     """`restore` was asked for a goal that is not archived."""
 

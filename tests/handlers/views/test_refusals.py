@@ -43,6 +43,7 @@ REFUSALS = [
     errors.NotArchived(12, GoalStatus.ACTIVE),
     errors.TextTooLong(150, 151, field="title"),
     errors.DueTooFar(date(9999, 12, 30), date(2036, 11, 23), field="due_date"),
+    errors.DueAfterParent("G12", date(2027, 3, 31), date(2027, 6, 30)),
     errors.BreakdownTooLarge("G12", 160, 48),
 ]
 REPORT_REFUSALS = [
@@ -195,3 +196,8 @@ def test_an_archived_goal_is_not_missing_and_says_how_to_restore_it():
     assert "`/goals restore G12`" in describe_refusal(errors.GoalArchived("G12", "G12"))
     text = describe_refusal(errors.GoalArchived("O7", "G12"))
     assert "O7 belongs to G12" in text and "archived" in text and "`/goals restore G12`" in text
+
+
+def test_a_goal_due_after_its_parent_names_the_parents_due_date():
+    text = describe_refusal(errors.DueAfterParent("G12", date(2027, 3, 31), date(2027, 6, 30)))
+    assert "G12" in text and "2027-03-31" in text and "2027-06-30" in text
