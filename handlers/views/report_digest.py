@@ -63,6 +63,8 @@ def row_line(row: ProgressRow) -> str:
     value = ""
     if not row.is_goal and row.current is not None:
         target = "" if row.target is None else f" of {escape(format_value(row.target, row.unit))}"
+        if row.target is not None and row.lower_is_better:  # "160 minutes of 60" reads as a share
+            target = f", aiming down to {escape(format_value(row.target, row.unit))}"
         value = f" · {escape(format_value(row.current, row.unit))}{target}"
     label = escape(truncate(row.label, 300))
     name = f"*{label}*" if row.is_goal else label

@@ -1,5 +1,6 @@
 """Issue 11 §4 and §5.3/§5.13 through the real HTTP server: a goal's text and numbers are stored as
-typed or refused with the limit named; the metric and due date are the ones the sentence states, and a part of a goal ends by its end."""
+typed or refused with the limit named; the metric and due date are the ones the sentence states;
+a part of a goal ends by the goal's due date."""
 
 from datetime import date
 

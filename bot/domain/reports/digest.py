@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.domain.enums import PaceStatus
+from bot.domain.enums import Direction, PaceStatus
 from bot.domain.pacing import expected_progress, mean_progress, pace_status, progress, weakest
 from bot.domain.reports.confidence import ConfidenceTrend, confidence_trend
 from bot.domain.reports.cuts import Cut, cut_to
@@ -36,6 +36,7 @@ class ProgressRow:
     current: float | None = None
     target: float | None = None
     unit: str | None = None
+    lower_is_better: bool = False  # a target below the baseline ("cut handle time to 60 minutes")
 
     @property
     def progress_percent(self) -> int | None:
@@ -114,6 +115,7 @@ def _objective_row(objective: ObjectiveFigures, as_of: date, depth: int) -> Prog
         current=objective.current,
         target=objective.target,
         unit=objective.unit,
+        lower_is_better=objective.direction is Direction.DOWN,
     )
 
 

@@ -103,3 +103,11 @@ def test_themes_and_followups_pass_through_cut():
     digest = build_digest(inputs(themes=themes, followups=counts), DigestLimits(themes=5))
     assert (len(digest.themes.shown), digest.themes.more) == (5, 2)
     assert digest.followups == counts
+
+
+
+def test_a_decreasing_objective_row_says_lower_is_better():
+    wait = objective(1, 160.0, baseline=200.0, target=60.0, direction=Direction.DOWN, unit="minutes")
+    csat = objective(2, 82.0, baseline=78.0, target=85.0)
+    rows = build_digest(inputs(goals=[GoalFigures(1, "Cut waits", objectives=(wait, csat))])).rows.shown
+    assert [r.lower_is_better for r in rows[1:]] == [True, False]
