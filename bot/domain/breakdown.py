@@ -1,6 +1,7 @@
 """Splitting a goal's span into quarters and months, each with an even share of every target."""
 
 import calendar
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -83,18 +84,27 @@ def _share(
         CheckedObjective(
             metric=objective.metric or "",
             unit=objective.unit,
-            baseline=_milestone(baseline, target, from_step, steps),
-            target=_milestone(baseline, target, to_step, steps),
+            baseline=_milestone(baseline, target, from_step, steps, whole=_counts(objective)),
+            target=_milestone(baseline, target, to_step, steps, whole=_counts(objective)),
         )
         for objective, baseline, target in objectives
     )
 
 
-def _milestone(baseline: float, target: float, step: int, steps: int) -> float:
+def _counts(objective: ObjectiveDraft) -> bool:
+    """A count (orders, tickets, widgets): whole numbers at both ends and no percentage. Its
+    milestones are whole too, since "978.07 orders per month" is not something anyone can reach."""
+    whole_ends = all(float(value).is_integer() for value in (objective.baseline, objective.target))
+    return whole_ends and "%" not in (objective.unit or "")
+
+
+def _milestone(baseline: float, target: float, step: int, steps: int, *, whole: bool = False) -> float:
     # The last milestone is the target itself, so float rounding never leaves a goal a hair short.
     if step == steps:
         return target
-    return baseline + (target - baseline) * step / steps
+    value = baseline + (target - baseline) * step / steps
+    # Half up, as people round; milestones stay in order because rounding never reorders them.
+    return float(math.floor(value + 0.5)) if whole else value
 
 
 def _within_one_quarter(chunk: list[PeriodPlan]) -> bool:

@@ -113,3 +113,21 @@ def test_periods_tile_the_span_and_end_on_the_target(start, days, baseline, targ
     assert months[0].objectives[0].baseline == baseline and months[-1].objectives[0].target == target
     assert all(a.objectives[0].target == b.objectives[0].baseline for a, b in pairwise(months))
     assert all(q.objectives[0].target == q.months[-1].objectives[0].target for q in plan)
+
+
+def test_a_count_splits_into_whole_numbers_ending_on_the_target():
+    orders = ObjectiveDraft(metric="orders", unit="per month", baseline=900, target=1300)
+    plan = plan_breakdown(date(2027, 1, 1), date(2027, 12, 31), [orders])
+    months = [numbers(month)[0] for quarter in plan for month in quarter.months]
+    assert all(float(value).is_integer() for pair in months for value in pair)
+    assert months[0] == (900, 933) and months[-1] == (1267, 1300)
+    assert all(a[1] == b[0] for a, b in pairwise(months))
+
+
+def test_a_percentage_or_a_decimal_end_keeps_its_decimals():
+    churn = ObjectiveDraft(metric="churn", unit="%", baseline=5, target=2)
+    csat = ObjectiveDraft(metric="CSAT", baseline=4.2, target=4.8)
+    plan = plan_breakdown(date(2027, 1, 1), date(2027, 7, 31), [churn, csat])
+    first = plan[0].months[0]
+    assert numbers(first)[0][1] == pytest.approx(5 - 3 / 7)
+    assert numbers(first)[1][1] == pytest.approx(4.2 + 0.6 / 7)

@@ -2,10 +2,11 @@
 typed or refused with the limit named; the metric and due date are the ones the sentence states;
 a part of a goal ends by the goal's due date."""
 
+import re
 from datetime import date
 
 from bot.domain import limits
-from handlers.ids import BlockId, objective_block_id
+from handlers.ids import ActionId, BlockId, objective_block_id
 from models import Goal, Objective
 from tests.e2e.helpers import all_text, count, fill, opened_view
 
@@ -100,3 +101,15 @@ def test_a_goal_due_after_its_parent_is_refused_naming_the_parents_due_date(bot_
 
     assert "2027-03-31" in all_text(ack) and f"G{parent_id}" in all_text(ack)
     assert count(bot_server.sessions, Goal) == 1
+
+
+def test_breaking_down_a_count_gives_whole_number_targets(bot_server, make_goal):
+    goal_id = make_goal(f"Grow repeat orders from 900 to 1301 per month by 2027-10-31 {WHY}")
+
+    _, _, clicked = bot_server.click(ActionId.BREAK_DOWN, str(goal_id))
+    shown = all_text(bot_server.awaited_replies(clicked))
+
+    with bot_server.sessions() as session:
+        targets = [o.target for o in session.query(Objective).filter(Objective.goal_id != goal_id)]
+    assert len(targets) > 10 and all(float(t).is_integer() for t in targets)
+    assert re.search(r"[0-9]\.[0-9]", shown) is None, shown  # no "978.07 per month" in the tree
