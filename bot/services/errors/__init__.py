@@ -30,8 +30,8 @@ from bot.services.errors.focus import (
 )
 from bot.services.errors.goals import (
     AmbiguousObjective,
-    DueDateInPast,
     DueAfterParent,
+    DueDateInPast,
     DueTooFar,
     GoalArchived,
     GoalNotFound,
@@ -59,11 +59,11 @@ __all__ = [
     "AlreadyBrokenDown",
     "AmbiguousObjective",
     "BreakdownTooLarge",
+    "DueAfterParent",
     "DueDateInPast",
     "DueTooFar",
     "FocusMonthOver",
     "FocusNeedsChannel",
-    "DueAfterParent",
     "GoalArchived",
     "GoalInOtherChannel",
     "GoalNotFound",

@@ -105,7 +105,6 @@ def test_themes_and_followups_pass_through_cut():
     assert digest.followups == counts
 
 
-
 def test_a_decreasing_objective_row_says_lower_is_better():
     wait = objective(1, 160.0, baseline=200.0, target=60.0, direction=Direction.DOWN, unit="minutes")
     csat = objective(2, 82.0, baseline=78.0, target=85.0)
