@@ -94,7 +94,8 @@ def _share(
 def _counts(objective: ObjectiveDraft) -> bool:
     """A count (orders, tickets, widgets): whole numbers at both ends and no percentage. Its
     milestones are whole too, since "978.07 orders per month" is not something anyone can reach."""
-    whole_ends = all(float(value).is_integer() for value in (objective.baseline, objective.target))
+    ends = (objective.baseline, objective.target)
+    whole_ends = all(value is not None and float(value).is_integer() for value in ends)
     return whole_ends and "%" not in (objective.unit or "")
 
 

@@ -13,7 +13,7 @@ def _words(text: str) -> frozenset[str]:
 
 def _pairs(text: str) -> dict[str, str]:
     """ "sell:sold ship:shipped" → {"sell": "sold", "ship": "shipped"}."""
-    return dict(pair.split(":", 1) for pair in text.split())  # type: ignore[misc]
+    return dict(pair.split(":", 1) for pair in text.split())
 
 
 CHANGE_VERBS = _words(

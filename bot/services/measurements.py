@@ -128,7 +128,7 @@ def _resolve(
         objective = queries.get_objective(session, team_id, objective_id)
         if objective is None or objective.goal.status == GoalStatus.ARCHIVED:
             ref = format_ref(RefKind.OBJECTIVE, objective_id)
-            raise gone(ref, objective and objective.goal, ObjectiveNotFound(ref))
+            raise gone(ref, objective.goal if objective else None, ObjectiveNotFound(ref))
         return objective
     # The channel's own objectives win; otherwise look across the workspace.
     matches = queries.objectives_named(session, team_id, name, channel_id) if channel_id else []

@@ -82,7 +82,7 @@ def add_tactic(
         strategy = queries.get_strategy(session, actor.team_id, strategy_id)
         if strategy is None or strategy.goal.status == GoalStatus.ARCHIVED:
             ref = format_ref(RefKind.STRATEGY, strategy_id)
-            raise gone(ref, strategy and strategy.goal, StrategyNotFound(ref))
+            raise gone(ref, strategy.goal if strategy else None, StrategyNotFound(ref))
         goal = editable_goal(session, actor, strategy.goal_id)
         strategy.tactics.append(
             Tactic(team_id=actor.team_id, title=title, owner_id=tactic.owner_id, due_date=tactic.due_date)
@@ -116,7 +116,7 @@ def _live_tactic(session: Session, team_id: str, tactic_id: int) -> Tactic:
     tactic = queries.get_tactic(session, team_id, tactic_id)
     if tactic is None or tactic.strategy.goal.status == GoalStatus.ARCHIVED:
         ref = format_ref(RefKind.TACTIC, tactic_id)
-        raise gone(ref, tactic and tactic.strategy.goal, TacticNotFound(ref))
+        raise gone(ref, tactic.strategy.goal if tactic else None, TacticNotFound(ref))
     return tactic
 
 
