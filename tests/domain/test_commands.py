@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.commands import (
+    SUBCOMMANDS,
     Archive,
     Edit,
     Focus,
@@ -242,3 +243,7 @@ def test_undo_after_a_number_is_a_note_not_an_undo():
 def test_an_unknown_subcommand_suggests_the_closest_one(typed, suggestion):
     parsed = parse_goals_command(f"{typed} G12")
     assert parsed == Unknown(typed, suggestion)
+
+
+def test_every_suggested_subcommand_is_one_the_grammar_knows():
+    assert all(not isinstance(parse_goals_command(f"{word} G12"), Unknown) for word in SUBCOMMANDS)
