@@ -123,6 +123,7 @@ def test_every_command_that_takes_a_ref_says_an_archived_goal_is_archived(bot_se
         f"edit G{goal_id}",
         f"archive G{goal_id}",
         f"focus G{goal_id} next",
+        f"update O{objective_id} undo",
     ):
         answer = _answer(bot_server, text)
         assert "archived" in answer and f"`/goals restore G{goal_id}`" in answer, text
