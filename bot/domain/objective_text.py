@@ -64,9 +64,10 @@ def parse_objective(text: str) -> ObjectiveDraft | None:
     if done is not None:
         first = 1
 
-    target_at = _find_target(tokens, first, verb)
+    # "Close 50 deals" names its number first, as "reach 1200 orders" does.
+    target_at = _find_target(tokens, first, "reach" if done else verb)
     if target_at is not None and target_at == first:
-        return _level_objective(tokens, target_at)
+        return _level_objective(tokens, target_at, done)
     if target_at is not None:
         target = _quantity(tokens[target_at])
         from_at = _find_from(tokens, first, target_at - 1)
@@ -106,7 +107,7 @@ def _find_from(tokens: list[_Token], first: int, end: int) -> int | None:
     return None
 
 
-def _level_objective(tokens: list[_Token], target_at: int) -> ObjectiveDraft:
+def _level_objective(tokens: list[_Token], target_at: int, done: str | None = None) -> ObjectiveDraft:
     target = _quantity(tokens[target_at])
     metric_words = []
     for token in tokens[target_at + 1 :]:
@@ -114,7 +115,7 @@ def _level_objective(tokens: list[_Token], target_at: int) -> ObjectiveDraft:
             break
         metric_words.append(token)
     return ObjectiveDraft(
-        metric=_metric(metric_words),
+        metric=_metric(metric_words, done),
         unit=_unit(tokens, target_at + len(metric_words), target, None),
         target=None if target is None else target.value,
     )

@@ -197,6 +197,7 @@ def test_the_date_led_by_a_deadline_word_is_the_due_date(text, due):
         ("Ship features from 3 to 6 per month", "features shipped"),
         ("Answer more tickets to 90 per day", "tickets answered"),
         ("Get more reviews to 40 per week", "reviews"),
+        ("Close 50 deals per month", "deals closed"),
     ],
 )
 def test_the_metric_is_what_the_verb_counts(text, metric):
