@@ -51,6 +51,11 @@ def _worded(error: errors.ServiceError) -> str:
                 f"The {field.rsplit('.', 1)[-1]} {format_number(value)} is too large, so nothing was saved. "
                 f"Use a number between -{format_number(limit)} and {format_number(limit)}."
             )
+        case errors.MeasurementOutOfRange(limit=limit, field=str(field)) if field.split(".")[-1].isdigit():
+            return (  # a check-in answer's number, field "objective.<id>"
+                f"The number for O{field.split('.')[-1]} is too large, so nothing was saved. "
+                f"Give a number between -{format_number(limit)} and {format_number(limit)}."
+            )
         case errors.MeasurementOutOfRange(limit=limit):
             return (
                 f"That number is too large to be a measurement, so nothing was saved. Type a number "

@@ -201,3 +201,8 @@ def test_an_archived_goal_is_not_missing_and_says_how_to_restore_it():
 def test_a_goal_due_after_its_parent_names_the_parents_due_date():
     text = describe_refusal(errors.DueAfterParent("G12", date(2027, 3, 31), date(2027, 6, 30)))
     assert "G12" in text and "2027-03-31" in text and "2027-06-30" in text
+
+
+def test_a_checkin_number_past_the_limit_names_the_objective_not_goals_update():
+    text = describe_refusal(errors.MeasurementOutOfRange(1e25, 1e12, field="objective.7"))
+    assert "O7" in text and "1,000,000,000,000" in text and "/goals update" not in text

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import MetaData, select
 
 from bot.domain.checkins.enums import Category
+from bot.domain.numbers import MAX_MEASUREMENT
 from bot.services.checkins import answers, claims
 from bot.services.checkins.refusals import (
     AlreadyAnswered,
@@ -18,7 +19,7 @@ from bot.services.checkins.refusals import (
 )
 from bot.services.checkins.time_off import set_away
 from bot.services.checkins.views import AnswerInput, AnswerSource
-from bot.services.errors import TextTooLong
+from bot.services.errors import MeasurementOutOfRange, TextTooLong
 from models.answers import Answer
 from models.checkins import Delivery, FollowUp
 from models.goals import Measurement
@@ -288,3 +289,14 @@ def test_answering_before_the_prompt_time_answers_todays_check_in_and_its_prompt
     else:
         later = answer(sessions, "U1", at=after_the_prompt, given=AnswerInput(confidence=5))
         assert (later.local_date, later.edited, later.late) == (MON, True, False)
+
+
+@pytest.mark.parametrize("source", [AnswerSource.FORM, AnswerSource.REPLY])
+def test_a_number_past_the_measurement_limit_is_refused_from_a_form_or_a_dm_reply(sessions, channel, source):
+    _, objective = channel
+    with pytest.raises(MeasurementOutOfRange) as refused:
+        answer(sessions, "U1", at=NINE, given=AnswerInput(numbers={objective: 1e25}), source=source)
+    assert (refused.value.field, refused.value.limit) == (f"objective.{objective}", MAX_MEASUREMENT)
+    with sessions() as session:
+        assert session.scalars(select(Answer)).all() == []
+        assert session.scalars(select(Measurement)).all() == []
