@@ -86,3 +86,19 @@ def test_a_reply_after_the_period_closed_says_it_cannot_be_answered_any_more(bot
     assert len(confirmations) == 1 and "can't be answered any more" in all_text(confirmations[0])
     with bot_server.sessions() as session:
         assert session.scalars(select(Answer)).all() == []
+
+
+def test_a_dm_reply_with_a_number_past_the_limit_is_refused_and_stores_nothing(bot_server, make_goal):
+    goal_id = make_goal()
+    schedule(bot_server)
+    deliver(bot_server)
+    with bot_server.sessions() as session:
+        objective_id = session.scalars(select(Objective.id).where(Objective.goal_id == goal_id)).one()
+
+    _reply(bot_server, f"Busy week. O{objective_id} 10000000000000000000000000")
+
+    told = all_text(_thread_replies(bot_server))
+    assert f"O{objective_id}" in told and "1,000,000,000,000" in told
+    with bot_server.sessions() as session:
+        assert session.scalars(select(Answer)).all() == []
+        assert session.scalars(select(Measurement)).all() == []
