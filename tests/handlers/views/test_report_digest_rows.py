@@ -7,8 +7,9 @@ from handlers.views.report_digest import row_line
 
 def objective_row(current: float, target: float, *, lower_is_better: bool) -> ProgressRow:
     return ProgressRow(
-        False, 1, "wait", 1, 0.3, None, PaceStatus.ON_TRACK, current, target, "minutes", lower_is_better
-    )
+        False, 1, "wait", 1, 0.3, None, PaceStatus.ON_TRACK,
+        current=current, target=target, unit="minutes", lower_is_better=lower_is_better,
+    )  # fmt: skip
 
 
 def test_a_decreasing_objective_reads_as_aiming_down_not_as_a_share():
