@@ -57,7 +57,8 @@ def _next_month_line(contents: ReminderContents) -> str:
     picked = contents.next_goal
     if picked is None:
         return f"Time to pick *{month}*'s main goal:"
-    return f"*{month}*'s main goal is already *{picked.ref}* {picked.title}. To change it, pick another:"
+    already = f"*{month}*'s main goal is already *{picked.ref}* {escape(picked.title)}."
+    return f"{already} To change it, pick another:"
 
 
 def _start_line(o: ObjectiveMonth) -> str:
