@@ -1,6 +1,6 @@
 """Storage: SQLAlchemy 2 typed models, query helpers and Alembic migrations."""
 
-from models.answers import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
+from models.answers import AnonymousAnswer, AnonymousAnswerNumber, AnonymousClose, Answer, AnswerNumber
 from models.base import Base
 from models.checkins import CheckinPlan, Delivery, FollowUp, Schedule
 from models.console import ConsoleTime
@@ -25,6 +25,7 @@ from models.theme_tallies import ThemePerson, ThemeTally
 __all__ = [
     "AnonymousAnswer",
     "AnonymousAnswerNumber",
+    "AnonymousClose",
     "Answer",
     "AnswerNumber",
     "Base",

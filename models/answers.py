@@ -80,3 +80,17 @@ class AnonymousAnswerNumber(TeamScoped, Base):
     )
     objective_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     value: Mapped[float] = mapped_column(Float)
+
+
+class AnonymousClose(TeamScoped, Base):
+    """A closed anonymous check-in day whose numbers were settled: counted once as a median per
+    objective when at least the minimum answered, else never. The key is what the tick inserts
+    once (INSERT … ON CONFLICT DO NOTHING), so repeated or concurrent ticks settle it once."""
+
+    __tablename__ = "anonymous_closes"
+
+    schedule_id: Mapped[int] = mapped_column(
+        ForeignKey("checkin_schedules.id", ondelete="CASCADE"), primary_key=True
+    )
+    local_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    counted: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
+from handlers.checkins.anonymous_close import anonymous_numbers_tick_pass
 from handlers.checkins.delivery import tick_pass as checkin_pass
 from handlers.followups.tick import followups_tick_pass
 from handlers.outbound import Sender, WorkspaceGate, single_token
@@ -27,6 +28,7 @@ TickPass = Callable[[TickContext, datetime], PassSummary]
 # (name, pass) in the order they run. Check-in prompts first: they are the most time-bound.
 PASSES: tuple[tuple[str, TickPass], ...] = (
     ("checkins", checkin_pass),
+    ("anonymous numbers", anonymous_numbers_tick_pass),
     ("reports", reports_tick_pass),
     ("followups", followups_tick_pass),
 )

@@ -12,10 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.domain.checkins.localtime import local_instant
 from bot.domain.checkins.schedule_times import last_prompt_at_or_before, next_prompt_after
 from bot.domain.checkins.spec import ScheduleSpec
 
 MAX_PERIOD = timedelta(hours=24)
+# The last zone to reach any wall time (UTC-12): a day's period has closed for everyone once it
+# has closed there. Anonymous answers keep only their local date, not their zone.
+LAST_ZONE = ZoneInfo("Etc/GMT+12")
 
 
 @dataclass(frozen=True)
@@ -76,3 +80,9 @@ def answerable_period(spec: ScheduleSpec, tz: ZoneInfo, at: datetime, for_date: 
 def is_late(period: Period, at: datetime) -> bool:
     """Answered after the response window (but, if the caller checked `is_open`, still accepted)."""
     return at >= period.late_at
+
+
+def closed_everywhere(spec: ScheduleSpec, local_date: date) -> datetime:
+    """When the period of `local_date` has closed in every zone: nobody can still answer it."""
+    opened = local_instant(local_date, spec.local_time, LAST_ZONE)
+    return closes_at(spec, LAST_ZONE, opened)

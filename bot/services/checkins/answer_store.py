@@ -1,10 +1,10 @@
 """Where an answer's parts go: its numbers (and the measurements they become), its follow-up, and
 its marks in the period tallies (what the digest counts: categories, theme words, answers).
 
-Measurements from a named answer carry its author and the time of the first answer; from an
-anonymous one, no author and the local date's midnight UTC (a time of day could be joined against
-deliveries). An edit changes the measurement it made earlier, found by (objective, author or none,
-time, old value): the table has no link back to answers, on purpose for anonymous ones.
+Measurements from a named answer carry its author and the time of the first answer. An edit
+changes the measurement it made earlier, found by (objective, author, time, old value). An
+anonymous answer makes none: its day's numbers count once, as medians, when the day closes
+(anonymous_close.py).
 """
 
 from collections.abc import Mapping

@@ -46,14 +46,19 @@ def store_answer(
     stored: AnswerInput,
     *,
     user_id: str | None,
-    recorded_at: datetime,
-    recorded_on: date,
+    recorded_at: datetime | None,  # None for an anonymous answer: it makes no measurement
+    recorded_on: date | None,
 ) -> AnswerInput:
-    """Write the answer's texts, tallies and numbers, and keep its measurements in step."""
+    """Write the answer's texts, tallies and numbers, and keep a named answer's measurements in
+    step. An anonymous answer's numbers make no measurement now: one appearing the moment someone
+    answers would point at them."""
     before = row_marks(row) if earlier is not None else frozenset()
     write_texts(row, stored)
     retally_answer_row(session, row, before)
     replace_numbers(session, model, row.id, row.team_id, stored)
+    if isinstance(row, AnonymousAnswer):
+        return stored  # counted once, as a median, when the day closes (anonymous_close.py)
+    assert recorded_at is not None and recorded_on is not None
     old = earlier.numbers if earlier else {}
     sync_measurements(
         session,

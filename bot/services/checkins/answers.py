@@ -10,7 +10,7 @@ person's own DM). Nothing here logs.
 """
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -146,7 +146,6 @@ def _anonymous(
         session.flush()
     else:
         earlier = stored_answer(row, answer_numbers(session, AnonymousAnswerNumber, row.id))
-    midnight = datetime.combine(period.local_date, time(0), tzinfo=UTC)
     stored = store_answer(
         session,
         row,
@@ -155,8 +154,8 @@ def _anonymous(
         earlier,
         merged(earlier, given, source),
         user_id=None,
-        recorded_at=midnight,
-        recorded_on=period.local_date,
+        recorded_at=None,
+        recorded_on=None,
     )
     if stored.follow_up and stored.follow_up_description:
         add_follow_up(

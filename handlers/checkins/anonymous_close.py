@@ -1,0 +1,12 @@
+"""The tick's pass that settles closed anonymous check-in days: their numbers become one median
+measurement per objective, once (bot/services/checkins/anonymous_close.py). It sends nothing."""
+
+from datetime import datetime
+
+from bot.services.checkins.anonymous_close import settle_anonymous_days
+from handlers.outbound.passes import PassSummary, TickContext
+
+
+def anonymous_numbers_tick_pass(ctx: TickContext, now: datetime) -> PassSummary:
+    settle_anonymous_days(ctx.sessions, now)
+    return PassSummary()
