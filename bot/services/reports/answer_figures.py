@@ -13,6 +13,7 @@ from bot.domain.reports.digest_inputs import FollowupCounts
 from bot.domain.reports.participation import PeriodParticipation
 from bot.domain.reports.periods import Period
 from bot.domain.reports.quotes import QuoteCandidate
+from bot.services.reports.followups_views import shown_to_people
 from bot.services.reports.theme_counts import answered_by_period
 from models.answers import AnonymousAnswer, Answer
 from models.checkins import Delivery, FollowUp, Schedule
@@ -103,7 +104,8 @@ def quote_candidates(
 def followup_counts(
     session: Session, team_id: str, channel_id: str, period: Period, start: datetime, end: datetime
 ) -> FollowupCounts:
-    """Opened in the period (its local dates), resolved or closed in [start, end), open past due at `end`."""
+    """Opened in the period (its local dates), resolved or closed in [start, end), open past due at
+    `end`. An anonymous one counts only once its post is out of the hold (`shown_to_people`)."""
     where = (FollowUp.team_id == team_id, FollowUp.channel_id == channel_id)
     closed = (FollowUpStatus.RESOLVED, FollowUpStatus.NOT_OURS)
     opened, resolved, overdue = session.execute(
@@ -123,6 +125,7 @@ def followup_counts(
             func.sum(case(((FollowUp.status.not_in(closed)) & (FollowUp.due_at < end), 1), else_=0)),
         ).where(
             *where,
+            shown_to_people(),
             or_(
                 FollowUp.local_date >= period.start,
                 FollowUp.status.not_in(closed),

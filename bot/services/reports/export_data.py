@@ -9,16 +9,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from bot.domain.dates import month_end
 from bot.domain.refs import RefKind, format_ref
 from bot.domain.reports.export import CsvFile, export_files
 from bot.domain.reports.export_rows import AnswerRow, FollowupRow, GoalRow, MeasurementRow
-from bot.services.reports.followups_views import flagged_at
+from bot.domain.reports.followups import DEFAULT_DUE_HOURS, due_at
+from bot.services.reports.followups_views import opened_at, shown_to_people
 from models.answers import AnonymousAnswer, Answer
 from models.checkins import FollowUp, Schedule
+from models.followups import FollowupSettings
 from models.goals import Goal, Measurement, Objective
 
 QUESTIONS = (
@@ -151,16 +153,25 @@ def _anonymous_answers(session: Session, scope: ExportScope) -> Iterator[AnswerR
 
 
 def _followups(session: Session, scope: ExportScope) -> Iterator[FollowupRow]:
-    query = select(FollowUp).where(FollowUp.team_id == scope.team_id)
+    """Follow-ups a person may see (an anonymous one once its post is out of the hold), opened
+    when they opened (an anonymous one: its post) and due when their post said."""
+    settings = and_(
+        FollowupSettings.team_id == FollowUp.team_id, FollowupSettings.channel_id == FollowUp.channel_id
+    )
+    query = (
+        select(FollowUp, FollowupSettings.due_hours)
+        .outerjoin(FollowupSettings, settings)
+        .where(FollowUp.team_id == scope.team_id, shown_to_people())
+    )
     if scope.channel_id:
         query = query.where(FollowUp.channel_id == scope.channel_id)
     query = _dates(query, FollowUp.local_date, scope)
-    for f in session.scalars(query.order_by(FollowUp.local_date, FollowUp.id)):
+    for f, hours in session.execute(query.order_by(FollowUp.local_date, FollowUp.id)):
         yield FollowupRow(
             f"F{f.id}",
             f.description,
-            flagged_at(f),
-            f.due_at or flagged_at(f),
+            opened_at(f),
+            f.due_at or due_at(opened_at(f), hours or DEFAULT_DUE_HOURS),
             f.status.value.replace("_", " "),
             f.owner_id,
             f.resolved_at,

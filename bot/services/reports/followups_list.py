@@ -8,7 +8,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.enums import FollowUpStatus
-from bot.services.reports.followups_views import FollowupPage, view_of
+from bot.services.reports.followups_views import FollowupPage, shown_to_people, view_of
 from models.checkins import FollowUp
 from models.followups import POST_KEY, FollowupMessage
 
@@ -30,7 +30,7 @@ def open_followups(
         FollowUp.status.in_((FollowUpStatus.OPEN, FollowUpStatus.TAKEN)),
         or_(FollowUp.channel_id == channel_id, FollowupMessage.channel == channel_id),
         # An anonymous one is not shown before its post: its timing could point at who flagged it.
-        or_(FollowUp.author_id.is_not(None), FollowupMessage.id.is_not(None)),
+        shown_to_people(),
     )
     with sessions() as session:
         total = session.scalar(

@@ -9,7 +9,11 @@ It opens then, so its due time counts from the post.
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from sqlalchemy import ColumnElement, exists, or_
+from sqlalchemy.orm import aliased
+
 from models.checkins import FollowUp
+from models.followups import POST_KEY, FollowupMessage
 
 # Local date D has ended everywhere (UTC-12 is the last zone) by D+1 at 12:00 UTC.
 ANONYMOUS_HOLD = timedelta(days=1, hours=12)
@@ -22,6 +26,16 @@ def anonymous_post_time(local_date: date) -> datetime:
 def latest_anonymous_date_to_post(now: datetime) -> date:
     """Anonymous follow-ups of this date or earlier may be posted at `now`."""
     return (now - timedelta(hours=12)).date() - timedelta(days=1)
+
+
+def shown_to_people() -> ColumnElement[bool]:
+    """Follow-ups a person may see or count (reports, `/goals followups`, export): named ones, and
+    anonymous ones once their post is planned, which happens only after the hold."""
+    post = aliased(FollowupMessage)  # its own: a caller's query may join the messages too
+    posted = exists().where(
+        post.team_id == FollowUp.team_id, post.follow_up_id == FollowUp.id, post.key == POST_KEY
+    )
+    return or_(FollowUp.author_id.is_not(None), posted)
 
 
 def opened_at(row: FollowUp) -> datetime:

@@ -96,6 +96,8 @@ def anonymous(
 
 
 def followup(sessions, day: date, **fields) -> None:
+    """A named follow-up unless `author_id=None` is given (an anonymous one, unposted)."""
+    fields.setdefault("author_id", "U1")
     with sessions.begin() as session:
         session.add(
             FollowUp(team_id=TEAM, channel_id=CHANNEL, local_date=day, description="call back", **fields)
