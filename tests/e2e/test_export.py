@@ -34,7 +34,7 @@ def test_export_uploads_the_channels_csv_files_without_authors_of_anonymous_answ
         "measurements-2026-11.csv",
     ]
     answers = files["answers-anonymous-2026-11.csv"]
-    assert answers[0] == ["date", "question", "answer", "category"]
+    assert answers[0] == ["date", "question", "answer"]
     assert len(answers) > 3 and not any(u in str(answers) for u in (OWNER, MEMBER, "U_THIRD"))
     assert files["goals-2026-11.csv"][1][0] == "G1"
 

@@ -1,8 +1,10 @@
 """CSV files for `/goals export` and `goalbot export`: goals, measurements, answers, follow-ups.
 
 File names say what they hold and for which month: `goals-2027-03.csv` (`goals.csv` without one).
-Anonymous answers go to their own file, `answers-anonymous-2027-03.csv`, whose columns have no
-author and whose rows carry only a date: a time of day could be joined against deliveries. Named
+Anonymous answers go to their own file, `answers-anonymous-2027-03.csv`: one row per answered
+question (date, question, answer; the category is a question like the others), sorted by date,
+question and answer text. No author, no time of day (it could be joined against deliveries), and
+no column or order that keeps one person's rows together or says who answered first. Named
 answers go to `answers-2027-03.csv`. Only the answer files that have rows are written; with no
 answers at all, one header-only `answers-…` file in the anonymous layout stands in (it reveals
 nothing, and the export always names an answers file).
@@ -24,7 +26,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 GOAL_COLUMNS = ("goal", "title", "level", "status", "start", "due", "parent", "owner", "why")
 MEASUREMENT_COLUMNS = ("goal", "objective", "metric", "unit", "baseline", "target", "date", "value", "by")
 NAMED_ANSWER_COLUMNS = ("date", "time", "author", "question", "answer", "category", "late")
-ANONYMOUS_ANSWER_COLUMNS = ("date", "question", "answer", "category")
+ANONYMOUS_ANSWER_COLUMNS = ("date", "question", "answer")
 FOLLOWUP_COLUMNS = ("followup", "description", "opened", "due", "owner", "status", "closed", "resolution")
 
 
@@ -74,12 +76,13 @@ def answers_csv(rows: Iterable[AnswerRow], month: str | None) -> list[CsvFile]:
     anonymous: list[Sequence[object]] = []
     for row in rows:
         if row.anonymous:
-            anonymous.append((row.answered_on, row.question, row.answer, row.category))
+            anonymous.append((row.answered_on, row.question, row.answer))
         else:
             answered_at = row.answered_at.time().isoformat("minutes") if row.answered_at else ""
             named.append(
                 (row.answered_on, answered_at, row.author, row.question, row.answer, row.category, row.late)
             )
+    anonymous.sort(key=lambda cells: (cells[0], cells[1], cells[2]))  # never the order of answering
     files = []
     if named:
         files.append(_csv(file_name("answers", month), NAMED_ANSWER_COLUMNS, named))

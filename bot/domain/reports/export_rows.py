@@ -69,8 +69,11 @@ class AnswerRow:
     late: bool = False
 
     def __post_init__(self) -> None:
-        if self.anonymous and (self.author is not None or self.answered_at is not None):
-            raise ValueError("an anonymous answer carries only its date: no author, no time")
+        if self.anonymous and (
+            self.author is not None or self.answered_at is not None or self.category is not None
+        ):
+            # The category is a row of its own: repeated on each row, it would tie them together.
+            raise ValueError("an anonymous answer carries only its date: no author, time or category")
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ QUESTIONS = (
     ("expectations", "What do customers expect of us that we're not delivering?"),
     ("obstacles", "What's getting in the way?"),
 )
+CATEGORY_QUESTION = "Category"
 
 
 @dataclass(frozen=True)
@@ -141,15 +142,15 @@ def _anonymous_answers(session: Session, scope: ExportScope) -> Iterator[AnswerR
         .where(AnonymousAnswer.team_id == scope.team_id, answered >= Schedule.min_answers)
     )
     query = _dates(_schedule_filter(query, scope), AnonymousAnswer.local_date, scope)
-    # Ordered by content, never by the random id or insertion: neither may hint at who answered.
-    rows = session.scalars(query).all()
-    for a in sorted(rows, key=lambda r: (r.local_date, r.expectations or "", r.obstacles or "")):
+    # Each answered question is a row of its own (the category too); export.py sorts them by
+    # content, so neither the random id nor the order of insertion reaches the file.
+    for a in session.scalars(query):
+        if a.category is not None:
+            yield AnswerRow(a.local_date, CATEGORY_QUESTION, a.category.value, anonymous=True)
         for attribute, question in QUESTIONS:
             value = getattr(a, attribute)
             if value is not None:
-                yield AnswerRow(
-                    a.local_date, question, str(value), a.category.value if a.category else None, True
-                )
+                yield AnswerRow(a.local_date, question, str(value), anonymous=True)
 
 
 def _followups(session: Session, scope: ExportScope) -> Iterator[FollowupRow]:

@@ -26,7 +26,7 @@ def test_anonymous_answers_have_no_author_column_and_named_ones_do(sessions):
 
     anonymous = export_csv_files(sessions, ExportScope("T1", "C_ANON", date(2026, 11, 1)))
     rows = _table(anonymous, "answers-anonymous-2026-11.csv")
-    assert rows[0] == ["date", "question", "answer", "category"]
+    assert rows[0] == ["date", "question", "answer"]
     assert "author" not in rows[0] and "time" not in rows[0]
     assert not any(user in str(rows) for user in ("U1", "U2", "U3"))
     assert sum("faster refunds" in r[2] for r in rows[1:]) == 3
@@ -49,7 +49,7 @@ def test_anonymous_answers_below_the_minimum_are_left_out(sessions):
     for user in ("U1", "U2"):
         answer(sessions, "T1", "C_ANON", user, "only two of us answered")
     rows = _table(export_csv_files(sessions, ExportScope("T1", "C_ANON", None)), "answers.csv")
-    assert rows == [["date", "question", "answer", "category"]]
+    assert rows == [["date", "question", "answer"]]
 
 
 def test_another_workspace_and_another_month_see_nothing(sessions):
