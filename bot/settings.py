@@ -10,6 +10,7 @@ from sqlalchemy.exc import ArgumentError
 from bot.domain.zones import canonical_zone
 
 SLACK_API_DEFAULT = "https://slack.com/api/"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class SettingsError(Exception):
@@ -26,6 +27,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///goalbot.db"
     port: int = 3000
     default_timezone: str = "UTC"
+    log_level: str = "INFO"
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -72,6 +74,14 @@ class Settings(BaseSettings):
         if canonical is None:
             raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Europe/London")
         return canonical
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}, not {value!r}")
+        return level
 
     @property
     def timezone(self) -> ZoneInfo:

@@ -17,6 +17,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import utc_now
+from bot.entrypoints.logs import withhold_slack_payloads
 from bot.settings import Settings
 from models.db import make_engine, make_sessionmaker
 
@@ -56,6 +57,7 @@ def create_app(
 ) -> App:
     if sessions is None:
         sessions = make_sessionmaker(make_engine(settings.database_url))
+    withhold_slack_payloads()  # whatever the level, Bolt's DEBUG lines never carry a payload
     app = App(
         client=build_client(settings),
         signing_secret=settings.slack_signing_secret,

@@ -5,7 +5,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from bot.entrypoints.startup import StartupError, configure_logging, connect, open_database
+from bot.entrypoints.logs import configure_logging
+from bot.entrypoints.startup import StartupError, connect, open_database
 from bot.settings import Settings, SettingsError, load_settings
 
 USAGE_ERROR = 2
@@ -111,7 +112,7 @@ def _serve_http(settings: Settings) -> int:
     from bot.entrypoints.serve import check_bot_token, serve_http
     from bot.entrypoints.web import build_wsgi
 
-    configure_logging()
+    configure_logging(settings.log_level)
     wsgi_app = build_wsgi(settings)
     check_bot_token(settings)
     serve_http(wsgi_app, port=settings.port)
@@ -132,7 +133,7 @@ def _run(args: argparse.Namespace) -> int:
     from bot.entrypoints.serve import run_socket_mode
     from models.db import make_sessionmaker
 
-    configure_logging()
+    configure_logging(settings.log_level)
     settings.require("slack_bot_token")
     engine = open_database(settings)
     run_socket_mode(create_app(settings, sessions=make_sessionmaker(engine)), settings.slack_app_token)
@@ -163,7 +164,9 @@ def _console(args: argparse.Namespace) -> int:
     from bot.entrypoints.console import run_console
 
     # run_console prepares the database itself and reports its own problems in one line.
-    return run_console(_settings(args), stdin=sys.stdin, stdout=sys.stdout)
+    settings = _settings(args)
+    configure_logging(settings.log_level)
+    return run_console(settings, stdin=sys.stdin, stdout=sys.stdout)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -186,8 +189,8 @@ def _tick(args: argparse.Namespace) -> int:
     from bot.entrypoints.tick import DatabaseUnreachable, build_sender, run_passes, summary_line, tick_context
     from models.db import make_sessionmaker
 
-    configure_logging()
     settings = _settings(args)
+    configure_logging(settings.log_level)
     sender = build_sender(settings)
     sessions = make_sessionmaker(open_database(settings))
     now = args.at or utc_now()
@@ -205,8 +208,8 @@ def _clock(args: argparse.Namespace) -> int:
     from bot.entrypoints.tick import build_sender, tick_context
     from models.db import make_sessionmaker
 
-    configure_logging()
     settings = _settings(args)
+    configure_logging(settings.log_level)
     sender = build_sender(settings)
     sessions = make_sessionmaker(open_database(settings))
     scheduler = build_scheduler(tick=tick_context(settings, sessions, sender), clock=utc_now)

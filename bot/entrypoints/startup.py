@@ -1,6 +1,5 @@
 """What every process checks before it starts work, each failure said in one line (no traceback)."""
 
-import logging
 import os
 
 from sqlalchemy import Engine, text
@@ -14,13 +13,6 @@ from models.db import make_engine
 
 class StartupError(Exception):
     """One human line saying why the process cannot start (an unreachable or un-migrated database)."""
-
-
-def configure_logging() -> None:
-    """Timestamped INFO lines on stderr, unless something (a test, a host) set logging up already."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # Alembic narrates every connection at INFO; startup problems are reported in one line instead.
-    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def unreachable_reason(engine: Engine) -> str | None:

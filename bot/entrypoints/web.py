@@ -14,7 +14,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.entrypoints.health import DatabaseHealth
-from bot.entrypoints.startup import StartupError, configure_logging, open_database
+from bot.entrypoints.logs import configure_logging
+from bot.entrypoints.startup import StartupError, open_database
 from bot.settings import Settings, SettingsError, load_settings
 
 logger = logging.getLogger(__name__)
@@ -67,9 +68,10 @@ def build_wsgi(settings: Settings) -> WSGIApp:
 
 def wsgi() -> WSGIApp:
     """gunicorn's factory (the Procfile's `web:` line): settings from the environment."""
-    configure_logging()
     try:
-        return build_wsgi(load_settings())
+        settings = load_settings()
+        configure_logging(settings.log_level)
+        return build_wsgi(settings)
     except (SettingsError, StartupError) as error:
         # gunicorn prints an AppImportError's message alone and halts: one line, no traceback.
         from gunicorn.errors import AppImportError

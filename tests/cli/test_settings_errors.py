@@ -22,6 +22,9 @@ def _assert_one_line_naming(result, name: str) -> None:
         ("DATABASE_URL", "garbage", ["db", "upgrade"]),
         ("DATABASE_URL", "garbage", ["serve"]),
         ("SLACK_API_BASE_URL", "slack.com/api", ["clock"]),
+        ("LOG_LEVEL", "LOUD", ["serve"]),
+        ("LOG_LEVEL", "verbose", ["tick"]),
+        ("LOG_LEVEL", "LOUD", ["console"]),
     ],
 )
 def test_malformed_setting(run_goalbot, http_env, name, value, verb):
