@@ -11,8 +11,9 @@ import logging
 import re
 from collections.abc import Callable
 
-# The loggers that echo payloads: Bolt's own and the Web API client's.
-PAYLOAD_LOGGERS = ("slack_bolt", "slack_sdk")
+# The loggers that echo payloads: Bolt's own, the one goalbot hands Bolt as its framework logger
+# (bot/entrypoints/app.py: "Responding with status: 200 body: …"), and the Web API client's.
+PAYLOAD_LOGGERS = ("slack_bolt", "slack_sdk", "bot.entrypoints.app")
 WITHHELD = "[payload withheld]"
 # Where a payload starts in their messages: a dict or list, or a named body, params or headers.
 _PAYLOAD_START = re.compile(r"[{\[]|\bbody\b|\w*params\b|\bheaders\b|\bpayload\b", re.IGNORECASE)

@@ -23,9 +23,7 @@ class SettledNumber:
         return f"median of {self.answers} anonymous answers"
 
 
-def settle_numbers(
-    values: Iterable[tuple[int, float]], answered: int, minimum: int
-) -> list[SettledNumber]:
+def settle_numbers(values: Iterable[tuple[int, float]], answered: int, minimum: int) -> list[SettledNumber]:
     """`values`: (objective id, value) pairs of the day's answers; `answered`: how many answered."""
     if not anonymous_results_visible(answered, minimum):
         return []

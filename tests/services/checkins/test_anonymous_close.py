@@ -40,9 +40,7 @@ def test_the_numbers_count_once_as_their_median_when_the_day_has_closed_everywhe
     assert _measurements(sessions) == []  # not while anyone could still answer
 
     assert settle_anonymous_days(sessions, CLOSED_EVERYWHERE) == 1
-    expected = [
-        (objective, 76.0, None, "median of 4 anonymous answers", CLOSED_EVERYWHERE, "2027-03-01")
-    ]
+    expected = [(objective, 76.0, None, "median of 4 anonymous answers", CLOSED_EVERYWHERE, "2027-03-01")]
     assert _measurements(sessions) == expected
     assert settle_anonymous_days(sessions, CLOSED_EVERYWHERE + timedelta(days=3)) == 0
     assert _measurements(sessions) == expected
