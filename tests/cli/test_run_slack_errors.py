@@ -45,7 +45,7 @@ def test_a_refused_app_token_is_one_line(monkeypatch, tmp_path, slack_api, capsy
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
     monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-revoked")
     monkeypatch.setenv("SLACK_API_BASE_URL", slack_api.base_url)
-    monkeypatch.setattr(cli, "configure_logging", lambda: None)
+    monkeypatch.setattr(cli, "configure_logging", lambda level: None)
 
     class RefusingHandler:
         def __init__(self, app, app_token):

@@ -21,7 +21,7 @@ def environment(monkeypatch, tmp_path):
         monkeypatch.delenv(name.lower(), raising=False)
     database_url = f"sqlite:///{tmp_path / 'goalbot.db'}"
     monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setattr(cli, "configure_logging", lambda: None)  # leave the test run's logging alone
+    monkeypatch.setattr(cli, "configure_logging", lambda level: None)  # leave the test run's logging alone
     return database_url
 
 
