@@ -1,6 +1,13 @@
 """Storage: SQLAlchemy 2 typed models, query helpers and Alembic migrations."""
 
-from models.answers import AnonymousAnswer, AnonymousAnswerNumber, AnonymousClose, Answer, AnswerNumber
+from models.answers import (
+    AnonymousAnswer,
+    AnonymousAnswerNumber,
+    AnonymousClose,
+    AnonymousFlag,
+    Answer,
+    AnswerNumber,
+)
 from models.base import Base
 from models.checkins import CheckinPlan, Delivery, FollowUp, Schedule
 from models.console import ConsoleTime
@@ -26,6 +33,7 @@ __all__ = [
     "AnonymousAnswer",
     "AnonymousAnswerNumber",
     "AnonymousClose",
+    "AnonymousFlag",
     "Answer",
     "AnswerNumber",
     "Base",

@@ -82,6 +82,21 @@ class AnonymousAnswerNumber(TeamScoped, Base):
     value: Mapped[float] = mapped_column(Float)
 
 
+class AnonymousFlag(TeamScoped, Base):
+    """A follow-up flagged in an anonymous check-in, held until its post may go out. It becomes a
+    `follow_ups` row only then, with the day's other flags in order of their text: a serial id
+    given when each was flagged would tell who answered first."""
+
+    __tablename__ = "anonymous_flags"
+    __table_args__ = (Index("ix_anonymous_flags_local_date", "local_date"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_random_id)
+    schedule_id: Mapped[int] = mapped_column(ForeignKey("checkin_schedules.id", ondelete="CASCADE"))
+    channel_id: Mapped[str] = mapped_column(String(32))
+    local_date: Mapped[date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text)
+
+
 class AnonymousClose(TeamScoped, Base):
     """A closed anonymous check-in day whose numbers were settled: counted once as a median per
     objective when at least the minimum answered, else never. The key is what the tick inserts

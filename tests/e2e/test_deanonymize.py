@@ -146,6 +146,9 @@ def test_nobody_can_tell_who_answered_what_or_in_which_order(bot_server, make_go
     open_day = _surfaces(bot_server, goal_id)
     assert open_day["show"] == nothing_yet["show"] and open_day["followups"] == nothing_yet["followups"]
     assert not any(flag in open_day["export"] for *_, flag in ANSWERS if flag)
+    held = _tables(engine)
+    assert held["follow_ups"] == [] and len(held["anonymous_flags"]) == 3
+    assert not any(u in repr(held["anonymous_flags"]) for u, *_ in ANSWERS)
     with bot_server.sessions() as session:
         assert session.scalars(select(Measurement).where(Measurement.user_id.is_(None))).all() == []
 
@@ -183,6 +186,9 @@ def test_nobody_can_tell_who_answered_what_or_in_which_order(bot_server, make_go
     tables = _tables(engine)
     for name in ("anonymous_answers", "anonymous_answer_numbers", "anonymous_closes", "theme_tallies"):
         assert not any(u in repr(tables[name]) for u, *_ in ANSWERS), name
+    assert tables["anonymous_flags"] == []  # all released to follow_ups, in order of their text
+    by_id = sorted((r["id"], r["description"]) for r in tables["follow_ups"])
+    assert [d for _, d in by_id] == sorted(flag for *_, flag in ANSWERS if flag)
     anonymous_followups = [r for r in tables["follow_ups"] if r["description"] in TEXTS]
     assert anonymous_followups and all(
         r["author_id"] is None and r["created_at"] is None for r in anonymous_followups

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from bot.domain.checkins.enums import FollowUpStatus
 from bot.domain.reports.tally_marks import Mark, answer_marks
 from bot.services.reports.tally_writes import retally_answer
-from models.answers import AnonymousAnswer, Answer
+from models.answers import AnonymousAnswer, AnonymousFlag, Answer
 from models.checkins import FollowUp
 from models.goals import Measurement, Objective
 from models.measurement_queries import root_of
@@ -94,6 +94,30 @@ def add_follow_up(
             author_id=author_id,
             created_at=created_at,
             status=FollowUpStatus.OPEN,
+        )
+    )
+
+
+def add_anonymous_flag(
+    session: Session, *, team_id: str, channel_id: str, schedule_id: int, local_date: date, description: str
+) -> None:
+    """A follow-up from an anonymous answer, held (anonymous_flags) until its post may go out; once
+    per check-in, day and text, like `add_follow_up`."""
+    query = select(AnonymousFlag.id).where(
+        AnonymousFlag.team_id == team_id,
+        AnonymousFlag.schedule_id == schedule_id,
+        AnonymousFlag.local_date == local_date,
+        AnonymousFlag.description == description,
+    )
+    if session.scalar(query.limit(1)) is not None:
+        return
+    session.add(
+        AnonymousFlag(
+            team_id=team_id,
+            channel_id=channel_id,
+            schedule_id=schedule_id,
+            local_date=local_date,
+            description=description,
         )
     )
 

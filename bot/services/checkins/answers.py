@@ -24,7 +24,7 @@ from bot.services.checkins.answer_rows import (
     named_row,
     stored_answer,
 )
-from bot.services.checkins.answer_store import add_follow_up, named_follow_up
+from bot.services.checkins.answer_store import add_anonymous_flag, add_follow_up, named_follow_up
 from bot.services.checkins.answer_writes import locked_prompt, recorded, store_answer
 from bot.services.checkins.audience import person_of
 from bot.services.checkins.prompt_contents import schedule_objectives
@@ -158,7 +158,7 @@ def _anonymous(
         recorded_on=None,
     )
     if stored.follow_up and stored.follow_up_description:
-        add_follow_up(
+        add_anonymous_flag(
             session,
             team_id=schedule.team_id,
             channel_id=schedule.channel_id,

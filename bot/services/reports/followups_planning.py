@@ -4,7 +4,8 @@ Each message is a row of `follow_up_messages` under the unique (follow-up, key),
 INSERT … ON CONFLICT DO NOTHING, so repeated or concurrent ticks record it once: "post" for a
 follow-up not posted yet (and its due time, from the channel's setting), the local date for an
 overdue one's daily reminder (the rule is bot.domain.reports.followups.due_followup_reminders).
-followups_claims.py hands the rows to senders.
+followups_claims.py hands the rows to senders. Anonymous follow-ups held until now become
+follow-ups first (followups_release.py).
 """
 
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.enums import FollowUpStatus
 from bot.domain.reports.followups import DEFAULT_DUE_HOURS, Followup, due_at, due_followup_reminders
+from bot.services.reports.followups_release import release_anonymous_flags
 from bot.services.reports.followups_views import latest_anonymous_date_to_post, opened_at
 from models.checkins import FollowUp
 from models.followups import POST_KEY, FollowupMessage, FollowupSettings
@@ -37,6 +39,7 @@ def plan_followup_messages(
     sessions: sessionmaker[Session], *, now: datetime, default_tz: ZoneInfo
 ) -> Planned:
     with sessions.begin() as session:
+        release_anonymous_flags(session, now)
         posts = _plan_posts(session, now)
         reminders = _plan_reminders(session, now, str(default_tz))
     return Planned(posts, reminders)

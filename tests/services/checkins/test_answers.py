@@ -20,7 +20,7 @@ from bot.services.checkins.refusals import (
 from bot.services.checkins.time_off import set_away
 from bot.services.checkins.views import AnswerInput, AnswerSource
 from bot.services.errors import MeasurementOutOfRange, TextTooLong
-from models.answers import Answer
+from models.answers import AnonymousFlag, Answer
 from models.checkins import Delivery, FollowUp
 from models.goals import Measurement
 from tests.services.checkins.helpers import CHANNEL, DEFAULT_TZ, TEAM, answer, make_channel, plan
@@ -178,7 +178,7 @@ def test_an_anonymous_answer_cannot_be_traced_to_its_author(sessions, engine, ca
     assert {name for name, rows in created.items() if rows} == {
         "anonymous_answers",
         "anonymous_answer_numbers",  # no measurement yet: its number counts at the day's close
-        "follow_ups",
+        "anonymous_flags",  # its follow-up, held until its post may go out
         "checkin_deliveries",  # the author's own prompt row, now answered=True
         "theme_tallies",  # counts for the month and the week, with no key at all
     }
@@ -205,13 +205,10 @@ def test_an_anonymous_follow_up_unflagged_then_flagged_again_on_an_edit_is_store
     first = answer(sessions, "U1", at=NINE, given=flagged)
     for given in (AnswerInput(confidence=3), flagged):  # the edit form cannot show the flag: no link
         answer(sessions, "U1", at=NINE, given=given, anonymous_answer_id=first.anonymous_answer_id)
-    with sessions() as session:
-        [follow_up] = session.scalars(select(FollowUp)).all()
-        assert (follow_up.description, follow_up.author_id, follow_up.answer_id) == (
-            "Mrs Lee's refund",
-            None,
-            None,
-        )
+    with sessions() as session:  # held, with no author or answer link, until its post may go out
+        assert session.scalars(select(FollowUp)).all() == []
+        [held] = session.scalars(select(AnonymousFlag)).all()
+        assert held.description == "Mrs Lee's refund"
 
 
 @pytest.mark.parametrize("anonymous", [False, True])
@@ -226,8 +223,9 @@ def test_a_follow_up_description_without_the_tick_flags_a_follow_up(sessions, an
     recorded = answer(sessions, "U1", at=NINE, given=given)
     flagged = (recorded.answer.follow_up, recorded.answer.follow_up_description)
     assert flagged == (True, "Mr Ode's broken till")
+    held = AnonymousFlag.description if anonymous else FollowUp.description  # anonymous: held
     with sessions() as session:
-        assert session.scalars(select(FollowUp.description)).all() == ["Mr Ode's broken till"]
+        assert session.scalars(select(held)).all() == ["Mr Ode's broken till"]
 
 
 def test_text_at_the_limit_is_kept_whole_and_one_character_more_is_refused_not_cut(sessions, channel):
