@@ -5,10 +5,11 @@ few quotable answers, follow-up counts. No answer text is read but the quotes'."
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.domain.checkins.enums import DeliveryKind, FollowUpStatus
+from bot.domain.reports.anonymity import ANONYMITY_FLOOR
 from bot.domain.reports.digest_inputs import FollowupCounts
 from bot.domain.reports.participation import PeriodParticipation
 from bot.domain.reports.periods import Period
@@ -105,7 +106,8 @@ def followup_counts(
     session: Session, team_id: str, channel_id: str, period: Period, start: datetime, end: datetime
 ) -> FollowupCounts:
     """Opened in the period (its local dates), resolved or closed in [start, end), open past due at
-    `end`. An anonymous one counts only once its post is out of the hold (`shown_to_people`)."""
+    `end`. An anonymous one counts only once its post is out of the hold (`shown_to_people`), and
+    only when its day had the minimum answers (below it, no anonymous figure is shown)."""
     where = (FollowUp.team_id == team_id, FollowUp.channel_id == channel_id)
     closed = (FollowUpStatus.RESOLVED, FollowUpStatus.NOT_OURS)
     opened, resolved, overdue = session.execute(
@@ -126,6 +128,7 @@ def followup_counts(
         ).where(
             *where,
             shown_to_people(),
+            _named_or_enough_answered(),
             or_(
                 FollowUp.local_date >= period.start,
                 FollowUp.status.not_in(closed),
@@ -134,3 +137,17 @@ def followup_counts(
         )
     ).one()
     return FollowupCounts(int(opened or 0), int(resolved or 0), int(overdue or 0))
+
+
+def _named_or_enough_answered() -> ColumnElement[bool]:
+    answered = (
+        select(func.count())
+        .where(
+            AnonymousAnswer.team_id == FollowUp.team_id,
+            AnonymousAnswer.schedule_id == FollowUp.schedule_id,
+            AnonymousAnswer.local_date == FollowUp.local_date,
+        )
+        .scalar_subquery()
+    )
+    minimum = select(Schedule.min_answers).where(Schedule.id == FollowUp.schedule_id).scalar_subquery()
+    return or_(FollowUp.author_id.is_not(None), and_(answered >= minimum, answered >= ANONYMITY_FLOOR))

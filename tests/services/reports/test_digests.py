@@ -11,6 +11,8 @@ from bot.domain.reports.periods import parse_period_id
 from bot.services.checkins.answer_store import retally_answer_row, row_marks
 from bot.services.reports.digests import channel_digest, remember_digest
 from models.answers import Answer
+from models.checkins import FollowUp
+from models.followups import POST_KEY, FollowupMessage
 from models.goals import Measurement
 from tests.services.factories import CHANNEL, TEAM, make_goal, row
 from tests.services.reports import seed
@@ -164,3 +166,21 @@ def test_followups_opened_resolved_and_overdue_in_the_period(sessions):
     )
     counts = digest(sessions).digest.followups
     assert (counts.opened, counts.resolved, counts.overdue) == (2, 2, 1)
+
+
+def test_anonymous_followups_count_only_once_posted_and_only_for_days_that_met_the_minimum(sessions):
+    make_goal(sessions, today=SET_UP)
+    schedule_id = seed.schedule(sessions, anonymous=True)
+    few, enough, unposted = date(2027, 3, 3), date(2027, 3, 4), date(2027, 3, 5)
+    for day, answers in ((few, 2), (enough, 3), (unposted, 3)):
+        for n in range(answers):
+            seed.anonymous(sessions, schedule_id, day, f"answer {n}")
+        seed.followup(sessions, day, author_id=None, schedule_id=schedule_id)
+    with sessions.begin() as session:
+        for followup in session.scalars(select(FollowUp).where(FollowUp.local_date != unposted)):
+            session.add(
+                FollowupMessage(
+                    team_id=TEAM, follow_up_id=followup.id, key=POST_KEY, state="sent", not_before=NOW
+                )
+            )
+    assert digest(sessions).digest.followups.opened == 1  # the day that met the minimum, posted
