@@ -42,7 +42,7 @@ def test_export_writes_the_files_and_anonymous_answers_have_no_author(database, 
     ]
     with open(out / "answers-anonymous-2026-11.csv", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[0] == ["date", "question", "answer", "category"] and len(rows) > 3
+    assert rows[0] == ["date", "question", "answer"] and len(rows) > 3
     assert "U1" not in str(rows)
 
 
