@@ -5,8 +5,8 @@ Anonymous follow-ups wait in `anonymous_flags` (random ids) until their post may
 The measurements anonymous answers made one by one (no author, no note) are removed: the tick
 settles their days again, as medians, from the numbers the answers still hold.
 
-Revision ID: 0010_anon
-Revises: 0009_list_versions
+Revision ID: 0013_anon
+Revises: 0012_goals
 Create Date: 2026-12-06
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_anon"
-down_revision: str | None = "0009_list_versions"
+revision: str = "0013_anon"
+down_revision: str | None = "0012_goals"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
