@@ -1,5 +1,10 @@
 import pathlib
 
+from tests.faketime_sleep import sleep_without_clock_nanosleep
+
+# Before the fixture plugins import the bot, which binds time.sleep as a default argument.
+sleep_without_clock_nanosleep()
+
 # Fixture plugins, one per concern; each module documents what it provides.
 _FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 pytest_plugins = sorted(

@@ -64,7 +64,10 @@ def run_console(
             engine.dispose()
         return DATABASE_PROBLEM
     try:
-        with _direct_connections(), SlackStandIn(workspace=CONSOLE, tokens={BOT_TOKEN}) as standin:
+        with (
+            _direct_connections(),
+            SlackStandIn(workspace=CONSOLE, tokens={BOT_TOKEN}, clock=console_clock.now) as standin,
+        ):
             secret = secrets.token_hex(16)
             console_settings = settings.model_copy(
                 update={

@@ -5,8 +5,9 @@ and the console can name a DM without asking conversations.open first.
 """
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -33,7 +34,8 @@ class Channel:
 
 
 class Directory:
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], datetime]) -> None:
+        self._clock = clock
         self._lock = threading.Lock()
         self._users: dict[str, dict[str, Any]] = {}
         self._channels: dict[str, Channel] = {}
@@ -62,7 +64,7 @@ class Directory:
             "real_name": real_name,
             "tz": tz,
             "tz_label": tz,
-            "tz_offset": _offset_seconds(tz),
+            "tz_offset": _offset_seconds(tz, self._clock()),
             "is_admin": is_admin,
             "is_owner": is_owner,
             "is_bot": is_bot,
@@ -139,7 +141,7 @@ class Directory:
         return "private_channel" if private else "public_channel"
 
 
-def _offset_seconds(tz: str) -> int:
+def _offset_seconds(tz: str, now: datetime) -> int:
     """Slack reports the zone's offset from UTC now, in seconds (so it changes with daylight saving)."""
-    offset = datetime.now(UTC).astimezone(ZoneInfo(tz)).utcoffset()
+    offset = now.astimezone(ZoneInfo(tz)).utcoffset()
     return int(offset.total_seconds()) if offset is not None else 0

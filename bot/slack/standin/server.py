@@ -1,11 +1,13 @@
 """SlackStandIn: Slack's Web API and response_urls on a loopback port, for the tests and `goalbot console`."""
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from bot.clock import utc_now
 from bot.slack.standin.directory import Channel, Directory
 from bot.slack.standin.faults import Faults
 from bot.slack.standin.manifest import MANIFEST_PATH, bot_scopes
@@ -28,6 +30,10 @@ class SlackStandIn:
     Scopes: the bot has the scopes of `manifest` (the repository's manifest.yml by default), or
     exactly `scopes` when given; a call needing another answers `missing_scope` as Slack does.
     `rate_limits` ({"chat.postMessage": 100.0}) caps calls per second per method (HTTP 429 beyond).
+
+    `clock` (aware UTC datetimes, the wall clock by default) stamps message `ts` and members'
+    `tz_offset`: a test or the console hands the stand-in the clock it hands the bot, so what Slack
+    stamps and what the bot is told the time is agree at any hour.
     """
 
     def __init__(
@@ -38,14 +44,15 @@ class SlackStandIn:
         manifest: Path | str = MANIFEST_PATH,
         scopes: Iterable[str] | None = None,
         rate_limits: Mapping[str, float] | None = None,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.workspace = workspace or Workspace()
         self.scopes = frozenset(scopes) if scopes is not None else bot_scopes(manifest)
         self._tokens = frozenset(tokens) if tokens is not None else None
         self._recorder = Recorder()
         self._faults = Faults()
-        self._directory = Directory()
-        self._api = WebApi(self.workspace, self._directory, self.scopes, self._upload_url)
+        self._directory = Directory(clock)
+        self._api = WebApi(self.workspace, self._directory, self.scopes, self._upload_url, clock)
         self._router = Router(self._api, self._recorder, self._faults, RateLimits(rate_limits), self._accepts)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None

@@ -5,9 +5,9 @@ call to its method after the checks every call gets (required arguments, then sc
 """
 
 import itertools
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from bot.slack.standin.checks import missing_arguments
@@ -38,11 +38,13 @@ class WebApi:
         directory: Directory,
         scopes: frozenset[str],
         upload_url: Callable[[str], str],
+        clock: Callable[[], datetime],
     ) -> None:
         self.workspace = workspace
         self.directory = directory
         self.scopes = scopes
         self.upload_url = upload_url
+        self.clock = clock
         self.messages = MessageLog()
         self.uploads = Uploads()
         self.views = ViewStore(
@@ -60,7 +62,8 @@ class WebApi:
         return refused or handler(self, args)
 
     def next_ts(self) -> str:
-        return f"{int(time.time())}.{next(self._serial):06d}"
+        """Slack's message id: the stand-in clock's second, then a serial that keeps ids unique."""
+        return f"{int(self.clock().timestamp())}.{next(self._serial):06d}"
 
 
 def _methods() -> dict[str, Method]:

@@ -3,7 +3,7 @@ after the lease: exactly one prompt per person at the stand-in (which lives in t
 outlives the kill). And two ticks at once on PostgreSQL: the same.
 
 Slack stamps messages with its own clock and the reconcile reads the DM's history from shortly
-before the prompt's time, so the prompt is scheduled at the current minute, not in 2027."""
+before the prompt's time, so the stand-in's clock reads the instant the ticks are given."""
 
 import signal
 import subprocess
@@ -21,17 +21,19 @@ from models.checkins import Delivery
 from tests.handlers.checkins.delivery_setup import add_channel, dms
 
 PEOPLE = {f"U{i:04d}": None for i in range(200)}
+AT = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # a Monday; every day is a check-in day here
 
 
 @pytest.fixture
-def slack_api():
+def slack_api(clock):
     # Slack's limit, just above the tick's own pacing (20 a second): 200 prompts take ~10 s.
-    with SlackStandIn(rate_limits={"chat.postMessage": 25.0}) as standin:
+    clock.now = AT
+    with SlackStandIn(rate_limits={"chat.postMessage": 25.0}, clock=clock) as standin:
         yield standin
 
 
-def schedule_this_minute(sessions, slack_api) -> datetime:
-    at = datetime.now(UTC).replace(second=0, microsecond=0)
+def schedule_prompts(sessions, slack_api) -> datetime:
+    at = AT
     add_channel(
         sessions,
         slack_api,
@@ -65,7 +67,7 @@ def finish(process: subprocess.Popen) -> str:
 def test_a_tick_killed_mid_fan_out_then_run_again_sends_each_prompt_once(
     goalbot_script, tick_env, sessions, slack_api
 ):
-    at = schedule_this_minute(sessions, slack_api)
+    at = schedule_prompts(sessions, slack_api)
 
     killed = start_tick(goalbot_script, tick_env, at)
     try:
@@ -95,7 +97,7 @@ def test_a_tick_killed_mid_fan_out_then_run_again_sends_each_prompt_once(
 @pytest.mark.postgres
 @pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 def test_two_ticks_at_once_on_postgres_send_each_prompt_once(goalbot_script, tick_env, sessions, slack_api):
-    at = schedule_this_minute(sessions, slack_api)
+    at = schedule_prompts(sessions, slack_api)
 
     both = [start_tick(goalbot_script, tick_env, at) for _ in range(2)]
     lines = [finish(process) for process in both]

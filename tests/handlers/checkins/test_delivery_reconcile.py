@@ -1,7 +1,7 @@
 """Crash safety: a claim whose sender died is reconciled against the DM before anything is posted.
 
 Slack stamps messages with its own clock, and the history lookup starts shortly before the
-prompt's scheduled time, so these tests schedule prompts at the current minute (not in 2027)."""
+prompt's scheduled time, so Slack's clock (the stand-in's `clock`) reads the instant of each pass."""
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -21,12 +21,12 @@ from tests.handlers.checkins.delivery_setup import TOKEN, add_channel, dm, dms, 
 PEOPLE = {"U001": None, "U002": None, "U003": None}
 
 
-def this_minute() -> datetime:
-    return datetime.now(UTC).replace(second=0, microsecond=0)
+# A Monday's 15:00 UTC: every weekday is a check-in day here, at this time of day.
+AT = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 
 
-def schedule_now(sessions, slack_api) -> datetime:
-    at = this_minute()
+def schedule_now(sessions, slack_api, clock) -> datetime:
+    at = clock.now = AT
     add_channel(
         sessions,
         slack_api,
@@ -39,8 +39,8 @@ def schedule_now(sessions, slack_api) -> datetime:
     return at
 
 
-def test_a_message_posted_before_the_crash_is_recorded_not_posted_again(sessions, slack_api):
-    at = schedule_now(sessions, slack_api)
+def test_a_message_posted_before_the_crash_is_recorded_not_posted_again(sessions, slack_api, clock):
+    at = schedule_now(sessions, slack_api, clock)
     ctx = tick_context(sessions, slack_api)
     # A sender that claimed everything, posted U002's prompt, and was killed before recording it.
     plan_deliveries(sessions, now=at, default_tz="UTC")
@@ -64,8 +64,8 @@ def test_a_message_posted_before_the_crash_is_recorded_not_posted_again(sessions
     )
 
 
-def test_when_the_dm_cannot_be_read_nothing_is_posted_and_the_row_waits(sessions, slack_api):
-    at = schedule_now(sessions, slack_api)
+def test_when_the_dm_cannot_be_read_nothing_is_posted_and_the_row_waits(sessions, slack_api, clock):
+    at = schedule_now(sessions, slack_api, clock)
     ctx = tick_context(sessions, slack_api)
     plan_deliveries(sessions, now=at, default_tz="UTC")
     claims.claim_deliveries(sessions, worker="killed", now=at, limit=10, default_tz="UTC")
@@ -81,9 +81,9 @@ def test_when_the_dm_cannot_be_read_nothing_is_posted_and_the_row_waits(sessions
 
 
 def test_a_prompt_whose_post_timed_out_but_arrived_is_found_by_the_retry_not_posted_twice(
-    sessions, slack_api
+    sessions, slack_api, clock
 ):
-    at = schedule_now(sessions, slack_api)
+    at = schedule_now(sessions, slack_api, clock)
     ctx = tick_context(sessions, slack_api)
     impatient = Sender(single_token(TOKEN), WorkspaceGate(1000.0), base_url=slack_api.base_url, timeout=1)
     ctx = replace(ctx, sender=impatient)
