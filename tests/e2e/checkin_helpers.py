@@ -36,9 +36,10 @@ def checkin(bot_server, text: str, *, user_id=OWNER, channel_id=CHANNEL, team_id
 
 def schedule(bot_server, days: str = "mon,wed,fri", at: str = "10:30") -> dict:
     """The quick schedule, then waits until the channel's members are read."""
-    status, ack, _url = checkin(bot_server, f"schedule {days} {at}")
+    status, ack, url = checkin(bot_server, f"schedule {days} {at}")
     assert status == 200 and "Saved" in json.dumps(ack), ack
-    bot_server.standin.wait_for("conversations.members")
+    # "Check-in asks N people here." follows once the members are stored.
+    assert bot_server.awaited_replies(url), "the channel's members were never read"
     bot_server.standin.settle()
     return ack
 

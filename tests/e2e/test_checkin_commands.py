@@ -17,8 +17,8 @@ def _count(bot_server, model) -> int:
 
 
 def _said(bot_server, url: str) -> str:
-    bot_server.standin.settle()
-    return " ".join(all_text(body) for body in bot_server.replies(url))
+    """The lazy reply (after an admin check): awaited, since a quiet stand-in does not prove it came."""
+    return " ".join(all_text(body) for body in bot_server.awaited_replies(url))
 
 
 def test_the_quick_schedule_stores_defaults_and_reads_the_channels_members(bot_server):
