@@ -37,14 +37,20 @@ class Recorder:
         self._calls: list[Call] = []
         self._rejections: list[Rejection] = []
         self._in_flight = 0
+        # Calls whose request has been answered (its effects applied), by id; wait_for counts only these.
+        self._answered: set[int] = set()
+        self._request = threading.local()  # the calls recorded by this server thread's current request
 
     def begin(self) -> None:
         with self._changed:
             self._in_flight += 1
+        self._request.calls = []
 
     def end(self) -> None:
         with self._changed:
             self._in_flight -= 1
+            self._answered.update(id(call) for call in getattr(self._request, "calls", []))
+            self._request.calls = []
             self._changed.notify_all()
 
     def settle(self, quiet: float = 0.15, timeout: float = 5.0) -> None:
@@ -62,6 +68,11 @@ class Recorder:
     def record(self, call: Call) -> None:
         with self._changed:
             self._calls.append(call)
+            request = getattr(self._request, "calls", None)
+            if request is None:
+                self._answered.add(id(call))  # recorded outside a request: nothing left to apply
+            else:
+                request.append(call)
             self._changed.notify_all()
 
     def reject(self, rejection: Rejection) -> None:
@@ -83,10 +94,13 @@ class Recorder:
         return found[-1]
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
-        """Waits until at least `count` calls of `method` arrived (Bolt runs listeners on its own
-        threads after the HTTP ack, so a test cannot assume the calls are already there)."""
+        """Waits until at least `count` calls of `method` arrived and were answered (Bolt runs
+        listeners on its own threads after the HTTP ack, so a test cannot assume the calls are
+        already there; and a chat.update is only in `messages` once answered)."""
         with self._changed:
-            arrived = self._changed.wait_for(lambda: len(self._matching(method)) >= count, timeout)
+            arrived = self._changed.wait_for(
+                lambda: sum(id(c) in self._answered for c in self._matching(method)) >= count, timeout
+            )
             if arrived:
                 return self._matching(method)
             seen = len(self._matching(method))
@@ -98,6 +112,7 @@ class Recorder:
         with self._changed:
             self._calls.clear()
             self._rejections.clear()
+            self._answered.clear()
 
     def _matching(self, method: str) -> list[Call]:
         return [c for c in self._calls if c.method == method]
