@@ -15,6 +15,11 @@ from tests.cli.environment import SIGNING_SECRET, clean_env, free_port, with_sla
 
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
+# real_clock: gunicorn runs in a child process, where libfaketime 0.9.10 refuses time.sleep (EINVAL:
+# the arbiter dies spawning workers; tests/faketime_sleep.py mends only this process), and gunicorn's
+# worker heartbeat is a temporary file's mtime, which the kernel does not shift.
+pytestmark = pytest.mark.real_clock
+
 
 def _get(url: str) -> tuple[int, bytes]:
     try:

@@ -20,6 +20,10 @@ from bot.slack.standin import SlackStandIn
 from models.checkins import Delivery
 from tests.handlers.checkins.delivery_setup import add_channel, dms
 
+# real_clock: `goalbot tick` runs in a child process, where libfaketime 0.9.10 refuses the time.sleep
+# that paces its posts (EINVAL after the first one; tests/faketime_sleep.py mends only this process).
+pytestmark = pytest.mark.real_clock
+
 PEOPLE = {f"U{i:04d}": None for i in range(200)}
 AT = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # a Monday; every day is a check-in day here
 
