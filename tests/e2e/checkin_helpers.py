@@ -1,6 +1,7 @@
 """Driving check-ins as Slack would: `/checkin`, prompts in DMs (sent as the tick sends them), clicks."""
 
 import json
+import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -105,7 +106,15 @@ def dm_reply(bot_server, text: str, *, ts: str, user_id: str = MEMBER, **extra) 
     assert status == 200
 
 
-def thread_replies(bot_server, ts: str) -> list[dict]:
-    """What the bot posted in the thread of the person's message `ts` (its confirmations)."""
-    bot_server.standin.settle()
-    return [c.body for c in bot_server.standin.calls("chat.postMessage") if c.body.get("thread_ts") == ts]
+def thread_replies(bot_server, ts: str, *, expected: bool = True) -> list[dict]:
+    """What the bot posted in the thread of the person's message `ts` (its confirmations). The
+    event is answered on Bolt's thread after the ack, so a quiet stand-in does not prove a reply
+    is not coming: when one is `expected`, wait for it (up to 10 s)."""
+    deadline = time.monotonic() + (10.0 if expected else 0.0)
+    while True:
+        bot_server.standin.settle()
+        posted = bot_server.standin.calls("chat.postMessage")
+        found = [c.body for c in posted if c.body.get("thread_ts") == ts]
+        if found or time.monotonic() >= deadline:
+            return found
+        time.sleep(0.02)

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from bot.slack.standin.directory import dm_id
 from models import Measurement, Objective
 from models.answers import Answer
-from tests.e2e.checkin_helpers import PROMPT_AT, deliver, schedule
+from tests.e2e.checkin_helpers import PROMPT_AT, deliver, schedule, thread_replies
 from tests.e2e.helpers import all_text
 from tests.fixtures.bot import MEMBER
 
@@ -28,11 +28,8 @@ def _reply(bot_server, text: str, **extra) -> None:
     assert status == 200
 
 
-def _thread_replies(bot_server) -> list[dict]:
-    bot_server.standin.settle()
-    return [
-        c.body for c in bot_server.standin.calls("chat.postMessage") if c.body.get("thread_ts") == REPLY_TS
-    ]
+def _thread_replies(bot_server, *, expected: bool = True) -> list[dict]:
+    return thread_replies(bot_server, REPLY_TS, expected=expected)
 
 
 def test_a_dm_reply_is_the_open_text_answer_with_numbers_and_is_confirmed_in_its_thread(
@@ -70,7 +67,7 @@ def test_messages_from_bots_edits_and_other_channels_are_not_answers(bot_server)
             "ts": REPLY_TS,
         }
     )
-    assert _thread_replies(bot_server) == []
+    assert _thread_replies(bot_server, expected=False) == []
     with bot_server.sessions() as session:
         assert session.scalars(select(Answer)).all() == []
 
