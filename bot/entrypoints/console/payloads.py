@@ -107,26 +107,12 @@ def app_home_opened(
     }
     if view is not None:
         event["view"] = dict(view)
-    return requests.event_callback(
-        event,
-        team_id=TEAM_ID,
-        event_id="Ev" + event_ts.replace(".", ""),
-        event_time=int(float(event_ts)),
-        app_id=APP_ID,
-        bot_user_id=BOT_USER_ID,
-    )
+    return _event(event, event_ts)
 
 
 def member_joined_channel(user_id: str, channel_id: str, *, event_ts: str) -> Payload:
     event = {"type": "member_joined_channel", "user": user_id, "channel": channel_id, "event_ts": event_ts}
-    return requests.event_callback(
-        event,
-        team_id=TEAM_ID,
-        event_id="Ev" + event_ts.replace(".", ""),
-        event_time=int(float(event_ts)),
-        app_id=APP_ID,
-        bot_user_id=BOT_USER_ID,
-    )
+    return _event(event, event_ts)
 
 
 def dm_message(who: Identity, text: str, *, ts: str) -> Payload:
@@ -140,24 +126,22 @@ def dm_message(who: Identity, text: str, *, ts: str) -> Payload:
         "ts": ts,
         "event_ts": ts,
     }
-    return requests.event_callback(
-        event,
-        team_id=TEAM_ID,
-        event_id="Ev" + ts.replace(".", ""),
-        event_time=int(float(ts)),
-        app_id=APP_ID,
-        bot_user_id=BOT_USER_ID,
-    )
+    return _event(event, ts)
 
 
 def user_change(user: Mapping[str, Any], *, event_ts: str) -> Payload:
     """Slack tells the app that a person's profile (here: their time zone) changed."""
     event = {"type": "user_change", "user": dict(user), "event_ts": event_ts}
+    return _event(event, event_ts)
+
+
+def _event(event: Mapping[str, Any], ts: str) -> Payload:
+    """An Events API envelope for `event`, its id and time taken from the event's own ts."""
     return requests.event_callback(
-        event,
+        dict(event),
         team_id=TEAM_ID,
-        event_id="Ev" + event_ts.replace(".", ""),
-        event_time=int(float(event_ts)),
+        event_id="Ev" + ts.replace(".", ""),
+        event_time=int(float(ts)),
         app_id=APP_ID,
         bot_user_id=BOT_USER_ID,
     )
