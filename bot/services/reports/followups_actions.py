@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.enums import FollowUpStatus
 from bot.services.actor import Actor
+from bot.services.errors import TextTooLong
 from bot.services.reports.followups_refusals import (
     FollowupClosed,
     FollowupNoteMissing,
@@ -58,9 +59,12 @@ def close_followup(
     note: str | None,
     now: datetime,
 ) -> FollowupView:
-    text = (note or "").strip()[:MAX_NOTE]
+    text = (note or "").strip()
     if not text:
         raise FollowupNoteMissing(resolved=resolved)
+    if len(text) > MAX_NOTE:
+        # Slack's form stops at MAX_NOTE; anything longer came another way and is refused, not cut.
+        raise TextTooLong(limit=MAX_NOTE, length=len(text), field="note")
     with sessions.begin() as session:
         row = _open(session, actor.team_id, followup_id)
         _require_closer(row, actor)
