@@ -95,10 +95,10 @@ def measure(size: int, gate_rate: float, kind: str) -> str:
 
 def deliver(database_url: str, base_url: str, *, gate_rate: float) -> None:
     from benchmarks.checkin_data import NINE_UTC, sessions_for
+    from bot.outbound import Sender, WorkspaceGate, single_token
+    from bot.outbound.passes import TickContext
     from bot.services.checkins.planning import plan_deliveries
     from handlers.checkins.delivery import PassClock, deliver_due
-    from handlers.outbound import Sender, WorkspaceGate, single_token
-    from handlers.outbound.passes import TickContext
 
     sessions = sessions_for(database_url)
     sender = Sender(single_token("xoxb-bench"), WorkspaceGate(gate_rate), base_url=base_url)

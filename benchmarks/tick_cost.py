@@ -19,10 +19,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
 from benchmarks.checkin_data import NINE_UTC, add_people, add_schedule, database, sessions_for, set_cursor
+from bot.outbound import Sender, WorkspaceGate, single_token
+from bot.outbound.passes import TickContext
 from bot.slack.standin import SlackStandIn
 from handlers.checkins.delivery import tick_pass
-from handlers.outbound import Sender, WorkspaceGate, single_token
-from handlers.outbound.passes import TickContext
 
 SIZES = [(10_000, 50), (100_000, 50), (100_000, 500)]
 

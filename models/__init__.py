@@ -9,10 +9,10 @@ from models.answers import (
     AnswerNumber,
 )
 from models.base import Base
-from models.checkins import CheckinPlan, Delivery, FollowUp, Schedule
+from models.checkins import CheckinPlan, Delivery, Schedule
 from models.console import ConsoleTime
 from models.events import ProcessedEvent
-from models.followups import FollowupMessage, FollowupSettings
+from models.followups import FollowUp, FollowupMessage, FollowupSettings
 from models.goals import (
     Direction,
     Goal,

@@ -1,4 +1,4 @@
-"""Check-ins: schedules, the outbox (deliveries), the planning cursor, follow-ups.
+"""Check-ins: schedules, the outbox (deliveries), the planning cursor.
 
 Who is asked is in models/people.py; answers (named and anonymous) in models/answers.py.
 """
@@ -14,13 +14,12 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
-    Text,
     Time,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.domain.checkins.enums import DeliveryKind, DeliveryState, FollowUpStatus
+from bot.domain.checkins.enums import DeliveryKind, DeliveryState
 from models.base import Base, TeamScoped, UTCDateTime, string_enum
 
 
@@ -98,35 +97,6 @@ class Delivery(TeamScoped, Base):
     message_channel: Mapped[str | None] = mapped_column(String(32))
     message_ts: Mapped[str | None] = mapped_column(String(32))
     answered: Mapped[bool] = mapped_column(Boolean, default=False)  # a flag only: never when
-
-
-class FollowUp(TeamScoped, Base):
-    """A customer who needs follow-up, flagged in a check-in; owned and chased by the reports issue.
-
-    From an anonymous check-in: no author, no answer link, no created_at (only the local date).
-    """
-
-    __tablename__ = "follow_ups"
-    __table_args__ = (
-        Index("ix_follow_ups_team_id_status", "team_id", "status"),
-        Index("ix_follow_ups_team_id_owner_id", "team_id", "owner_id"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    channel_id: Mapped[str] = mapped_column(String(32))
-    schedule_id: Mapped[int | None] = mapped_column(ForeignKey("checkin_schedules.id", ondelete="SET NULL"))
-    local_date: Mapped[date] = mapped_column(Date)
-    description: Mapped[str] = mapped_column(Text)
-    answer_id: Mapped[int | None] = mapped_column(ForeignKey("checkin_answers.id", ondelete="SET NULL"))
-    author_id: Mapped[str | None] = mapped_column(String(32))
-    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    owner_id: Mapped[str | None] = mapped_column(String(32))
-    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    status: Mapped[FollowUpStatus] = mapped_column(string_enum(FollowUpStatus), default=FollowUpStatus.OPEN)
-    resolution_note: Mapped[str | None] = mapped_column(Text)
-    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    last_reminded_on: Mapped[date | None] = mapped_column(Date)
-    closed_by: Mapped[str | None] = mapped_column(String(32))  # who resolved it or said "not ours"
 
 
 class CheckinPlan(TeamScoped, Base):

@@ -1,18 +1,49 @@
-"""Follow-ups' own storage: per-channel settings, and the outbox of their channel posts and reminders.
+"""Follow-ups' own storage: the follow-ups, per-channel settings, and the outbox of their posts
+and reminders.
 
 `follow_up_messages` is the exactly-once record: a follow-up's post (key "post") and each daily
 reminder (key = the local date, "2027-03-04") get a row under a unique (follow_up_id, key) before
 anything is sent, so repeated or concurrent ticks never post twice.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, TeamScoped, UTCDateTime
+from bot.domain.checkins.enums import FollowUpStatus
+from models.base import Base, TeamScoped, UTCDateTime, string_enum
 
 POST_KEY = "post"
+
+
+class FollowUp(TeamScoped, Base):
+    """A customer who needs follow-up, flagged in a check-in; owned and chased by the reports issue.
+
+    From an anonymous check-in: no author, no answer link, no created_at (only the local date).
+    """
+
+    __tablename__ = "follow_ups"
+    __table_args__ = (
+        Index("ix_follow_ups_team_id_status", "team_id", "status"),
+        Index("ix_follow_ups_team_id_owner_id", "team_id", "owner_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(32))
+    schedule_id: Mapped[int | None] = mapped_column(ForeignKey("checkin_schedules.id", ondelete="SET NULL"))
+    local_date: Mapped[date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text)
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("checkin_answers.id", ondelete="SET NULL"))
+    author_id: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    owner_id: Mapped[str | None] = mapped_column(String(32))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status: Mapped[FollowUpStatus] = mapped_column(string_enum(FollowUpStatus), default=FollowUpStatus.OPEN)
+    resolution_note: Mapped[str | None] = mapped_column(Text)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_reminded_on: Mapped[date | None] = mapped_column(Date)
+    closed_by: Mapped[str | None] = mapped_column(String(32))  # who resolved it or said "not ours"
 
 
 class FollowupSettings(TeamScoped, Base):

@@ -14,7 +14,8 @@ from sqlalchemy import Boolean, Float, Index, Integer, String, Time, UniqueConst
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, TeamScoped, UTCDateTime
-from models.checkins import Delivery, FollowUp
+from models.checkins import Delivery
+from models.followups import FollowUp
 from models.goals import Measurement
 
 

@@ -4,7 +4,8 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.domain import followup_commands, report_commands
+from bot.domain import report_commands
+from bot.domain.followups import commands as followup_commands
 from bot.domain.refs import KIND_NAMES, RefKind, format_ref, parse_ref
 from bot.domain.update_command import UPDATE_EXAMPLE, UndoUpdate, Update, UpdateProblem, parse_update
 
@@ -77,7 +78,7 @@ GoalsCommand = (
     | Invalid
     | report_commands.ReportCommand
 )
-# `/goals followups …` and `/goals export …` (bot/domain/followup_commands.py)
+# `/goals followups …` and `/goals export …` (bot/domain/followups/commands.py)
 FollowupCommand = followup_commands.FollowupCommand
 
 _REPORT_SUBCOMMANDS = {

@@ -5,7 +5,7 @@ import re
 import sys
 from pathlib import Path
 
-from bot.domain.followup_commands import parse_month
+from bot.domain.followups.commands import parse_month
 from bot.entrypoints.startup import open_database
 from bot.services.reports.export_data import ExportScope, export_csv_files, workspace_known
 from bot.settings import Settings

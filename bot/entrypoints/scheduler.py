@@ -17,9 +17,9 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.entrypoints.tick import DatabaseUnreachable, run_passes, summary_line
+from bot.outbound.passes import TickContext
 from bot.services import housekeeping
 from handlers.checkins.member_refresh import refresh_members
-from handlers.outbound.passes import TickContext
 
 logger = logging.getLogger(__name__)
 

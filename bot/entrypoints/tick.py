@@ -13,12 +13,12 @@ from datetime import UTC, datetime
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.outbound import Sender, WorkspaceGate, single_token
+from bot.outbound.passes import PassSummary, TickContext
 from bot.settings import Settings
 from handlers.checkins.anonymous_close import anonymous_numbers_tick_pass
 from handlers.checkins.delivery import tick_pass as checkin_pass
 from handlers.followups.tick import followups_tick_pass
-from handlers.outbound import Sender, WorkspaceGate, single_token
-from handlers.outbound.passes import PassSummary, TickContext
 from handlers.reports.tick_pass import reports_tick_pass
 
 logger = logging.getLogger(__name__)

@@ -3,8 +3,8 @@ measurement per objective, once (bot/services/checkins/anonymous_close.py). It s
 
 from datetime import datetime
 
+from bot.outbound.passes import PassSummary, TickContext
 from bot.services.checkins.anonymous_close import settle_anonymous_days
-from handlers.outbound.passes import PassSummary, TickContext
 
 
 def anonymous_numbers_tick_pass(ctx: TickContext, now: datetime) -> PassSummary:

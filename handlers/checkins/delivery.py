@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
 
+from bot.outbound import SendFailed
+from bot.outbound.passes import PassSummary, TickContext
 from bot.services.checkins import claims
 from bot.services.checkins.planning import plan_deliveries
 from bot.services.checkins.views import DeliveryToSend
 from handlers.checkins.delivery_message import ChannelNames, prompt_message
 from handlers.checkins.delivery_reconcile import find_posted
-from handlers.outbound import SendFailed
-from handlers.outbound.passes import PassSummary, TickContext
 
 logger = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ import threading
 from typing import Any
 
 from bot.domain.checkins.localtime import zone
+from bot.outbound import Sender, SendFailed
 from bot.services.checkins.views import DeliveryToSend
-from handlers.outbound import Sender, SendFailed
 from handlers.views.checkin_prompt import build_prompt, prompt_text
 
 EVENT_TYPE = "goalbot_checkin"

@@ -5,9 +5,9 @@ id in message metadata, so finding it there means it went out: record its ts, do
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.outbound import Sender
 from bot.services.checkins.views import DeliveryToSend
 from handlers.checkins.delivery_message import delivery_of
-from handlers.outbound import Sender
 
 # Slack's clock and ours may differ a little; the message was posted after its scheduled time.
 HISTORY_MARGIN = timedelta(hours=1)

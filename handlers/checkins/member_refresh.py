@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot.outbound import Sender, SendFailed
+from bot.outbound.passes import TickContext
 from bot.services.checkins import members
 from bot.services.checkins.views import PersonInfo
 from bot.services.checkins.workspaces import workspaces_with_schedules
-from handlers.outbound import Sender, SendFailed
-from handlers.outbound.passes import TickContext
 
 logger = logging.getLogger(__name__)
 

@@ -11,8 +11,9 @@ from slack_sdk.errors import SlackApiError
 
 from bot.services.actor import Actor
 from bot.services.errors import ServiceError
-from bot.services.reports import followups_actions, followups_list
-from bot.services.reports.followups_views import FollowupView
+from bot.services.followups import actions as followups_actions
+from bot.services.followups import listing as followups_list
+from bot.services.followups.read_models import FollowupView
 from handlers.deps import Deps, actor_for, team_of
 from handlers.followups.sources import Source, redraw, source_of
 from handlers.goals.replies import action_id_value, channel_of, reply_error

@@ -11,8 +11,8 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.domain.followup_commands import FollowupsChannel
-from bot.services.reports.followups_refusals import (
+from bot.domain.followups.commands import FollowupsChannel
+from bot.services.followups.refusals import (
     FollowupChannelArchived,
     FollowupChannelNotMember,
     FollowupChannelUnknown,

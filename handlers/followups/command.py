@@ -10,9 +10,10 @@ from datetime import datetime
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.domain import followup_commands as grammar
 from bot.domain.dates import month_end
-from bot.services.reports import followups_list, followups_settings
+from bot.domain.followups import commands as grammar
+from bot.services.followups import listing as followups_list
+from bot.services.followups import settings as followups_settings
 from bot.services.reports.export_data import ExportScope, export_csv_files
 from bot.services.reports.report_periods import check_period
 from bot.services.reports.settings_rights import check_settings_editor

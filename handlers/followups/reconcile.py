@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from bot.services.reports.followups_claims import FollowupMessageToSend
-from handlers.outbound import Sender
+from bot.outbound import Sender
+from bot.services.followups.claims import FollowupMessageToSend
 
 METADATA_EVENT = "goalbot_followup"
 # Slack's clock and ours may differ a little; the message was posted after its earlier claim.

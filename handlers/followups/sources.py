@@ -15,8 +15,8 @@ from typing import Any
 
 from slack_sdk.webhook import WebhookClient
 
-from bot.services.reports import followups_list
-from bot.services.reports.followups_views import FollowupView
+from bot.services.followups import listing as followups_list
+from bot.services.followups.read_models import FollowupView
 from handlers.deps import Deps
 from handlers.goals.replies import channel_of
 from handlers.ids import BlockId, followup_list_page

@@ -1,6 +1,6 @@
 """The tick's follow-up pass: post new follow-ups in their channel, remind about overdue ones.
 
-Everything is recorded (bot/services/reports/followups_planning.py) before the Sender posts it, so
+Everything is recorded (bot/services/followups/planning.py) before the Sender posts it, so
 repeated or concurrent ticks post each follow-up once and remind once per local day. A message an
 earlier attempt may have posted (a claim past its lease, or a retry) is looked for first
 (reconcile.py): found, its ts is recorded and it is not posted again.
@@ -9,12 +9,10 @@ earlier attempt may have posted (a claim past its lease, or a retry) is looked f
 import logging
 from datetime import datetime
 
-from bot.services.reports import followups_claims as claims
-from bot.services.reports import followups_planning as planning
-from bot.services.reports import followups_sending as sending
+from bot.outbound.passes import PassSummary, TickContext
+from bot.outbound.sender import SendFailed
+from bot.services.followups import claims, planning, sending
 from handlers.followups.reconcile import find_posted, followup_metadata
-from handlers.outbound.passes import PassSummary, TickContext
-from handlers.outbound.sender import SendFailed
 from handlers.views.followup_post import (
     build_followup_post,
     build_followup_reminder,

@@ -13,10 +13,10 @@ import logging
 from datetime import datetime
 
 from bot.domain.reports.periods import parse_period_id
+from bot.outbound import SendFailed
+from bot.outbound.passes import PassSummary, TickContext
 from bot.services.reports import claims
 from bot.services.reports.digests import channel_digest, remember_digest
-from handlers.outbound import SendFailed
-from handlers.outbound.passes import PassSummary, TickContext
 from handlers.reports.posting import SlackCall, digest_parts, post_metadata, post_parent, send_part
 from handlers.reports.reconcile import find_parent, parts_out
 

@@ -16,12 +16,12 @@ from datetime import datetime, timedelta
 from bot.domain.reports.digest_schedule import DigestKind
 from bot.domain.reports.local_time import local_date
 from bot.domain.reports.reminders import ReminderKind
+from bot.outbound import SendFailed
+from bot.outbound.passes import PassSummary, TickContext
 from bot.services.reports import claims
 from bot.services.reports.planning import plan_reports
 from bot.services.reports.reminder_contents import reminder_contents
 from bot.services.reports.settings import show_settings
-from handlers.outbound import SendFailed
-from handlers.outbound.passes import PassSummary, TickContext
 from handlers.reports.digest_sending import send_digest
 from handlers.reports.posting import post_metadata
 from handlers.reports.reconcile import find_parent

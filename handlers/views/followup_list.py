@@ -4,7 +4,7 @@ from datetime import datetime
 
 from slack_sdk.models.blocks import ActionsBlock, Block
 
-from bot.services.reports.followups_views import FollowupPage, FollowupSettingsView, FollowupView
+from bot.services.followups.read_models import FollowupPage, FollowupSettingsView, FollowupView
 from handlers.ids import ActionId, BlockId, followup_list_block_id
 from handlers.views.blocks import button, context, section
 from handlers.views.followup_post import followup_buttons, followup_ref, when

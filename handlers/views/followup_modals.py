@@ -2,8 +2,8 @@
 
 from slack_sdk.models.views import View
 
-from bot.services.reports.followups_actions import MAX_NOTE
-from bot.services.reports.followups_views import FollowupView
+from bot.services.followups.actions import MAX_NOTE
+from bot.services.followups.read_models import FollowupView
 from handlers.ids import BlockId, CallbackId
 from handlers.metadata import FollowupModalMeta
 from handlers.views.blocks import section

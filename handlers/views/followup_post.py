@@ -9,7 +9,7 @@ from datetime import datetime
 
 from slack_sdk.models.blocks import ActionsBlock, Block
 
-from bot.services.reports.followups_views import FollowupView
+from bot.services.followups.read_models import FollowupView
 from handlers.ids import ActionId, BlockId
 from handlers.views.blocks import button, context, section
 from handlers.views.format import escape, mention, truncate

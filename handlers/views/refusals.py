@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from bot.domain.numbers import format_number
 from bot.domain.refs import RefKind, format_ref
 from bot.services import errors
-from bot.services.reports import followups_refusals as followup_refusals
+from bot.services.followups import refusals as followup_refusals
 from handlers.views.checkin_refusals import describe_checkin_refusal
 from handlers.views.format import Mrkdwn, channel_mention, escape, mention
 from handlers.views.report_refusals import describe_report_refusal
@@ -168,7 +168,7 @@ def _worded(error: errors.ServiceError) -> str:
 
 
 def _followup_refusal(error: errors.ServiceError) -> str | None:
-    """Customer follow-ups (bot/services/reports/followups_refusals.py)."""
+    """Customer follow-ups (bot/services/followups/refusals.py)."""
     match error:
         case followup_refusals.FollowupNotFound(followup_id=fid):
             return f"I can't find follow-up F{fid}. Run `/goals followups` to see the open ones."

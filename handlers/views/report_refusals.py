@@ -2,7 +2,7 @@
 and of the follow-up channel ones; handlers/views/refusals.py::describe_refusal asks here."""
 
 from bot.services.errors import ServiceError
-from bot.services.reports import followups_refusals as followup_refusals
+from bot.services.followups import refusals as followup_refusals
 from bot.services.reports import report_refusals
 from handlers.views.format import channel_mention, escape, mention
 

@@ -8,7 +8,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot.clock import utc_now
 from bot.entrypoints.tick import DatabaseUnreachable, format_instant, parse_instant, run_passes, summary_line
-from handlers.outbound.passes import PassSummary
+from bot.outbound.passes import PassSummary
 
 
 def test_an_empty_tick_prints_its_one_summary_line(run_goalbot, http_env):

@@ -9,7 +9,7 @@ from bot.slack.standin.directory import dm_id
 from handlers.ids import ActionId, BlockId, CallbackId, checkin_objective_block_id
 from models import Measurement
 from models.answers import Answer
-from models.checkins import FollowUp
+from models.followups import FollowUp
 from tests.e2e.checkin_helpers import PROMPT_AT, checkin, deliver, dm_messages, schedule
 from tests.e2e.helpers import all_text, button_values, fill, opened_view
 from tests.fixtures.bot import MEMBER, OWNER

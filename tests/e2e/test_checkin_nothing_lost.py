@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from handlers.ids import ActionId, BlockId
 from models.answers import AnonymousFlag, Answer
-from models.checkins import FollowUp
+from models.followups import FollowUp
 from tests.e2e.checkin_helpers import deliver, dm_reply, schedule, schedule_with_form, thread_replies
 from tests.e2e.helpers import all_text, fill, opened_view
 from tests.fixtures.bot import MEMBER

@@ -16,9 +16,9 @@ from sqlalchemy import MetaData, select
 
 from bot.entrypoints.logs import WITHHELD
 from bot.entrypoints.tick import run_passes
+from bot.outbound import Sender, WorkspaceGate, single_token
+from bot.outbound.passes import TickContext
 from handlers.ids import ActionId, BlockId, checkin_objective_block_id
-from handlers.outbound import Sender, WorkspaceGate, single_token
-from handlers.outbound.passes import TickContext
 from models import Measurement, Objective
 from tests.e2e.checkin_helpers import checkin, deliver, dm_reply, schedule_with_form
 from tests.e2e.helpers import all_text, fill, opened_view

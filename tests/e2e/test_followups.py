@@ -6,11 +6,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.outbound import Sender, WorkspaceGate, single_token
+from bot.outbound.passes import TickContext
 from bot.slack.standin.directory import dm_id
 from handlers.followups.tick import followups_tick_pass
 from handlers.ids import ActionId, BlockId
-from handlers.outbound import Sender, WorkspaceGate, single_token
-from handlers.outbound.passes import TickContext
 from models.followups import FollowupSettings
 from tests.e2e.helpers import all_text, button_block, button_values, fill, opened_view
 from tests.fixtures.bot import ADMIN, CHANNEL, MEMBER, OWNER

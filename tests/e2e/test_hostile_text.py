@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import select
 
 from bot.entrypoints.tick import run_passes
+from bot.outbound import Sender, WorkspaceGate, single_token
+from bot.outbound.passes import TickContext
 from bot.slack.standin.directory import dm_id
 from handlers.ids import ActionId, BlockId, checkin_objective_block_id, objective_block_id
-from handlers.outbound import Sender, WorkspaceGate, single_token
-from handlers.outbound.passes import TickContext
 from models import Goal, Objective, Strategy, Tactic
-from models.checkins import FollowUp
+from models.followups import FollowUp
 from tests.e2e.checkin_helpers import PROMPT_AT, checkin, dm_messages, dm_reply, schedule
 from tests.e2e.helpers import all_text, button_values, fill, opened_view
 from tests.fixtures.bot import ADMIN, CHANNEL, MEMBER, OWNER

@@ -10,7 +10,6 @@ Modules, one idea each (no framework, no clock; `now` is an aware datetime passe
 - targets:      this month's target for an objective (break-down or linear pace).
 - digest_inputs / digest: aggregates in, a pure `Digest` value out.
 - quotes, themes, participation, cuts: the digest's parts.
-- followups:    due times, overdue, once-a-day reminders.
 - series:       the data behind the progress chart (rendered by handlers/views/charts.py).
 - export:       CSV files for goals, measurements, answers, follow-ups.
 """

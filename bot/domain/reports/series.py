@@ -45,4 +45,3 @@ class ProgressSeries:
         if self.baseline is None or self.target is None:
             return None
         return expected_value(self.baseline, self.target, self.start, self.due, day)
-

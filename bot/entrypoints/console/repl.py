@@ -22,10 +22,10 @@ from bot.entrypoints.console.shell import Console
 from bot.entrypoints.console.terminal import Terminal
 from bot.entrypoints.console.ticking import TimeTravel
 from bot.entrypoints.console.workspace import CONSOLE, TEAM_ID, Workspace
+from bot.outbound.passes import TickContext
 from bot.services.console_clock import save_instant, saved_instant
 from bot.settings import Settings
 from bot.slack.standin import SlackStandIn
-from handlers.outbound.passes import TickContext
 from models.db import make_engine, make_sessionmaker
 
 BOT_TOKEN = "xoxb-console"

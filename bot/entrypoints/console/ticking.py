@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from bot.entrypoints.console.clock import ConsoleClock
 from bot.entrypoints.tick import run_passes, summary_line
-from handlers.outbound.passes import TickContext
+from bot.outbound.passes import TickContext
 
 # No longer than the shortest planner look-back (check-ins: 24 h), so no window is dropped.
 STEP = timedelta(days=1)

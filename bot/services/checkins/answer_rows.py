@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from bot.services.checkins.answer_store import named_follow_up
 from bot.services.checkins.views import AnswerInput
 from models.answers import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
-from models.checkins import FollowUp, Schedule
+from models.checkins import Schedule
+from models.followups import FollowUp
 
 NumberModel = type[AnswerNumber] | type[AnonymousAnswerNumber]
 

@@ -17,7 +17,7 @@ from bot.domain.checkins.enums import FollowUpStatus
 from bot.domain.reports.tally_marks import Mark, answer_marks
 from bot.services.reports.tally_writes import retally_answer
 from models.answers import AnonymousAnswer, AnonymousFlag, Answer
-from models.checkins import FollowUp
+from models.followups import FollowUp
 from models.goals import Measurement, Objective
 from models.measurement_queries import root_of
 

@@ -14,10 +14,11 @@ from bot.domain.reports.digest_inputs import FollowupCounts
 from bot.domain.reports.participation import PeriodParticipation
 from bot.domain.reports.periods import Period
 from bot.domain.reports.quotes import QuoteCandidate
-from bot.services.reports.followups_views import shown_to_people
+from bot.services.followups.read_models import shown_to_people
 from bot.services.reports.theme_counts import answered_by_period
 from models.answers import AnonymousAnswer, Answer
-from models.checkins import Delivery, FollowUp, Schedule
+from models.checkins import Delivery, Schedule
+from models.followups import FollowUp
 
 QUOTE_CANDIDATES = 12
 

@@ -13,14 +13,14 @@ from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from bot.domain.dates import month_end
+from bot.domain.followups.due import DEFAULT_DUE_HOURS, due_at
 from bot.domain.refs import RefKind, format_ref
 from bot.domain.reports.export import CsvFile, export_files
 from bot.domain.reports.export_rows import AnswerRow, FollowupRow, GoalRow, MeasurementRow
-from bot.domain.reports.followups import DEFAULT_DUE_HOURS, due_at
-from bot.services.reports.followups_views import opened_at, shown_to_people
+from bot.services.followups.read_models import opened_at, shown_to_people
 from models.answers import AnonymousAnswer, Answer
-from models.checkins import FollowUp, Schedule
-from models.followups import FollowupSettings
+from models.checkins import Schedule
+from models.followups import FollowUp, FollowupSettings
 from models.goals import Goal, Measurement, Objective
 
 QUESTIONS = (

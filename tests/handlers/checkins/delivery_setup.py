@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.spec import ScheduleSpec
 from bot.domain.reports.digest_schedule import DigestCadence
+from bot.outbound import Sender, WorkspaceGate, single_token
+from bot.outbound.passes import TickContext
 from bot.services.checkins import members, schedules
 from bot.services.checkins.views import PersonInfo, ScheduleView
 from bot.services.reports import settings as report_settings
 from bot.slack.standin import SlackStandIn
 from handlers.checkins.delivery_message import delivery_of
-from handlers.outbound import Sender, WorkspaceGate, single_token
-from handlers.outbound.passes import TickContext
 from models.checkins import Delivery
 from tests.services.checkins.helpers import TEAM, owner, spec
 

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.outbound.passes import PassSummary
 from bot.slack.standin import SlackStandIn
 from handlers.checkins.delivery import RETRY_FIRST, RETRY_MOST, retry_delay, tick_pass
-from handlers.outbound.passes import PassSummary
 from models.checkins import Delivery
 from tests.handlers.checkins.delivery_setup import add_channel, dm, dms, states, tick_context
 from tests.services.checkins.helpers import MADE_AT, MON_0900_UTC

@@ -9,12 +9,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from bot.domain.checkins.enums import Weekday
+from bot.outbound import Sender, WorkspaceGate, single_token
+from bot.outbound.passes import PassSummary
 from bot.services.checkins import claims
 from bot.services.checkins.planning import plan_deliveries
 from handlers.checkins.delivery import RETRY_MOST, tick_pass
 from handlers.checkins.delivery_message import prompt_message
-from handlers.outbound import Sender, WorkspaceGate, single_token
-from handlers.outbound.passes import PassSummary
 from models.checkins import Delivery
 from tests.handlers.checkins.delivery_setup import TOKEN, add_channel, dm, dms, tick_context
 

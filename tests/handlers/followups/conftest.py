@@ -2,8 +2,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from handlers.outbound import Sender, WorkspaceGate, single_token
-from handlers.outbound.passes import TickContext
+from bot.outbound import Sender, WorkspaceGate, single_token
+from bot.outbound.passes import TickContext
 
 
 @pytest.fixture

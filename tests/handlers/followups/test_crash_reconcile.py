@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.services.actor import Actor
-from bot.services.reports import followups_actions
-from bot.services.reports import followups_sending as sending
+from bot.services.followups import actions as followups_actions
+from bot.services.followups import sending
 from bot.slack.standin.directory import dm_id
 from handlers.followups.tick import followups_tick_pass
 from models.followups import FollowupMessage

@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 
 from bot.services.actor import Actor
-from bot.services.reports import followups_actions, followups_settings
+from bot.services.followups import actions as followups_actions
+from bot.services.followups import settings as followups_settings
 from bot.slack.standin.directory import dm_id
 from handlers.followups.tick import followups_tick_pass
 from models.followups import FollowupMessage

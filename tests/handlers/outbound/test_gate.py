@@ -1,6 +1,6 @@
 """Pacing per workspace with a fake clock: calls are spaced by 1/rate, a 429 pauses the workspace."""
 
-from handlers.outbound.gate import WorkspaceGate
+from bot.outbound.gate import WorkspaceGate
 
 
 class FakeTime:

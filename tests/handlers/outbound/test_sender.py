@@ -2,8 +2,8 @@
 
 import pytest
 
+from bot.outbound import Sender, SendFailed, WorkspaceGate, single_token
 from bot.slack.standin import SlackStandIn
-from handlers.outbound import Sender, SendFailed, WorkspaceGate, single_token
 
 TEAM = "T1"
 

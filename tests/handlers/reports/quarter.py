@@ -6,11 +6,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.outbound import Sender, WorkspaceGate, single_token
+from bot.outbound.passes import TickContext
 from bot.services import breakdown, focus
 from bot.services.reports.settings import change_settings
 from bot.slack.standin import SlackStandIn
-from handlers.outbound import Sender, WorkspaceGate, single_token
-from handlers.outbound.passes import TickContext
 from models.people import Holiday
 from models.reports import ReportPost
 from tests.services.factories import CHANNEL, OWNER, TEAM, actor, make_goal, row

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from bot.outbound import SendFailed
 from bot.services.reports import claims
-from handlers.outbound import SendFailed
 from handlers.reports import digest_sending
 from handlers.reports.tick_pass import RETRY_AFTER, reports_tick_pass
 from tests.handlers.reports.quarter import berlin, posts, set_up_quarter, tick_context

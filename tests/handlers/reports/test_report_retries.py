@@ -66,7 +66,7 @@ def test_a_post_slack_never_took_is_retried_later_each_time_then_skipped_when_it
 def test_a_post_an_earlier_try_got_out_is_recorded_even_after_its_moment(
     ctx, sessions, slack_api, monkeypatch
 ):
-    from handlers.outbound import SendFailed
+    from bot.outbound import SendFailed
     from handlers.reports import digest_sending
 
     def answered_too_late(*_args, **_kwargs):

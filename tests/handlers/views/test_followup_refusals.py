@@ -1,11 +1,11 @@
-"""The follow-up refusals' wording (bot/services/reports/followups_refusals.py)."""
+"""The follow-up refusals' wording (bot/services/followups/refusals.py)."""
 
 import inspect
 
 import pytest
 
 from bot.services.errors import ServiceError
-from bot.services.reports import followups_refusals as refusals
+from bot.services.followups import refusals
 from handlers.views.refusals import FALLBACK, describe_refusal
 
 REFUSALS = [

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from bot.services.reports.followups_views import FollowupPage, FollowupView
+from bot.services.followups.read_models import FollowupPage, FollowupView
 from handlers.ids import ActionId, BlockId, followup_list_block_id, followup_list_page
 from handlers.views.followup_list import build_followup_list
 from handlers.views.followup_post import build_followup_reminder

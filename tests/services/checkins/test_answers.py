@@ -21,7 +21,8 @@ from bot.services.checkins.time_off import set_away
 from bot.services.checkins.views import AnswerInput, AnswerSource
 from bot.services.errors import MeasurementOutOfRange, TextTooLong
 from models.answers import AnonymousFlag, Answer
-from models.checkins import Delivery, FollowUp
+from models.checkins import Delivery
+from models.followups import FollowUp
 from models.goals import Measurement
 from tests.services.checkins.helpers import CHANNEL, DEFAULT_TZ, TEAM, answer, make_channel, plan
 from tests.services.factories import make_goal

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from bot.domain.checkins.enums import FollowUpStatus
-from models.checkins import FollowUp
+from models.followups import FollowUp
 
 
 def add_followup(

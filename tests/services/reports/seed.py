@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.checkins.enums import DeliveryState
 from bot.services.checkins.answer_store import retally_answer_row
 from models.answers import AnonymousAnswer, Answer
-from models.checkins import Delivery, FollowUp, Schedule
+from models.checkins import Delivery, Schedule
+from models.followups import FollowUp
 from tests.services.factories import CHANNEL, OWNER, TEAM
 
 AT = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)

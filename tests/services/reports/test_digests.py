@@ -11,8 +11,7 @@ from bot.domain.reports.periods import parse_period_id
 from bot.services.checkins.answer_store import retally_answer_row, row_marks
 from bot.services.reports.digests import channel_digest, remember_digest
 from models.answers import Answer
-from models.checkins import FollowUp
-from models.followups import POST_KEY, FollowupMessage
+from models.followups import POST_KEY, FollowUp, FollowupMessage
 from models.goals import Measurement
 from tests.services.factories import CHANNEL, TEAM, make_goal, row
 from tests.services.reports import seed

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.enums import GoalStatus
-from bot.services.reports import followups_settings, settings
+from bot.services.followups import settings as followups_settings
+from bot.services.reports import settings
 from bot.services.reports.report_periods import channel_first_day, check_period
 from bot.services.reports.report_refusals import NotSettingsEditor, PeriodBeforeChannel, PeriodInFuture
 from models.goals import Goal

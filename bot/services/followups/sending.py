@@ -9,8 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.checkins import FollowUp
-from models.followups import POST_KEY, FollowupMessage
+from models.followups import POST_KEY, FollowUp, FollowupMessage
 
 RETRY_AFTER = timedelta(minutes=1)
 

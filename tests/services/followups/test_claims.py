@@ -7,9 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from bot.services.reports import followups_claims as claims
-from bot.services.reports import followups_planning as planning
-from bot.services.reports import followups_sending as sending
+from bot.services.followups import claims, planning, sending
 from models.followups import FollowupMessage
 from tests.services.reports.factories import add_followup
 

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from bot.domain.checkins.enums import FollowUpStatus
 from bot.services.actor import Actor
 from bot.services.errors import TextTooLong
-from bot.services.reports import followups_actions
-from models.checkins import FollowUp
+from bot.services.followups import actions as followups_actions
+from models.followups import FollowUp
 from tests.services.factories import TEAM
 from tests.services.reports import seed
 

@@ -8,9 +8,8 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.enums import FollowUpStatus
-from bot.services.reports.followups_views import FollowupPage, shown_to_people, view_of
-from models.checkins import FollowUp
-from models.followups import POST_KEY, FollowupMessage
+from bot.services.followups.read_models import FollowupPage, shown_to_people, view_of
+from models.followups import POST_KEY, FollowUp, FollowupMessage
 
 PER_PAGE = 10
 MAX_PAGE = 100_000

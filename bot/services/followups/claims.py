@@ -14,9 +14,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.services.reports.followups_views import FollowupView, view_of
-from models.checkins import FollowUp
-from models.followups import POST_KEY, FollowupMessage, FollowupSettings
+from bot.services.followups.read_models import FollowupView, view_of
+from models.followups import POST_KEY, FollowUp, FollowupMessage, FollowupSettings
 
 LEASE = timedelta(minutes=2)
 

@@ -7,10 +7,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from bot.services.reports.followups_planning import plan_followup_messages
+from bot.services.followups.planning import plan_followup_messages
 from models.answers import AnonymousFlag
-from models.checkins import FollowUp
-from models.followups import FollowupMessage
+from models.followups import FollowUp, FollowupMessage
 from tests.services.factories import CHANNEL, TEAM
 from tests.services.reports import seed
 

@@ -2,12 +2,13 @@
 `tick_pass(ctx: TickContext, now: datetime) -> PassSummary`; `goalbot tick` and the clock run every
 registered pass (bot/entrypoints/tick.py) and print the sum in one line."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.outbound.sender import Sender
+from bot.outbound.sender import Sender
+from bot.outbound.workspaces import WorkspacePool
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,11 @@ class PassSummary:
 
 @dataclass(frozen=True)
 class TickContext:
-    """What a pass may use: the database, the paced sender, the fallback zone, and who it is
-    (`worker` names this process in delivery claims)."""
+    """What a pass may use: the database, the paced sender, the fallback zone, who it is
+    (`worker` names this process in claims) and the pool that serves workspaces in parallel."""
 
     sessions: sessionmaker[Session]
     sender: Sender
     default_tz: ZoneInfo
     worker: str
+    pool: WorkspacePool = field(default_factory=WorkspacePool)

@@ -7,10 +7,10 @@ Only a workspace admin or an owner of one of the channel's goals may change them
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.reports.followups import DEFAULT_DUE_HOURS
+from bot.domain.followups.due import DEFAULT_DUE_HOURS
 from bot.services.actor import Actor
-from bot.services.reports.followups_refusals import FollowupDueOutOfRange
-from bot.services.reports.followups_views import FollowupSettingsView
+from bot.services.followups.read_models import FollowupSettingsView
+from bot.services.followups.refusals import FollowupDueOutOfRange
 from bot.services.reports.settings_rights import require_settings_editor
 from models.followups import FollowupSettings
 

@@ -13,16 +13,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.checkins.enums import FollowUpStatus
 from bot.services.actor import Actor
 from bot.services.errors import TextTooLong
-from bot.services.reports.followups_refusals import (
+from bot.services.followups.read_models import FollowupView, view_of
+from bot.services.followups.refusals import (
     FollowupClosed,
     FollowupNoteMissing,
     FollowupNotFound,
     FollowupTakenByOther,
     NotFollowupOwner,
 )
-from bot.services.reports.followups_views import FollowupView, view_of
-from models.checkins import FollowUp
-from models.followups import POST_KEY, FollowupMessage
+from models.followups import POST_KEY, FollowUp, FollowupMessage
 
 MAX_NOTE = 2000
 _CLOSED = (FollowUpStatus.RESOLVED, FollowUpStatus.NOT_OURS)

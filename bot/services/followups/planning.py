@@ -3,7 +3,7 @@
 Each message is a row of `follow_up_messages` under the unique (follow-up, key), written with
 INSERT … ON CONFLICT DO NOTHING, so repeated or concurrent ticks record it once: "post" for a
 follow-up not posted yet (and its due time, from the channel's setting), the local date for an
-overdue one's daily reminder (the rule is bot.domain.reports.followups.due_followup_reminders).
+overdue one's daily reminder (the rule is bot.domain.followups.due.due_followup_reminders).
 followups_claims.py hands the rows to senders. Anonymous follow-ups held until now become
 follow-ups first (followups_release.py).
 """
@@ -18,11 +18,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.enums import FollowUpStatus
-from bot.domain.reports.followups import DEFAULT_DUE_HOURS, Followup, due_at, due_followup_reminders
-from bot.services.reports.followups_release import release_anonymous_flags
-from bot.services.reports.followups_views import latest_anonymous_date_to_post, opened_at
-from models.checkins import FollowUp
-from models.followups import POST_KEY, FollowupMessage, FollowupSettings
+from bot.domain.followups.due import DEFAULT_DUE_HOURS, Followup, due_at, due_followup_reminders
+from bot.services.followups.read_models import latest_anonymous_date_to_post, opened_at
+from bot.services.followups.release import release_anonymous_flags
+from models.followups import POST_KEY, FollowUp, FollowupMessage, FollowupSettings
 
 _TABLE = cast(Table, FollowupMessage.__table__)
 _OPEN = (FollowUpStatus.OPEN, FollowUpStatus.TAKEN)

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from bot.domain import followup_commands as grammar
 from bot.domain.commands import Invalid, parse_goals_command
+from bot.domain.followups import commands as grammar
 
 
 @pytest.mark.parametrize(

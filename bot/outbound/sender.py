@@ -17,8 +17,8 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
-from handlers.outbound.gate import WorkspaceGate
-from handlers.outbound.tokens import TokenSource
+from bot.outbound.gate import WorkspaceGate
+from bot.outbound.tokens import TokenSource
 
 logger = logging.getLogger(__name__)
 

@@ -12,8 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, exists, or_
 from sqlalchemy.orm import aliased
 
-from models.checkins import FollowUp
-from models.followups import POST_KEY, FollowupMessage
+from models.followups import POST_KEY, FollowUp, FollowupMessage
 
 # Local date D has ended everywhere (UTC-12 is the last zone) by D+1 at 12:00 UTC.
 ANONYMOUS_HOLD = timedelta(days=1, hours=12)

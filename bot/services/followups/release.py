@@ -12,9 +12,9 @@ from sqlalchemy import Table, delete
 from sqlalchemy.orm import Session
 
 from bot.domain.checkins.enums import FollowUpStatus
-from bot.services.reports.followups_views import latest_anonymous_date_to_post
+from bot.services.followups.read_models import latest_anonymous_date_to_post
 from models.answers import AnonymousFlag
-from models.checkins import FollowUp
+from models.followups import FollowUp
 
 _FLAGS = cast(Table, AnonymousFlag.__table__)
 

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.domain.reports.followups import Followup, due_followup_reminders
+from bot.domain.followups.due import Followup, due_followup_reminders
 
 
 def utc(*args: int) -> datetime:

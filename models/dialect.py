@@ -1,0 +1,46 @@
+"""The few statements whose SQL differs between SQLite and PostgreSQL, written once.
+
+Insert-or-ignore, additive upsert and skip-locked claims are the only dialect-specific SQL
+goalbot needs; every module builds them here instead of branching on the dialect itself.
+"""
+
+from typing import Any
+
+from sqlalchemy import Select, Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+Insert = postgresql.Insert | sqlite.Insert
+
+
+def insert_for(session: Session, table: Table) -> Insert:
+    """INSERT for the session's database, with ON CONFLICT clauses available on both."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    if dialect == "sqlite":
+        return sqlite.insert(table)
+    raise NotImplementedError(f"goalbot runs on SQLite or PostgreSQL, not {dialect}")  # pragma: no cover
+
+
+def insert_ignoring(session: Session, table: Table, key: list[str]) -> Insert:
+    """INSERT … ON CONFLICT (key) DO NOTHING: a row whose key exists is left as it is."""
+    return insert_for(session, table).on_conflict_do_nothing(index_elements=key)
+
+
+def upsert_adding(
+    session: Session, table: Table, key: list[str], counts: list[str], rows: list[dict[str, Any]]
+) -> Any:
+    """INSERT … ON CONFLICT (key) DO UPDATE SET count = count + excluded.count, for each of `counts`."""
+    insert = insert_for(session, table).values(rows)
+    return insert.on_conflict_do_update(
+        index_elements=key, set_={name: table.c[name] + insert.excluded[name] for name in counts}
+    )
+
+
+def skipping_locked(session: Session, query: Select[Any]) -> Select[Any]:
+    """FOR UPDATE SKIP LOCKED on PostgreSQL, so concurrent claimers take different rows; SQLite
+    has one writer at a time, so the claim's conditional UPDATE is what keeps it exact there."""
+    if session.get_bind().dialect.name == "postgresql":
+        return query.with_for_update(skip_locked=True)
+    return query
