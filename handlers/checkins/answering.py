@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pydantic import ValidationError
 from slack_sdk import WebClient
 
-from bot.services.checkins import answer_forms, answers
+from bot.services.checkins import answerable, answers
 from bot.services.checkins.views import AnswerInput, AnswerSource
 from bot.services.errors import ServiceError
 from handlers.checkins.receipts import show_answered, tell
@@ -101,7 +101,7 @@ def open_answer_form(
     answer_id: str | None = None,
 ) -> None:
     """Opens the form for the person's open period in `channel_id` (also from `/checkin`)."""
-    form = answer_forms.answer_form(
+    form = answerable.answer_form(
         deps.sessions,
         team_id=team_id,
         user_id=user_id,
@@ -123,7 +123,7 @@ def open_answer_form(
 
 def _pressed(
     deps, client, respond, team_id, user_id, raw
-) -> tuple[CheckinButtonValue, answer_forms.PromptRef] | None:
+) -> tuple[CheckinButtonValue, answerable.PromptRef] | None:
     """The pressed button's value and the prompt it belongs to; None once the person is told why not."""
     try:
         button = CheckinButtonValue.load(raw)
@@ -131,7 +131,7 @@ def _pressed(
         tell(client, respond, user_id=user_id, text=STALE_BUTTON)
         return None
     try:
-        prompt = answer_forms.prompt_of(deps.sessions, team_id=team_id, user_id=user_id, delivery_id=button.d)
+        prompt = answerable.prompt_of(deps.sessions, team_id=team_id, user_id=user_id, delivery_id=button.d)
     except ServiceError as error:
         tell(client, respond, user_id=user_id, text=describe_refusal(error))
         return None

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from bot.domain.checkins import commands as grammar
 from bot.domain.checkins.spec import ScheduleSpec
 from bot.services.actor import Actor
-from bot.services.checkins import home, schedules, status, time_off, todays_checkin
+from bot.services.checkins import answerable, home, schedules, status, time_off
 from bot.services.errors import ServiceError
 from handlers.checkins.answering import open_answer_form
 from handlers.checkins.request import CheckinRequest
@@ -140,7 +140,7 @@ class _Request(CheckinRequest):
         return notices.status_text(shown), None
 
     def open_today(self) -> None:
-        todays = todays_checkin.checkin_to_open(
+        todays = answerable.checkin_to_open(
             self.deps.sessions,
             team_id=self.team_id,
             user_id=self.user_id,

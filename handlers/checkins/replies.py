@@ -17,7 +17,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.domain.checkins.replies import parse_reply
-from bot.services.checkins import answer_forms, answers, home
+from bot.services.checkins import answerable, answers, home
 from bot.services.checkins.refusals import AlreadyAnswered
 from bot.services.checkins.views import AnswerInput, AnswerRecorded, AnswerSource
 from bot.services.errors import ServiceError
@@ -55,7 +55,7 @@ def register(app, deps: Deps) -> None:
         reply = parse_reply(event["text"])
         answer = AnswerInput(numbers=reply.numbers, expectations=reply.text)
         outcome: AnswerRecorded | ServiceError | None = None
-        checkin = answer_forms.channel_to_answer(
+        checkin = answerable.channel_to_answer(
             deps.sessions, team_id=team_id, user_id=user_id, now=now, default_tz=deps.timezone.key
         )
         if checkin is not None:
@@ -82,7 +82,7 @@ def _record(
     answer: AnswerInput,
     now: datetime,
     *,
-    prompt: answer_forms.PromptRef | None = None,
+    prompt: answerable.PromptRef | None = None,
     anonymous_answer_id: str | None = None,
 ) -> AnswerRecorded | ServiceError:
     try:
@@ -113,7 +113,7 @@ def _into_anonymous_answer(
 ) -> AnswerRecorded | ServiceError:
     """The reply merged into the anonymous answer that the person's prompt's Edit button names."""
     try:
-        answered = answer_forms.answered_prompt(
+        answered = answerable.answered_prompt(
             deps.sessions,
             team_id=team_id,
             user_id=user_id,

@@ -17,8 +17,8 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.domain.checkins.enums import Category
-from bot.services.checkins.answer_forms import AnswerForm
 from bot.services.checkins.answer_input import MAX_TEXT
+from bot.services.checkins.answerable import AnswerForm
 from bot.services.checkins.views import AnswerInput
 from handlers.ids import ActionId, BlockId, CallbackId, checkin_objective_block_id
 from handlers.metadata import CheckinAnswerMeta

@@ -1,38 +1,49 @@
-"""Answering a check-in: from the form, a DM reply, or a quick confidence button; named or anonymous.
+"""Recording a check-in answer, from the form, a DM reply or a quick confidence button, named or
+anonymous, in one transaction and in this order:
 
-The period is the person's current one (`period_for` in their zone); answers after its window are
-late, and after it closes nothing is accepted. An answer is edited in place until then.
+1. the period (answerable.py: the person's open one; after its window answers are late, after it
+   closes none is accepted; today's also before its prompt time) and the answer checked
+   (answer_input.py), before anything is written;
+2. the person's prompt row, locked, so two answers at once take turns (created as skipped if none
+   was planned, so its prompt is never sent and "answered" has somewhere to live);
+3. the answer's row: the person's for that day, or the anonymous one their own Edit button names;
+   a form replaces the answer, a reply or a button adds to it (`merged`);
+4. its texts, its marks in the period tallies, its numbers;
+5. a named answer's measurements and follow-up; an anonymous answer's follow-up held as a flag;
+6. the prompt marked answered.
 
-Anonymous answers: the stored row has no author, no delivery link, no time of day; the person's
-prompt row only gets `answered=True` (created, as skipped, for someone who got no prompt), so a
-second answer is refused unless it comes with the answer's random id (the Edit button in the
-person's own DM). Nothing here logs.
+Anonymous answers: the row has no author, no delivery link, no time of day; the tallies count it
+with no key; its numbers make no measurement now (one appearing the moment someone answers would
+point at them: they count once, as medians, when the day closes, anonymous_close.py); its
+follow-up is held in `anonymous_flags` until the follow-ups' release. Nothing here logs.
 """
 
-from dataclasses import replace
+from collections.abc import Mapping
 from datetime import date, datetime
 
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.checkins.localtime import zone
-from bot.domain.checkins.periods import answerable_period, is_late
-from bot.services.checkins.answer_input import checked, merged
-from bot.services.checkins.answer_rows import (
-    anonymous_row,
-    answer_numbers,
+from bot.domain.checkins.enums import DeliveryKind, DeliveryState
+from bot.domain.checkins.periods import Period, is_late
+from bot.domain.reports.tally_marks import Mark, answer_marks
+from bot.services.checkins.answer_input import checked, checked_text
+from bot.services.checkins.answerable import (
+    anonymous_answer_to_edit,
+    as_stored,
+    follow_up_of,
     named_answer,
-    named_row,
-    stored_answer,
+    open_period,
 )
-from bot.services.checkins.answer_store import add_anonymous_flag, add_follow_up, named_follow_up
-from bot.services.checkins.answer_writes import locked_prompt, recorded, store_answer
-from bot.services.checkins.audience import person_of
+from bot.services.checkins.outbox import delivery_row, insert_new_deliveries, prompt_query
 from bot.services.checkins.prompt_contents import schedule_objectives
-from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, NoSchedule
-from bot.services.checkins.schedules import find_schedule
-from bot.services.checkins.specs import spec_of
-from bot.services.checkins.views import AnswerInput, AnswerRecorded, AnswerSource
-from models.answers import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
+from bot.services.checkins.views import AnswerInput, AnswerRecorded, AnswerSource, MessageRef
+from bot.services.reports.tally_writes import retally_answer
+from models.answers import AnonymousAnswer, AnonymousAnswerNumber, AnonymousFlag, Answer, AnswerNumber
+from models.checkins import Delivery, Schedule
+from models.followups import FollowUp
+from models.goals import Measurement, Objective
+from models.measurement_queries import root_of
 
 
 def record_answer(
@@ -53,31 +64,115 @@ def record_answer(
     Today's date also takes an answer before the prompt time (`/checkin` early): it is recorded as
     any answer to today's prompt, whose row is then marked answered, so the prompt is never sent."""
     with sessions.begin() as session:
-        schedule = find_schedule(session, team_id, channel_id)
-        if schedule is None or not schedule.active:
-            raise NoSchedule(channel_id)
-        person = person_of(session, team_id, user_id)
-        tz = zone(person.tz if person and person.tz else default_tz, default_tz)
-        period = answerable_period(spec_of(schedule), tz, now, for_date)
-        if period is None:
-            raise NoOpenCheckin(channel_id)
+        schedule, tz, period = open_period(session, team_id, user_id, channel_id, now, default_tz, for_date)
         objectives = {o.id: o for o in schedule_objectives(session, schedule)}
         given = checked(answer, objectives.keys())
-        prompt = locked_prompt(session, schedule, user_id, period)
+        prompt = _locked_prompt(session, schedule, user_id, period)
+
+        row: Answer | AnonymousAnswer | None
+        follow_up = None
         if schedule.anonymous:
-            recorded = _anonymous(
-                session, schedule, prompt, period, objectives, given, source, now, anonymous_answer_id
+            row = anonymous_answer_to_edit(
+                session, schedule, period.local_date, prompt.answered, anonymous_answer_id
             )
+            earlier = as_stored(session, row) if row is not None else None
         else:
-            recorded = _named(session, schedule, prompt, user_id, period, objectives, given, source, now)
-        return replace(recorded, delivery_id=prompt.id, closes_at=period.closes_at, tz=tz.key)
+            row = named_answer(session, schedule, user_id, period.local_date)
+            follow_up = follow_up_of(session, row) if row is not None else None
+            earlier = as_stored(session, row, follow_up) if row is not None else None
+        if row is None:
+            row = _new_row(session, schedule, prompt, user_id, period, now)
+        elif isinstance(row, Answer):
+            row.edited_at = now
+        stored = merged(earlier, given, source)
+
+        before: frozenset[Mark] = row_marks(row) if earlier is not None else frozenset()
+        row.confidence, row.expectations = stored.confidence, stored.expectations
+        row.obstacles, row.category = stored.obstacles, stored.category
+        retally_answer_row(session, row, before)
+        _replace_numbers(session, row, stored.numbers)
+
+        if isinstance(row, Answer):
+            old = earlier.numbers if earlier is not None else {}
+            _sync_measurements(session, objectives, old, stored.numbers, row)
+            flagged = stored.follow_up_description if stored.follow_up else None
+            _keep_follow_up(session, schedule, row, follow_up, flagged, now)
+        elif stored.follow_up and stored.follow_up_description:
+            _hold_anonymous_flag(session, schedule, period.local_date, stored.follow_up_description)
+        prompt.answered = True
+
+        return AnswerRecorded(
+            schedule_id=schedule.id,
+            channel_id=schedule.channel_id,
+            local_date=period.local_date,
+            anonymous=schedule.anonymous,
+            late=row.late,
+            edited=earlier is not None,
+            answer=stored,
+            answer_id=row.id if isinstance(row, Answer) else None,
+            anonymous_answer_id=row.id if isinstance(row, AnonymousAnswer) else None,
+            prompt_message=(
+                MessageRef(prompt.message_channel, prompt.message_ts)
+                if prompt.message_channel and prompt.message_ts
+                else None
+            ),
+            delivery_id=prompt.id,
+            closes_at=period.closes_at,
+            tz=tz.key,
+        )
 
 
-def _named(session, schedule, prompt, user_id, period, objectives, given, source, now) -> AnswerRecorded:
-    row = named_row(session, schedule, user_id, period.local_date)
-    earlier = None
-    follow_up = named_follow_up(session, schedule.team_id, row.id) if row is not None else None
-    if row is None:
+def merged(earlier: AnswerInput | None, given: AnswerInput, source: AnswerSource) -> AnswerInput:
+    """A form replaces the answer. A reply or a button adds to it: given numbers and fields win,
+    the rest stays, and a second reply's text is appended to the first (a thread of replies)."""
+    if earlier is None or source == AnswerSource.FORM:
+        return given
+    return AnswerInput(
+        numbers={**earlier.numbers, **given.numbers},
+        confidence=given.confidence if given.confidence is not None else earlier.confidence,
+        expectations=_joined(earlier.expectations, given.expectations, "expectations"),
+        obstacles=_joined(earlier.obstacles, given.obstacles, "obstacles"),
+        category=given.category or earlier.category,
+        follow_up=given.follow_up or earlier.follow_up,
+        follow_up_description=given.follow_up_description or earlier.follow_up_description,
+    )
+
+
+def _joined(earlier: str | None, given: str | None, field: str) -> str | None:
+    if not earlier or not given:
+        return given or earlier
+    return checked_text(f"{earlier}\n{given}", field)  # two replies together may pass the limit
+
+
+def _locked_prompt(session: Session, schedule: Schedule, user_id: str, period: Period) -> Delivery:
+    row = delivery_row(
+        schedule.team_id,
+        schedule.id,
+        user_id,
+        period.local_date,
+        kind=DeliveryKind.PROMPT,
+        sequence=0,
+        state=DeliveryState.SKIPPED,
+        scheduled_at=period.opens_at,
+    )
+    insert_new_deliveries(session, [row])  # ON CONFLICT DO NOTHING: planning may have made it
+    query = prompt_query(schedule.id, user_id, period.local_date)
+    return session.scalars(query.with_for_update().execution_options(populate_existing=True)).one()
+
+
+def _new_row(
+    session: Session, schedule: Schedule, prompt: Delivery, user_id: str, period: Period, now: datetime
+) -> Answer | AnonymousAnswer:
+    """A first answer. An anonymous one keeps only the day and whether it was late."""
+    row: Answer | AnonymousAnswer
+    if schedule.anonymous:
+        row = AnonymousAnswer(
+            team_id=schedule.team_id,
+            schedule_id=schedule.id,
+            local_date=period.local_date,
+            late=is_late(period, now),
+        )
+    else:
         row = Answer(
             team_id=schedule.team_id,
             schedule_id=schedule.id,
@@ -87,86 +182,138 @@ def _named(session, schedule, prompt, user_id, period, objectives, given, source
             answered_at=now,
             late=is_late(period, now),
         )
-        session.add(row)
-        session.flush()
-    else:
-        earlier = named_answer(session, row, follow_up)
-        row.edited_at = now
-    stored = store_answer(
+    session.add(row)
+    session.flush()
+    return row
+
+
+def row_marks(row: Answer | AnonymousAnswer) -> frozenset[Mark]:
+    return answer_marks(row.category, row.expectations, row.obstacles, row.confidence)
+
+
+def retally_answer_row(session: Session, row: Answer | AnonymousAnswer, before: frozenset[Mark]) -> None:
+    """The period tallies moved from `before` (the marks the answer had, none if it is new) to the
+    answer as it now stands. An anonymous answer is counted with no key at all."""
+    retally_answer(
         session,
-        row,
-        AnswerNumber,
-        objectives,
-        earlier,
-        merged(earlier, given, source),
-        user_id=user_id,
-        recorded_at=row.answered_at,
-        recorded_on=period.local_date,
+        team_id=row.team_id,
+        schedule_id=row.schedule_id,
+        local_date=row.local_date,
+        person_key=None if isinstance(row, AnonymousAnswer) else row.user_id,
+        before=before,
+        after=row_marks(row),
     )
-    if stored.follow_up and stored.follow_up_description:
-        if follow_up is None:
-            add_follow_up(
-                session,
+
+
+def _replace_numbers(session: Session, row: Answer | AnonymousAnswer, numbers: Mapping[int, float]) -> None:
+    model = AnonymousAnswerNumber if isinstance(row, AnonymousAnswer) else AnswerNumber
+    session.execute(delete(model).where(model.answer_id == row.id))
+    session.add_all(
+        model(team_id=row.team_id, answer_id=row.id, objective_id=objective_id, value=value)
+        for objective_id, value in sorted(numbers.items())
+    )
+
+
+def _sync_measurements(
+    session: Session,
+    objectives: Mapping[int, Objective],
+    old: Mapping[int, float],
+    new: Mapping[int, float],
+    row: Answer,
+) -> None:
+    """A named answer's numbers kept in step with the objectives' measurements, carrying its
+    author and the time of the first answer; an edit changes the measurement it made earlier,
+    found by (objective, author, time, old value). A break-down target's number is stored on the
+    root objective it tracks, as `/goals update` does."""
+    for objective_id in sorted(old.keys() | new.keys()):
+        objective = objectives.get(objective_id)
+        if objective is None:  # archived since: its history stays as it was
+            continue
+        before, after = old.get(objective_id), new.get(objective_id)
+        if before == after:
+            continue
+        earlier = _measurement(session, objective, before, row) if before is not None else None
+        if earlier is not None and after is not None:
+            earlier.value = after
+        elif earlier is not None:
+            session.delete(earlier)
+        elif after is not None:
+            session.add(
+                Measurement(
+                    team_id=objective.team_id,
+                    objective_id=root_of(objective),
+                    value=after,
+                    user_id=row.user_id,
+                    recorded_at=row.answered_at,
+                    recorded_on=row.local_date,
+                )
+            )
+
+
+def _measurement(session: Session, objective: Objective, value: float, row: Answer) -> Measurement | None:
+    query = select(Measurement).where(
+        Measurement.team_id == objective.team_id,
+        Measurement.objective_id == root_of(objective),
+        Measurement.recorded_at == row.answered_at,
+        Measurement.value == value,
+        Measurement.user_id == row.user_id,
+    )
+    return session.scalars(query.order_by(Measurement.id).limit(1)).first()
+
+
+def _keep_follow_up(
+    session: Session,
+    schedule: Schedule,
+    row: Answer,
+    follow_up: FollowUp | None,
+    description: str | None,
+    now: datetime,
+) -> None:
+    """A named answer's follow-up: new, its description edited, or dropped when unflagged before
+    anyone took it on. A new one is not made twice for the same author, check-in, day and text."""
+    if description and follow_up is not None:
+        follow_up.description = description
+    elif description:
+        same = select(FollowUp.id).where(
+            FollowUp.team_id == schedule.team_id,
+            FollowUp.schedule_id == schedule.id,
+            FollowUp.local_date == row.local_date,
+            FollowUp.description == description,
+            FollowUp.author_id == row.user_id,
+        )
+        if session.scalar(same.limit(1)) is None:
+            session.add(
+                FollowUp(
+                    team_id=schedule.team_id,
+                    channel_id=schedule.channel_id,
+                    schedule_id=schedule.id,
+                    local_date=row.local_date,
+                    description=description,
+                    answer_id=row.id,
+                    author_id=row.user_id,
+                    created_at=now,
+                )
+            )
+    elif follow_up is not None and follow_up.owner_id is None:
+        session.delete(follow_up)
+
+
+def _hold_anonymous_flag(session: Session, schedule: Schedule, local_date: date, description: str) -> None:
+    """An anonymous answer's follow-up, held with no author, answer link or time until its post
+    may go out (bot/services/followups/release.py); once per check-in, day and text."""
+    same = select(AnonymousFlag.id).where(
+        AnonymousFlag.team_id == schedule.team_id,
+        AnonymousFlag.schedule_id == schedule.id,
+        AnonymousFlag.local_date == local_date,
+        AnonymousFlag.description == description,
+    )
+    if session.scalar(same.limit(1)) is None:
+        session.add(
+            AnonymousFlag(
                 team_id=schedule.team_id,
                 channel_id=schedule.channel_id,
                 schedule_id=schedule.id,
-                local_date=period.local_date,
-                description=stored.follow_up_description,
-                answer_id=row.id,
-                author_id=user_id,
-                created_at=now,
+                local_date=local_date,
+                description=description,
             )
-        else:
-            follow_up.description = stored.follow_up_description
-    elif follow_up is not None and follow_up.owner_id is None:
-        session.delete(follow_up)  # unflagged before anyone took it on
-    prompt.answered = True
-    return recorded(schedule, period, row.late, earlier is not None, stored, prompt, answer_id=row.id)
-
-
-def _anonymous(
-    session, schedule, prompt, period, objectives, given, source, now, answer_id
-) -> AnswerRecorded:
-    row = None
-    if answer_id is not None:
-        row = anonymous_row(session, schedule, answer_id, period.local_date)
-        if row is None:
-            raise NoOpenCheckin(schedule.channel_id)  # an Edit button from a closed period
-    elif prompt.answered:
-        raise AlreadyAnswered(schedule.channel_id)
-    earlier = None
-    if row is None:
-        row = AnonymousAnswer(
-            team_id=schedule.team_id,
-            schedule_id=schedule.id,
-            local_date=period.local_date,
-            late=is_late(period, now),
         )
-        session.add(row)
-        session.flush()
-    else:
-        earlier = stored_answer(row, answer_numbers(session, AnonymousAnswerNumber, row.id))
-    stored = store_answer(
-        session,
-        row,
-        AnonymousAnswerNumber,
-        objectives,
-        earlier,
-        merged(earlier, given, source),
-        user_id=None,
-        recorded_at=None,
-        recorded_on=None,
-    )
-    if stored.follow_up and stored.follow_up_description:
-        add_anonymous_flag(
-            session,
-            team_id=schedule.team_id,
-            channel_id=schedule.channel_id,
-            schedule_id=schedule.id,
-            local_date=period.local_date,
-            description=stored.follow_up_description,
-        )
-    prompt.answered = True
-    return recorded(
-        schedule, period, row.late, earlier is not None, stored, prompt, anonymous_answer_id=row.id
-    )

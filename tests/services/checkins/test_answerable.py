@@ -1,10 +1,11 @@
-"""What the check-in form shows: whose prompt a button is, the answer so far, and a stale prompt refused."""
+"""What can be answered: whose prompt a button is, the form with the answer so far, a stale prompt
+refused, and which channel a DM reply or `/checkin` goes to."""
 
 from datetime import date, timedelta
 
 import pytest
 
-from bot.services.checkins import answer_forms, answers, claims
+from bot.services.checkins import answerable, answers, claims
 from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, UnknownPrompt
 from bot.services.checkins.views import AnswerInput, AnswerSource, MessageRef
 from models.checkins import Delivery
@@ -27,7 +28,7 @@ def _prompt_id(sessions, user_id: str) -> int:
 
 
 def _form(sessions, user_id: str, **kwargs):
-    return answer_forms.answer_form(
+    return answerable.answer_form(
         sessions, team_id=TEAM, user_id=user_id, channel_id=CHANNEL, default_tz=DEFAULT_TZ, **kwargs
     )
 
@@ -41,7 +42,7 @@ def planned(sessions):
 
 def test_a_prompt_resolves_only_for_the_person_it_was_sent_to(planned):
     prompt_id = _prompt_id(planned, "U1")
-    found = answer_forms.prompt_of(planned, team_id=TEAM, user_id="U1", delivery_id=prompt_id)
+    found = answerable.prompt_of(planned, team_id=TEAM, user_id="U1", delivery_id=prompt_id)
     assert (found.channel_id, found.local_date) == (CHANNEL, MON)
     for user_id, team_id, delivery_id in (
         ("U2", TEAM, prompt_id),
@@ -49,7 +50,7 @@ def test_a_prompt_resolves_only_for_the_person_it_was_sent_to(planned):
         ("U1", TEAM, 10**25),
     ):
         with pytest.raises(UnknownPrompt):
-            answer_forms.prompt_of(planned, team_id=team_id, user_id=user_id, delivery_id=delivery_id)
+            answerable.prompt_of(planned, team_id=team_id, user_id=user_id, delivery_id=delivery_id)
 
 
 def test_the_form_carries_the_answer_so_far(planned):
@@ -92,7 +93,7 @@ def test_the_answered_prompt_message_is_found_once_the_prompt_was_sent_and_answe
     plan(sessions, MON_0900_UTC)
 
     def found(user_id: str = "U1"):
-        return answer_forms.answered_prompt(
+        return answerable.answered_prompt(
             sessions,
             team_id=TEAM,
             user_id=user_id,
@@ -108,7 +109,7 @@ def test_the_answered_prompt_message_is_found_once_the_prompt_was_sent_and_answe
     )
     assert found() is None  # not answered yet
     answer(sessions, "U1", at=MON_0900_UTC, given=AnswerInput(confidence=5))
-    assert found() == answer_forms.PromptMessage(
-        answer_forms.PromptRef(sent.id, CHANNEL, MON), MessageRef("D1", "1.000100")
+    assert found() == answerable.PromptMessage(
+        answerable.PromptRef(sent.id, CHANNEL, MON), MessageRef("D1", "1.000100")
     )
     assert found("U2") is None  # someone else's prompt is never theirs
