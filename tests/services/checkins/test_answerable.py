@@ -1,22 +1,25 @@
 """What can be answered: whose prompt a button is, the form with the answer so far, a stale prompt
 refused, and which channel a DM reply or `/checkin` goes to."""
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 
-from bot.services.checkins import answerable, answers, claims
+from bot.services.checkins import answerable, answers, claims, members, schedules
 from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, UnknownPrompt
-from bot.services.checkins.views import AnswerInput, AnswerSource, MessageRef
+from bot.services.checkins.views import AnswerInput, AnswerSource, MessageRef, PersonInfo
 from models.checkins import Delivery
 from tests.services.checkins.helpers import (
     CHANNEL,
     DEFAULT_TZ,
+    MADE_AT,
     MON_0900_UTC,
     TEAM,
     answer,
     make_channel,
+    owner,
     plan,
+    spec,
 )
 
 MON = date(2027, 3, 1)
@@ -113,3 +116,30 @@ def test_the_answered_prompt_message_is_found_once_the_prompt_was_sent_and_answe
         answerable.PromptRef(sent.id, CHANNEL, MON), MessageRef("D1", "1.000100")
     )
     assert found("U2") is None  # someone else's prompt is never theirs
+
+
+def test_a_reply_goes_to_the_check_in_opened_last_and_checkin_opens_today_s_where_it_was_typed(sessions):
+    make_channel(sessions, {"U1": None})  # 09:00 in CHANNEL
+    members.sync_channel_members(sessions, TEAM, "C0TWO", [PersonInfo("U1", None)], MADE_AT)
+    later = spec(local_time=time(10, 0))
+    schedules.set_schedule(sessions, owner(), channel_id="C0TWO", spec=later, now=MADE_AT)
+
+    def reply_goes_to(at):
+        return answerable.channel_to_answer(
+            sessions, team_id=TEAM, user_id="U1", now=at, default_tz=DEFAULT_TZ
+        )
+
+    def checkin_opens(at, prefer=None):
+        return answerable.checkin_to_open(
+            sessions, team_id=TEAM, user_id="U1", now=at, default_tz=DEFAULT_TZ, prefer=prefer
+        )
+
+    early = MON_0900_UTC - timedelta(hours=1)
+    assert reply_goes_to(early) is None  # Friday's periods have closed, Monday's have not opened
+    assert checkin_opens(early) == answerable.CheckinToAnswer("C0TWO", MON)
+    assert checkin_opens(early, prefer=CHANNEL) == answerable.CheckinToAnswer(CHANNEL, MON)
+    assert reply_goes_to(MON_0900_UTC + timedelta(minutes=30)) == CHANNEL
+    assert reply_goes_to(MON_0900_UTC + timedelta(hours=1)) == "C0TWO"
+    assert checkin_opens(MON_0900_UTC + timedelta(hours=1), prefer=CHANNEL) == (
+        answerable.CheckinToAnswer(CHANNEL, MON)
+    )

@@ -1,4 +1,4 @@
-"""Follow-up rows as the check-in services store them (bot/services/checkins/answer_store.py)."""
+"""Follow-up rows as the check-in services store them (bot/services/checkins/answers.py)."""
 
 from datetime import date, datetime
 
