@@ -69,6 +69,7 @@ def record_answer(
         given = checked(answer, objectives.keys())
         prompt = _locked_prompt(session, schedule, user_id, period)
 
+        # The answer's row and what it held: an anonymous one only through its Edit button's id.
         row: Answer | AnonymousAnswer | None
         follow_up = None
         if schedule.anonymous:
@@ -86,12 +87,14 @@ def record_answer(
             row.edited_at = now
         stored = merged(earlier, given, source)
 
+        # Texts, their marks in the period tallies (keyed by person only when named), numbers.
         before: frozenset[Mark] = row_marks(row) if earlier is not None else frozenset()
         row.confidence, row.expectations = stored.confidence, stored.expectations
         row.obstacles, row.category = stored.obstacles, stored.category
         retally_answer_row(session, row, before)
         _replace_numbers(session, row, stored.numbers)
 
+        # A named answer's measurements and follow-up; an anonymous one's follow-up only held.
         if isinstance(row, Answer):
             old = earlier.numbers if earlier is not None else {}
             _sync_measurements(session, objectives, old, stored.numbers, row)
