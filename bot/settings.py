@@ -11,6 +11,9 @@ from bot.domain.zones import canonical_zone
 
 SLACK_API_DEFAULT = "https://slack.com/api/"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# Messages a second to one workspace. Slack answers 429 well before 100 a second, and below one
+# message every ten seconds a minute's tick could not send a handful: either end is a typo.
+SEND_RATES = (0.1, 100.0)
 
 
 class SettingsError(Exception):
@@ -28,6 +31,7 @@ class Settings(BaseSettings):
     port: int = 3000
     default_timezone: str = "UTC"
     log_level: str = "INFO"
+    send_rate_per_workspace: float = 20.0
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -83,6 +87,14 @@ class Settings(BaseSettings):
             raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}, not {value!r}")
         return level
 
+    @field_validator("send_rate_per_workspace")
+    @classmethod
+    def _send_rate_range(cls, value: float) -> float:
+        low, high = SEND_RATES
+        if not low <= value <= high:  # NaN fails too
+            raise ValueError(f"must be messages a second from {low:g} to {high:g}, not {value:g}")
+        return value
+
     @property
     def timezone(self) -> ZoneInfo:
         return ZoneInfo(self.default_timezone)
@@ -103,4 +115,6 @@ def load_settings(**overrides) -> Settings:
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "int_parsing":
             message = "must be a whole number"
+        if first["type"] == "float_parsing":
+            message = "must be a number, such as 20 or 2.5"
         raise SettingsError(f"{name} {message}.") from None

@@ -25,6 +25,7 @@ from models.goals import (
     Tactic,
 )
 from models.list_versions import ListVersion
+from models.pacing import WorkspaceLease
 from models.people import Holiday, Membership, Person
 from models.reports import DigestSnapshot, ReportCursor, ReportPost, ReportSettings
 from models.theme_tallies import ThemePerson, ThemeTally
@@ -64,6 +65,7 @@ __all__ = [
     "Tactic",
     "ThemePerson",
     "ThemeTally",
+    "WorkspaceLease",
 ]
 
 # Registers the session events that keep list versions in step with every write (imported for effect).

@@ -13,8 +13,11 @@ from datetime import UTC, datetime
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import utc_now
 from bot.outbound import Sender, WorkspaceGate, single_token
+from bot.outbound.leases import Clock, Leases
 from bot.outbound.passes import PassSummary, TickContext
+from bot.outbound.workspaces import WorkspacePool
 from bot.settings import Settings
 from handlers.checkins.anonymous_close import anonymous_numbers_tick_pass
 from handlers.checkins.delivery import tick_pass as checkin_pass
@@ -33,25 +36,31 @@ PASSES: tuple[tuple[str, TickPass], ...] = (
     ("followups", followups_tick_pass),
 )
 
-# Calls a second per workspace from one process. Slack allows bursts of chat.postMessage to
-# different DMs; beyond its limit it answers 429 and the gate pauses the whole workspace.
-SEND_RATE = 20.0
-
 
 class DatabaseUnreachable(Exception):
     """The database stopped answering during the pass: one line, exit status 2."""
 
 
-def build_sender(settings: Settings, rate: float = SEND_RATE) -> Sender:
+def build_sender(settings: Settings, rate: float | None = None) -> Sender:
+    """The paced sender: SEND_RATE_PER_WORKSPACE calls a second per workspace unless told `rate`
+    (the console's is unpaced). Beyond Slack's limit it answers 429 and the gate pauses the workspace."""
     settings.require("slack_bot_token")
     assert settings.slack_bot_token is not None  # require() stops otherwise
-    return Sender(
-        single_token(settings.slack_bot_token), WorkspaceGate(rate), base_url=settings.slack_api_base_url
+    gate = WorkspaceGate(settings.send_rate_per_workspace if rate is None else rate)
+    return Sender(single_token(settings.slack_bot_token), gate, base_url=settings.slack_api_base_url)
+
+
+def tick_context(
+    settings: Settings, sessions: sessionmaker[Session], sender: Sender, *, clock: Clock = utc_now
+) -> TickContext:
+    """The pool holds each workspace's lease while it sends, so any number of clocks and ticks
+    together keep every workspace's rate; the leases' times are wall-clock instants (`clock`)."""
+    worker = worker_name()
+    leases = Leases(sessions, holder=worker, clock=clock)
+    pool = WorkspacePool(leases=leases, gate=sender.gate)
+    return TickContext(
+        sessions=sessions, sender=sender, default_tz=settings.timezone, worker=worker, pool=pool
     )
-
-
-def tick_context(settings: Settings, sessions: sessionmaker[Session], sender: Sender) -> TickContext:
-    return TickContext(sessions=sessions, sender=sender, default_tz=settings.timezone, worker=worker_name())
 
 
 def worker_name() -> str:

@@ -34,7 +34,9 @@ class PassSummary:
 @dataclass(frozen=True)
 class TickContext:
     """What a pass may use: the database, the paced sender, the fallback zone, who it is
-    (`worker` names this process in claims) and the pool that serves workspaces in parallel."""
+    (`worker` names this process in claims) and the pool that serves workspaces in parallel.
+    `goalbot tick` and the clock give a pool holding per-workspace leases with the sender's gate
+    (bot/entrypoints/tick.py::tick_context); the default, for tests, only parallelises."""
 
     sessions: sessionmaker[Session]
     sender: Sender

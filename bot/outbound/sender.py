@@ -17,7 +17,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
-from bot.outbound.gate import WorkspaceGate
+from bot.outbound.gate import LaneClosed, WorkspaceGate
 from bot.outbound.tokens import TokenSource
 
 logger = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ class SendFailed(Exception):
 class Sender:
     def __init__(
         self,
-        token_for: TokenSource,
+        tokens: TokenSource,
         gate: WorkspaceGate,
         *,
         base_url: str,
@@ -57,14 +57,18 @@ class Sender:
         backoff: float = 0.5,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self._token_for, self.gate = token_for, gate
+        self.tokens, self.gate = tokens, gate
         self._base_url, self._timeout = base_url, timeout
         self._attempts, self._backoff, self._sleep = attempts, backoff, sleep
 
     def client(self, team_id: str) -> WebClient:
-        """A client for the workspace with no retry handlers of its own: the sender retries."""
+        """A client for the workspace with no retry handlers of its own: the sender retries. The
+        token is asked for each time, so a token the source refreshed is used from the next call."""
         return WebClient(
-            token=self._token_for(team_id), base_url=self._base_url, timeout=self._timeout, retry_handlers=[]
+            token=self.tokens.token_for(team_id),
+            base_url=self._base_url,
+            timeout=self._timeout,
+            retry_handlers=[],
         )
 
     def post(self, team_id: str, **message: Any) -> Sent:
@@ -76,7 +80,11 @@ class Sender:
         """Any Web API method, paced and retried like a post; returns Slack's answer as a dict."""
         client, retries = self.client(team_id), 0
         for attempt in range(1, self._attempts + 1):
-            self.gate.wait_turn(team_id)
+            try:
+                self.gate.wait_turn(team_id)
+            except LaneClosed:
+                # Another process took the workspace over; it sends from now on, at the rate.
+                raise SendFailed("workspace lease lost", retryable=True, retries=retries) from None
             try:
                 answer = dict(getattr(client, method)(**arguments).data)
                 answer["_retries"] = retries

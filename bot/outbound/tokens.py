@@ -1,15 +1,41 @@
-"""Which bot token speaks for a workspace. One function, never a global: today every workspace
-uses SLACK_BOT_TOKEN; OAuth installations will answer per team without changing any caller."""
+"""Which bot token speaks for a workspace. An interface, never a global: today every workspace
+uses SLACK_BOT_TOKEN; the installation store will answer per team (and refresh a rotating token
+before it expires) without changing any caller.
 
-from collections.abc import Callable
+The Sender asks for the token on every call, not once per tick, so a source that refreshes hands
+out the new token from the next call on; `token_for` is where that refresh belongs."""
 
-TokenSource = Callable[[str], str]
+from collections.abc import Mapping
+from typing import Protocol
 
 
-def single_token(token: str) -> TokenSource:
-    """The one-workspace install: the same bot token for every team id."""
+class TokenSource(Protocol):
+    def token_for(self, team_id: str) -> str:
+        """The bot token for `team_id`, valid for at least the next call. Raises KeyError for a
+        workspace it has no token for."""
+        ...
 
-    def token_for(team_id: str) -> str:
-        return token
 
-    return token_for
+class SingleToken:
+    """The one-workspace install: the same bot token (SLACK_BOT_TOKEN) for every team id."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def token_for(self, team_id: str) -> str:
+        return self._token
+
+
+class TokenPerWorkspace:
+    """A token for each workspace by team id: tests and benchmarks serving many workspaces."""
+
+    def __init__(self, tokens: Mapping[str, str]) -> None:
+        self._tokens = dict(tokens)
+
+    def token_for(self, team_id: str) -> str:
+        return self._tokens[team_id]
+
+
+def single_token(token: str) -> SingleToken:
+    """Shorthand for SingleToken(token)."""
+    return SingleToken(token)
