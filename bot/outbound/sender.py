@@ -78,7 +78,10 @@ class Sender:
 
     def call(self, team_id: str, method: str, **arguments: Any) -> dict[str, Any]:
         """Any Web API method, paced and retried like a post; returns Slack's answer as a dict."""
-        client, retries = self.client(team_id), 0
+        try:
+            client, retries = self.client(team_id), 0
+        except KeyError:  # the token source knows no such workspace (not installed, or removed)
+            raise SendFailed("not_installed", retryable=False, retries=0) from None
         for attempt in range(1, self._attempts + 1):
             try:
                 self.gate.wait_turn(team_id)

@@ -12,7 +12,7 @@ from typing import Protocol
 class TokenSource(Protocol):
     def token_for(self, team_id: str) -> str:
         """The bot token for `team_id`, valid for at least the next call. Raises KeyError for a
-        workspace it has no token for."""
+        workspace it has no token for: the Sender then fails the message for good (`not_installed`)."""
         ...
 
 

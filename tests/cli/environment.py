@@ -12,6 +12,7 @@ SETTING_NAMES = {
     "DATABASE_URL",
     "PORT",
     "DEFAULT_TIMEZONE",
+    "SEND_RATE_PER_WORKSPACE",
 }
 SIGNING_SECRET = "cli-test-signing-secret"
 

@@ -25,6 +25,8 @@ def _assert_one_line_naming(result, name: str) -> None:
         ("LOG_LEVEL", "LOUD", ["serve"]),
         ("LOG_LEVEL", "verbose", ["tick"]),
         ("LOG_LEVEL", "LOUD", ["console"]),
+        ("SEND_RATE_PER_WORKSPACE", "fast", ["tick"]),
+        ("SEND_RATE_PER_WORKSPACE", "0", ["clock"]),
     ],
 )
 def test_malformed_setting(run_goalbot, http_env, name, value, verb):
