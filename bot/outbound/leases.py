@@ -50,18 +50,26 @@ class Leases:
         """Takes the workspace's lease if nobody holds it (or its holder's time ran out); None if
         another process holds it. Never re-entrant: a second taker with the same name is refused."""
         now = self._clock()
+        taken = {"holder": self.holder, "expires_at": now + self.ttl}
         with self._sessions.begin() as session:
-            session.execute(insert_ignoring(session, _TABLE, ["team_id"]).values(team_id=team_id))
             row = session.execute(
                 update(WorkspaceLease)
                 .where(
                     WorkspaceLease.team_id == team_id,
                     or_(WorkspaceLease.holder.is_(None), WorkspaceLease.expires_at <= now),
                 )
-                .values(holder=self.holder, expires_at=now + self.ttl)
+                .values(**taken)
                 .returning(WorkspaceLease.next_send_at, WorkspaceLease.paused_until)
             ).first()
-        return None if row is None else Pacing(row.next_send_at, row.paused_until)
+            if row is not None:
+                return Pacing(row.next_send_at, row.paused_until)
+            # No free row: either the workspace has none yet (take it by creating it) or it is held.
+            created = session.execute(
+                insert_ignoring(session, _TABLE, ["team_id"])
+                .values(team_id=team_id, **taken)
+                .returning(_TABLE.c.team_id)
+            ).first()
+        return Pacing() if created is not None else None
 
     def renew(self, team_id: str) -> Pacing | None:
         """Extends a lease this holder has; None if it was lost (taken over after expiring). The
