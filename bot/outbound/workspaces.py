@@ -127,16 +127,20 @@ class WorkspacePool:
         with self._lock:
             teams = list(self._held)
         for team in teams:
-            try:
-                pacing = self._leases.renew(team)
-            except SQLAlchemyError as error:
-                logger.warning("could not renew workspace %s: %s", team, error)
-                continue
-            if pacing is None:
-                logger.warning("lost the lease of workspace %s; another process sends for it now", team)
-                self._gate.close(team)
-            else:
-                self._seed(team, Pacing(paused_until=pacing.paused_until))
+            with self._team_lock(team):  # not while the workspace is being let go or taken
+                with self._lock:
+                    if team not in self._held:
+                        continue
+                try:
+                    pacing = self._leases.renew(team)
+                except SQLAlchemyError as error:
+                    logger.warning("could not renew workspace %s: %s", team, error)
+                    continue
+                if pacing is None:
+                    logger.warning("lost the lease of workspace %s; another process sends for it now", team)
+                    self._gate.close(team)
+                else:
+                    self._seed(team, Pacing(paused_until=pacing.paused_until))
 
     @contextmanager
     def _renewing(self) -> Iterator[None]:

@@ -9,6 +9,7 @@ from time import sleep
 import pytest
 
 from bot.outbound.gate import LaneClosed
+from models.pacing import WorkspaceLease
 from tests.outbound.processes import EPOCH, TEAM, FakeTime, process
 
 
@@ -123,3 +124,26 @@ def test_two_pools_racing_for_the_same_workspaces_never_serve_one_at_once(sessio
         racer.join()
 
     assert overlaps == []
+
+
+def test_a_long_work_keeps_its_lease_renewed_while_it_runs(sessions):
+    time = FakeTime()
+    holder = process(sessions, "clock-1", time, ttl=timedelta(seconds=0.15))  # renewed every 0.05 s
+    expiries: list[object] = []
+
+    def expiry() -> object:
+        with sessions.begin() as session:
+            return session.get(WorkspaceLease, TEAM).expires_at
+
+    def long_work(team: str) -> None:
+        expiries.append(expiry())
+        time.sleep(10)  # the wall clock moves on; the renewer should follow
+        for _ in range(200):  # up to 10 s of real time, only if the renewer never ran
+            if expiry() != expiries[0]:
+                break
+            sleep(0.05)
+        expiries.append(expiry())
+
+    holder.pool.serve([TEAM], long_work)
+
+    assert expiries[1] == EPOCH + timedelta(seconds=110.15)  # renewed at the fake time 110
