@@ -54,6 +54,8 @@ class WorkspacePool:
         """Runs `work(team_id)` once per workspace, up to `threads` at a time; blocks until all are
         done. A workspace another process is serving is left out of the result."""
         teams = list(dict.fromkeys(team_ids))
+        if not teams:
+            return {}
         with self._renewing():
             if len(teams) <= 1 or self.threads == 1:
                 done = {team: self._served(team, work) for team in teams}
