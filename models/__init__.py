@@ -24,6 +24,7 @@ from models.goals import (
     Strategy,
     Tactic,
 )
+from models.jobs import JobClaim
 from models.list_versions import ListVersion
 from models.pacing import WorkspaceLease
 from models.people import Holiday, Membership, Person
@@ -50,6 +51,7 @@ __all__ = [
     "GoalLevel",
     "GoalStatus",
     "Holiday",
+    "JobClaim",
     "ListVersion",
     "Measurement",
     "Membership",

@@ -1,8 +1,11 @@
 """The clock process (Procfile `clock: goalbot clock`): APScheduler 3 in UTC with a registry of jobs.
 
 Only this process schedules; web processes never start a scheduler. Every minute it runs a tick
-(every registered pass, bot/entrypoints/tick.py) for the minute's instant; two clock processes at
-once are safe, because planning and claims are (see handlers/checkins/delivery.py).
+(every registered pass, bot/entrypoints/tick.py) for the minute's instant. Any number of clock
+processes may run at once: every job claims its own work, so N clocks share it instead of each
+doing all of it. The tick's passes claim the messages they send; the hourly membership refresh
+claims each audience and person (handlers/checkins/member_refresh.py); pruning claims the hour,
+so one clock prunes once an hour (bot/services/jobs.py, models/jobs.py).
 """
 
 import logging
@@ -18,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.entrypoints.tick import DatabaseUnreachable, run_passes, summary_line
 from bot.outbound.passes import TickContext
-from bot.services import housekeeping
+from bot.services import housekeeping, jobs
 from handlers.checkins.member_refresh import refresh_members
 
 logger = logging.getLogger(__name__)
@@ -49,13 +52,34 @@ class Job:
 
 # Slack retries a delivery for minutes, not days; a day keeps a wide margin.
 PROCESSED_EVENTS_KEPT = timedelta(days=1)
+# A claim is only needed while its work may be repeated: an hour, plus a wide margin.
+JOB_CLAIMS_KEPT = timedelta(days=1)
 
 
 def prune_processed_events(context: JobContext) -> None:
-    removed = housekeeping.prune_processed_events(
-        context.sessions, before=context.now - PROCESSED_EVENTS_KEPT
+    """The hour's pruning, by whichever clock claims the hour first; the others skip it."""
+    name, worker, now = "prune_processed_events", context.tick.worker, context.now
+    hour = jobs.claim_hour(context.sessions, job=name, worker=worker, now=now)
+    if hour is None:
+        logger.info("pruning for %s: another clock has it or has done it", jobs.hour_of(now).isoformat())
+        return
+    removed = housekeeping.prune_processed_events(context.sessions, before=now - PROCESSED_EVENTS_KEPT)
+    forgotten = jobs.prune_claims(context.sessions, before=now - JOB_CLAIMS_KEPT)
+    jobs.finish(
+        context.sessions,
+        job=name,
+        team_id=jobs.EVERY_WORKSPACE,
+        items=[hour],
+        worker=worker,
+        now=now,
+        quiet_until=jobs.hour_of(now) + timedelta(hours=1),
     )
-    logger.info("pruned %d processed event id(s) older than %s", removed, PROCESSED_EVENTS_KEPT)
+    logger.info(
+        "pruned %d processed event id(s) older than %s and %d job claim(s)",
+        removed,
+        PROCESSED_EVENTS_KEPT,
+        forgotten,
+    )
 
 
 def tick(context: JobContext) -> None:

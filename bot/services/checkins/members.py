@@ -35,37 +35,54 @@ def sync_channel_members(
     now: datetime,
 ) -> SyncResult:
     """The channel's memberships become exactly `members`; their people rows are refreshed."""
-    wanted = {member.user_id: member for member in members}
+    return sync_audience(sessions, team_id, channel_id, [m.user_id for m in members], members, now)
+
+
+def sync_audience(
+    sessions: sessionmaker[Session],
+    team_id: str,
+    audience_id: str,
+    member_ids: Sequence[str],
+    infos: Sequence[PersonInfo],
+    now: datetime,
+) -> SyncResult:
+    """The audience's memberships become exactly `member_ids`; people rows are refreshed from
+    `infos`, which may cover only some members (the clock re-reads only the people it claimed;
+    another clock refreshes the rest). A member with neither is stored for the next refresh."""
+    wanted = set(member_ids)
     with sessions.begin() as session:
         held = set(
             session.scalars(
                 select(Membership.user_id).where(
-                    Membership.team_id == team_id, Membership.group_id == channel_id
+                    Membership.team_id == team_id, Membership.group_id == audience_id
                 )
             )
         )
-        left = sorted(held - wanted.keys())
+        left = sorted(held - wanted)
         for chunk in _chunks(left):
             session.execute(
                 delete(Membership).where(
                     Membership.team_id == team_id,
-                    Membership.group_id == channel_id,
+                    Membership.group_id == audience_id,
                     Membership.user_id.in_(chunk),
                 )
             )
         session.execute(
             update(Membership)
-            .where(Membership.team_id == team_id, Membership.group_id == channel_id)
+            .where(Membership.team_id == team_id, Membership.group_id == audience_id)
             .values(synced_at=now)
         )
-        joined = sorted(wanted.keys() - held)
+        joined = sorted(wanted - held)
         session.add_all(
-            Membership(team_id=team_id, group_id=channel_id, user_id=user_id, synced_at=now)
+            Membership(team_id=team_id, group_id=audience_id, user_id=user_id, synced_at=now)
             for user_id in joined
         )
-        _refresh_people(session, team_id, wanted.values(), now)
+        read = {info.user_id: info for info in infos}
+        unread = [PersonInfo(user_id) for user_id in sorted(wanted - read.keys())]
+        _refresh_people(session, team_id, read.values(), now)
+        _refresh_people(session, team_id, unread, NEVER_REFRESHED, only_new=True)
         session.flush()
-        asked = sum(count_asked(session, s) for s in _schedules_of(session, team_id, channel_id))
+        asked = sum(count_asked(session, s) for s in _schedules_of(session, team_id, audience_id))
         return SyncResult(asked=asked, joined=tuple(joined), left=tuple(left))
 
 
@@ -155,13 +172,18 @@ def audiences_to_sync(sessions: sessionmaker[Session], *, team_id: str, now: dat
         return stale
 
 
-def _refresh_people(session: Session, team_id: str, infos: Iterable[PersonInfo], now: datetime) -> None:
+def _refresh_people(
+    session: Session, team_id: str, infos: Iterable[PersonInfo], now: datetime, *, only_new: bool = False
+) -> None:
+    """People rows from `infos`; with `only_new`, rows that exist are left as they are."""
     by_user = {info.user_id: info for info in infos}
     for chunk in _chunks(sorted(by_user)):
         found = session.scalars(select(Person).where(Person.team_id == team_id, Person.user_id.in_(chunk)))
         existing = {person.user_id: person for person in found}
         for user_id in chunk:
             person = existing.get(user_id)
+            if person is not None and only_new:
+                continue
             if person is None:
                 person = Person(team_id=team_id, user_id=user_id)
                 session.add(person)
