@@ -1,11 +1,12 @@
-"""Bolt listeners by feature; each feature module exposes register(app, deps)."""
+"""Bolt listeners by feature; each feature module exposes register(app, deps). Features never
+import each other: what they share is in handlers/common, and `/goals` subcommands of other
+features reach handlers/goals through the table in `deps.subcommands`."""
 
-from handlers import checkins, followups, goals, home, home_actions
+from handlers import checkins, followups, goals, home, home_actions, reports
 from handlers.deps import Deps
 from handlers.errors import handle_unexpected
 from handlers.middleware import skip_retried_events, stamp_time
 from handlers.payloads import clean_text, require_payload_shape
-from handlers.reports import actions as report_actions
 
 
 def register_listeners(app, *, settings, sessions, clock) -> None:
@@ -16,7 +17,7 @@ def register_listeners(app, *, settings, sessions, clock) -> None:
     app.use(skip_retried_events(sessions))
     app.error(handle_unexpected)
     goals.register(app, deps)
-    report_actions.register(app, deps)
+    reports.register(app, deps)
     home.register(app, deps)
     home_actions.register(app, deps)
     checkins.register(app, deps)

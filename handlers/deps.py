@@ -1,7 +1,7 @@
 """What every listener needs besides Bolt's own arguments, and who is asking."""
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.services.actor import Actor
 from bot.services.errors import NoWorkspace
+from handlers.common.subcommands import Subcommands
 
 logger = logging.getLogger(__name__)
 
@@ -18,6 +19,8 @@ logger = logging.getLogger(__name__)
 class Deps:
     sessions: sessionmaker[Session]
     timezone: ZoneInfo
+    # `/goals` subcommands of other features, added as each feature registers (common/subcommands.py).
+    subcommands: Subcommands = field(default_factory=Subcommands, compare=False)
 
 
 def team_of(context) -> str:

@@ -9,8 +9,8 @@ from slack_sdk.errors import SlackApiError
 from bot.domain.dates import month_start
 from bot.services import goal_reads, home
 from bot.services.checkins.home import home_checkins
+from handlers.common.focus import month_label
 from handlers.deps import Deps, team_of
-from handlers.goals.focus import month_label
 from handlers.later import later, on_ack_then_later
 from handlers.views.checkin_home import build_checkin_section
 from handlers.views.home import build_home

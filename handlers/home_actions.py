@@ -11,9 +11,9 @@ from bot.domain.refs import RefKind, format_ref
 from bot.services import home, measurements, tree_items
 from bot.services.actor import Actor
 from bot.services.errors import ServiceError
+from handlers.common.modals import STALE_FORM, modal_errors
+from handlers.common.replies import action_id_value, tell_privately
 from handlers.deps import Deps, actor_for, team_of
-from handlers.goals.replies import action_id_value, tell_privately
-from handlers.goals.submissions import STALE_FORM, modal_errors
 from handlers.home import publish_home
 from handlers.ids import ActionId, BlockId, CallbackId
 from handlers.later import later, on_ack_then_later

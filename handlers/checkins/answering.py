@@ -14,9 +14,9 @@ from bot.services.checkins import answerable, answers
 from bot.services.checkins.views import AnswerInput, AnswerSource
 from bot.services.errors import ServiceError
 from handlers.checkins.receipts import show_answered, tell
+from handlers.common.modals import modal_errors
 from handlers.deps import Deps, team_of
 from handlers.fields import checkin_answer_block, first_checkin_input
-from handlers.goals.submissions import modal_errors
 from handlers.ids import CHECKIN_CONFIDENCE, ActionId, CallbackId
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import CheckinAnswerMeta, CheckinButtonValue

@@ -12,9 +12,9 @@ from bot.services.checkins.refusals import NoSchedule
 from bot.services.checkins.views import ScheduleView
 from bot.services.errors import ServiceError
 from handlers.checkins.members import sync_audience
+from handlers.common.modals import modal_errors
+from handlers.common.replies import tell_privately
 from handlers.deps import Deps, actor_for, team_of
-from handlers.goals.replies import tell_privately
-from handlers.goals.submissions import modal_errors
 from handlers.ids import BlockId, CallbackId
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import CheckinScheduleMeta

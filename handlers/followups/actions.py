@@ -14,9 +14,9 @@ from bot.services.errors import ServiceError
 from bot.services.followups import actions as followups_actions
 from bot.services.followups import listing as followups_list
 from bot.services.followups.read_models import FollowupView
+from handlers.common.replies import action_id_value, channel_of, reply_error
 from handlers.deps import Deps, actor_for, team_of
 from handlers.followups.sources import Source, redraw, source_of
-from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId, BlockId, CallbackId
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import FollowupModalMeta

@@ -17,8 +17,8 @@ from bot.services.followups import settings as followups_settings
 from bot.services.reports.export_data import ExportScope, export_csv_files
 from bot.services.reports.report_periods import check_period
 from bot.services.reports.settings_rights import check_settings_editor
+from handlers.common.settings_change import change_channel_settings
 from handlers.followups.channel_lookup import postable_channel
-from handlers.reports.settings_change import change_channel_settings
 from handlers.views.blocks import section
 from handlers.views.export_notice import export_comment, export_failed
 from handlers.views.followup_list import build_followup_list, list_summary, settings_text
@@ -31,7 +31,7 @@ DATABASE_ONLY = (grammar.ListFollowups, grammar.FollowupsSettings)
 
 
 def run_followup_command(request, parsed) -> None:
-    """`request` is handlers.goals.request.GoalsRequest (ack, later, deps, team_id, channel_id, now)."""
+    """`request` is handlers.common.request.GoalsRequest (ack, later, deps, team_id, channel_id, now)."""
     sessions, team_id, channel_id = request.deps.sessions, request.team_id, request.channel_id
     match parsed:
         case grammar.ListFollowups(page=page):

@@ -17,8 +17,8 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.services.followups import listing as followups_list
 from bot.services.followups.read_models import FollowupView
+from handlers.common.replies import channel_of
 from handlers.deps import Deps
-from handlers.goals.replies import channel_of
 from handlers.ids import BlockId, followup_list_page
 from handlers.views.followup_list import build_followup_list, list_summary
 from handlers.views.followup_post import build_followup_reminder, reminder_text

@@ -10,10 +10,10 @@ from bot.domain.refs import RefKind, format_ref
 from bot.services import archiving, breakdown, goal_list, goal_reads, tree_items
 from bot.services.actor import Actor
 from bot.services.errors import StrategyNotFound
+from handlers.common.replies import action_id_value, channel_of, reply_error
 from handlers.deps import Deps, actor_for, team_of
 from handlers.goals.editing import actor_for_goal
 from handlers.goals.modals import open_edit_goal_modal
-from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta

@@ -1,5 +1,7 @@
-"""`/goals` and its subcommands. Database-only answers go in the ack; Web API work follows it
-in the lazy listener (handlers/later.py), so the ack never waits for Slack."""
+"""`/goals` and the goals feature's subcommands; other features' subcommands are run from the
+table they fill (`deps.subcommands`, handlers/common/subcommands.py). Database-only answers go in
+the ack; Web API work follows it in the lazy listener (handlers/later.py), so the ack never waits
+for Slack."""
 
 import logging
 from datetime import date, datetime
@@ -12,17 +14,14 @@ from bot.domain.parse import parse_goal_text
 from bot.services import archiving, focus, goal_list, goal_reads, goal_writes
 from bot.services.actor import Actor
 from bot.services.errors import ServiceError, SmartIncomplete
+from handlers.common.focus import announce_focus, focus_reply
+from handlers.common.request import GoalsRequest
 from handlers.deps import Deps, actor_for, team_of
-from handlers.followups.command import DATABASE_ONLY as FOLLOWUPS_DATABASE_ONLY
-from handlers.followups.command import run_followup_command
 from handlers.goals.actions import ask_before_archiving
 from handlers.goals.editing import actor_for_goal
-from handlers.goals.focus import announce_focus, focus_reply
 from handlers.goals.measurement_commands import record_update, undo_update
 from handlers.goals.modals import open_edit_goal_modal, open_new_goal_modal
-from handlers.goals.request import GoalsRequest
 from handlers.later import on_ack_then_later
-from handlers.reports import commands as report_commands
 from handlers.views import archive_blocks
 from handlers.views.format import escape
 from handlers.views.goal_list import list_reply
@@ -41,25 +40,18 @@ def register(app, deps: Deps) -> None:
         except ServiceError as error:
             request.fail(error)
 
+    def answers_from_database(command) -> bool:
+        parsed = grammar.parse_goals_command(command.get("text") or "")
+        return isinstance(parsed, _DATABASE_ONLY) or deps.subcommands.answers_from_database(parsed)
+
     # Bolt copies the whole request for a lazy listener, even one with nothing to do; answers that
     # never need Slack skip that by going to a listener without one. Anything else, lazy.
     app.command("/goals", matchers=[answers_from_database])(goals_command)
     on_ack_then_later(app.command("/goals"), goals_command)
 
 
-_DATABASE_ONLY = (
-    grammar.Help,
-    grammar.Unknown,
-    grammar.Invalid,
-    grammar.ListGoals,
-    grammar.Update,
-    *FOLLOWUPS_DATABASE_ONLY,
-    *report_commands.DATABASE_ONLY,
-)
-
-
-def answers_from_database(command) -> bool:
-    return isinstance(grammar.parse_goals_command(command.get("text") or ""), _DATABASE_ONLY)
+# The goals feature's own answers from the database alone; other features' are in deps.subcommands.
+_DATABASE_ONLY = (grammar.Help, grammar.Unknown, grammar.Invalid, grammar.ListGoals, grammar.Update)
 
 
 class _Request(GoalsRequest):
@@ -121,10 +113,15 @@ class _Request(GoalsRequest):
             case grammar.Restore(goal_id=goal_id):
                 self.ack()
                 self.later(lambda client, respond: self.restore(client, respond, goal_id))
-            case _ if report_commands.is_report_command(parsed):
-                report_commands.run_report_command(self, parsed)
             case _:
-                run_followup_command(self, parsed)  # `/goals followups …`, `/goals export …`
+                self.run_elsewhere(parsed)
+
+    def run_elsewhere(self, parsed) -> None:
+        """Another feature's subcommand (`reminders`, `report`, `followups`, …): its registered runner."""
+        run = self.deps.subcommands.run_for(parsed)
+        if run is None:  # a parsed kind no feature registered: a wiring mistake, not the person's
+            raise LookupError(f"no feature answers /goals {type(parsed).__name__}")
+        run(self, parsed)
 
     def list_goals(self, page: int, *, archived: bool) -> None:
         text, blocks = goal_list.rendered_page(

@@ -4,47 +4,15 @@ import logging
 from datetime import date, datetime
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.domain.reports.periods import parse_period_id
-from bot.services import focus
-from handlers.deps import Deps, team_of
-from handlers.goals.replies import action_id_value, channel_of, reply_error
+from handlers.common.focus import focus_from_button
+from handlers.common.replies import action_id_value, reply_error
+from handlers.deps import Deps
 from handlers.ids import ActionId
 from handlers.later import later, on_ack_then_later
-from handlers.views.format import escape
-from handlers.views.notices import build_focus_confirm, build_focus_set
 
 logger = logging.getLogger(__name__)
-
-
-def month_label(month: date) -> str:
-    return month.strftime("%B %Y")
-
-
-def focus_reply(outcome: focus.FocusOutcome) -> tuple[str, list]:
-    label = month_label(outcome.month)
-    current = outcome.needs_confirmation_over
-    if current is not None:
-        text = f"{current.ref} is already the main goal for {label}. Replace it with {outcome.goal.ref}?"
-        month_id = outcome.month.strftime("%Y-%m")
-        return text, build_focus_confirm(current, outcome.goal, month_label=label, month_id=month_id)
-    text = f"{outcome.goal.ref} {escape(outcome.goal.title)} is the main goal for {label}."
-    return text, build_focus_set(outcome.goal, label)
-
-
-def announce_focus(client: WebClient, outcome: focus.FocusOutcome, *, user_id: str) -> None:
-    if outcome.needs_confirmation_over is not None:
-        return
-    text = (
-        f"<@{user_id}> set the main goal for {month_label(outcome.month)}: "
-        f"*{outcome.goal.ref}* {escape(outcome.goal.title)}"
-    )
-    try:
-        client.chat_postMessage(channel=outcome.channel_id, text=text)
-    except SlackApiError as error:
-        # The bot may not be in the channel; the person has their confirmation either way.
-        logger.info("could not announce focus in %s: %s", outcome.channel_id, error.response.get("error"))
 
 
 def register(app, deps: Deps) -> None:
@@ -104,35 +72,3 @@ def _first_value(body: dict) -> object:
         return body["actions"][0]["value"]
     except (KeyError, IndexError, TypeError):
         return None
-
-
-def focus_from_button(
-    deps: Deps,
-    client: WebClient,
-    respond,
-    body: dict,
-    context,
-    *,
-    goal_id: int,
-    replace: bool,
-    now: datetime,
-    today: date,
-    replace_original: bool,
-    month: date | None = None,
-) -> None:
-    """A focus button was pressed: set the main goal, answer the person, tell the channel."""
-    user_id = body["user"]["id"]
-    outcome = focus.set_focus(
-        deps.sessions,
-        team_id=team_of(context),
-        user_id=user_id,
-        channel_id=channel_of(body),
-        goal_id=goal_id,
-        replace=replace,
-        now=now,
-        today=today,
-        month=month,
-    )
-    text, blocks = focus_reply(outcome)
-    respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=replace_original)
-    announce_focus(client, outcome, user_id=user_id)

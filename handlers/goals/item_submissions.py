@@ -8,11 +8,12 @@ from pydantic import ValidationError
 from bot.domain.drafts import SmartProblem
 from bot.services import tree_items
 from bot.services.errors import ServiceError, SmartIncomplete
+from handlers.common.modals import STALE_FORM, modal_errors
+from handlers.common.replies import tell_privately
 from handlers.deps import Deps, team_of
 from handlers.fields import block_for
 from handlers.goals.editing import actor_for_goal
-from handlers.goals.replies import tell_privately
-from handlers.goals.submissions import STALE_FORM, modal_errors, refusal_errors
+from handlers.goals.submissions import refusal_errors
 from handlers.ids import BlockId, CallbackId, objective_block_id
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import ObjectiveModalMeta, StrategyModalMeta, TacticModalMeta

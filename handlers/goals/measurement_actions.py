@@ -7,8 +7,8 @@ from slack_sdk import WebClient
 
 from bot.services import measurement_undo, measurements
 from bot.services.actor import Actor
+from handlers.common.replies import action_id_value, channel_of, reply_error
 from handlers.deps import Deps, actor_for, team_of
-from handlers.goals.replies import action_id_value, channel_of, reply_error
 from handlers.ids import ActionId
 from handlers.later import later, on_ack_then_later
 from handlers.views.measurement_notices import build_measurement_undone, recorded_blocks

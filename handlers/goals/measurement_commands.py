@@ -4,8 +4,8 @@ from slack_sdk import WebClient
 
 from bot.domain.update_command import UndoUpdate, Update
 from bot.services import measurement_undo, measurements
+from handlers.common.request import GoalsRequest
 from handlers.goals.measurement_actions import pending_payload, undo_as
-from handlers.goals.request import GoalsRequest
 from handlers.views.measurement_notices import (
     build_confirm_measurement,
     build_measurement_undone,

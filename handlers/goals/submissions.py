@@ -8,10 +8,11 @@ from pydantic import ValidationError
 from bot.services import goal_writes
 from bot.services.actor import Actor
 from bot.services.errors import ServiceError, SmartIncomplete
+from handlers.common.modals import STALE_FORM, modal_errors
+from handlers.common.replies import tell_privately
 from handlers.deps import Deps, team_of
 from handlers.fields import block_for, shown_blocks
 from handlers.goals.editing import actor_for_goal
-from handlers.goals.replies import tell_privately
 from handlers.ids import BlockId, CallbackId
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import GoalModalMeta
@@ -23,13 +24,6 @@ from handlers.views.notices import build_goal_saved
 from handlers.views.refusals import describe_refusal
 
 logger = logging.getLogger(__name__)
-
-STALE_FORM = "This form is out of date. Close it and run /goals again."
-
-
-def modal_errors(ack, errors: dict[str, str]) -> None:
-    # Slack shows at most a short line under each field.
-    ack(response_action="errors", errors={block: message[:150] for block, message in errors.items()})
 
 
 def refusal_errors(

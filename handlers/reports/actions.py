@@ -7,9 +7,9 @@ from datetime import date, datetime
 from slack_sdk import WebClient
 
 from bot.domain.reports.periods import parse_period_id
+from handlers.common.focus import focus_from_button
+from handlers.common.replies import reply_error
 from handlers.deps import Deps
-from handlers.goals.focus import focus_from_button
-from handlers.goals.replies import reply_error
 from handlers.ids import ActionId
 from handlers.later import later, on_ack_then_later
 

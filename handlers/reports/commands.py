@@ -14,9 +14,9 @@ from bot.services.actor import Actor
 from bot.services.reports import settings as report_settings
 from bot.services.reports.digests import channel_digest
 from bot.services.reports.report_periods import check_period
+from handlers.common.settings_change import change_channel_settings
 from handlers.deps import Deps
 from handlers.reports.posting import post_digest
-from handlers.reports.settings_change import change_channel_settings
 from handlers.views.format import escape
 from handlers.views.notices import build_error
 from handlers.views.report_digest import period_label
@@ -29,7 +29,7 @@ _NEEDS_CHANNEL = "Run this in the team's channel: reminders and digests belong t
 
 
 def run_report_command(request, parsed: rc.ReportCommand) -> None:
-    """`request` is handlers.goals.request.GoalsRequest (ack, later, deps, team, user, channel, now)."""
+    """`request` is handlers.common.request.GoalsRequest (ack, later, deps, team, user, channel, now)."""
     deps: Deps = request.deps
     default_tz = deps.timezone.key
     if isinstance(parsed, rc.ReportInvalid):
@@ -112,16 +112,3 @@ def _report(request, spec: str) -> None:
         logger.info("posted an on-demand digest (%s) in %s", period_label(found.digest), channel_id)
 
     request.later(work)
-
-
-def is_report_command(parsed) -> bool:
-    return isinstance(
-        parsed,
-        rc.RemindersShow
-        | rc.RemindersAt
-        | rc.RemindersSwitch
-        | rc.DigestShow
-        | rc.DigestCadenceSet
-        | rc.Report
-        | rc.ReportInvalid,
-    )

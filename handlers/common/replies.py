@@ -1,4 +1,5 @@
-"""Small helpers every goals listener uses to answer the person."""
+"""Answering the person who pressed, typed or submitted: an ephemeral error, a private note
+after a modal closes, and reading which channel and which number a payload carries."""
 
 import logging
 

@@ -1,8 +1,8 @@
 """One `/goals` invocation as every subcommand sees it: who, where, when, and how to answer."""
 
 from bot.services.errors import ServiceError
+from handlers.common.replies import reply_error
 from handlers.deps import Deps
-from handlers.goals.replies import reply_error
 from handlers.later import Work, later
 from handlers.views.notices import build_error
 from handlers.views.refusals import describe_refusal

@@ -19,7 +19,7 @@ Change = Callable[[Actor, WebClient | None], tuple[str, list[Any]]]
 
 
 def change_channel_settings(request, change: Change, *, needs_slack: bool = False) -> None:
-    """`request` is handlers.goals.request.GoalsRequest; `needs_slack`: the change itself calls
+    """`request` is handlers.common.request.GoalsRequest; `needs_slack`: the change itself calls
     the Web API, so it always runs after the ack."""
     team_id, user_id, channel_id = request.team_id, request.user_id, request.channel_id
     owner = owns_a_goal_here(request.deps.sessions, team_id, user_id, channel_id)
