@@ -1,6 +1,6 @@
-"""`/goals focus`: the channel's one main goal for the month, replaced only after a confirmation."""
+"""`/goals focus`'s confirmation: replace the month's main goal or keep it (the setting itself is
+handlers/common/focus.py, shared with the month-end reminder's button)."""
 
-import logging
 from datetime import date, datetime
 
 from slack_sdk import WebClient
@@ -11,8 +11,6 @@ from handlers.common.replies import action_id_value, reply_error
 from handlers.deps import Deps
 from handlers.ids import ActionId
 from handlers.later import later, on_ack_then_later
-
-logger = logging.getLogger(__name__)
 
 
 def register(app, deps: Deps) -> None:
