@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from slack_sdk import WebClient
 
 from bot.services.checkins import answerable, answers
-from bot.services.checkins.views import AnswerInput, AnswerSource
+from bot.services.checkins.read_models import AnswerInput, AnswerSource
 from bot.services.errors import ServiceError
 from handlers.checkins.receipts import show_answered, tell
 from handlers.common.modals import modal_errors

@@ -28,7 +28,7 @@ from bot.outbound import SendFailed
 from bot.outbound.passes import PassSummary, TickContext
 from bot.services.checkins import claims
 from bot.services.checkins.planning import plan_deliveries
-from bot.services.checkins.views import DeliveryToSend
+from bot.services.checkins.read_models import DeliveryToSend
 from handlers.checkins.delivery_message import ChannelNames, prompt_message
 from handlers.checkins.delivery_reconcile import find_posted
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.domain.checkins.localtime import zone
 from bot.outbound import Sender, SendFailed
-from bot.services.checkins.views import DeliveryToSend
+from bot.services.checkins.read_models import DeliveryToSend
 from handlers.views.checkin_prompt import build_prompt, prompt_text
 
 EVENT_TYPE = "goalbot_checkin"

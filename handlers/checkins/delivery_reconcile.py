@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.outbound import Sender
-from bot.services.checkins.views import DeliveryToSend
+from bot.services.checkins.read_models import DeliveryToSend
 from handlers.checkins.delivery_message import delivery_of
 
 # Slack's clock and ours may differ a little; the message was posted after its scheduled time.

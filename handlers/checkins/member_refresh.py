@@ -21,7 +21,7 @@ from bot.outbound import Sender, SendFailed
 from bot.outbound.passes import TickContext
 from bot.services import jobs
 from bot.services.checkins import members
-from bot.services.checkins.views import PersonInfo
+from bot.services.checkins.read_models import PersonInfo
 from bot.services.checkins.workspaces import workspaces_with_schedules
 
 logger = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.services.checkins import members
-from bot.services.checkins.views import PersonInfo, SyncResult
+from bot.services.checkins.read_models import PersonInfo, SyncResult
 from handlers.deps import Deps, team_of
 from handlers.later import later, on_ack_then_later
 

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.domain.checkins.localtime import zone
-from bot.services.checkins.views import AnswerRecorded, MessageRef
+from bot.services.checkins.read_models import AnswerRecorded, MessageRef
 from handlers.ids import ActionId
 from handlers.metadata import CheckinButtonValue
 from handlers.views.checkin_notices import answer_receipt

@@ -18,8 +18,8 @@ from slack_sdk.errors import SlackApiError
 
 from bot.domain.checkins.replies import parse_reply
 from bot.services.checkins import answerable, answers, home
+from bot.services.checkins.read_models import AnswerInput, AnswerRecorded, AnswerSource
 from bot.services.checkins.refusals import AlreadyAnswered
-from bot.services.checkins.views import AnswerInput, AnswerRecorded, AnswerSource
 from bot.services.errors import ServiceError
 from handlers.checkins.receipts import edit_button_of, show_answered
 from handlers.deps import Deps, team_of

@@ -5,8 +5,8 @@ from datetime import date, datetime
 from slack_sdk import WebClient
 
 from bot.services.actor import Actor
+from bot.services.checkins.read_models import ScheduleView
 from bot.services.checkins.refusals import NotScheduleOwner
-from bot.services.checkins.views import ScheduleView
 from bot.services.errors import ServiceError
 from handlers.checkins.schedule import read_members
 from handlers.deps import Deps, is_workspace_admin, team_of

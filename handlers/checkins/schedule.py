@@ -8,8 +8,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.services.checkins import schedules
+from bot.services.checkins.read_models import ScheduleView
 from bot.services.checkins.refusals import NoSchedule
-from bot.services.checkins.views import ScheduleView
 from bot.services.errors import ServiceError
 from handlers.checkins.members import sync_audience
 from handlers.common.modals import modal_errors

@@ -4,7 +4,7 @@ from collections.abc import Mapping, Sequence
 
 from bot.domain.checkins.enums import Category
 from bot.domain.numbers import is_storable
-from bot.services.checkins.views import AnswerInput
+from bot.services.checkins.read_models import AnswerInput
 from handlers.ids import BlockId, checkin_objective_block_id
 from handlers.views.checkin_answer_modal import FOLLOW_UP_VALUE
 from handlers.views.form_reader import FormReader

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block, DividerBlock
 
-from bot.services.checkins.views import HomeCheckins, OpenCheckin
+from bot.services.checkins.read_models import HomeCheckins, OpenCheckin
 from handlers.ids import ActionId
 from handlers.views.blocks import button, context, header, section
 from handlers.views.format import channel_mention, format_date

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import Block
 
 from bot.domain.checkins.spec import ScheduleSpec
-from bot.services.checkins.views import AnswerRecorded, CheckinStatus, HolidayView, ScheduleView
+from bot.services.checkins.read_models import AnswerRecorded, CheckinStatus, HolidayView, ScheduleView
 from handlers.views.blocks import context, lines_within, section
 from handlers.views.checkin_schedule_modal import span_label
 from handlers.views.format import channel_mention, escape, format_date, mention, truncate

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import ActionsBlock, Block
 
 from bot.domain.checkins.enums import DeliveryKind
-from bot.services.checkins.views import DeliveryToSend
+from bot.services.checkins.read_models import DeliveryToSend
 from bot.services.read_models import ObjectiveSummary
 from handlers.ids import CHECKIN_CONFIDENCE, ActionId
 from handlers.views.blocks import button, context, section

@@ -19,7 +19,7 @@ from slack_sdk.models.views import View
 from bot.domain.checkins.enums import Weekday
 from bot.domain.checkins.spec import MAX_REMINDERS, MIN_ANONYMOUS_ANSWERS, ScheduleSpec
 from bot.domain.refs import RefKind, format_ref
-from bot.services.checkins.views import ScheduleView
+from bot.services.checkins.read_models import ScheduleView
 from handlers.ids import ActionId, BlockId, CallbackId
 from handlers.metadata import CheckinScheduleMeta
 from handlers.views.blocks import context

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.enums import GoalLevel
 from bot.services import archiving, breakdown, focus, goal_list, goal_writes, measurement_undo
-from bot.services.checkins.views import AnswerInput
+from bot.services.checkins.read_models import AnswerInput
 from bot.services.list_cache import PageCache
 from bot.services.read_models import GoalPage
 from models.db import make_engine, make_sessionmaker

@@ -7,6 +7,7 @@ from bot.entrypoints.console.dispatcher import Dispatcher, Reply
 from bot.entrypoints.console.labels import label
 from bot.entrypoints.console.modal import ModalWalker
 from bot.entrypoints.console.mrkdwn import plain, reading_in, zone_of
+from bot.entrypoints.console.open_views import MyViews
 from bot.entrypoints.console.outputs import Outbox
 from bot.entrypoints.console.payloads import (
     Identity,
@@ -21,7 +22,6 @@ from bot.entrypoints.console.payloads import (
 from bot.entrypoints.console.render import Choice, ambiguity, render_message, render_view
 from bot.entrypoints.console.terminal import Terminal
 from bot.entrypoints.console.ticking import TimeTravel
-from bot.entrypoints.console.views import MyViews
 from bot.entrypoints.console.workspace import Output, ResponseTarget, Workspace, person_id, with_block_ids
 
 Bound = tuple[Choice, Surface]

@@ -5,8 +5,8 @@ from dataclasses import replace
 
 from bot.domain.checkins.spec import CONFIDENCE_RANGE
 from bot.domain.numbers import MAX_MEASUREMENT, is_storable
+from bot.services.checkins.read_models import AnswerInput
 from bot.services.checkins.refusals import BadConfidence, FollowUpNeedsDescription, UnknownObjective
-from bot.services.checkins.views import AnswerInput
 from bot.services.errors import MeasurementOutOfRange, TextTooLong
 
 MAX_TEXT = 3000  # a modal's multiline input allows 3000 characters; a DM reply is held to the same

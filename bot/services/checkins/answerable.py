@@ -24,10 +24,10 @@ from bot.domain.limits import MAX_ID
 from bot.services.checkins.audience import person_of, schedules_asking
 from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.prompt_contents import summarize_for
+from bot.services.checkins.read_models import AnswerInput, MessageRef
 from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, NoSchedule, UnknownPrompt
 from bot.services.checkins.schedules import find_schedule
 from bot.services.checkins.specs import spec_of
-from bot.services.checkins.views import AnswerInput, MessageRef
 from bot.services.read_models import ObjectiveSummary
 from models.answers import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
 from models.checkins import Delivery, Schedule

@@ -37,7 +37,7 @@ from bot.services.checkins.answerable import (
 )
 from bot.services.checkins.outbox import delivery_row, insert_new_deliveries, prompt_query
 from bot.services.checkins.prompt_contents import schedule_objectives
-from bot.services.checkins.views import AnswerInput, AnswerRecorded, AnswerSource, MessageRef
+from bot.services.checkins.read_models import AnswerInput, AnswerRecorded, AnswerSource, MessageRef
 from bot.services.reports.tally_writes import retally_answer
 from models.answers import AnonymousAnswer, AnonymousAnswerNumber, AnonymousFlag, Answer, AnswerNumber
 from models.checkins import Delivery, Schedule

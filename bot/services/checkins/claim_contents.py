@@ -13,8 +13,8 @@ from bot.domain.checkins.periods import closes_at
 from bot.services.checkins.audience import person_of
 from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.prompt_contents import ObjectiveCache
+from bot.services.checkins.read_models import DeliveryToSend
 from bot.services.checkins.specs import spec_of
-from bot.services.checkins.views import DeliveryToSend
 from models.checkins import Delivery, Schedule
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.enums import DeliveryState
 from bot.services.checkins.claim_contents import contents_to_send
-from bot.services.checkins.views import DeliveryToSend
+from bot.services.checkins.read_models import DeliveryToSend
 from models.checkins import Delivery
 
 LEASE = timedelta(minutes=2)

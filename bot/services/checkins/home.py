@@ -13,8 +13,8 @@ from bot.domain.checkins.periods import period_for
 from bot.domain.checkins.schedule_times import next_prompt_when_on
 from bot.services.checkins.audience import holidays_between, person_of, schedules_asking
 from bot.services.checkins.outbox import prompt_query
+from bot.services.checkins.read_models import HomeCheckins, NextCheckin, OpenCheckin
 from bot.services.checkins.specs import spec_of
-from bot.services.checkins.views import HomeCheckins, NextCheckin, OpenCheckin
 from models.checkins import Delivery
 
 # Time off is at most MAX_AWAY; a week past it finds every weekday once more.

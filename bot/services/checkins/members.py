@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.zones import canonical_zone
 from bot.services.checkins.audience import count_asked
-from bot.services.checkins.views import PersonInfo, SyncResult
+from bot.services.checkins.read_models import PersonInfo, SyncResult
 from models.checkins import Schedule
 from models.people import Membership, Person
 

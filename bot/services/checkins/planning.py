@@ -34,9 +34,9 @@ from bot.domain.zones import known_zones
 from bot.services.checkins.audience import each_asked_member, holidays_between
 from bot.services.checkins.cursor import lock_cursor
 from bot.services.checkins.outbox import delivery_row, insert_in_batches
+from bot.services.checkins.read_models import PlanSummary
 from bot.services.checkins.sent_prompts import reminder_candidates
 from bot.services.checkins.specs import spec_of
-from bot.services.checkins.views import PlanSummary
 from models.checkins import Schedule
 
 LOOKBACK = timedelta(hours=24)

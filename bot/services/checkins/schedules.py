@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.checkins.spec import ScheduleSpec, check_schedule
 from bot.services.actor import Actor
 from bot.services.checkins.audience import count_asked
+from bot.services.checkins.read_models import ScheduleView
 from bot.services.checkins.refusals import NoSchedule, NotScheduleOwner, ScheduleInvalid
 from bot.services.checkins.specs import spec_of, write_spec
-from bot.services.checkins.views import ScheduleView
 from models.checkins import Schedule
 
 

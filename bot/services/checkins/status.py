@@ -16,10 +16,10 @@ from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.schedule_times import last_prompt_at_or_before
 from bot.services.actor import Actor
 from bot.services.checkins.audience import asked_members, holidays_between
+from bot.services.checkins.read_models import CheckinStatus
 from bot.services.checkins.refusals import NoSchedule, NotScheduleOwner
 from bot.services.checkins.schedules import find_schedule
 from bot.services.checkins.specs import spec_of
-from bot.services.checkins.views import CheckinStatus
 from models.answers import Answer
 from models.checkins import Delivery
 

@@ -13,8 +13,8 @@ from bot.domain.checkins.localtime import zone
 from bot.services.actor import Actor
 from bot.services.checkins.audience import person_of
 from bot.services.checkins.members import NEVER_REFRESHED
+from bot.services.checkins.read_models import HolidayView
 from bot.services.checkins.refusals import AdminOnly, HolidayExists, NoHoliday
-from bot.services.checkins.views import HolidayView
 from models.people import Holiday, Person
 
 

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from bot.domain.checkins.spec import ReminderPolicy
 from bot.services.checkins import time_off
-from bot.services.checkins.views import AnswerInput
+from bot.services.checkins.read_models import AnswerInput
 from tests.handlers.checkins.delivery_setup import add_channel
 from tests.services.checkins.helpers import TEAM, answer, owner
 

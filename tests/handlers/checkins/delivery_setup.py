@@ -14,7 +14,7 @@ from bot.domain.reports.digest_schedule import DigestCadence
 from bot.outbound import Sender, WorkspaceGate, single_token
 from bot.outbound.passes import TickContext
 from bot.services.checkins import members, schedules
-from bot.services.checkins.views import PersonInfo, ScheduleView
+from bot.services.checkins.read_models import PersonInfo, ScheduleView
 from bot.services.reports import settings as report_settings
 from bot.slack.standin import SlackStandIn
 from handlers.checkins.delivery_message import delivery_of

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 
-from bot.services.checkins.views import MessageRef
+from bot.services.checkins.read_models import MessageRef
 from handlers.checkins.receipts import edit_button_of
 from handlers.metadata import CheckinButtonValue
 from handlers.views.checkin_prompt import Answered, build_answered_prompt

@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.services.checkins.views import CheckinStatus, HomeCheckins, NextCheckin, OpenCheckin
+from bot.services.checkins.read_models import CheckinStatus, HomeCheckins, NextCheckin, OpenCheckin
 from handlers.ids import ActionId
 from handlers.views.checkin_home import build_checkin_section
 from handlers.views.checkin_notices import status_text

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.checkins.enums import DeliveryKind
 from bot.domain.checkins.spec import Questions
-from bot.services.checkins.views import DeliveryToSend
+from bot.services.checkins.read_models import DeliveryToSend
 from handlers.ids import ActionId
 from handlers.views.checkin_prompt import Answered, build_answered_prompt, build_prompt, prompt_text
 from tests.handlers.views.factories import make_objective

@@ -63,7 +63,7 @@ def test_tampered_selects_fall_back_to_defaults_and_bad_groups_are_refused():
 def test_a_current_schedule_is_shown_as_it_is():
     from datetime import UTC, datetime
 
-    from bot.services.checkins.views import ScheduleView
+    from bot.services.checkins.read_models import ScheduleView
 
     spec = ScheduleSpec(
         1,

@@ -9,7 +9,7 @@ from bot.domain.checkins.enums import Weekday
 from bot.domain.checkins.spec import ScheduleSpec
 from bot.services.actor import Actor
 from bot.services.checkins import answers, members, planning, schedules
-from bot.services.checkins.views import (
+from bot.services.checkins.read_models import (
     AnswerInput,
     AnswerRecorded,
     AnswerSource,

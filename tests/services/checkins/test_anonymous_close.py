@@ -7,7 +7,7 @@ from threading import Barrier, Thread
 from sqlalchemy import select
 
 from bot.services.checkins.anonymous_close import settle_anonymous_days
-from bot.services.checkins.views import AnswerInput
+from bot.services.checkins.read_models import AnswerInput
 from models.answers import AnonymousClose
 from models.goals import Measurement
 from tests.services.checkins.helpers import answer, make_channel, plan

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.services.checkins.views import AnswerInput, AnswerSource
+from bot.services.checkins.read_models import AnswerInput, AnswerSource
 from models.theme_tallies import ThemePerson, ThemeTally
 from tests.services.checkins.helpers import answer, make_channel, plan
 from tests.services.factories import make_goal

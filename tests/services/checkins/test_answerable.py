@@ -6,8 +6,8 @@ from datetime import date, time, timedelta
 import pytest
 
 from bot.services.checkins import answerable, answers, claims, members, schedules
+from bot.services.checkins.read_models import AnswerInput, AnswerSource, MessageRef, PersonInfo
 from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, UnknownPrompt
-from bot.services.checkins.views import AnswerInput, AnswerSource, MessageRef, PersonInfo
 from models.checkins import Delivery
 from tests.services.checkins.helpers import (
     CHANNEL,

@@ -10,6 +10,7 @@ from sqlalchemy import MetaData, select
 from bot.domain.checkins.enums import Category
 from bot.domain.numbers import MAX_MEASUREMENT
 from bot.services.checkins import answers, claims
+from bot.services.checkins.read_models import AnswerInput, AnswerSource
 from bot.services.checkins.refusals import (
     AlreadyAnswered,
     BadConfidence,
@@ -18,7 +19,6 @@ from bot.services.checkins.refusals import (
     UnknownObjective,
 )
 from bot.services.checkins.time_off import set_away
-from bot.services.checkins.views import AnswerInput, AnswerSource
 from bot.services.errors import MeasurementOutOfRange, TextTooLong
 from models.answers import AnonymousFlag, Answer
 from models.checkins import Delivery

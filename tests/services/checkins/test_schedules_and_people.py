@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.services.checkins import members, schedules, time_off
+from bot.services.checkins.read_models import PersonInfo
 from bot.services.checkins.refusals import (
     AdminOnly,
     HolidayExists,
@@ -13,7 +14,6 @@ from bot.services.checkins.refusals import (
     NotScheduleOwner,
     ScheduleInvalid,
 )
-from bot.services.checkins.views import PersonInfo
 from tests.services.checkins.helpers import CHANNEL, MADE_AT, TEAM, make_channel, owner, spec
 
 

@@ -6,7 +6,7 @@ from bot.domain.checkins.enums import Weekday
 from bot.domain.checkins.spec import ScheduleSpec
 from bot.services.actor import Actor
 from bot.services.checkins import answers, members, schedules
-from bot.services.checkins.views import AnswerInput, AnswerSource, PersonInfo
+from bot.services.checkins.read_models import AnswerInput, AnswerSource, PersonInfo
 
 MONDAY_0800 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 MONDAY_1000 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)

@@ -1,4 +1,5 @@
-"""The views the person at the console sees: their modal stack and Home tab, kept by the stand-in."""
+"""The views open for the person at the console (their modal stack and Home tab), as the stand-in
+keeps them: Slack views seen from the console, not Block Kit builders."""
 
 from collections.abc import Callable
 from typing import Any
