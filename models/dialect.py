@@ -1,12 +1,13 @@
 """The few statements whose SQL differs between SQLite and PostgreSQL, written once.
 
-Insert-or-ignore, additive upsert and skip-locked claims are the only dialect-specific SQL
-goalbot needs; every module builds them here instead of branching on the dialect itself.
+Insert-or-ignore, additive upsert, skip-locked claims and reads outside a transaction are the only
+dialect-specific SQL goalbot needs; every module builds them here instead of branching on the
+dialect itself (tests/models/test_dialect_sql.py holds the rest of the code to that).
 """
 
 from typing import Any
 
-from sqlalchemy import Select, Table
+from sqlalchemy import Connection, Select, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -44,3 +45,11 @@ def skipping_locked(session: Session, query: Select[Any]) -> Select[Any]:
     if session.get_bind().dialect.name == "postgresql":
         return query.with_for_update(skip_locked=True)
     return query
+
+
+def reading_outside_transaction(connection: Connection) -> Connection:
+    """A connection for one read with no BEGIN and no ROLLBACK round trips on PostgreSQL (psycopg
+    switches autocommit on the client side); SQLite's reads cost no round trip either way."""
+    if connection.dialect.name == "postgresql":
+        return connection.execution_options(isolation_level="AUTOCOMMIT")
+    return connection

@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from functools import cache
 
 from sqlalchemy import BigInteger, Engine, Select, String, Table, bindparam, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base
+from models.dialect import reading_outside_transaction, upsert_adding
 
 # Not a Slack id (those are upper-case letters and digits), so it never names a workspace.
 EVERY_TEAM = "*"
@@ -33,15 +33,9 @@ class ListVersion(Base):
 def bump(session: Session, team_ids: Iterable[str]) -> None:
     """One more for each workspace, in a fixed order so two transactions never wait on each other."""
     table: Table = ListVersion.__table__  # type: ignore[assignment]
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     for team_id in sorted(set(team_ids)):
-        statement = insert(table).values(team_id=team_id, version=1)
-        session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[table.c.team_id], set_={"version": table.c.version + 1}
-            )
-        )
+        rows = [{"team_id": team_id, "version": 1}]
+        session.execute(upsert_adding(session, table, ["team_id"], ["version"], rows))
 
 
 def current_version(engine: Engine, team_id: str) -> int:
@@ -53,10 +47,8 @@ def current_version(engine: Engine, team_id: str) -> int:
     for attempt in (1, 2):
         try:
             with engine.connect() as connection:
-                if engine.dialect.name == "postgresql":
-                    # No BEGIN and no ROLLBACK round trips; psycopg switches this on the client side.
-                    connection.execution_options(isolation_level="AUTOCOMMIT")
-                return connection.execute(_version_query(), {"team_id": team_id}).scalar_one()
+                reading = reading_outside_transaction(connection)
+                return reading.execute(_version_query(), {"team_id": team_id}).scalar_one()
         except DBAPIError as error:
             if attempt == 2 or not error.connection_invalidated:
                 raise

@@ -9,10 +9,9 @@ the transaction that writes the medians, so repeated or concurrent ticks settle 
 """
 
 from datetime import date, datetime
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Table, exists, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.anonymous_numbers import settle_numbers
@@ -20,6 +19,7 @@ from bot.domain.checkins.periods import closed_everywhere
 from bot.services.checkins.specs import spec_of
 from models.answers import AnonymousAnswer, AnonymousAnswerNumber, AnonymousClose
 from models.checkins import Schedule
+from models.dialect import insert_ignoring
 from models.goals import Measurement, Objective
 from models.measurement_queries import root_of
 
@@ -94,11 +94,9 @@ def _settle(sessions: sessionmaker[Session], team_id: str, schedule_id: int, day
 
 def _claim(session: Session, team_id: str, schedule_id: int, day: date, *, counted: bool) -> bool:
     """Whether this transaction recorded the day's close (another tick may have, or be doing it)."""
-    dialect = session.get_bind().dialect.name
-    insert: Any = postgresql.insert(_CLOSES) if dialect == "postgresql" else sqlite.insert(_CLOSES)
     statement = (
-        insert.values(team_id=team_id, schedule_id=schedule_id, local_date=day, counted=counted)
-        .on_conflict_do_nothing(index_elements=["schedule_id", "local_date"])
+        insert_ignoring(session, _CLOSES, ["schedule_id", "local_date"])
+        .values(team_id=team_id, schedule_id=schedule_id, local_date=day, counted=counted)
         .returning(_CLOSES.c.schedule_id)
     )
     return session.execute(statement).first() is not None

@@ -4,10 +4,10 @@ from datetime import datetime
 from typing import cast
 
 from sqlalchemy import Table, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from models.checkins import CheckinPlan
+from models.dialect import insert_ignoring
 
 _TABLE = cast(Table, CheckinPlan.__table__)
 
@@ -15,14 +15,8 @@ _TABLE = cast(Table, CheckinPlan.__table__)
 def lock_cursor(session: Session, team_id: str, initial: datetime) -> CheckinPlan:
     """The team's cursor row, locked (PostgreSQL) until the transaction ends, so two ticks planning
     the same workspace take turns and the second sees how far the first got."""
-    dialect = session.get_bind().dialect.name
-    insert: postgresql.Insert | sqlite.Insert = (
-        postgresql.insert(_TABLE) if dialect == "postgresql" else sqlite.insert(_TABLE)
-    )
     session.execute(
-        insert.values(team_id=team_id, planned_until=initial).on_conflict_do_nothing(
-            index_elements=["team_id"]
-        )
+        insert_ignoring(session, _TABLE, ["team_id"]).values(team_id=team_id, planned_until=initial)
     )
     query = select(CheckinPlan).where(CheckinPlan.team_id == team_id).with_for_update()
     return session.scalars(query.execution_options(populate_existing=True)).one()

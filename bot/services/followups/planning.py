@@ -14,13 +14,13 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Table, and_, exists, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.enums import FollowUpStatus
 from bot.domain.followups.due import DEFAULT_DUE_HOURS, Followup, due_at, due_followup_reminders
 from bot.services.followups.read_models import latest_anonymous_date_to_post, opened_at
 from bot.services.followups.release import release_anonymous_flags
+from models.dialect import insert_ignoring
 from models.followups import POST_KEY, FollowUp, FollowupMessage, FollowupSettings
 
 _TABLE = cast(Table, FollowupMessage.__table__)
@@ -107,10 +107,5 @@ def _row(followup: FollowUp, key: str, now: datetime) -> dict[str, Any]:
 def _insert_new(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     if not rows:
         return []
-    if session.get_bind().dialect.name == "postgresql":
-        statement: Any = postgresql.insert(_TABLE).on_conflict_do_nothing(
-            constraint="uq_follow_up_messages_follow_up_id_key"
-        )
-    else:
-        statement = sqlite.insert(_TABLE).on_conflict_do_nothing(index_elements=["follow_up_id", "key"])
+    statement = insert_ignoring(session, _TABLE, ["follow_up_id", "key"])
     return [row.id for row in session.execute(statement.returning(_TABLE.c.id), rows).all()]

@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.enums import GoalStatus
@@ -24,6 +23,7 @@ from bot.domain.reports.months import month_id
 from bot.domain.reports.reminders import FocusState, ReminderSettings, due_reminders
 from bot.services.reports.settings import ChannelReportSettings, settings_view
 from models.checkins import Schedule
+from models.dialect import insert_ignoring
 from models.goals import Goal, MonthlyFocus
 from models.people import Holiday
 from models.reports import ReportCursor, ReportPost, ReportSettings
@@ -146,23 +146,14 @@ def _record(session: Session, team_id: str, moments: tuple[Moment, ...], state: 
         }
         for m in moments
     ]
-    statement = _insert(session, _POSTS).on_conflict_do_nothing(
-        index_elements=["team_id", "channel_id", "kind", "period"]
-    )
+    statement = insert_ignoring(session, _POSTS, ["team_id", "channel_id", "kind", "period"])
     created = session.execute(statement.returning(_POSTS.c.id), rows).all()
     return len(created)
 
 
-def _insert(session: Session, table: Table) -> Any:
-    dialect = session.get_bind().dialect.name
-    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
-
-
 def _lock_cursor(session: Session, team_id: str, initial: datetime) -> ReportCursor:
     session.execute(
-        _insert(session, _CURSORS)
-        .values(team_id=team_id, planned_until=initial)
-        .on_conflict_do_nothing(index_elements=["team_id"])
+        insert_ignoring(session, _CURSORS, ["team_id"]).values(team_id=team_id, planned_until=initial)
     )
     query = select(ReportCursor).where(ReportCursor.team_id == team_id).with_for_update()
     return session.scalars(query.execution_options(populate_existing=True)).one()

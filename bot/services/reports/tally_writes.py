@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import Table, delete, tuple_, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.domain.reports.tally_marks import Mark, MarkKind, tally_periods
+from models.dialect import upsert_adding
 from models.theme_tallies import ThemePerson, ThemeTally
 
 _TALLIES: Table = ThemeTally.__table__  # type: ignore[assignment]
@@ -71,11 +71,10 @@ def _people_joining(
         return {}
     person = {**key, "person_key": person_key, "uses": 1}
     rows = [{**person, "period": p, "kind": m.kind.value, "theme": m.theme} for p, m in changes]
-    insert = _insert(session, _PEOPLE).values(rows)
-    statement = insert.on_conflict_do_update(
-        index_elements=list(_PEOPLE.primary_key.columns.keys()),
-        set_={"uses": _PEOPLE.c.uses + insert.excluded.uses},
-    ).returning(_PEOPLE.c.period, _PEOPLE.c.kind, _PEOPLE.c.theme, _PEOPLE.c.uses)
+    key_columns = list(_PEOPLE.primary_key.columns.keys())
+    statement = upsert_adding(session, _PEOPLE, key_columns, ["uses"], rows).returning(
+        _PEOPLE.c.period, _PEOPLE.c.kind, _PEOPLE.c.theme, _PEOPLE.c.uses
+    )
     return {(p, _mark(kind, theme)): 1 for p, kind, theme, uses in session.execute(statement) if uses == 1}
 
 
@@ -103,21 +102,9 @@ def _people_leaving(
 
 
 def _add_to_tallies(session: Session, rows: Iterable[dict]) -> None:
-    rows = list(rows)
-    insert = _insert(session, _TALLIES).values(rows)
-    session.execute(
-        insert.on_conflict_do_update(
-            index_elements=list(_TALLIES.primary_key.columns.keys()),
-            set_={name: _TALLIES.c[name] + insert.excluded[name] for name in _COUNTS},
-        )
-    )
+    key_columns = list(_TALLIES.primary_key.columns.keys())
+    session.execute(upsert_adding(session, _TALLIES, key_columns, list(_COUNTS), list(rows)))
 
 
 def _mark(kind: str, theme: str) -> Mark:
     return Mark(MarkKind(kind), theme)
-
-
-def _insert(session: Session, table: Table) -> postgresql.Insert | sqlite.Insert:
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
