@@ -4,17 +4,25 @@ list could show, so no write path can forget to.
 Watched: every model of models/goals.py (goals, objectives, measurements, the month's focus, and
 strategies and tactics, cheap to include). After each flush the workspaces of the rows written
 are noted on the session; just before the outermost commit they are bumped, last, so the
-counter's row lock is held only for the commit itself. A DML statement run through the session on
-a watched table (`session.execute(update(Goal)…)`) has no one workspace: it bumps EVERY_TEAM.
+counter's row lock is held only for the commit itself.
+
+A DML statement run through the session on a watched table (`session.execute(update(Goal)…)`)
+bumps the workspaces it names: an UPDATE or DELETE whose WHERE requires `team_id == 'T…'` (or
+`team_id IN (…)`), an INSERT whose every row carries its team_id. When the statement does not say
+(no such condition, one under an OR, a bound value given later), it bumps EVERY_TEAM, which every
+workspace's version includes: erring towards a re-read, never towards a stale page.
 Writes that bypass the Session (a raw Connection, text SQL) are not seen: the app makes none on
 these tables, and migrations run before the processes that cache.
 """
 
+from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Table, event
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 from sqlalchemy.orm.attributes import instance_state
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import BinaryExpression, BindParameter, BooleanClauseList, ColumnElement
 
 from models.goals import Goal, Measurement, MonthlyFocus, Objective, Strategy, Tactic
 from models.list_versions import EVERY_TEAM, bump
@@ -39,13 +47,64 @@ def _note_flushed(session: Session, _context: Any) -> None:
 
 @event.listens_for(Session, "do_orm_execute")
 def _note_statement(state: ORMExecuteState) -> None:
-    if (state.is_insert or state.is_update or state.is_delete) and _writes_watched(state.statement):
-        _teams(state.session).add(EVERY_TEAM)
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    table = _watched_table(state.statement)
+    if table is not None:
+        named = _inserted_teams(state) if state.is_insert else _teams_required(state.statement, table)
+        _teams(state.session).update(named or {EVERY_TEAM})
 
 
-def _writes_watched(statement: Any) -> bool:
+def _watched_table(statement: Any) -> Any:
+    # update(Goal) carries the mapped class's table, annotated; update(table) the table itself.
     table = getattr(statement, "table", None)
-    return table in _WATCHED_TABLES or getattr(table, "__table__", None) in _WATCHED_TABLES
+    table = getattr(table, "__table__", table)
+    if isinstance(table, Table):
+        table = table._deannotate()
+    return table if table in _WATCHED_TABLES else None
+
+
+def _teams_required(statement: Any, table: Any) -> set[str]:
+    """The workspaces an UPDATE or DELETE is limited to by its WHERE; empty when it is not, or
+    when an UPDATE moves rows to another workspace (then both lists change)."""
+    if "team_id" in statement.compile().params:
+        return set()
+    for condition in _conjuncts(getattr(statement, "whereclause", None)):
+        if not isinstance(condition, BinaryExpression):
+            continue
+        column, value = condition.left, condition.right
+        if getattr(column, "key", None) != "team_id" or getattr(column, "table", None) is not table:
+            continue
+        if not isinstance(value, BindParameter) or value.callable is not None:
+            continue
+        if condition.operator is operators.eq and isinstance(value.value, str):
+            return {value.value}
+        named = value.value if isinstance(value.value, list | tuple) else []
+        if condition.operator is operators.in_op and named and all(isinstance(t, str) for t in named):
+            return set(named)
+    return set()
+
+
+def _conjuncts(clause: ColumnElement[Any] | None) -> Iterator[ColumnElement[Any]]:
+    # Only what every row must satisfy: the parts of a top-level AND, never the branches of an OR.
+    if isinstance(clause, BooleanClauseList) and clause.operator is operators.and_:
+        for part in clause.clauses:
+            yield from _conjuncts(part)
+    elif clause is not None:
+        yield clause
+
+
+def _inserted_teams(state: ORMExecuteState) -> set[str]:
+    """The workspaces of an INSERT's rows when every row names its own; empty otherwise. An
+    upsert (ON CONFLICT) may change a row it did not write, and INSERT … SELECT names no row."""
+    statement: Any = state.statement
+    if getattr(statement, "_post_values_clause", None) is not None or statement.select is not None:
+        return set()
+    given: Any = state.parameters
+    rows = given if isinstance(given, list) else [given or {}]
+    values = statement.compile().params  # .values(team_id=…) on a one-row INSERT
+    teams = [row.get("team_id", values.get("team_id")) for row in rows]
+    return set(teams) if teams and all(isinstance(team, str) for team in teams) else set()
 
 
 @event.listens_for(Session, "before_commit")

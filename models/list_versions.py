@@ -5,8 +5,9 @@ reused only while its workspace's counter is what it was when the page was read.
 bumped in the same transaction as the change (models/list_version_events.py), so a process that
 reads an unchanged counter knows that no committed write has touched the list since.
 
-The row `EVERY_TEAM` is bumped by statements whose workspace is unknown (bulk UPDATE or DELETE
-on the goals' tables); every workspace's version includes it.
+The row `EVERY_TEAM` is bumped by the rare statement whose workspaces cannot be told (a bulk UPDATE
+or DELETE on the goals' tables whose WHERE names no team_id); every workspace's version includes
+it. A bulk write that names its workspace bumps that workspace alone.
 """
 
 from collections.abc import Iterable

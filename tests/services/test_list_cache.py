@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, delete, insert, or_, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.enums import GoalLevel
@@ -15,7 +15,7 @@ from bot.services.checkins.read_models import AnswerInput
 from bot.services.list_cache import PageCache
 from bot.services.read_models import GoalPage
 from models.db import make_engine, make_sessionmaker
-from models.goals import Goal
+from models.goals import Goal, Measurement
 from tests.services.checkins.helpers import answer, make_channel, plan
 from tests.services.factories import (
     CHANNEL,
@@ -168,12 +168,70 @@ def test_workspaces_never_share_a_page_and_each_keeps_its_own(sessions):
     assert current(listed(sessions), ours.id) == 80
 
 
-def test_a_bulk_update_through_the_session_invalidates_every_workspace(sessions):
-    goal = make_goal(sessions)
-    assert titles(listed(sessions)) == ["Raise CSAT for our regulars"]
+@pytest.fixture
+def two_workspaces(sessions):
+    """A goal in each workspace, each workspace's page cached."""
+    ours = make_goal(sessions, title="Raise CSAT for our regulars")
+    theirs = make_goal(sessions, who=actor(team_id=OTHER_TEAM), title="Grow the other shop's sales")
+    return ours, theirs, listed(sessions), listed(sessions, team_id=OTHER_TEAM)
+
+
+def test_a_bulk_update_in_one_workspace_leaves_anothers_cached_page_valid(sessions, two_workspaces):
+    ours, _, _, their_page = two_workspaces
     with sessions.begin() as session:
-        session.execute(update(Goal).where(Goal.id == goal.id).values(title="Renamed in bulk"))
+        session.execute(
+            update(Goal).where(Goal.team_id == TEAM, Goal.id == ours.id).values(title="Renamed in bulk")
+        )
     assert titles(listed(sessions)) == ["Renamed in bulk"]
+    assert listed(sessions, team_id=OTHER_TEAM) is their_page
+
+
+def test_a_bulk_delete_and_insert_naming_their_workspace_leave_anothers_page_valid(sessions, two_workspaces):
+    ours, _, _, their_page = two_workspaces
+    objective_id = ours.objectives[0].id
+    with sessions.begin() as session:
+        session.execute(
+            insert(Measurement).values(
+                team_id=TEAM, objective_id=objective_id, value=81, recorded_at=NOW, recorded_on=TODAY
+            )
+        )
+    assert current(listed(sessions), ours.id) == 81
+    assert listed(sessions, team_id=OTHER_TEAM) is their_page
+    with sessions.begin() as session:
+        session.execute(
+            delete(Measurement).where(
+                Measurement.team_id.in_([TEAM]), Measurement.objective_id == objective_id
+            )
+        )
+    assert current(listed(sessions), ours.id) != 81
+    assert listed(sessions, team_id=OTHER_TEAM) is their_page
+
+
+@pytest.mark.parametrize(
+    "which",
+    ["by id only", "team under an OR", "moved to the other team"],
+)
+def test_a_bulk_write_that_does_not_say_its_workspaces_invalidates_every_workspace(
+    sessions, two_workspaces, which
+):
+    ours, _, _, their_page = two_workspaces
+    statement = {
+        "by id only": update(Goal).where(Goal.id == ours.id).values(title="Renamed in bulk"),
+        "team under an OR": update(Goal)
+        .where(or_(Goal.team_id == TEAM, Goal.id == ours.id))
+        .values(title="Renamed in bulk"),
+        "moved to the other team": update(Goal)
+        .where(Goal.team_id == TEAM, Goal.id == ours.id)
+        .values(team_id=OTHER_TEAM, title="Renamed in bulk"),
+    }[which]
+    with sessions.begin() as session:
+        session.execute(statement)
+    assert listed(sessions, team_id=OTHER_TEAM) is not their_page
+    if which == "moved to the other team":
+        moved = sorted(titles(listed(sessions, team_id=OTHER_TEAM)))
+        assert moved == ["Grow the other shop's sales", "Renamed in bulk"]
+    else:
+        assert titles(listed(sessions)) == ["Renamed in bulk"]
 
 
 def test_a_rolled_back_savepoint_keeps_what_its_transaction_wrote_before_it(sessions):
