@@ -12,8 +12,21 @@ it. A bulk write that names its workspace bumps that workspace alone.
 
 from collections.abc import Iterable
 from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import BigInteger, Engine, Select, String, Table, bindparam, func, select
+from sqlalchemy import (
+    BigInteger,
+    CursorResult,
+    Engine,
+    Select,
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -37,6 +50,25 @@ def bump(session: Session, team_ids: Iterable[str]) -> None:
     for team_id in sorted(set(team_ids)):
         rows = [{"team_id": team_id, "version": 1}]
         session.execute(upsert_adding(session, table, ["team_id"], ["version"], rows))
+
+
+def retire(session: Session, team_id: str) -> int:
+    """Delete a workspace's counter (its purge) without its version ever going back: what it
+    counted moves into EVERY_TEAM, plus one, so no page cached before is served after, even once
+    the workspace is back and counting from 1. Every other workspace re-reads its pages once.
+    Locks EVERY_TEAM's row before the workspace's, the order `bump` takes them in."""
+    table: Table = ListVersion.__table__  # type: ignore[assignment]
+    every = [{"team_id": EVERY_TEAM, "version": 1}]
+    session.execute(upsert_adding(session, table, ["team_id"], ["version"], every))
+    mine = select(table.c.version).where(table.c.team_id == team_id).with_for_update()
+    version = session.scalar(mine)
+    if version is None:
+        return 0
+    session.execute(
+        update(table).where(table.c.team_id == EVERY_TEAM).values(version=table.c.version + version)
+    )
+    deleted = session.execute(delete(table).where(table.c.team_id == team_id))
+    return cast(CursorResult[Any], deleted).rowcount
 
 
 def current_version(engine: Engine, team_id: str) -> int:
