@@ -51,6 +51,8 @@ WORKSPACE_TABLES = frozenset(
         "digest_snapshots",
         "theme_tallies",
         "theme_people",
+        # sending: who paces the workspace's messages (models/pacing.py)
+        "workspace_leases",
         # bookkeeping: Slack events already handled, the goal list's cache counter, the console's clock
         "processed_events",
         "list_versions",
