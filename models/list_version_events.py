@@ -51,7 +51,7 @@ def _note_statement(state: ORMExecuteState) -> None:
         return
     table = _watched_table(state.statement)
     if table is not None:
-        named = _inserted_teams(state) if state.is_insert else _teams_required(state.statement, table)
+        named = _inserted_teams(state) if state.is_insert else _teams_required(state, table)
         _teams(state.session).update(named or {EVERY_TEAM})
 
 
@@ -64,10 +64,13 @@ def _watched_table(statement: Any) -> Any:
     return table if table in _WATCHED_TABLES else None
 
 
-def _teams_required(statement: Any, table: Any) -> set[str]:
+def _teams_required(state: ORMExecuteState, table: Any) -> set[str]:
     """The workspaces an UPDATE or DELETE is limited to by its WHERE; empty when it is not, or
     when an UPDATE moves rows to another workspace (then both lists change)."""
-    if "team_id" in statement.compile().params:
+    statement: Any = state.statement
+    given: Any = state.parameters
+    sets = {**statement.compile().params, **(given if isinstance(given, dict) else {})}
+    if "team_id" in sets or isinstance(given, list):  # a new team_id; or per-row statements
         return set()
     for condition in _conjuncts(getattr(statement, "whereclause", None)):
         if not isinstance(condition, BinaryExpression):

@@ -209,7 +209,7 @@ def test_a_bulk_delete_and_insert_naming_their_workspace_leave_anothers_page_val
 
 @pytest.mark.parametrize(
     "which",
-    ["by id only", "team under an OR", "moved to the other team"],
+    ["by id only", "team under an OR", "moved to the other team", "moved by a parameter"],
 )
 def test_a_bulk_write_that_does_not_say_its_workspaces_invalidates_every_workspace(
     sessions, two_workspaces, which
@@ -223,11 +223,15 @@ def test_a_bulk_write_that_does_not_say_its_workspaces_invalidates_every_workspa
         "moved to the other team": update(Goal)
         .where(Goal.team_id == TEAM, Goal.id == ours.id)
         .values(team_id=OTHER_TEAM, title="Renamed in bulk"),
+        "moved by a parameter": update(Goal)
+        .where(Goal.team_id == TEAM, Goal.id == ours.id)
+        .values(title="Renamed in bulk"),
     }[which]
+    moving = {"team_id": OTHER_TEAM} if which == "moved by a parameter" else {}
     with sessions.begin() as session:
-        session.execute(statement)
+        session.execute(statement, moving)
     assert listed(sessions, team_id=OTHER_TEAM) is not their_page
-    if which == "moved to the other team":
+    if which.startswith("moved"):
         moved = sorted(titles(listed(sessions, team_id=OTHER_TEAM)))
         assert moved == ["Grow the other shop's sales", "Renamed in bulk"]
     else:
