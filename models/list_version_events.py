@@ -9,10 +9,11 @@ counter's row lock is held only for the commit itself.
 A DML statement run through the session on a watched table (`session.execute(update(Goal)…)`)
 bumps the workspaces it names: an UPDATE or DELETE whose WHERE requires `team_id == 'T…'` (or
 `team_id IN (…)`), an INSERT whose every row carries its team_id. When the statement does not say
-(no such condition, one under an OR, a bound value given later), it bumps EVERY_TEAM, which every
-workspace's version includes: erring towards a re-read, never towards a stale page.
-Writes that bypass the Session (a raw Connection, text SQL) are not seen: the app makes none on
-these tables, and migrations run before the processes that cache.
+(no such condition, one under an OR, a bound value given later, an UPDATE that sets team_id), it
+bumps EVERY_TEAM, which every workspace's version includes: erring towards a re-read, never
+towards a stale page. Writes that bypass the Session (a raw Connection, text SQL) are not seen:
+the app makes none on these tables but the purge (models/workspace_tables.py), which retires the
+workspace's counter itself, and migrations run before the processes that cache.
 """
 
 from collections.abc import Iterator
