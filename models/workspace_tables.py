@@ -51,8 +51,10 @@ WORKSPACE_TABLES = frozenset(
         "digest_snapshots",
         "theme_tallies",
         "theme_people",
-        # sending: who paces the workspace's messages (models/pacing.py)
+        # sending: who paces the workspace's messages (models/pacing.py), the clock's claimed jobs
+        # (models/jobs.py; a job over every workspace is claimed under "*", no workspace's id)
         "workspace_leases",
+        "job_claims",
         # bookkeeping: Slack events already handled, the goal list's cache counter, the console's clock
         "processed_events",
         "list_versions",

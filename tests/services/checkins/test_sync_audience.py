@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.services.checkins import members
-from bot.services.checkins.views import PersonInfo
+from bot.services.checkins.read_models import PersonInfo
 from models.people import Membership, Person
 from tests.services.checkins.helpers import MADE_AT, TEAM
 
