@@ -8,7 +8,7 @@ from bot.slack.standin.recorder import Call, Rejection
 from bot.slack.standin.routing import RESPONSE_URL, UPLOAD
 from bot.slack.standin.server import SlackStandIn
 from bot.slack.standin.uploads import Upload
-from bot.slack.standin.web_api import Workspace
+from bot.slack.standin.workspaces import Workspace
 
 __all__ = [
     "LIMITS",

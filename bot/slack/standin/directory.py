@@ -28,14 +28,19 @@ class Channel:
     members: list[str] = field(default_factory=list)
     bot_member: bool = True  # the bot is in it (conversations.info's is_member), so it may post there
     is_archived: bool = False
+    team_id: str = "T1"  # the workspace it belongs to
 
     def copy(self) -> "Channel":
         return replace(self, members=list(self.members))
 
 
 class Directory:
-    def __init__(self, clock: Callable[[], datetime]) -> None:
+    """Members and channels of every workspace the stand-in plays; each belongs to one team
+    (`default_team` unless told), which is how calls naming them are attributed."""
+
+    def __init__(self, clock: Callable[[], datetime], default_team: str = "T1") -> None:
         self._clock = clock
+        self.default_team = default_team
         self._lock = threading.Lock()
         self._users: dict[str, dict[str, Any]] = {}
         self._channels: dict[str, Channel] = {}
@@ -45,7 +50,7 @@ class Directory:
         self,
         user_id: str,
         *,
-        team_id: str = "T1",
+        team_id: str | None = None,
         name: str | None = None,
         real_name: str | None = None,
         tz: str = "America/New_York",
@@ -57,6 +62,7 @@ class Directory:
     ) -> dict[str, Any]:
         name = name or user_id.lower()
         real_name = real_name or name.replace(".", " ").title()
+        team_id = team_id or self.default_team
         user = {
             "id": user_id,
             "team_id": team_id,
@@ -74,7 +80,7 @@ class Directory:
         with self._lock:
             self._users[user_id] = user
         for channel_id in channels:
-            self.add_channel(channel_id, members=(user_id,))
+            self.add_channel(channel_id, members=(user_id,), team_id=team_id)
         return user
 
     def add_channel(
@@ -86,14 +92,21 @@ class Directory:
         is_private: bool | None = None,
         bot_member: bool | None = None,
         is_archived: bool | None = None,
+        team_id: str | None = None,
     ) -> Channel:
         """Adds a channel or, when known, adds `members` to it (a later name, privacy, bot
-        membership or archived state wins). The bot is in every channel unless bot_member=False."""
+        membership or archived state wins). The bot is in every channel unless bot_member=False.
+        A new channel belongs to `team_id` (the default team unless told)."""
         with self._lock:
             channel = self._channels.get(channel_id)
             if channel is None:
                 private = channel_id.startswith("G") if is_private is None else is_private
-                channel = Channel(channel_id, name or f"channel-{channel_id.lower()}", private)
+                channel = Channel(
+                    channel_id,
+                    name or f"channel-{channel_id.lower()}",
+                    private,
+                    team_id=team_id or self.default_team,
+                )
                 self._channels[channel_id] = channel
             elif name or is_private is not None:
                 channel.name = name or channel.name
@@ -116,6 +129,16 @@ class Directory:
         with self._lock:
             found = self._channels.get(channel_id)
             return found.copy() if found else None
+
+    def team_of_user(self, user_id: str) -> str | None:
+        with self._lock:
+            user = self._users.get(user_id)
+            return str(user["team_id"]) if user else None
+
+    def team_of_channel(self, channel_id: str) -> str | None:
+        with self._lock:
+            found = self._channels.get(channel_id)
+            return found.team_id if found else None
 
     def channels(self) -> list[Channel]:
         """Every channel, in the order they were added (conversations.list)."""

@@ -24,7 +24,21 @@ class Faults:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._queued: dict[str, deque[Fault]] = defaultdict(deque)
+        self._held_tokens: dict[str, float] = {}
         self.closing = threading.Event()
+
+    def stall_token(self, token: str, seconds: float) -> None:
+        """Every later call made with `token` waits `seconds` before it is answered (and is then
+        answered in full): a client whose calls are in flight when it dies, whichever process it is."""
+        with self._lock:
+            self._held_tokens[token] = min(seconds, MAX_STALL_SECONDS)
+
+    def hold(self, token: str | None) -> None:
+        """Sleeps for the stall of `token`, if any, waking early when the stand-in closes."""
+        with self._lock:
+            seconds = self._held_tokens.get(token or "", 0.0)
+        if seconds > 0:
+            self.closing.wait(seconds)
 
     def fail_next(self, method: str, status: int = 500, times: int = 1) -> None:
         if not 500 <= status <= 599:
@@ -50,6 +64,7 @@ class Faults:
     def clear(self) -> None:
         with self._lock:
             self._queued.clear()
+            self._held_tokens.clear()
 
     def _queue(self, method: str, fault: Fault, times: int) -> None:
         if times < 1:

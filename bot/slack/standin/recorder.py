@@ -2,6 +2,7 @@
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +12,8 @@ class Call:
     """One request. `body` is always a dict (JSON strings such as `blocks` or `view` already decoded);
     `headers` has lower-case names; `at` is time.monotonic() when the request arrived; `answer` is
     the JSON the stand-in answered (filled in once answered; {} for response_urls and uploads);
-    `raw` is the body as it came (the bytes of a file upload)."""
+    `raw` is the body as it came (the bytes of a file upload); `team_id` is the workspace the call
+    was for (see workspaces.py; None for uploads and response_urls)."""
 
     method: str
     body: dict[str, Any]
@@ -20,6 +22,7 @@ class Call:
     at: float = field(default_factory=time.monotonic)
     answer: dict[str, Any] = field(default_factory=dict, compare=False)
     raw: bytes = field(default=b"", compare=False, repr=False)
+    team_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,13 @@ class Recorder:
         with self._changed:
             self._rejections.append(rejection)
 
-    def calls(self, method: str | None = None) -> list[Call]:
+    def calls(self, method: str | None = None, team_id: str | None = None) -> list[Call]:
         with self._changed:
-            return [c for c in self._calls if method is None or c.method == method]
+            return [
+                c
+                for c in self._calls
+                if (method is None or c.method == method) and (team_id is None or c.team_id == team_id)
+            ]
 
     def rejections(self) -> list[Rejection]:
         with self._changed:
@@ -107,6 +114,21 @@ class Recorder:
         raise AssertionError(
             f"waited {timeout}s for {count} {method} call(s), got {seen}; recorded: {self._summary()}"
         )
+
+    def wait_for_arrival(
+        self, method: str, count: int = 1, timeout: float = 5.0, where: Callable[[Call], bool] | None = None
+    ) -> list[Call]:
+        """Waits until at least `count` calls of `method` (that `where` accepts) arrived, answered or
+        not (a call held by a stall has arrived but is not answered yet)."""
+
+        def matching() -> list[Call]:
+            return [c for c in self._matching(method) if where is None or where(c)]
+
+        with self._changed:
+            if self._changed.wait_for(lambda: len(matching()) >= count, timeout):
+                return matching()
+            seen = len(matching())
+        raise AssertionError(f"waited {timeout}s for {count} {method} call(s) to arrive, got {seen}")
 
     def clear(self) -> None:
         with self._changed:

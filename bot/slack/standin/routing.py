@@ -13,6 +13,7 @@ from bot.slack.standin.rate_limits import RateLimits
 from bot.slack.standin.recorder import Call, Recorder, Rejection
 from bot.slack.standin.web_api import WebApi
 from bot.slack.standin.wire import MalformedBody, read_arguments, token_from
+from bot.slack.standin.workspaces import Workspaces
 
 RESPONSE_URL = "response_url"
 UPLOAD = "file_upload"  # the POST of a file's bytes to the URL files.getUploadURLExternal gave
@@ -41,6 +42,7 @@ class Router:
     faults: Faults
     rate_limits: RateLimits
     accepts_token: Callable[[str], bool]
+    workspaces: Workspaces
 
     def handle(self, request: BaseHTTPRequestHandler) -> None:
         self.recorder.begin()
@@ -78,27 +80,32 @@ class Router:
         except MalformedBody:
             self.recorder.record(Call(method, {}, headers, url.path))
             raise
-        call = Call(method, args, headers, url.path)
+        token = token_from(headers, args)
+        team_id = None
+        if method != RESPONSE_URL:
+            team_id = self.workspaces.team_of(token, args, self.web_api.directory)
+        call = Call(method, args, headers, url.path, team_id=team_id)
         self.recorder.record(call)
+        self.faults.hold(token)
         fault = self.faults.take(method)
         if fault is not None:
             self.faults.stall(fault)
             if fault.answers:
-                return _fault_reply(fault)
+                return _fault_reply(fault, call)
         if method == RESPONSE_URL:
             return self._respond(call)
-        if (wait := self.rate_limits.retry_after(method)) is not None:
-            return _fault_reply(Fault(status=429, retry_after=wait))
+        if (wait := self.rate_limits.retry_after(method, team_id)) is not None:
+            return _fault_reply(Fault(status=429, retry_after=wait), call)
         return self._web_api(call)
 
     def _web_api(self, call: Call) -> Reply:
         token = token_from(call.headers, call.body)
         if not token:
             answer = {"ok": False, "error": "not_authed"}
-        elif not self.accepts_token(token):
+        elif not (self.workspaces.owns_token(token) or self.accepts_token(token)):
             answer = {"ok": False, "error": "invalid_auth"}
         else:
-            answer = self.web_api.answer(call.method, call.body)
+            answer = self.web_api.answer(call.method, call.body, call.team_id)
         call.answer.update(answer)
         if not answer.get("ok"):
             self.recorder.reject(Rejection(call, str(answer["error"]), reasons(answer)))
@@ -121,8 +128,11 @@ class Router:
         return Reply.text("\n".join([refused["error"], *why]), 400)
 
 
-def _fault_reply(fault: Fault) -> Reply:
+def _fault_reply(fault: Fault, call: Call) -> Reply:
+    """The injected answer, also kept on the call (so a reader can tell a 429 from a post)."""
     if fault.status == 429:
         answer = {"ok": False, "error": "ratelimited"}
+        call.answer.update(answer)
         return Reply.json(answer, 429, **{"Retry-After": str(fault.retry_after)})
+    call.answer.update({"ok": False, "error": "internal_error"})
     return Reply.json({"ok": False, "error": "internal_error"}, fault.status)

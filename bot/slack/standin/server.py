@@ -15,9 +15,11 @@ from bot.slack.standin.messages import MessageLog
 from bot.slack.standin.rate_limits import RateLimits
 from bot.slack.standin.recorder import Call, Recorder, Rejection
 from bot.slack.standin.routing import Router
+from bot.slack.standin.traffic import first_and_last, most_in_window
 from bot.slack.standin.uploads import Upload
 from bot.slack.standin.views import ViewStore
-from bot.slack.standin.web_api import WebApi, Workspace
+from bot.slack.standin.web_api import WebApi
+from bot.slack.standin.workspaces import Workspace, Workspaces
 
 
 class SlackStandIn:
@@ -29,7 +31,13 @@ class SlackStandIn:
 
     Scopes: the bot has the scopes of `manifest` (the repository's manifest.yml by default), or
     exactly `scopes` when given; a call needing another answers `missing_scope` as Slack does.
-    `rate_limits` ({"chat.postMessage": 100.0}) caps calls per second per method (HTTP 429 beyond).
+    `rate_limits` ({"chat.postMessage": 100.0}) caps calls per second per method (HTTP 429 beyond);
+    `rate_limits_per_workspace` caps them for each workspace on its own, as Slack does.
+
+    Workspaces: it plays `workspace` (the default team) and any added with `add_workspace`. Users
+    and channels belong to a team, and every call is attributed to one (`Call.team_id`): its
+    token's workspace, else the team of the channel or user it names (workspaces.py). `storm`
+    answers 429 to one workspace only; `max_rate` and `first_and_last` measure what each received.
 
     `clock` (aware UTC datetimes, the wall clock by default) stamps message `ts` and members'
     `tz_offset`: a test or the console hands the stand-in the clock it hands the bot, so what Slack
@@ -44,16 +52,21 @@ class SlackStandIn:
         manifest: Path | str = MANIFEST_PATH,
         scopes: Iterable[str] | None = None,
         rate_limits: Mapping[str, float] | None = None,
+        rate_limits_per_workspace: Mapping[str, float] | None = None,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.workspace = workspace or Workspace()
+        self._workspaces = Workspaces(self.workspace)
         self.scopes = frozenset(scopes) if scopes is not None else bot_scopes(manifest)
         self._tokens = frozenset(tokens) if tokens is not None else None
         self._recorder = Recorder()
         self._faults = Faults()
-        self._directory = Directory(clock)
-        self._api = WebApi(self.workspace, self._directory, self.scopes, self._upload_url, clock)
-        self._router = Router(self._api, self._recorder, self._faults, RateLimits(rate_limits), self._accepts)
+        self._directory = Directory(clock, default_team=self.workspace.team_id)
+        self._api = WebApi(self._workspaces, self._directory, self.scopes, self._upload_url, clock)
+        self._rate_limits = RateLimits(rate_limits, per_workspace=rate_limits_per_workspace)
+        self._router = Router(
+            self._api, self._recorder, self._faults, self._rate_limits, self._accepts, self._workspaces
+        )
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -119,14 +132,31 @@ class SlackStandIn:
 
     # recording
 
-    def calls(self, method: str | None = None) -> list[Call]:
-        return self._recorder.calls(method)
+    def calls(self, method: str | None = None, *, team_id: str | None = None) -> list[Call]:
+        """Every call received, in order; of one method and/or one workspace when told."""
+        return self._recorder.calls(method, team_id)
+
+    def max_rate(self, team_id: str, method: str, window: float = 1.0) -> int:
+        """The most calls of `method` the workspace received in any sliding `window` seconds
+        (every call that arrived, 429s and errors included: what a sender's pacing let out)."""
+        return most_in_window([c.at for c in self._recorder.calls(method, team_id)], window)
+
+    def first_and_last(self, team_id: str, method: str | None = None) -> tuple[float, float] | None:
+        """When the workspace's first and last calls (of `method`) arrived, in time.monotonic()
+        seconds like `Call.at`; None when it received none."""
+        return first_and_last([c.at for c in self._recorder.calls(method, team_id)])
 
     def last(self, method: str) -> Call:
         return self._recorder.last(method)
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
         return self._recorder.wait_for(method, count, timeout)
+
+    def wait_for_arrival(
+        self, method: str, count: int = 1, timeout: float = 5.0, where: Callable[[Call], bool] | None = None
+    ) -> list[Call]:
+        """Waits until `count` calls of `method` (that `where` accepts) arrived, answered or not."""
+        return self._recorder.wait_for_arrival(method, count, timeout, where)
 
     def rejections(self) -> list[Rejection]:
         """Calls answered with an error (not counting injected faults), with Slack's reasons."""
@@ -151,15 +181,32 @@ class SlackStandIn:
     def stall_next(self, method: str, seconds: float, times: int = 1) -> None:
         self._faults.stall_next(method, seconds, times)
 
-    # workspace
+    def stall_token(self, token: str, seconds: float) -> None:
+        """Every later call made with `token` is held `seconds` before it is answered (then answered
+        in full): kill the process that holds the token meanwhile, and its posts land unseen."""
+        self._faults.stall_token(token, seconds)
+
+    def storm(
+        self, team_id: str, seconds: float, retry_after: int = 1, methods: Iterable[str] | None = None
+    ) -> float:
+        """For the next `seconds`, every call for `team_id` (of `methods`, or any) is answered 429
+        with `retry_after`; other workspaces are untouched. Returns when it ends (time.monotonic())."""
+        return self._rate_limits.storm(team_id, seconds, retry_after, methods).end
+
+    # workspaces
+
+    def add_workspace(self, team_id: str, *, name: str | None = None, token: str | None = None) -> Workspace:
+        """Another workspace the app is installed in; `token` (any string) speaks for it: auth.test
+        names it and every call made with it is attributed to it."""
+        return self._workspaces.add(team_id, name=name, token=token)
 
     def add_user(self, user_id: str, **fields: Any) -> dict[str, Any]:
-        """See Directory.add_user: team_id="T1", name, real_name, tz="America/New_York",
-        is_admin, is_owner, is_bot, deleted, channels (listed by users.conversations)."""
+        """See Directory.add_user: team_id (the default workspace's unless told), name, real_name,
+        tz="America/New_York", is_admin, is_owner, is_bot, deleted, channels (users.conversations)."""
         return self._directory.add_user(user_id, **fields)
 
     def add_channel(self, channel_id: str, **fields: Any) -> Channel:
-        """See Directory.add_channel: name, members (conversations.members), is_private."""
+        """See Directory.add_channel: name, members (conversations.members), is_private, team_id."""
         return self._directory.add_channel(channel_id, **fields)
 
     def add_usergroup(self, group_id: str, members: tuple[str, ...]) -> None:

@@ -5,8 +5,8 @@ call to its method after the checks every call gets (required arguments, then sc
 """
 
 import itertools
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -16,50 +16,57 @@ from bot.slack.standin.messages import MessageLog
 from bot.slack.standin.scopes import missing_scope
 from bot.slack.standin.uploads import Uploads
 from bot.slack.standin.views import ViewStore
+from bot.slack.standin.workspaces import Workspace, Workspaces
 
 Answer = dict[str, Any]
 Method = Callable[["WebApi", dict[str, Any]], Answer]
 
 
-@dataclass(frozen=True)
-class Workspace:
-    team_id: str = "T1"
-    team: str = "Stand-in Workspace"
-    domain: str = "standin"
-    bot_user_id: str = "UBOT"
-    bot_id: str = "B1"
-    app_id: str = "A1"
+__all__ = ["Answer", "Method", "WebApi", "Workspace"]
 
 
 class WebApi:
     def __init__(
         self,
-        workspace: Workspace,
+        workspaces: Workspaces,
         directory: Directory,
         scopes: frozenset[str],
         upload_url: Callable[[str], str],
         clock: Callable[[], datetime],
     ) -> None:
-        self.workspace = workspace
+        self.workspaces = workspaces
         self.directory = directory
         self.scopes = scopes
         self.upload_url = upload_url
         self.clock = clock
         self.messages = MessageLog()
         self.uploads = Uploads()
+        default = workspaces.default
         self.views = ViewStore(
-            {"team_id": workspace.team_id, "app_id": workspace.app_id, "bot_id": workspace.bot_id}
+            {"team_id": default.team_id, "app_id": default.app_id, "bot_id": default.bot_id}
         )
         self._serial = itertools.count(1)
+        self._answering = threading.local()  # each server thread answers one call at a time
 
-    def answer(self, method: str, args: dict[str, Any]) -> Answer:
+    @property
+    def workspace(self) -> Workspace:
+        """The workspace of the call being answered (see workspaces.py), else the default one."""
+        return getattr(self._answering, "workspace", None) or self.workspaces.default
+
+    def answer(self, method: str, args: dict[str, Any], team_id: str | None = None) -> Answer:
         handler = _methods().get(method)
         if handler is None:
             return {"ok": False, "error": "unknown_method"}
         refused = missing_arguments(method, args) or missing_scope(
             method, args, self.scopes, self.directory.kind_of
         )
-        return refused or handler(self, args)
+        if refused:
+            return refused
+        self._answering.workspace = self.workspaces.get(team_id)
+        try:
+            return handler(self, args)
+        finally:
+            self._answering.workspace = None
 
     def next_ts(self) -> str:
         """Slack's message id: the stand-in clock's second, then a serial that keeps ids unique."""
