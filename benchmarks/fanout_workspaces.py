@@ -1,0 +1,228 @@
+"""Fan-out over many workspaces: W workspaces × P people (200 × 25 = 5,000 check-in prompts due at
+one instant), the stand-in allowing each workspace 20 chat.postMessage a second (429 beyond), on
+PostgreSQL (a fresh schema per run, in TEST_DATABASE_URL, else BENCH_POSTGRES_URL), sent by 1, 2
+and 4 `goalbot tick --at` processes started at once. No asserts: figures, against two baselines
+measured in the same run:
+
+- the per-workspace bound, P / 20 s: no sender may beat it, since each workspace takes 20 a second;
+- a bare loop that posts the same messages to the same DMs from a thread pool, as fast as the
+  stand-in takes them (round-robin over workspaces, waiting out any 429): the machine's floor.
+
+    TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test \\
+        python -m benchmarks.fanout_workspaces                        # 200 × 25, 1, 2 and 4 processes
+    python -m benchmarks.fanout_workspaces --workspaces 20 --people 10 --processes 1 2
+
+Wall time runs from starting the processes to the last one's exit (start-up included, as a tick
+pays it); "posting" is the stand-in's first to last accepted post. The stand-in runs in a process
+of its own, so neither the senders nor the bare loop share an interpreter with it. Goal (issue 12):
+≤ 1.5× the bare loop with one process, and no worse with more.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+AT = datetime(2027, 3, 1, 9, tzinfo=UTC)  # a Monday
+TOKEN = "xoxb-bench"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--workspaces", type=int, default=200)
+    parser.add_argument("--people", type=int, default=25, help="people per workspace")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument(
+        "--slack-rate", type=float, default=20.0, help="chat.postMessage a second per workspace"
+    )
+    parser.add_argument(
+        "--send-rate", help="SEND_RATE_PER_WORKSPACE for the ticks (their default unless given)"
+    )
+    parser.add_argument("--threads", type=int, default=16, help="the bare loop's thread pool")
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        return serve_standin(args.workspaces, args.people, args.slack_rate)
+    prompts = args.workspaces * args.people
+    bound = args.people / args.slack_rate
+    print(
+        f"{args.workspaces} workspaces × {args.people} people = {prompts:,} prompts; the stand-in allows "
+        f"{args.slack_rate:g} chat.postMessage/s per workspace; PostgreSQL",
+        flush=True,
+    )
+    bare = bare_loop(args.workspaces, args.people, args.slack_rate, args.threads)
+    print(f"  per-workspace bound {bound:.2f} s", flush=True)
+    print(f"  bare loop ({args.threads} threads): {bare['wall']:.2f} s; {counts_text(bare)}", flush=True)
+    for processes in args.processes:
+        run = clocks(args.workspaces, args.people, args.slack_rate, processes, args.send_rate)
+        print(
+            f"  {processes} process{'es' if processes > 1 else ''}: {run['wall']:.2f} s "
+            f"(posting {run['span']:.2f} s); ÷ bound {run['wall'] / bound:.2f}, ÷ bare loop "
+            f"{run['wall'] / bare['wall']:.2f}; {counts_text(run)}; {run['summaries']}",
+            flush=True,
+        )
+
+
+def counts_text(result: dict[str, Any]) -> str:
+    return (
+        f"posted {result['posted']:,}, doubled {result['doubled']}, lost {result['lost']}, "
+        f"429s {result['ratelimited']}, most in 1 s to one workspace {result['max_rate']}"
+    )
+
+
+def clocks(workspaces: int, people: int, slack_rate: float, processes: int, send_rate: str | None) -> dict:
+    from benchmarks.checkin_data import sessions_for
+    from benchmarks.database import POSTGRES_URL, bench_database
+    from benchmarks.workspace_data import seed
+    from benchmarks.workspace_data import workspaces as make
+
+    postgres = os.environ.get("TEST_DATABASE_URL") or POSTGRES_URL
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        bench_database("postgres", Path(folder), postgres_url=postgres) as url,
+    ):
+        sessions = sessions_for(url)
+        seed(sessions, make(workspaces, people), made_at=AT - timedelta(days=2), at=AT.time())
+        sessions.kw["bind"].dispose()
+        with standin(workspaces, people, slack_rate) as (base_url, count):
+            env = os.environ | {
+                "DATABASE_URL": url,
+                "SLACK_BOT_TOKEN": TOKEN,
+                "SLACK_API_BASE_URL": base_url,
+                "DEFAULT_TIMEZONE": "UTC",
+                "LOG_LEVEL": "WARNING",
+            }
+            if send_rate:
+                env["SEND_RATE_PER_WORKSPACE"] = send_rate
+            goalbot = str(Path(sys.executable).with_name("goalbot"))
+            started = time.perf_counter()
+            running = [
+                subprocess.Popen(
+                    [goalbot, "tick", "--at", AT.isoformat()], env=env, stdout=subprocess.PIPE, text=True
+                )
+                for _ in range(processes)
+            ]
+            lines = [process.communicate()[0].strip().splitlines()[-1:] for process in running]
+            wall = time.perf_counter() - started
+            result = count()
+    summaries = "; ".join(line[0].split(": ", 1)[-1] if line else "no summary" for line in lines)
+    return result | {"wall": wall, "summaries": summaries}
+
+
+def bare_loop(workspaces: int, people: int, slack_rate: float, threads: int) -> dict:
+    from slack_sdk import WebClient
+    from slack_sdk.errors import SlackApiError
+
+    with standin(workspaces, people, slack_rate) as (base_url, count):
+        client = WebClient(token=TOKEN, base_url=base_url)
+        # Person p of every workspace, then person p + 1: no workspace is asked twice in a row.
+        dms = [f"U{w:04d}{p:02d}" for p in range(people) for w in range(workspaces)]
+
+        def post(user_id: str) -> None:
+            while True:
+                try:
+                    client.chat_postMessage(channel=user_id, **bare_message(user_id))
+                    return
+                except SlackApiError as error:
+                    if error.response.status_code != 429:
+                        raise
+                    time.sleep(float(error.response.headers.get("Retry-After", 1)))
+
+        started = time.perf_counter()
+        with ThreadPoolExecutor(threads) as pool:
+            list(pool.map(post, dms))
+        wall = time.perf_counter() - started
+        return count() | {"wall": wall}
+
+
+def bare_message(user_id: str) -> dict[str, Any]:
+    """About a prompt's size: a text, a section and a button, and metadata naming the person."""
+    text = "Time for your check-in for #team-c0001: how is it going?"
+    return {
+        "text": text,
+        "blocks": [
+            {"type": "section", "text": {"type": "mrkdwn", "text": text}},
+            {
+                "type": "actions",
+                "elements": [
+                    {"type": "button", "text": {"type": "plain_text", "text": "Check in"}, "value": "1"}
+                ],
+            },
+        ],
+        "metadata": {"event_type": "bench", "event_payload": {"person": user_id}},
+    }
+
+
+@contextmanager
+def standin(workspaces: int, people: int, slack_rate: float):
+    """A stand-in in a process of its own; yields its base URL and a function that ends it and
+    returns what it received."""
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.fanout_workspaces",
+            "--serve",
+            "--workspaces",
+            str(workspaces),
+            "--people",
+            str(people),
+            "--slack-rate",
+            str(slack_rate),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    base_url = child.stdout.readline().strip()
+
+    def count() -> dict:
+        out, _ = child.communicate("count\n", timeout=300)
+        return json.loads(out)
+
+    try:
+        yield base_url, count
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+
+
+def serve_standin(workspaces: int, people: int, slack_rate: float) -> None:
+    from benchmarks.workspace_data import add_to_standin
+    from benchmarks.workspace_data import workspaces as make
+    from bot.slack.standin import SlackStandIn, dm_id
+
+    spaces = make(workspaces, people)
+    with SlackStandIn(rate_limits_per_workspace={"chat.postMessage": slack_rate}) as slack:
+        add_to_standin(slack, spaces)
+        print(slack.base_url, flush=True)
+        sys.stdin.readline()
+        slack.settle(timeout=30)
+        calls = slack.calls("chat.postMessage")
+        accepted = [c.at for c in calls if c.answer.get("ok")]
+        per_dm = [len(slack.messages.history(dm_id(u))) for ws in spaces for u in ws.people]
+        result = {
+            "posted": sum(per_dm),
+            "doubled": sum(max(0, n - 1) for n in per_dm),
+            "lost": sum(1 for n in per_dm if n == 0),
+            "ratelimited": sum(1 for c in calls if c.answer.get("error") == "ratelimited"),
+            "span": (max(accepted) - min(accepted)) if accepted else 0.0,
+            "max_rate": max((slack.max_rate(ws.team_id, "chat.postMessage") for ws in spaces), default=0),
+        }
+        print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
