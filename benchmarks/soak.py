@@ -13,7 +13,8 @@
   workspace 429 for 3–12 s (a storm, Retry-After 1–5 s) or the next 1–5 posts 503.
 - The web processes are the WSGI app (create_app) under a threaded server, their clock the
   simulated one (a file this script rewrites at each step). Every other person answers each day's
-  check-in by a DM reply sent, signed, to one of them.
+  check-in by a DM reply sent, signed, to one of them; one more a workspace answers by the form
+  (through its service) and flags a follow-up.
 
 Counted at the stand-in from the messages' metadata: check-in prompts (expected: everyone, every
 day), reminders (expected: everyone who had not answered by the reminder; answers read from the
@@ -104,7 +105,7 @@ class Soak:
         from bot.domain.checkins.spec import ReminderPolicy
         from bot.slack.standin import SlackStandIn
 
-        sessions = sessions_for(self.url)
+        self.sessions = sessions = sessions_for(self.url)
         reminder = ReminderPolicy(count=1, after=REMINDER_AT - PROMPT_AT)
         seed(
             sessions,
@@ -226,7 +227,9 @@ class Soak:
         from bot.slack.standin import dm_id
         from bot.slack.standin.requests import event_callback, post_signed
 
-        for n, (team_id, user_id) in enumerate((ws.team_id, u) for ws in self.spaces for u in ws.people[::2]):
+        day = at.replace(hour=0, minute=0)
+        repliers = [(ws.team_id, u) for ws in self.spaces for u in ws.people[::2] if self.prompted(u, day)]
+        for n, (team_id, user_id) in enumerate(repliers):
             ts = f"{int(at.timestamp())}.{n:06d}"
             event = {
                 "type": "message",
@@ -241,7 +244,43 @@ class Soak:
             )
             status, _, _ = post_signed(urls[n % len(urls)], body, content_type, SIGNING_SECRET)
             self.answered[f"HTTP {status}"] += 1
+        self.flag_followups(at, day)
         self.slack.settle(timeout=30)
+
+    def prompted(self, user_id: str, day: datetime) -> bool:
+        """Whether the person's prompt of `day` is in their DM. Only they answer: an answer given
+        before the prompt went out rightly stops it, which would read as a lost prompt here."""
+        from bot.slack.standin import dm_id
+
+        return any(
+            (m.get("metadata") or {}).get("event_type") == "goalbot_checkin"
+            and not m.get("text", "").startswith("Reminder")
+            and float(m["ts"]) >= day.timestamp()
+            for m in self.slack.messages.history(dm_id(user_id))
+        )
+
+    def flag_followups(self, at: datetime, day: datetime) -> None:
+        """One more person a workspace answers by the check-in form and flags a follow-up (recorded
+        through the service the form's submission calls), so follow-up posts are owed too."""
+        from bot.services.checkins import answers
+        from bot.services.checkins.views import AnswerInput, AnswerSource
+
+        for ws in self.spaces:
+            if not self.prompted(ws.people[1], day):
+                continue
+            answers.record_answer(
+                self.sessions,
+                team_id=ws.team_id,
+                user_id=ws.people[1],
+                channel_id=ws.channel_id,
+                answer=AnswerInput(
+                    confidence=2, follow_up=True, follow_up_description="The rota needs a look"
+                ),
+                source=AnswerSource.FORM,
+                now=at,
+                default_tz="UTC",
+            )
+            self.answered["form, follow-up flagged"] += 1
 
 
 def time_of(delta: timedelta):
