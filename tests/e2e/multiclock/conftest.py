@@ -23,7 +23,7 @@ def standin(clock) -> Iterator[Callable[..., SlackStandIn]]:
     started: list[SlackStandIn] = []
 
     def start(**options: object) -> SlackStandIn:
-        started.append(SlackStandIn(clock=clock, **options).start())  # type: ignore[arg-type]
+        started.append(SlackStandIn(clock=clock, **options).start())
         return started[-1]
 
     yield start
