@@ -116,10 +116,6 @@ def test_a_workspace_in_a_429_storm_delays_no_other(standin, ticks, sessions):
         if max(posts) >= storm_ends:
             late[ws.team_id] = round(max(posts) - storm_ends, 1)
     assert not late, f"seconds after the storm ended that each calm workspace's last prompt went out: {late}"
-    stormy_posts = [
-        c.at for c in slack.calls("chat.postMessage", team_id=stormy.team_id) if c.answer.get("ok")
-    ]
-    assert all(at >= storm_ends for at in stormy_posts)  # the storm really held it
 
     # After the storm, later ticks post what it held back, once.
     for later in (timedelta(minutes=30), timedelta(minutes=90)):
