@@ -13,9 +13,10 @@ measured in the same run:
     python -m benchmarks.fanout_workspaces --workspaces 20 --people 10 --processes 1 2
 
 Wall time runs from starting the processes to the last one's exit (start-up included, as a tick
-pays it); "posting" is the stand-in's first to last accepted post. The stand-in runs in a process
-of its own, so neither the senders nor the bare loop share an interpreter with it. Goal (issue 12):
-≤ 1.5× the bare loop with one process, and no worse with more.
+pays it); "posting" is the stand-in's first to last accepted post, which leaves out the start-up a
+long-running clock pays once (on a busy machine that start-up is most of a small run's wall time).
+The stand-in runs in a process of its own, so neither the senders nor the bare loop share an
+interpreter with it. Goal (issue 12): ≤ 1.5× the bare loop with one process, no worse with more.
 """
 
 import argparse
@@ -66,9 +67,10 @@ def main() -> None:
     for processes in args.processes:
         run = clocks(args.workspaces, args.people, args.slack_rate, processes, args.send_rate)
         print(
-            f"  {processes} process{'es' if processes > 1 else ''}: {run['wall']:.2f} s "
-            f"(posting {run['span']:.2f} s); ÷ bound {run['wall'] / bound:.2f}, ÷ bare loop "
-            f"{run['wall'] / bare['wall']:.2f}; {counts_text(run)}; {run['summaries']}",
+            f"  {processes} process{'es' if processes > 1 else ''}: {run['wall']:.2f} s = start-up to the "
+            f"first post {run['start_up']:.2f} s + posting {run['span']:.2f} s + the rest; wall ÷ bound "
+            f"{run['wall'] / bound:.2f}, wall ÷ bare loop {run['wall'] / bare['wall']:.2f}, posting ÷ bare "
+            f"loop {run['span'] / bare['wall']:.2f}; {counts_text(run)}; {run['summaries']}",
             flush=True,
         )
 
@@ -105,7 +107,7 @@ def clocks(workspaces: int, people: int, slack_rate: float, processes: int, send
             if send_rate:
                 env["SEND_RATE_PER_WORKSPACE"] = send_rate
             goalbot = str(Path(sys.executable).with_name("goalbot"))
-            started = time.perf_counter()
+            started = time.monotonic()  # Linux's monotonic clock is the stand-in process's too
             running = [
                 subprocess.Popen(
                     [goalbot, "tick", "--at", AT.isoformat()], env=env, stdout=subprocess.PIPE, text=True
@@ -113,10 +115,10 @@ def clocks(workspaces: int, people: int, slack_rate: float, processes: int, send
                 for _ in range(processes)
             ]
             lines = [process.communicate()[0].strip().splitlines()[-1:] for process in running]
-            wall = time.perf_counter() - started
+            wall = time.monotonic() - started
             result = count()
     summaries = "; ".join(line[0].split(": ", 1)[-1] if line else "no summary" for line in lines)
-    return result | {"wall": wall, "summaries": summaries}
+    return result | {"wall": wall, "start_up": result["first"] - started, "summaries": summaries}
 
 
 def bare_loop(workspaces: int, people: int, slack_rate: float, threads: int) -> dict:
@@ -218,6 +220,7 @@ def serve_standin(workspaces: int, people: int, slack_rate: float) -> None:
             "doubled": sum(max(0, n - 1) for n in per_dm),
             "lost": sum(1 for n in per_dm if n == 0),
             "ratelimited": sum(1 for c in calls if c.answer.get("error") == "ratelimited"),
+            "first": min(accepted, default=0.0),
             "span": (max(accepted) - min(accepted)) if accepted else 0.0,
             "max_rate": max((slack.max_rate(ws.team_id, "chat.postMessage") for ws in spaces), default=0),
         }
