@@ -24,11 +24,26 @@ pytestmark = [
 ]
 
 SLACK_LIMIT = {"chat.postMessage": 20.0}  # Slack's per-workspace special limit, as the issue has it
-RESTART_AFTER = timedelta(minutes=10)  # past any claim's lease (2 minutes today), well inside the window
+RESTART_AFTER = timedelta(minutes=10)  # past a claim's lease (2 simulated minutes), inside the window
 
 
 def token_of(call: Call) -> str:
     return call.headers.get("authorization", "").removeprefix("Bearer ")
+
+
+def tick_until_everyone_is_prompted(run, slack, workspaces, start, *, within: float = 100.0) -> None:
+    """A restarted clock: a tick a simulated minute from `start`, until everyone has a prompt or
+    `within` seconds have passed. Work the killed process held (its claims, its workspaces'
+    pacing leases, which expire in wall-clock time) is taken over once its time runs out."""
+    people = len(everyone(workspaces))
+    deadline, at = time.monotonic() + within, start
+    while True:
+        finish(run.start(at, "xoxb-clock-restarted"))
+        prompted = {user_id for user_id, _ in prompts_posted(slack, workspaces)}
+        if len(prompted) >= people or time.monotonic() > deadline:
+            return
+        time.sleep(5)  # a clock's next minute, shortened; fewer start-ups on a shared machine
+        at += timedelta(minutes=1)
 
 
 def assert_each_prompt_posted_once(slack, workspaces) -> None:
@@ -67,7 +82,7 @@ def test_three_clocks_one_killed_mid_send_then_restarted_post_each_prompt_once(s
             finish(process)
     slack.settle(timeout=10)  # the held posts land
 
-    finish(run.start(AT + RESTART_AFTER, "xoxb-clock-restarted"))
+    tick_until_everyone_is_prompted(run, slack, workspaces, AT + RESTART_AFTER)
 
     assert_each_prompt_posted_once(slack, workspaces)
 
@@ -118,6 +133,5 @@ def test_a_workspace_in_a_429_storm_delays_no_other(standin, ticks, sessions):
     assert not late, f"seconds after the storm ended that each calm workspace's last prompt went out: {late}"
 
     # After the storm, later ticks post what it held back, once.
-    for later in (timedelta(minutes=30), timedelta(minutes=90)):
-        finish(run.start(AT + later, "xoxb-clock-later"))
+    tick_until_everyone_is_prompted(run, slack, workspaces, AT + timedelta(minutes=30), within=60)
     assert_each_prompt_posted_once(slack, workspaces)
