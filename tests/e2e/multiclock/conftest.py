@@ -46,8 +46,20 @@ class Ticks:
 
     def __init__(self, script: str, env: dict[str, str]) -> None:
         self.script, self.env = script, env
+        self.started: list[subprocess.Popen[str]] = []
 
     def start(self, at: datetime, token: str, **env: str) -> subprocess.Popen[str]:
+        self.started.append(self._popen(at, token, env))
+        return self.started[-1]
+
+    def stop_all(self) -> None:
+        """Whatever a failed test left running is killed (each by its own process id)."""
+        for process in self.started:
+            if process.poll() is None:
+                process.kill()
+            process.communicate()
+
+    def _popen(self, at: datetime, token: str, env: dict[str, str]) -> subprocess.Popen[str]:
         return subprocess.Popen(
             [self.script, "tick", "--at", at.isoformat()],
             env=self.env | {"SLACK_BOT_TOKEN": token} | env,
@@ -65,13 +77,18 @@ def finish(process: subprocess.Popen[str], timeout: float = 60) -> str:
 
 
 @pytest.fixture
-def ticks(goalbot_script, database_url, engine, tmp_path) -> Callable[[SlackStandIn], Ticks]:
+def ticks(goalbot_script, database_url, engine, tmp_path) -> Iterator[Callable[[SlackStandIn], Ticks]]:
+    made: list[Ticks] = []
+
     def on(slack: SlackStandIn) -> Ticks:
         env = clean_env(tmp_path) | {
             "DATABASE_URL": database_url,
             "SLACK_API_BASE_URL": slack.base_url,
             "DEFAULT_TIMEZONE": "UTC",
         }
-        return Ticks(goalbot_script, env)
+        made.append(Ticks(goalbot_script, env))
+        return made[-1]
 
-    return on
+    yield on
+    for one in made:
+        one.stop_all()

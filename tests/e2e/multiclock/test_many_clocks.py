@@ -63,19 +63,17 @@ def test_three_clocks_one_killed_mid_send_then_restarted_post_each_prompt_once(s
     run = ticks(slack)
 
     clocks = {token: run.start(AT, token) for token in ("xoxb-clock-1", "xoxb-clock-2", "xoxb-clock-3")}
-    try:
-        # The first process to post is sending; from now on its calls are held before Slack
-        # answers them, and it is killed while one is held: that post lands, its answer never does.
-        victim = token_of(slack.wait_for_arrival("chat.postMessage", timeout=45)[0])
-        slack.stall_token(victim, 3.0)
-        held_from = time.monotonic()
-        [held, *_] = slack.wait_for_arrival(
-            "chat.postMessage", where=lambda c: token_of(c) == victim and c.at >= held_from, timeout=20
-        )
-        assert held.answer == {}  # in flight when the process dies
-    finally:
-        clocks[victim].send_signal(signal.SIGKILL)
-        clocks[victim].communicate(timeout=30)
+    # The first process to post is sending; from now on its calls are held before Slack answers
+    # them, and it is killed while one is held: that post lands, its answer never does.
+    victim = token_of(slack.wait_for_arrival("chat.postMessage", timeout=45)[0])
+    slack.stall_token(victim, 3.0)
+    held_from = time.monotonic()
+    [held, *_] = slack.wait_for_arrival(
+        "chat.postMessage", where=lambda c: token_of(c) == victim and c.at >= held_from, timeout=20
+    )
+    assert held.answer == {}  # in flight when the process dies
+    clocks[victim].send_signal(signal.SIGKILL)
+    clocks[victim].communicate(timeout=30)
     assert clocks[victim].returncode == -signal.SIGKILL
     for token, process in clocks.items():
         if token != victim:
