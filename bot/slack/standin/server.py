@@ -26,8 +26,9 @@ class SlackStandIn:
     """A running stand-in. Point a WebClient at `base_url`; give the bot `response_url(...)`s.
 
     Tokens: by default any token starting with "xoxb-" is accepted; pass `tokens` to accept
-    exactly those (and added workspaces' own). Every request is recorded (see `calls`, `last`, `wait_for`); payloads that break
-    Slack's Block Kit limits are refused the way Slack refuses them, and listed by `rejections()`.
+    exactly those (and added workspaces' own). Every request is recorded (see `calls`, `last`,
+    `wait_for`); payloads that break Slack's Block Kit limits are refused the way Slack refuses
+    them, and listed by `rejections()`.
 
     Scopes: the bot has the scopes of `manifest` (the repository's manifest.yml by default), or
     exactly `scopes` when given; a call needing another answers `missing_scope` as Slack does.
