@@ -263,7 +263,7 @@ class Soak:
         """One more person a workspace answers by the check-in form and flags a follow-up (recorded
         through the service the form's submission calls), so follow-up posts are owed too."""
         from bot.services.checkins import answers
-        from bot.services.checkins.views import AnswerInput, AnswerSource
+        from bot.services.checkins.read_models import AnswerInput, AnswerSource
 
         for ws in self.spaces:
             if not self.prompted(ws.people[1], day):

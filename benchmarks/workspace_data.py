@@ -13,7 +13,7 @@ from bot.domain.checkins.spec import ReminderPolicy, ScheduleSpec
 from bot.domain.reports.digest_schedule import DigestCadence
 from bot.services.actor import Actor
 from bot.services.checkins import members, schedules
-from bot.services.checkins.views import PersonInfo
+from bot.services.checkins.read_models import PersonInfo
 from bot.services.reports import settings as report_settings
 from bot.slack.standin import SlackStandIn
 
