@@ -29,6 +29,18 @@ def with_slack_secrets(env: dict[str, str]) -> dict[str, str]:
 
 
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    """A loopback port for a server started later (`goalbot serve --port`), reserved against other
+    test processes (pytest-xdist workers) until then: a port that was merely free can be handed to
+    another worker's bind(0) before our server binds it. One connection, closed by the accepting
+    side first, leaves the port in TIME_WAIT for a minute: the kernel hands it to no bind(0), while
+    a server that sets SO_REUSEADDR (gunicorn does) can still bind it."""
+    with socket.socket() as listener:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        address = listener.getsockname()
+        with socket.create_connection(address) as client:
+            accepted, _ = listener.accept()
+            accepted.close()
+            client.recv(1)  # the close has reached the client: TIME_WAIT is on the port's side
+        return address[1]

@@ -24,8 +24,9 @@ def test_away_holidays_and_unscheduled_days_get_no_prompt(ticks, sessions, slack
     time_off.add_holiday(sessions, owner(is_admin=True), day=date(2027, 3, 5), name="Founders' day")
     ticks.watch(UTC_PEOPLE)
 
-    # Mon 1 March … Mon 8 March, hourly: the schedule is Mon/Wed/Fri 09:00.
-    ticks.every(utc(2027, 3, 1), utc(2027, 3, 8, 23), timedelta(hours=1))
+    # Mon 1 March … Mon 8 March, every 3 hours (09:00 among them; a prompt's window is 4 hours, so
+    # one due at any hour would be seen): the schedule is Mon/Wed/Fri 09:00.
+    ticks.every(utc(2027, 3, 1), utc(2027, 3, 8, 21), timedelta(hours=3))
 
     prompted_on = {user: [g.local_date for g in ticks.got[user]] for user in UTC_PEOPLE}
     assert prompted_on == {
