@@ -1,4 +1,5 @@
 import re
+from typing import get_args
 
 import pytest
 from hypothesis import given
@@ -9,6 +10,8 @@ from bot.domain.commands import (
     Archive,
     Edit,
     Focus,
+    FollowupCommand,
+    GoalsCommand,
     Help,
     Invalid,
     ListGoals,
@@ -34,6 +37,9 @@ COMMAND_TYPES = (
     Restore,
     Unknown,
     Invalid,
+    # `/goals reminders|digest|report …` and `/goals followups|export …` parse here too.
+    *get_args(GoalsCommand),
+    *get_args(FollowupCommand),
 )
 
 
