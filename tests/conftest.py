@@ -15,8 +15,9 @@ pytest_plugins = sorted(
 )
 
 # pytest-xdist workers for a run of whole folders (the README's `pytest` is one). Most of the suite
-# waits on sockets (the stand-in, the bot's HTTP server, gunicorn, PostgreSQL), so on 2 cores 4
-# workers beat 2: measured on the whole suite, README "CI".
+# waits on sockets (the stand-in, the bot's HTTP server, gunicorn, PostgreSQL), so more workers
+# than cores keep both cores busy; 4 is a first choice, not yet compared with 2 or 6 on the whole
+# suite (the shared machine's load made such timings noise).
 WORKERS = 4
 
 
