@@ -30,6 +30,7 @@ from models.pacing import WorkspaceLease
 from models.people import Holiday, Membership, Person
 from models.reports import DigestSnapshot, ReportCursor, ReportPost, ReportSettings
 from models.theme_tallies import ThemePerson, ThemeTally
+from models.workspaces import Workspace, WorkspaceState
 
 __all__ = [
     "AnonymousAnswer",
@@ -67,7 +68,9 @@ __all__ = [
     "Tactic",
     "ThemePerson",
     "ThemeTally",
+    "Workspace",
     "WorkspaceLease",
+    "WorkspaceState",
 ]
 
 # Registers the session events that keep list versions in step with every write (imported for effect).

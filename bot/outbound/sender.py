@@ -19,6 +19,7 @@ from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from bot.outbound.gate import LaneClosed, WorkspaceGate
 from bot.outbound.tokens import TokenSource
+from bot.outbound.workspace_health import TOKEN_ERRORS, WorkspaceHealth
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +57,11 @@ class Sender:
         attempts: int = 4,
         backoff: float = 0.5,
         sleep: Callable[[float], None] = time.sleep,
+        health: WorkspaceHealth | None = None,
     ) -> None:
         self.tokens, self.gate = tokens, gate
+        # Workspaces not to call (uninstalled, token failing); tick.tick_context sets it.
+        self.health = health
         self._base_url, self._timeout = base_url, timeout
         self._attempts, self._backoff, self._sleep = attempts, backoff, sleep
 
@@ -78,6 +82,9 @@ class Sender:
 
     def call(self, team_id: str, method: str, **arguments: Any) -> dict[str, Any]:
         """Any Web API method, paced and retried like a post; returns Slack's answer as a dict."""
+        refusal = self.health.refusal(team_id) if self.health else None
+        if refusal is not None:  # its messages wait for a working token; none go after an uninstall
+            raise SendFailed(refusal, retryable=refusal != "uninstalled", retries=0)
         try:
             client, retries = self.client(team_id), 0
         except KeyError:  # the token source knows no such workspace (not installed, or removed)
@@ -91,15 +98,19 @@ class Sender:
             try:
                 answer = dict(getattr(client, method)(**arguments).data)
                 answer["_retries"] = retries
+                if self.health:
+                    self.health.succeeded(team_id)
                 return answer
             except SlackApiError as error:
                 status = error.response.status_code
                 if status == 429:
                     self.gate.pause(team_id, _retry_after(error))
                 elif status < 500:
-                    raise SendFailed(
-                        str(error.response.get("error")), retryable=False, retries=retries
-                    ) from None
+                    code = str(error.response.get("error"))
+                    if self.health and code in TOKEN_ERRORS:  # the token, not the message: it waits
+                        self.health.failed(team_id, code)
+                        raise SendFailed(code, retryable=True, retries=retries) from None
+                    raise SendFailed(code, retryable=False, retries=retries) from None
                 reason = f"HTTP {status}"
             except _TRANSIENT as error:
                 reason = type(error).__name__
