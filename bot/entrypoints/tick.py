@@ -17,6 +17,7 @@ from bot.clock import utc_now
 from bot.outbound import Sender, WorkspaceGate, single_token
 from bot.outbound.leases import Clock, Leases
 from bot.outbound.passes import PassSummary, TickContext
+from bot.outbound.workspace_health import WorkspaceHealth
 from bot.outbound.workspaces import WorkspacePool
 from bot.settings import Settings
 from handlers.checkins.anonymous_close import anonymous_numbers_tick_pass
@@ -56,6 +57,8 @@ def tick_context(
     """The pool holds each workspace's lease while it sends, so any number of clocks and ticks
     together keep every workspace's rate; the leases' times are wall-clock instants (`clock`)."""
     worker = worker_name()
+    if sender.health is None:  # uninstalled workspaces and failing tokens are not called
+        sender.health = WorkspaceHealth(sessions, clock=clock)
     leases = Leases(sessions, holder=worker, clock=clock)
     pool = WorkspacePool(leases=leases, gate=sender.gate)
     return TickContext(
