@@ -5,6 +5,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
+from bot.entrypoints import workspace_verbs
 from bot.entrypoints.logs import configure_logging
 from bot.entrypoints.startup import StartupError, connect, open_database
 from bot.settings import Settings, SettingsError, load_settings
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     clock = verbs.add_parser("clock", help="run the scheduler process (Procfile `clock:`), a tick a minute")
     clock.set_defaults(handler=_clock)
+    workspace_verbs.add_verbs(verbs)  # workspaces [--check], purge
     return parser
 
 
