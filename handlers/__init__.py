@@ -2,7 +2,7 @@
 import each other: what they share is in handlers/common, and `/goals` subcommands of other
 features reach handlers/goals through the table in `deps.subcommands`."""
 
-from handlers import checkins, followups, goals, home, home_actions, reports
+from handlers import checkins, followups, goals, home, home_actions, reports, workspaces
 from handlers.deps import Deps
 from handlers.errors import handle_unexpected
 from handlers.middleware import skip_retried_events, stamp_time
@@ -13,7 +13,7 @@ def register_listeners(app, *, settings, sessions, clock) -> None:
     deps = Deps(sessions=sessions, timezone=settings.timezone)
     app.use(require_payload_shape)
     app.use(clean_text)
-    app.use(stamp_time(clock, deps.timezone))
+    app.use(stamp_time(clock, deps.zone_of))
     app.use(skip_retried_events(sessions))
     app.error(handle_unexpected)
     goals.register(app, deps)
@@ -22,3 +22,4 @@ def register_listeners(app, *, settings, sessions, clock) -> None:
     home_actions.register(app, deps)
     checkins.register(app, deps)
     followups.register(app, deps)
+    workspaces.register(app, deps)

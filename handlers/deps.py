@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.services.actor import Actor
 from bot.services.errors import NoWorkspace
+from bot.services.workspaces_zones import ZoneCache
 from handlers.common.subcommands import Subcommands
 
 logger = logging.getLogger(__name__)
@@ -18,9 +19,16 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Deps:
     sessions: sessionmaker[Session]
-    timezone: ZoneInfo
+    timezone: ZoneInfo  # DEFAULT_TIMEZONE: the fallback; zone_of(team) is the workspace's
     # `/goals` subcommands of other features, added as each feature registers (common/subcommands.py).
     subcommands: Subcommands = field(default_factory=Subcommands, compare=False)
+    zones: ZoneCache = field(default_factory=ZoneCache, compare=False)
+
+    def zone_of(self, team_id: str | None) -> ZoneInfo:
+        """The workspace's default zone (`/goals settings timezone`), else DEFAULT_TIMEZONE."""
+        if not team_id:
+            return self.timezone
+        return ZoneInfo(self.zones.zone_of(self.sessions, team_id, self.timezone.key))
 
 
 def team_of(context) -> str:

@@ -84,6 +84,6 @@ def publish_home(
 
 def _checkins(deps: Deps, team_id: str, user_id: str, now: datetime, today: date):
     found = home_checkins(
-        deps.sessions, team_id=team_id, user_id=user_id, now=now, default_tz=deps.timezone.key
+        deps.sessions, team_id=team_id, user_id=user_id, now=now, default_tz=deps.zone_of(team_id).key
     )
-    return build_checkin_section(found, tz=deps.timezone, today=today)
+    return build_checkin_section(found, tz=deps.zone_of(team_id), today=today)

@@ -16,13 +16,14 @@ from bot.services.events import first_delivery
 logger = logging.getLogger(__name__)
 
 
-def stamp_time(clock: Callable[[], datetime], timezone: ZoneInfo):
-    """Listeners take `now` (aware UTC) and `today` (the workspace's date) as arguments."""
+def stamp_time(clock: Callable[[], datetime], zone_of: Callable[[str | None], ZoneInfo]):
+    """Listeners take `now` (aware UTC) and `today` (the date in the workspace's zone) as arguments."""
 
     def middleware(context, next):
         now = clock()
         context["now"] = now
-        context["today"] = now.astimezone(timezone).date()
+        team_id = context.get("team_id") or context.get("enterprise_id")
+        context["today"] = now.astimezone(zone_of(team_id)).date()
         return next()
 
     return middleware

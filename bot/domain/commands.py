@@ -4,7 +4,7 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.domain import report_commands
+from bot.domain import report_commands, workspace_commands
 from bot.domain.followups import commands as followup_commands
 from bot.domain.refs import KIND_NAMES, RefKind, format_ref, parse_ref
 from bot.domain.update_command import UPDATE_EXAMPLE, UndoUpdate, Update, UpdateProblem, parse_update
@@ -77,6 +77,7 @@ GoalsCommand = (
     | Unknown
     | Invalid
     | report_commands.ReportCommand
+    | workspace_commands.SettingsCommand
 )
 # `/goals followups …` and `/goals export …` (bot/domain/followups/commands.py)
 FollowupCommand = followup_commands.FollowupCommand
@@ -85,6 +86,7 @@ _REPORT_SUBCOMMANDS = {
     "reminders": report_commands.parse_reminders,
     "digest": report_commands.parse_digest,
     "report": report_commands.parse_report,
+    "settings": workspace_commands.parse_settings,
 }
 
 _GOAL_ID_COMMANDS: dict[str, Callable[..., GoalsCommand]] = {
@@ -97,7 +99,7 @@ _GOAL_ID_COMMANDS: dict[str, Callable[..., GoalsCommand]] = {
 # Every subcommand a person may type, for "did you mean" (help_lines shows them all).
 SUBCOMMANDS = (
     "new", "list", "show", "update", "focus", "edit", "archive", "restore", "reminders", "digest",
-    "report", "followups", "export", "help",
+    "report", "followups", "export", "settings", "help",
 )  # fmt: skip
 # difflib's ratio: "shwo" → "show" is 0.75, "lsit" → "list" 0.75; "frobnicate" matches nothing.
 _CLOSE_ENOUGH = 0.7
@@ -150,6 +152,7 @@ def help_lines() -> list[str]:
         "`/goals archive G12` — put away a goal you no longer track (asks first)",
         "`/goals restore G12` — bring back a goal you archived",
         *report_commands.HELP_LINES,
+        *workspace_commands.HELP_LINES,
         "`/goals followups` — open customer follow-ups, oldest first (`/goals followups due 24h` "
         "sets when they fall due)",
         "`/goals export 2027-03` — CSV files of this channel's goals, measurements, answers and "

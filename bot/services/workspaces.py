@@ -58,6 +58,15 @@ def default_zone(session: Session, team_id: str, fallback: str) -> str:
     return zone or fallback
 
 
+def noted_zone(session: Session, team_id: str) -> str | None:
+    """The workspace's own zone (None: it has none); its row is made if this is the first meeting."""
+    row = session.get(Workspace, team_id)
+    if row is None:
+        note_workspace(session, team_id)
+        return None
+    return row.default_tz
+
+
 def workspace_zone(sessions: sessionmaker[Session], team_id: str, fallback: str) -> str:
     """default_zone in a transaction of its own, for listeners."""
     with sessions.begin() as session:

@@ -71,7 +71,7 @@ def register(app, deps: Deps) -> None:
                 answer=answer,
                 source=AnswerSource.FORM,
                 now=now,
-                default_tz=deps.timezone.key,
+                default_tz=deps.zone_of(team_id).key,
                 anonymous_answer_id=meta.answer_id,
                 for_date=for_date,
             )
@@ -107,7 +107,7 @@ def open_answer_form(
         user_id=user_id,
         channel_id=channel_id,
         now=now,
-        default_tz=deps.timezone.key,
+        default_tz=deps.zone_of(team_id).key,
         for_date=for_date,
         anonymous_answer_id=answer_id,
     )
@@ -173,7 +173,7 @@ def _confidence(deps, client, respond, team_id, user_id, raw, level, now) -> Non
             answer=AnswerInput(confidence=level),
             source=AnswerSource.BUTTON,
             now=now,
-            default_tz=deps.timezone.key,
+            default_tz=deps.zone_of(team_id).key,
             for_date=prompt.local_date,
         )
     except ServiceError as error:

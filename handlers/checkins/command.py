@@ -112,7 +112,7 @@ class _Request(CheckinRequest):
             team_id=self.team_id,
             user_id=self.user_id,
             now=self.now,
-            default_tz=self.deps.timezone.key,
+            default_tz=self.deps.zone_of(self.team_id).key,
         )
         self.say(notices.back_text(was_away))
 
@@ -135,7 +135,7 @@ class _Request(CheckinRequest):
             actor,
             channel_id=self.channel_id,
             now=self.now,
-            default_tz=self.deps.timezone.key,
+            default_tz=self.deps.zone_of(self.team_id).key,
         )
         return notices.status_text(shown), None
 
@@ -145,7 +145,7 @@ class _Request(CheckinRequest):
             team_id=self.team_id,
             user_id=self.user_id,
             now=self.now,
-            default_tz=self.deps.timezone.key,
+            default_tz=self.deps.zone_of(self.team_id).key,
             prefer=self.channel_id,
         )
         if todays is None:
@@ -154,11 +154,11 @@ class _Request(CheckinRequest):
                 team_id=self.team_id,
                 user_id=self.user_id,
                 now=self.now,
-                default_tz=self.deps.timezone.key,
+                default_tz=self.deps.zone_of(self.team_id).key,
             ).next
             self.say(
                 notices.nothing_open_text(
-                    upcoming.at if upcoming else None, self.deps.timezone, recorded=False
+                    upcoming.at if upcoming else None, self.deps.zone_of(self.team_id), recorded=False
                 )
             )
             return

@@ -56,7 +56,7 @@ def register(app, deps: Deps) -> None:
         answer = AnswerInput(numbers=reply.numbers, expectations=reply.text)
         outcome: AnswerRecorded | ServiceError | None = None
         checkin = answerable.channel_to_answer(
-            deps.sessions, team_id=team_id, user_id=user_id, now=now, default_tz=deps.timezone.key
+            deps.sessions, team_id=team_id, user_id=user_id, now=now, default_tz=deps.zone_of(team_id).key
         )
         if checkin is not None:
             outcome = _record(deps, team_id, user_id, checkin, answer, now)
@@ -94,7 +94,7 @@ def _record(
             answer=answer,
             source=AnswerSource.REPLY,
             now=now,
-            default_tz=deps.timezone.key,
+            default_tz=deps.zone_of(team_id).key,
             anonymous_answer_id=anonymous_answer_id,
             for_date=prompt.local_date if prompt else None,
         )
@@ -119,7 +119,7 @@ def _into_anonymous_answer(
             user_id=user_id,
             channel_id=refused.channel_id,
             now=now,
-            default_tz=deps.timezone.key,
+            default_tz=deps.zone_of(team_id).key,
         )
     except ServiceError as error:
         return error
@@ -151,9 +151,9 @@ def _confirm(client: WebClient, deps: Deps, team_id, user_id, channel, ts, outco
         text = describe_refusal(outcome)
     else:
         upcoming = home.home_checkins(
-            deps.sessions, team_id=team_id, user_id=user_id, now=now, default_tz=deps.timezone.key
+            deps.sessions, team_id=team_id, user_id=user_id, now=now, default_tz=deps.zone_of(team_id).key
         ).next
-        text = nothing_open_text(upcoming.at if upcoming else None, deps.timezone)
+        text = nothing_open_text(upcoming.at if upcoming else None, deps.zone_of(team_id))
     try:
         client.chat_postMessage(channel=channel, thread_ts=ts, text=fit_text(text, MESSAGE_TEXT))
     except SlackApiError as error:

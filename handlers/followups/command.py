@@ -68,7 +68,7 @@ def run_followup_command(request, parsed) -> None:
                     start=month,
                     end=month_end(month),
                     today=request.today,
-                    zone=request.deps.timezone,
+                    zone=request.deps.zone_of(team_id),
                     export=True,
                 )
             request.ack(text="Preparing the export; the files will appear in this channel in a moment.")

@@ -31,7 +31,7 @@ _NEEDS_CHANNEL = "Run this in the team's channel: reminders and digests belong t
 def run_report_command(request, parsed: rc.ReportCommand) -> None:
     """`request` is handlers.common.request.GoalsRequest (ack, later, deps, team, user, channel, now)."""
     deps: Deps = request.deps
-    default_tz = deps.timezone.key
+    default_tz = deps.zone_of(request.team_id).key
     if isinstance(parsed, rc.ReportInvalid):
         request.ack(text=escape(parsed.message), blocks=build_error(parsed.message))
         return
@@ -77,7 +77,7 @@ def run_report_command(request, parsed: rc.ReportCommand) -> None:
 def _report(request, spec: str) -> None:
     deps: Deps = request.deps
     shown = report_settings.show_settings(
-        deps.sessions, request.team_id, request.channel_id, default_tz=deps.timezone.key
+        deps.sessions, request.team_id, request.channel_id, default_tz=deps.zone_of(request.team_id).key
     )
     today = local_date(request.now, shown.zone)
     period = period_for(spec, today)
