@@ -1,7 +1,7 @@
 """Workspaces: name, default time zone, a failing token, uninstall and when its data is purged.
 
 Revision ID: 0019_workspaces_state
-Revises: 0016_pacing
+Revises: 0017_jobs
 Create Date: 2026-12-06
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0019_workspaces_state"
-down_revision: str | None = "0016_pacing"
+down_revision: str | None = "0017_jobs"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
