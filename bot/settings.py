@@ -14,6 +14,8 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # Messages a second to one workspace. Slack answers 429 well before 100 a second, and below one
 # message every ten seconds a minute's tick could not send a handful: either end is a typo.
 SEND_RATES = (0.1, 100.0)
+# Days a removed workspace's data is kept (a reinstall finds it again); ten years is surely a typo.
+RETENTION_DAYS = (0, 3650)
 
 
 class SettingsError(Exception):
@@ -32,6 +34,7 @@ class Settings(BaseSettings):
     default_timezone: str = "UTC"
     log_level: str = "INFO"
     send_rate_per_workspace: float = 20.0
+    uninstall_retention_days: int = 30
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -93,6 +96,14 @@ class Settings(BaseSettings):
         low, high = SEND_RATES
         if not low <= value <= high:  # NaN fails too
             raise ValueError(f"must be messages a second from {low:g} to {high:g}, not {value:g}")
+        return value
+
+    @field_validator("uninstall_retention_days")
+    @classmethod
+    def _retention_range(cls, value: int) -> int:
+        low, high = RETENTION_DAYS
+        if not low <= value <= high:
+            raise ValueError(f"must be days from {low} (delete at once) to {high}, not {value}")
         return value
 
     @property

@@ -22,4 +22,4 @@ def register_listeners(app, *, settings, sessions, clock) -> None:
     home_actions.register(app, deps)
     checkins.register(app, deps)
     followups.register(app, deps)
-    workspaces.register(app, deps)
+    workspaces.register(app, deps, retention_days=settings.uninstall_retention_days)

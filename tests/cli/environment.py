@@ -13,6 +13,7 @@ SETTING_NAMES = {
     "PORT",
     "DEFAULT_TIMEZONE",
     "SEND_RATE_PER_WORKSPACE",
+    "UNINSTALL_RETENTION_DAYS",
 }
 SIGNING_SECRET = "cli-test-signing-secret"
 
