@@ -20,8 +20,8 @@ from models.workspaces import Workspace, WorkspaceState
 # The three outboxes and their states. One place to change if the outbox engine renames them.
 _OUTBOXES: tuple[Table, ...] = (
     Delivery.__table__,  # type: ignore[assignment]
-    ReportPost.__table__,  # type: ignore[assignment]
-    FollowupMessage.__table__,  # type: ignore[assignment]
+    ReportPost.__table__,
+    FollowupMessage.__table__,
 )
 _PENDING, _CANCELLED = "pending", "skipped"
 
