@@ -155,7 +155,7 @@ def test_help_lines_cover_every_subcommand_with_an_example():
     commands = [re.match(r"`/goals (\w+)", line)[1] for line in lines]
     assert commands == [
         *["new", "list", "show", "update", "focus", "edit", "archive", "restore"],
-        *["focus", "reminders", "digest", "report"],
+        *["focus", "reminders", "digest", "report", "settings"],
         *["followups", "export"],
         "help",
     ]
