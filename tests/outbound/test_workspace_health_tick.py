@@ -13,12 +13,11 @@ from bot.outbound.passes import TickContext
 from bot.outbound.workspace_health import WorkspaceHealth
 from bot.services.actor import Actor
 from bot.services.checkins import members, schedules
-from bot.services.checkins.views import PersonInfo
 from bot.services.workspaces import list_workspaces
 from bot.slack.standin import SlackStandIn
 from handlers.checkins.delivery import tick_pass as checkin_pass
 from tests.handlers.checkins.delivery_setup import no_sleep, states
-from tests.services.checkins.helpers import MADE_AT, MON_0900_UTC, spec
+from tests.services.checkins.helpers import MADE_AT, MON_0900_UTC, PersonInfo, spec
 
 GOOD, FAILING = "T0GOOD", "T0FAIL"
 PEOPLE = {GOOD: [f"U0G{n:02d}" for n in range(12)], FAILING: [f"U0F{n:02d}" for n in range(12)]}

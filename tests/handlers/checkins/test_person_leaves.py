@@ -9,12 +9,11 @@ from sqlalchemy import inspect, select
 
 from bot.entrypoints.tick import run_passes
 from bot.services.checkins import members
-from bot.services.checkins.views import PersonInfo
 from bot.slack.standin import SlackStandIn
 from handlers.checkins.delivery import tick_pass as checkin_pass
 from models.answers import Answer
 from tests.handlers.checkins.delivery_setup import TOKEN, add_channel, dms, tick_context
-from tests.services.checkins.helpers import CHANNEL, MADE_AT, MON_0900_UTC, TEAM, answer
+from tests.services.checkins.helpers import CHANNEL, MADE_AT, MON_0900_UTC, TEAM, PersonInfo, answer
 
 STAYS, LEAVES = "U0STAYS", "U0LEAVES"
 
