@@ -29,8 +29,10 @@ SOME_FAILED = 1
 
 def check_tokens(settings: Settings, sessions: sessionmaker[Session]) -> int:
     tokens = build_sender(settings).tokens  # stops with one line if no token is configured
-    failed = 0
-    for workspace in list_workspaces(sessions):
+    failed, known = 0, list_workspaces(sessions)
+    if not known:
+        print("no workspaces yet: goalbot records one the first time it serves it", file=sys.stderr)
+    for workspace in known:
         if workspace.uninstalled:
             print(f"{workspace.team_id}  {workspace.team_name or '—'}  uninstalled, not checked")
             continue
