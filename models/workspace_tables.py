@@ -51,6 +51,8 @@ WORKSPACE_TABLES = frozenset(
         "digest_snapshots",
         "theme_tallies",
         "theme_people",
+        # the workspace itself: name, default zone, token state, uninstall (models/workspaces.py)
+        "workspaces",
         # sending: who paces the workspace's messages (models/pacing.py), the clock's claimed jobs
         # (models/jobs.py; a job over every workspace is claimed under "*", no workspace's id)
         "workspace_leases",

@@ -24,6 +24,7 @@ from handlers.checkins.anonymous_close import anonymous_numbers_tick_pass
 from handlers.checkins.delivery import tick_pass as checkin_pass
 from handlers.followups.tick import followups_tick_pass
 from handlers.reports.tick_pass import reports_tick_pass
+from handlers.workspaces.purge_pass import purge_tick_pass
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ PASSES: tuple[tuple[str, TickPass], ...] = (
     ("anonymous numbers", anonymous_numbers_tick_pass),
     ("reports", reports_tick_pass),
     ("followups", followups_tick_pass),
+    ("purge", purge_tick_pass),  # uninstalled workspaces past UNINSTALL_RETENTION_DAYS
 )
 
 

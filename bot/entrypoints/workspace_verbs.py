@@ -1,16 +1,19 @@
 """`goalbot workspaces [--check]`: one line per workspace goalbot knows (team id, name, state, token
 expiry); `--check` asks Slack (`auth.test`) whether each installed workspace's token works and
-exits 1 if any does not.
+exits 1 if any does not. `goalbot purge --team T --yes`: every row of one workspace deleted now.
 
 The verbs are added to the CLI's parser here (`add_verbs`), so cli.py stays a list of verbs."""
 
 import argparse
+import re
 import sys
 from datetime import UTC, datetime
 
 from bot.services.workspaces import WorkspaceView
 
 NO_EXPIRY = "—"  # bot tokens do not expire until token rotation exists
+USAGE_ERROR = 2
+_TEAM = re.compile(r"^[TE][A-Z0-9_]{1,31}$")  # as `goalbot export` takes it (T_CONSOLE: the console's)
 
 
 def add_verbs(verbs) -> None:
@@ -22,6 +25,11 @@ def add_verbs(verbs) -> None:
         "--check", action="store_true", help="call auth.test with each workspace's token; exit 1 if any fails"
     )
     listing.set_defaults(handler=_workspaces)
+
+    purge = verbs.add_parser("purge", help="delete every row of one workspace now (needs --yes)")
+    purge.add_argument("--team", required=True, help="Slack workspace id, e.g. T0123ABCD")
+    purge.add_argument("--yes", action="store_true", help="really delete; without it nothing is")
+    purge.set_defaults(handler=_purge)
 
 
 def describe(workspace: WorkspaceView) -> str:
@@ -53,6 +61,35 @@ def _workspaces(args: argparse.Namespace) -> int:
         print(describe(workspace))
     if not known:
         print("no workspaces yet: goalbot records one the first time it serves it", file=sys.stderr)
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from bot.entrypoints.startup import open_database
+    from bot.services.workspaces_purge import purge_now
+    from bot.settings import load_settings
+    from models.db import make_sessionmaker
+
+    team = args.team
+    if not _TEAM.match(team):
+        print(
+            f"goalbot purge: --team needs a Slack workspace id such as T0123ABCD, not {team[:40]!r}.",
+            file=sys.stderr,
+        )
+        return USAGE_ERROR
+    if not args.yes:
+        print(
+            f"goalbot purge: this deletes every row of workspace {team} in every table, for good; "
+            "run it again with --yes to do it.",
+            file=sys.stderr,
+        )
+        return USAGE_ERROR
+    sessions = make_sessionmaker(open_database(load_settings()))
+    rows = purge_now(sessions, team)
+    if not rows:
+        print(f"goalbot purge: the database has nothing for workspace {team}; check --team.", file=sys.stderr)
+        return USAGE_ERROR
+    print(f"purged workspace {team}: {rows} rows deleted")
     return 0
 
 

@@ -103,3 +103,28 @@ def test_check_without_a_token_is_one_line_and_exit_2(database, capsys):
     assert capsys.readouterr().err == (
         "goalbot: SLACK_BOT_TOKEN is not set; export it (see README.md) and try again.\n"
     )
+
+
+def test_purge_refuses_without_yes_and_deletes_with_it(database, capsys):
+    _three_workspaces(database)
+    assert cli.main(["purge", "--team", "T2"]) == 2
+    assert "run it again with --yes" in capsys.readouterr().err
+    assert [w.team_id for w in list_workspaces(database)] == ["T1", "T2", "T3"]
+
+    assert cli.main(["purge", "--team", "T2", "--yes"]) == 0
+    assert capsys.readouterr().out.startswith("purged workspace T2: ")
+    assert [w.team_id for w in list_workspaces(database)] == ["T1", "T3"]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--team", "T0NOBODY", "--yes"], "nothing for workspace T0NOBODY"),
+        (["--team", "acme", "--yes"], "--team needs a Slack workspace id"),
+        ([], "required: --team"),
+    ],
+)
+def test_purge_bad_arguments_are_one_line_and_exit_2(database, capsys, args, says):
+    assert cli.main(["purge", *args]) == 2
+    err = capsys.readouterr().err
+    assert says in err and len(err.strip().splitlines()) == 1
