@@ -11,7 +11,7 @@ from bot.entrypoints.tick import PASSES, run_passes
 from bot.outbound import Sender, SingleToken, WorkspaceGate
 from bot.outbound.passes import TickContext
 from bot.services.workspaces import list_workspaces, note_workspace
-from bot.services.workspaces_uninstall import mark_uninstalled
+from bot.services.workspaces_uninstall import mark_installed, mark_uninstalled
 from handlers.workspaces.purge_pass import purge_tick_pass
 from tests.services.reports.checkin_data import answer, checkin_channel
 
@@ -81,3 +81,16 @@ def test_no_retention_deletes_at_the_next_tick(sessions):
 
 def test_the_tick_runs_the_purge():
     assert ("purge", purge_tick_pass) in PASSES
+
+
+def test_a_reinstall_within_the_retention_time_keeps_everything(sessions):
+    _workspace_with_data(sessions, GONE)
+    before = rows_of(sessions, GONE)
+    mark_uninstalled(sessions, GONE, now=AT, retention_days=30)
+    mark_installed(sessions, GONE, "Gone Again")
+
+    _purge_pass(sessions, AT + timedelta(days=31))
+
+    assert rows_of(sessions, GONE) == before
+    (workspace,) = list_workspaces(sessions)
+    assert (workspace.team_name, workspace.uninstalled, workspace.purge_after) == ("Gone Again", False, None)
