@@ -96,9 +96,12 @@ def measure(size: int, gate_rate: float, kind: str) -> str:
 def deliver(database_url: str, base_url: str, *, gate_rate: float) -> None:
     from benchmarks.checkin_data import NINE_UTC, sessions_for
     from bot.outbound import Sender, WorkspaceGate, single_token
+    from bot.outbound.outbox import PassClock, run_outbox
+    from bot.outbound.outbox.tables import CHECKIN_DELIVERIES
     from bot.outbound.passes import TickContext
     from bot.services.checkins.planning import plan_deliveries
-    from handlers.checkins.delivery import PassClock, deliver_due
+    from handlers.checkins.delivery import SENDERS
+    from handlers.checkins.delivery_message import ChannelNames, checkin_kinds
 
     sessions = sessions_for(database_url)
     sender = Sender(single_token("xoxb-bench"), WorkspaceGate(gate_rate), base_url=base_url)
@@ -108,7 +111,8 @@ def deliver(database_url: str, base_url: str, *, gate_rate: float) -> None:
     started = time.perf_counter()
     planned = plan_deliveries(sessions, now=NINE_UTC, default_tz="UTC")
     planned_mb = _maxrss_mb()
-    outcomes = deliver_due(ctx, PassClock(NINE_UTC))
+    kinds = checkin_kinds(ChannelNames(sender))
+    outcomes = run_outbox(ctx, CHECKIN_DELIVERIES, kinds, PassClock(NINE_UTC), senders=SENDERS)
     wall = time.perf_counter() - started
     summary = f"planned {planned.due}, sent {sum(outcomes.values())}"
     result = {"wall": wall, "summary": summary, "start_mb": start_mb, "planned_mb": planned_mb}

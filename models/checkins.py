@@ -19,8 +19,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.domain.checkins.enums import DeliveryKind, DeliveryState
+from bot.domain.checkins.enums import DeliveryKind
 from models.base import Base, TeamScoped, UTCDateTime, string_enum
+from models.outbox import OutboxColumns
 
 
 class Schedule(TeamScoped, Base):
@@ -62,12 +63,12 @@ class Schedule(TeamScoped, Base):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime())  # no prompt before this instant
 
 
-class Delivery(TeamScoped, Base):
+class Delivery(OutboxColumns, TeamScoped, Base):
     """The outbox: one row per message owed, recorded before anything is sent.
 
     Key: (schedule, person, local date, kind, sequence); a prompt has sequence 0, reminder k has k.
-    A sender claims rows with `SELECT … WHERE state = 'pending' AND scheduled_at <= now
-    FOR UPDATE SKIP LOCKED`, sets `sending` + claimed_by/claimed_at, posts, then records the ts.
+    The outbox columns (state, claim, outcome) are models/outbox.py's, run by bot/outbound/outbox;
+    a row is due from `scheduled_at`.
     """
 
     __tablename__ = "checkin_deliveries"
@@ -86,16 +87,7 @@ class Delivery(TeamScoped, Base):
     local_date: Mapped[date] = mapped_column(Date)
     kind: Mapped[DeliveryKind] = mapped_column(string_enum(DeliveryKind), default=DeliveryKind.PROMPT)
     sequence: Mapped[int] = mapped_column(Integer, default=0)
-    state: Mapped[DeliveryState] = mapped_column(string_enum(DeliveryState), default=DeliveryState.PENDING)
     scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    not_before: Mapped[datetime | None] = mapped_column(UTCDateTime())  # backoff after a failure
-    last_error: Mapped[str | None] = mapped_column(String(200))
-    claimed_by: Mapped[str | None] = mapped_column(String(64))
-    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    message_channel: Mapped[str | None] = mapped_column(String(32))
-    message_ts: Mapped[str | None] = mapped_column(String(32))
     answered: Mapped[bool] = mapped_column(Boolean, default=False)  # a flag only: never when
 
 

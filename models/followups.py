@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.domain.checkins.enums import FollowUpStatus
 from models.base import Base, TeamScoped, UTCDateTime, string_enum
+from models.outbox import OutboxColumns
 
 POST_KEY = "post"
 
@@ -61,8 +62,9 @@ class FollowupSettings(TeamScoped, Base):
     post_channel_id: Mapped[str | None] = mapped_column(String(32))
 
 
-class FollowupMessage(TeamScoped, Base):
-    """One message about a follow-up: its channel post, or one day's overdue reminder."""
+class FollowupMessage(OutboxColumns, TeamScoped, Base):
+    """One message about a follow-up: its channel post, or one day's overdue reminder; due from
+    `not_before`. The outbox columns are models/outbox.py's."""
 
     __tablename__ = "follow_up_messages"
     __table_args__ = (
@@ -73,12 +75,3 @@ class FollowupMessage(TeamScoped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     follow_up_id: Mapped[int] = mapped_column(ForeignKey("follow_ups.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(String(16))  # "post" or the reminder's local date
-    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending|sending|sent|failed
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    not_before: Mapped[datetime] = mapped_column(UTCDateTime())
-    claimed_by: Mapped[str | None] = mapped_column(String(64))  # the clock process holding the claim
-    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    channel: Mapped[str | None] = mapped_column(String(32))
-    ts: Mapped[str | None] = mapped_column(String(32))
-    last_error: Mapped[str | None] = mapped_column(Text)

@@ -3,9 +3,8 @@
 
 `report_posts` is the outbox of reminders and digests: one row per (team, channel, kind, period),
 written before anything is sent, so a repeated tick or a second clock process finds the row and
-does not post twice. A row is claimed (`sending`, claimed_at), posted, then its ts recorded; a
-claim older than the lease is reconciled by looking for the row id in the channel's message
-metadata before posting again.
+does not post twice. Its state, claim and outcome columns are the outbox's (models/outbox.py),
+run by the one engine in bot/outbound/outbox.
 """
 
 from datetime import datetime, time
@@ -17,6 +16,7 @@ from models.base import Base, TeamScoped, UTCDateTime
 from models.checkins import Delivery
 from models.followups import FollowUp
 from models.goals import Measurement
+from models.outbox import OutboxColumns
 
 
 class ReportSettings(TeamScoped, Base):
@@ -35,7 +35,7 @@ class ReportSettings(TeamScoped, Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
-class ReportPost(TeamScoped, Base):
+class ReportPost(OutboxColumns, TeamScoped, Base):
     """The outbox row of one reminder or digest; `period` is "2027-03" or "2027-W09"."""
 
     __tablename__ = "report_posts"
@@ -48,16 +48,8 @@ class ReportPost(TeamScoped, Base):
     channel_id: Mapped[str] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(24))
     period: Mapped[str] = mapped_column(String(16))
-    state: Mapped[str] = mapped_column(String(16))  # pending, sending, sent, skipped, failed
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     useful_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    not_before: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    last_error: Mapped[str | None] = mapped_column(String(200))
-    claimed_by: Mapped[str | None] = mapped_column(String(64))
-    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    message_ts: Mapped[str | None] = mapped_column(String(32))
     thread_ts: Mapped[str | None] = mapped_column(String(32))  # a digest's details live here
     # A digest's follow-on parts (thread replies, then the chart) already out after its parent, so
     # a later attempt sends only the rest; the row stays unsent until the last part is out.

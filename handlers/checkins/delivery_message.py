@@ -1,39 +1,53 @@
-"""What a check-in prompt (or reminder) posts: the DM, its text and blocks, and the metadata that
-names the delivery, so a sender that died before recording the ts can find the message later."""
+"""The two kinds of check-in message, as the outbox engine runs them: a prompt and a reminder are
+each one DM (to the person's id), its text and blocks, and the metadata that names the delivery,
+so an attempt whose outcome is unknown can find the message in the DM."""
 
 import threading
 from typing import Any
 
 from bot.domain.checkins.localtime import zone
 from bot.outbound import Sender, SendFailed
+from bot.outbound.outbox import Job, MessageKind, MetadataKey, SingleMessage
 from bot.services.checkins.read_models import DeliveryToSend
 from handlers.views.checkin_prompt import build_prompt, prompt_text
 
-EVENT_TYPE = "goalbot_checkin"
+CHECKIN_METADATA = MetadataKey("goalbot_checkin", "delivery")
 
 
 def delivery_metadata(delivery_id: int) -> dict[str, Any]:
-    return {"event_type": EVENT_TYPE, "event_payload": {"delivery": delivery_id}}
+    return CHECKIN_METADATA.of(delivery_id)
 
 
 def delivery_of(message: dict[str, Any]) -> int | None:
     """The delivery id a message of ours carries in its metadata; None for any other message."""
-    metadata = message.get("metadata") or {}
-    if metadata.get("event_type") != EVENT_TYPE:
-        return None
-    value = (metadata.get("event_payload") or {}).get("delivery")
-    return value if isinstance(value, int) else None
+    return CHECKIN_METADATA.row_of(message)
+
+
+def prompt_body(delivery: DeliveryToSend, channel_name: str) -> dict[str, Any]:
+    """The prompt's (or reminder's) text and blocks."""
+    return {
+        "text": prompt_text(delivery),
+        "blocks": build_prompt(delivery, channel_name=channel_name, tz=zone(delivery.tz)),
+        "unfurl_links": False,
+    }
 
 
 def prompt_message(delivery: DeliveryToSend, channel_name: str) -> dict[str, Any]:
-    """chat.postMessage arguments: to the person's id, which Slack takes as their DM with the bot."""
-    return {
-        "channel": delivery.user_id,
-        "text": prompt_text(delivery),
-        "blocks": build_prompt(delivery, channel_name=channel_name, tz=zone(delivery.tz)),
-        "metadata": delivery_metadata(delivery.id),
-        "unfurl_links": False,
-    }
+    """chat.postMessage arguments as the engine sends them: to the person's id, which Slack takes
+    as their DM with the bot, with the metadata that names the delivery."""
+    body = prompt_body(delivery, channel_name)
+    return {"channel": delivery.user_id, **body, "metadata": delivery_metadata(delivery.id)}
+
+
+def checkin_kinds(names: "ChannelNames") -> dict[str, MessageKind[DeliveryToSend]]:
+    """The check-in outbox's kinds (DeliveryKind values): a prompt and a reminder, built alike."""
+
+    def build(job: Job[DeliveryToSend]) -> dict[str, Any]:
+        delivery = job.item
+        return prompt_body(delivery, names.name(delivery.team_id, delivery.channel_id))
+
+    kind = SingleMessage[DeliveryToSend](CHECKIN_METADATA, lambda delivery: delivery.user_id, build)
+    return {"prompt": kind, "reminder": kind}
 
 
 class ChannelNames:

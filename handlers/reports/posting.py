@@ -10,12 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.outbound.outbox import MetadataKey
 from bot.services.reports.digests import ChannelDigest
 from handlers.views.charts import render_progress_chart
 from handlers.views.report_digest import build_digest_parent, build_digest_thread, period_label
 
 SlackCall = Callable[..., dict[str, Any]]
-METADATA_EVENT = "goalbot_report"
+REPORT_METADATA = MetadataKey("goalbot_report", "post_id")
 
 
 @dataclass(frozen=True)
@@ -88,5 +89,4 @@ def chart_filename(found: ChannelDigest) -> str:
 
 
 def post_metadata(post_id: int, part: int | None = None) -> dict:
-    payload = {"post_id": post_id} if part is None else {"post_id": post_id, "part": part}
-    return {"event_type": METADATA_EVENT, "event_payload": payload}
+    return REPORT_METADATA.of(post_id) if part is None else REPORT_METADATA.of(post_id, part=part)

@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 
-from bot.services.checkins.claims import claim_deliveries, mark_sent
 from bot.services.checkins.planning import plan_deliveries
 from bot.slack.standin.directory import dm_id
 from handlers.views.checkin_prompt import build_prompt, prompt_text
 from tests import slack_requests as slack
 from tests.fixtures.bot import CHANNEL, MEMBER, OWNER, TEAM, _json_or_none
+from tests.outbound.outbox.helpers import claim_deliveries, mark_delivery_sent
 
 ZONE = "America/New_York"  # the stand-in's users and the bot's default
 # The fixture's clock: Monday 2026-11-23 15:00 UTC, 10:00 in New York. A 10:30 prompt is due at 15:30.
@@ -57,14 +57,7 @@ def deliver(bot_server, at: datetime = PROMPT_AT) -> dict[str, int]:
         posted = client.chat_postMessage(
             channel=delivery.user_id, text=prompt_text(delivery), blocks=[b.to_dict() for b in blocks]
         )
-        mark_sent(
-            sessions,
-            team_id=delivery.team_id,
-            delivery_id=delivery.id,
-            channel=posted["channel"],
-            ts=posted["ts"],
-            now=at,
-        )
+        mark_delivery_sent(sessions, delivery.id, channel=posted["channel"], ts=posted["ts"], now=at)
         sent[delivery.user_id] = delivery.id
     return sent
 

@@ -2,6 +2,8 @@
 
 import enum
 
+from bot.domain.outbox import OutboxState
+
 
 class Weekday(enum.IntEnum):
     """Numbered as `date.weekday()` numbers them, so a local date's weekday is `Weekday(d.weekday())`."""
@@ -32,15 +34,8 @@ class DeliveryKind(enum.StrEnum):
     REMINDER = "reminder"
 
 
-class DeliveryState(enum.StrEnum):
-    """pending → sending (claimed by one sender) → sent; or skipped (its window closed while we were down,
-    or nothing is owed any more); or failed (Slack refused it for good, e.g. the person cannot be DMed)."""
-
-    PENDING = "pending"
-    SENDING = "sending"
-    SENT = "sent"
-    SKIPPED = "skipped"
-    FAILED = "failed"
+# A delivery is an outbox row like any other: its states are the outbox's (bot/domain/outbox.py).
+DeliveryState = OutboxState
 
 
 class FollowUpStatus(enum.StrEnum):

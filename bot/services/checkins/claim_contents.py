@@ -1,5 +1,6 @@
-"""What a claimed delivery needs to go out: its person's zone, the period's times, the questions and
-objectives; and which claimed rows are no longer worth sending.
+"""The check-in outbox's loader (bot/outbound/outbox/tables.py): what a claimed delivery needs to go
+out (its person's zone, the period's times, the questions and objectives), until when it is worth
+sending (the period's close), and which claimed rows nobody needs any more.
 """
 
 from collections.abc import Sequence
@@ -7,9 +8,10 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain.checkins.enums import DeliveryKind, DeliveryState
+from bot.domain.checkins.enums import DeliveryKind
 from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.periods import closes_at
+from bot.domain.outbox import NotWanted, Ready
 from bot.services.checkins.audience import person_of
 from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.prompt_contents import ObjectiveCache
@@ -19,45 +21,44 @@ from models.checkins import Delivery, Schedule
 
 
 def contents_to_send(
-    session: Session, rows: Sequence[Delivery], stale: set[int], now: datetime, default_tz: str
-) -> list[DeliveryToSend]:
-    """What each claimed row needs to be sent; a row no longer worth sending (schedule off, period
-    closed, or its prompt answered) is marked skipped and left out."""
+    session: Session, rows: Sequence[Delivery], now: datetime, default_tz: str
+) -> list[Ready | NotWanted]:
+    """What each claimed row needs to be sent, worth sending until its period closes; a row of a
+    turned-off schedule, or whose prompt was answered, is not wanted."""
     objectives = ObjectiveCache(session)
     schedules: dict[int, Schedule] = {}
-    out = []
+    out: list[Ready | NotWanted] = []
     for row in rows:
         schedule = schedules.get(row.schedule_id) or session.get_one(Schedule, row.schedule_id)
         schedules[row.schedule_id] = schedule
+        if not schedule.active or _answered(session, row):
+            out.append(NotWanted(row.id, "answered" if schedule.active else "check-in turned off"))
+            continue
         spec = spec_of(schedule)
         person = person_of(session, row.team_id, row.user_id)
         tz = zone(person.tz if person and person.tz else default_tz, default_tz)
         opened = _prompt_time(session, row)
         closes = closes_at(spec, tz, opened)
-        if not schedule.active or now >= closes or _answered(session, row):
-            row.state, row.claimed_by, row.claimed_at = DeliveryState.SKIPPED, None, None
-            continue
-        out.append(
-            DeliveryToSend(
-                id=row.id,
-                team_id=row.team_id,
-                user_id=row.user_id,
-                channel_id=schedule.channel_id,
-                schedule_id=schedule.id,
-                kind=row.kind,
-                sequence=row.sequence,
-                local_date=row.local_date,
-                scheduled_at=row.scheduled_at,
-                attempts=row.attempts,
-                anonymous=schedule.anonymous,
-                questions=spec.questions,
-                objectives=objectives.for_schedule(schedule, row.local_date),
-                late_at=opened + spec.window,
-                closes_at=closes,
-                needs_reconcile=row.id in stale,
-                tz=tz.key,
-            )
+        delivery = DeliveryToSend(
+            id=row.id,
+            team_id=row.team_id,
+            user_id=row.user_id,
+            channel_id=schedule.channel_id,
+            schedule_id=schedule.id,
+            kind=row.kind,
+            sequence=row.sequence,
+            local_date=row.local_date,
+            scheduled_at=row.scheduled_at,
+            attempts=row.attempts,
+            anonymous=schedule.anonymous,
+            questions=spec.questions,
+            objectives=objectives.for_schedule(schedule, row.local_date),
+            late_at=opened + spec.window,
+            closes_at=closes,
+            needs_reconcile=row.outcome_unknown_since is not None,
+            tz=tz.key,
         )
+        out.append(Ready(row.id, row.kind.value, delivery, useful_until=closes))
     return out
 
 

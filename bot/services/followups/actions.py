@@ -101,10 +101,10 @@ def _find(session: Session, team_id: str, followup_id: int, *, lock: bool = Fals
 
 def _view(session: Session, row: FollowUp) -> FollowupView:
     post = session.execute(
-        select(FollowupMessage.channel, FollowupMessage.ts).where(
+        select(FollowupMessage.message_channel, FollowupMessage.message_ts).where(
             FollowupMessage.team_id == row.team_id,
             FollowupMessage.follow_up_id == row.id,
             FollowupMessage.key == POST_KEY,
         )
     ).first()
-    return view_of(row, post.channel if post else None, post.ts if post else None)
+    return view_of(row, post.message_channel if post else None, post.message_ts if post else None)

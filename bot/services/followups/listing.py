@@ -27,7 +27,7 @@ def open_followups(
     where = (
         FollowUp.team_id == team_id,
         FollowUp.status.in_((FollowUpStatus.OPEN, FollowUpStatus.TAKEN)),
-        or_(FollowUp.channel_id == channel_id, FollowupMessage.channel == channel_id),
+        or_(FollowUp.channel_id == channel_id, FollowupMessage.message_channel == channel_id),
         # An anonymous one is not shown before its post: its timing could point at who flagged it.
         shown_to_people(),
     )
@@ -36,7 +36,7 @@ def open_followups(
             select(func.count()).select_from(FollowUp).outerjoin(FollowupMessage, post).where(*where)
         )
         rows = session.execute(
-            select(FollowUp, FollowupMessage.channel, FollowupMessage.ts)
+            select(FollowUp, FollowupMessage.message_channel, FollowupMessage.message_ts)
             .outerjoin(FollowupMessage, post)
             .where(*where)
             .order_by(FollowUp.local_date, FollowUp.id)

@@ -4,8 +4,8 @@ Each message is a row of `follow_up_messages` under the unique (follow-up, key),
 INSERT … ON CONFLICT DO NOTHING, so repeated or concurrent ticks record it once: "post" for a
 follow-up not posted yet (and its due time, from the channel's setting), the local date for an
 overdue one's daily reminder (the rule is bot.domain.followups.due.due_followup_reminders).
-followups_claims.py hands the rows to senders. Anonymous follow-ups held until now become
-follow-ups first (followups_release.py).
+The outbox engine (bot/outbound/outbox) hands the rows to senders. Anonymous follow-ups held until
+now become follow-ups first (followups_release.py).
 """
 
 from dataclasses import dataclass

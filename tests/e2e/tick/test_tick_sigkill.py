@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from bot.domain.checkins.enums import Weekday
 from bot.domain.checkins.spec import ReminderPolicy
-from bot.services.checkins.claims import LEASE
+from bot.domain.outbox import LEASE
 from bot.slack.standin import SlackStandIn
 from models.checkins import Delivery
 from tests.handlers.checkins.delivery_setup import add_channel, dms

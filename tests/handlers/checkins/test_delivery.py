@@ -5,9 +5,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.domain.outbox import RETRY_FIRST, RETRY_MOST
 from bot.outbound.passes import PassSummary
 from bot.slack.standin import SlackStandIn
-from handlers.checkins.delivery import RETRY_FIRST, RETRY_MOST, retry_delay, tick_pass
+from handlers.checkins.delivery import tick_pass
 from models.checkins import Delivery
 from tests.handlers.checkins.delivery_setup import add_channel, dm, dms, states, tick_context
 from tests.services.checkins.helpers import MADE_AT, MON_0900_UTC
@@ -56,6 +57,7 @@ def test_server_errors_are_retried_by_a_later_tick_and_nobody_gets_two(sessions,
     assert later == PassSummary(due=12, sent=12)
     assert dms(slack_api, PEOPLE) == {user: 1 for user in PEOPLE}
     assert states(sessions) == {"sent": 12}
+    assert slack_api.calls("conversations.history") == []  # Slack answered 500: nothing to look for
 
 
 def test_a_refusal_is_recorded_failed_counted_skipped_and_never_retried(sessions):
@@ -76,8 +78,3 @@ def test_prompts_past_their_window_are_recorded_skipped_not_sent(sessions, slack
     summary = tick_pass(tick_context(sessions, slack_api), MON_0900_UTC + timedelta(hours=5))
     assert summary == PassSummary(due=0, sent=0, retried=0, skipped=12)
     assert dms(slack_api, PEOPLE) == {user: 0 for user in PEOPLE}
-
-
-def test_retry_delay_doubles_from_thirty_seconds_up_to_fifteen_minutes():
-    assert [retry_delay(n) for n in (1, 2, 3)] == [RETRY_FIRST, 2 * RETRY_FIRST, 4 * RETRY_FIRST]
-    assert retry_delay(12) == RETRY_MOST

@@ -9,14 +9,15 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from bot.domain.checkins.enums import Weekday
+from bot.domain.outbox import LEASE, RETRY_MOST
 from bot.outbound import Sender, WorkspaceGate, single_token
 from bot.outbound.passes import PassSummary
-from bot.services.checkins import claims
 from bot.services.checkins.planning import plan_deliveries
-from handlers.checkins.delivery import RETRY_MOST, tick_pass
+from handlers.checkins.delivery import tick_pass
 from handlers.checkins.delivery_message import prompt_message
 from models.checkins import Delivery
 from tests.handlers.checkins.delivery_setup import TOKEN, add_channel, dm, dms, tick_context
+from tests.outbound.outbox.helpers import claim_deliveries
 
 PEOPLE = {"U001": None, "U002": None, "U003": None}
 
@@ -44,12 +45,12 @@ def test_a_message_posted_before_the_crash_is_recorded_not_posted_again(sessions
     ctx = tick_context(sessions, slack_api)
     # A sender that claimed everything, posted U002's prompt, and was killed before recording it.
     plan_deliveries(sessions, now=at, default_tz="UTC")
-    claimed = claims.claim_deliveries(sessions, worker="killed", now=at, limit=10, default_tz="UTC")
+    claimed = claim_deliveries(sessions, worker="killed", now=at, limit=10, default_tz="UTC")
     posted = next(d for d in claimed if d.user_id == "U002")
     before = ctx.sender.post(posted.team_id, **prompt_message(posted, "shop"))
 
-    still_leased = tick_pass(ctx, at + claims.LEASE - timedelta(seconds=1))
-    after_lease = tick_pass(ctx, at + claims.LEASE + timedelta(minutes=1))
+    still_leased = tick_pass(ctx, at + LEASE - timedelta(seconds=1))
+    after_lease = tick_pass(ctx, at + LEASE + timedelta(minutes=1))
 
     assert still_leased == PassSummary()
     assert after_lease == PassSummary(due=3, sent=3)
@@ -68,15 +69,15 @@ def test_when_the_dm_cannot_be_read_nothing_is_posted_and_the_row_waits(sessions
     at = schedule_now(sessions, slack_api, clock)
     ctx = tick_context(sessions, slack_api)
     plan_deliveries(sessions, now=at, default_tz="UTC")
-    claims.claim_deliveries(sessions, worker="killed", now=at, limit=10, default_tz="UTC")
+    claim_deliveries(sessions, worker="killed", now=at, limit=10, default_tz="UTC")
     slack_api.fail_next("conversations.open", status=503, times=4 * 3)
 
-    blind = tick_pass(ctx, at + claims.LEASE + timedelta(minutes=1))
-    later = tick_pass(ctx, at + claims.LEASE + timedelta(minutes=10))
+    blind = tick_pass(ctx, at + LEASE + timedelta(minutes=1))
+    later = tick_pass(ctx, at + LEASE + timedelta(minutes=10))
 
     assert blind == PassSummary(due=3, retried=3)
     assert later == PassSummary(due=3, sent=3)
-    assert len(slack_api.calls("conversations.history")) == 3  # a retry is reconciled too
+    assert len(slack_api.calls("conversations.history")) == 3  # still unknown: the retry reads the DM
     assert dms(slack_api, PEOPLE) == {"U001": 1, "U002": 1, "U003": 1}
 
 

@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.outbound.outbox import rows as outbox_rows
 from bot.services.actor import Actor
 from bot.services.followups import actions as followups_actions
-from bot.services.followups import sending
 from bot.slack.standin.directory import dm_id
 from handlers.followups.tick import followups_tick_pass
 from models.followups import FollowupMessage
@@ -38,7 +38,7 @@ def _posts(slack_api, channel):
 def _rows(sessions):
     with sessions() as session:
         return [
-            (m.key, m.state, m.ts)
+            (m.key, m.state, m.message_ts)
             for m in session.scalars(select(FollowupMessage).order_by(FollowupMessage.id))
         ]
 
@@ -56,7 +56,7 @@ def tick(tick_context, clock):
 
 def _die_after_posting(monkeypatch, tick, now):
     with monkeypatch.context() as patch:
-        patch.setattr(sending, "mark_sent", _die)
+        patch.setattr(outbox_rows, "mark_sent", _die)
         with pytest.raises(Killed):
             tick(now)
 

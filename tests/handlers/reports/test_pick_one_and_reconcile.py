@@ -41,10 +41,11 @@ def test_reminders_off_silences_the_pick_one_prompt(sessions, slack_api):
     assert not [c for c in slack_api.calls("chat.postMessage") if "pick one" in c.body["text"]]
 
 
-def test_a_post_left_sending_is_found_in_history_and_not_posted_again(sessions, slack_api):
+def test_a_post_left_sending_is_found_in_history_and_not_posted_again(sessions, slack_api, clock):
     set_up_quarter(sessions, slack_api)
     ctx = tick_context(sessions, slack_api)
     first = datetime(2027, 2, 1, 9, 0, tzinfo=UTC)
+    clock.now = first  # Slack's clock: history is read from shortly before the lost attempt
     reports_tick_pass(ctx, first)
     sent = [p for p in posts(sessions) if p.state == "sent"]
     assert sent

@@ -5,10 +5,11 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from bot.services.checkins import answerable, answers, claims, members, schedules
+from bot.services.checkins import answerable, answers, members, schedules
 from bot.services.checkins.read_models import AnswerInput, AnswerSource, MessageRef, PersonInfo
 from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, UnknownPrompt
 from models.checkins import Delivery
+from tests.outbound.outbox.helpers import claim_deliveries, mark_delivery_sent
 from tests.services.checkins.helpers import (
     CHANNEL,
     DEFAULT_TZ,
@@ -105,11 +106,9 @@ def test_the_answered_prompt_message_is_found_once_the_prompt_was_sent_and_answe
             default_tz=DEFAULT_TZ,
         )
 
-    (sent,) = claims.claim_deliveries(sessions, worker="w", now=MON_0900_UTC, limit=10, default_tz=DEFAULT_TZ)
+    (sent,) = claim_deliveries(sessions, now=MON_0900_UTC, limit=10, default_tz=DEFAULT_TZ)
     assert found() is None  # not sent yet
-    claims.mark_sent(
-        sessions, team_id=TEAM, delivery_id=sent.id, channel="D1", ts="1.000100", now=MON_0900_UTC
-    )
+    mark_delivery_sent(sessions, sent.id, channel="D1", ts="1.000100", now=MON_0900_UTC)
     assert found() is None  # not answered yet
     answer(sessions, "U1", at=MON_0900_UTC, given=AnswerInput(confidence=5))
     assert found() == answerable.PromptMessage(

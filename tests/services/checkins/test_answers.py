@@ -9,7 +9,7 @@ from sqlalchemy import MetaData, select
 
 from bot.domain.checkins.enums import Category
 from bot.domain.numbers import MAX_MEASUREMENT
-from bot.services.checkins import answers, claims
+from bot.services.checkins import answers
 from bot.services.checkins.read_models import AnswerInput, AnswerSource
 from bot.services.checkins.refusals import (
     AlreadyAnswered,
@@ -24,6 +24,7 @@ from models.answers import AnonymousFlag, Answer
 from models.checkins import Delivery
 from models.followups import FollowUp
 from models.goals import Measurement
+from tests.outbound.outbox.helpers import claim_deliveries
 from tests.services.checkins.helpers import CHANNEL, DEFAULT_TZ, TEAM, answer, make_channel, plan
 from tests.services.factories import make_goal
 
@@ -273,7 +274,7 @@ def test_answering_before_the_prompt_time_answers_todays_check_in_and_its_prompt
     else:
         assert early(AnswerInput(confidence=2)).edited
     plan(sessions, NINE)
-    sent = claims.claim_deliveries(sessions, worker="w", now=NINE, limit=10, default_tz=DEFAULT_TZ)
+    sent = claim_deliveries(sessions, now=NINE, limit=10, default_tz=DEFAULT_TZ)
     assert [d.user_id for d in sent] == ["U2"]  # U1 answered: no prompt for something already answered
     with sessions() as session:
         mine = session.scalars(select(Delivery).where(Delivery.user_id == "U1")).one()

@@ -2,8 +2,8 @@
 
 from datetime import UTC, date, datetime, timedelta
 
-from bot.services.checkins import claims
 from bot.services.checkins.time_off import add_holiday, set_away
+from tests.outbound.outbox.helpers import claim_deliveries, mark_delivery_sent
 from tests.services.checkins.helpers import (
     DEFAULT_TZ,
     TEAM,
@@ -70,9 +70,9 @@ def test_one_reminder_after_two_hours_once_and_none_for_answered_prompts(session
     make_channel(sessions, {"U1": None, "U2": None})
     plan(sessions, datetime(2027, 3, 1, 7, tzinfo=UTC))
     plan(sessions, UTC_9)
-    sent = claims.claim_deliveries(sessions, worker="w", now=UTC_9, limit=10, default_tz=DEFAULT_TZ)
+    sent = claim_deliveries(sessions, now=UTC_9, limit=10, default_tz=DEFAULT_TZ)
     for delivery in sent:
-        claims.mark_sent(sessions, team_id=TEAM, delivery_id=delivery.id, channel="D1", ts="1.0", now=UTC_9)
+        mark_delivery_sent(sessions, delivery.id, channel="D1", ts="1.0", now=UTC_9)
     answer(sessions, "U1", at=UTC_9 + timedelta(minutes=5))
     first = plan(sessions, UTC_9 + timedelta(hours=2))
     again = plan(sessions, UTC_9 + timedelta(hours=3))

@@ -2,18 +2,19 @@
 
 from datetime import UTC, datetime, time, timedelta
 
-from bot.services.checkins import claims, planning
+from bot.services.checkins import planning
 from bot.services.checkins.sent_prompts import reminder_candidates
 from bot.services.checkins.specs import spec_of
 from models.checkins import Schedule
+from tests.outbound.outbox.helpers import claim_deliveries, mark_delivery_sent
 from tests.services.checkins.helpers import DEFAULT_TZ, TEAM, make_channel, plan
 
 NINE = datetime(2027, 3, 1, 9, tzinfo=UTC)
 
 
 def send_all(sessions, now):
-    for d in claims.claim_deliveries(sessions, worker="w", now=now, limit=100, default_tz=DEFAULT_TZ):
-        claims.mark_sent(sessions, team_id=TEAM, delivery_id=d.id, channel="D", ts=str(d.id), now=now)
+    for d in claim_deliveries(sessions, now=now, limit=100, default_tz=DEFAULT_TZ):
+        mark_delivery_sent(sessions, d.id, channel="D", ts=str(d.id), now=now)
 
 
 def candidates(sessions, since, now, zones=frozenset()):

@@ -4,11 +4,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.services.checkins import claims
 from bot.services.checkins.home import home_checkins
 from bot.services.checkins.refusals import NotScheduleOwner
 from bot.services.checkins.status import checkin_status
 from bot.services.checkins.time_off import add_holiday, set_away
+from tests.outbound.outbox.helpers import claim_deliveries, mark_delivery_sent
 from tests.services.checkins.helpers import CHANNEL, DEFAULT_TZ, TEAM, answer, make_channel, owner, plan
 
 NINE = datetime(2027, 3, 1, 9, tzinfo=UTC)
@@ -35,8 +35,8 @@ def test_home_shows_next_open_and_away(sessions):
     make_channel(sessions, {"U1": None})
     plan(sessions, NINE - timedelta(hours=2))
     plan(sessions, NINE)
-    (sent,) = claims.claim_deliveries(sessions, worker="w", now=NINE, limit=5, default_tz=DEFAULT_TZ)
-    claims.mark_sent(sessions, team_id=TEAM, delivery_id=sent.id, channel="D1", ts="1.0", now=NINE)
+    (sent,) = claim_deliveries(sessions, now=NINE, limit=5, default_tz=DEFAULT_TZ)
+    mark_delivery_sent(sessions, sent.id, channel="D1", ts="1.0", now=NINE)
     set_away(sessions, team_id=TEAM, user_id="U1", until=date(2027, 3, 10), now=NINE)
     home = home_checkins(
         sessions, team_id=TEAM, user_id="U1", now=NINE + timedelta(hours=1), default_tz=DEFAULT_TZ

@@ -1,0 +1,149 @@
+"""The one outbox engine: every message goalbot sends on its own goes through `run_outbox`.
+
+A feature describes its table (rows.OutboxTable: model, when due, what a row's message needs) and
+each kind of message in it (a `MessageKind`: how to send it, how to recognise it in Slack), and
+its tick pass calls `run_outbox`. The engine then, for the workspaces with rows due, in parallel
+(`ctx.pool.serve`; a workspace another process is serving is left to it):
+1. claims the workspace's due rows in batches (rows.claim), a few threads posting each batch while
+   the next is claimed, so a big workspace's fan-out runs at the gate's pace;
+2. for each row: if its useful moment has passed and nothing is out, records it skipped, unless
+   its outcome is unknown and Slack's history shows an earlier attempt posted it; otherwise the
+   kind sends it (reading history first only when the outcome is unknown);
+3. records the outcome under the claim: sent (with the ts), retry (one policy, backoff with a
+   cap; still unknown if the post got no answer or the history could not be read), or failed
+   (Slack refused it for good).
+"""
+
+import logging
+from collections import Counter
+from collections.abc import Mapping
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from enum import Enum
+from typing import Any
+
+from bot.domain.outbox import too_late
+from bot.outbound.outbox import rows
+from bot.outbound.outbox.kinds import HistoryReads, Job, MessageKind, NothingToSend, PassClock
+from bot.outbound.passes import TickContext
+from bot.outbound.sender import SendFailed
+
+logger = logging.getLogger(__name__)
+
+BATCH = 100  # rows claimed at a time: small next to what the lease allows at any sane rate
+
+
+class Outcome(Enum):
+    SENT = "sent"
+    RETRIED = "retried"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    LOST = "lost"  # another sender took the row over: it records the outcome
+
+
+def run_outbox(
+    ctx: TickContext,
+    table: rows.OutboxTable,
+    kinds: Mapping[str, MessageKind[Any]],
+    clock: PassClock,
+    *,
+    senders: int = 8,
+) -> Counter[Outcome]:
+    """Sends every row of `table` due at `clock`, each workspace on its own pool thread, up to
+    `senders` posts at once within a workspace (the gate, not this, sets the pace)."""
+    teams = rows.due_teams(ctx.sessions, table, clock.current())
+
+    def serve(team_id: str) -> Counter[Outcome]:
+        return serve_workspace(ctx, table, kinds, clock, team_id, senders=senders)
+
+    outcomes: Counter[Outcome] = Counter()
+    for counted in ctx.pool.serve(teams, serve).values():
+        outcomes.update(counted)
+    return outcomes
+
+
+def serve_workspace(
+    ctx: TickContext,
+    table: rows.OutboxTable,
+    kinds: Mapping[str, MessageKind[Any]],
+    clock: PassClock,
+    team_id: str,
+    *,
+    senders: int = 8,
+) -> Counter[Outcome]:
+    """Claims and sends the workspace's rows until none is due; the next batch is claimed while
+    the last one is still going out, so the senders never wait on the database."""
+    outcomes: Counter[Outcome] = Counter()
+    in_flight: set[Future[Outcome]] = set()
+    history = HistoryReads()
+    more = True
+    with ThreadPoolExecutor(max_workers=senders, thread_name_prefix=f"{table.name}-send") as pool:
+        while more or in_flight:
+            if more and len(in_flight) < BATCH:
+                batch = rows.claim(
+                    ctx.sessions,
+                    table,
+                    team_id=team_id,
+                    worker=ctx.worker,
+                    now=clock.current(),
+                    limit=BATCH,
+                    default_tz=ctx.default_tz.key,
+                )
+                more = bool(batch)  # rows skipped at claim time are not returned: ask until none
+                in_flight |= {pool.submit(send_one, ctx, kinds, claimed, clock, history) for claimed in batch}
+                continue
+            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            outcomes.update(future.result() for future in done)
+    return outcomes
+
+
+def send_one(
+    ctx: TickContext,
+    kinds: Mapping[str, MessageKind[Any]],
+    claimed: rows.Claimed,
+    clock: PassClock,
+    history: HistoryReads | None = None,
+) -> Outcome:
+    held, kind = claimed.claim, kinds[claimed.kind]
+    job: Job[Any] = Job(
+        ctx, held, claimed.item, clock, unknown=held.unknown, history=history or HistoryReads()
+    )
+    try:
+        late = too_late(claimed.useful_until, clock.current(), started=held.message_ts is not None)
+        # Too late is skipped, unless an earlier attempt whose outcome is unknown got it out.
+        if late and not (job.unknown and kind.find_posted(job) is not None):
+            rows.mark_skipped(ctx.sessions, held, reason="too late: its moment passed before it went out")
+            return Outcome.SKIPPED
+        posted = kind.send(job)
+    except NothingToSend as reason:
+        rows.mark_skipped(ctx.sessions, held, reason=str(reason))
+        return Outcome.SKIPPED
+    except SendFailed as failure:
+        return _record_failure(ctx, job, failure)
+    if posted is None:
+        return Outcome.LOST
+    recorded = rows.mark_sent(ctx.sessions, held, channel=posted.channel, ts=posted.ts, now=clock.instant)
+    return Outcome.SENT if recorded else Outcome.LOST
+
+
+def _record_failure(ctx: TickContext, job: Job[Any], failure: SendFailed) -> Outcome:
+    held = job.claim
+    if not failure.retryable:
+        logger.warning("%s row %d refused by Slack: %s", held.table.name, held.id, failure.error)
+        rows.mark_failed(ctx.sessions, held, error=failure.error)
+        return Outcome.FAILED
+    # Unknown: the post got no answer (it may be out), or reading Slack to find out failed.
+    unknown = job.unknown or outcome_unknown(failure)
+    not_before = rows.mark_retry(
+        ctx.sessions, held, now=job.clock.current(), error=failure.error, unknown=unknown
+    )
+    logger.info("%s row %d: %s; retrying from %s", held.table.name, held.id, failure.error, not_before)
+    return Outcome.RETRIED
+
+
+def outcome_unknown(failure: SendFailed) -> bool:
+    """A post or upload that got no answer at all (the Sender does not repeat those) may have
+    reached Slack; a 5xx or 429 was answered, so nothing was made."""
+    flagged = getattr(failure, "outcome_unknown", None)
+    if isinstance(flagged, bool):
+        return flagged
+    return failure.error.startswith("no answer")

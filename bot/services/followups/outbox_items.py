@@ -1,0 +1,75 @@
+"""The follow-up outbox's loader (bot/outbound/outbox/tables.py): what a claimed follow-up message
+needs to go out, and what else is written when it is recorded sent.
+
+A follow-up's post goes to the channel's follow-up channel (or the check-in's channel); a reminder
+goes to the owner's DM, else to the post's channel. A reminder of a follow-up closed since it was
+planned is not wanted.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.domain.outbox import NotWanted, Ready
+from bot.services.followups.read_models import FollowupView, view_of
+from models.followups import POST_KEY, FollowUp, FollowupMessage, FollowupSettings
+
+
+@dataclass(frozen=True)
+class FollowupMessageToSend:
+    message_id: int
+    team_id: str
+    kind: str  # "post" | "reminder"
+    channel: str  # where it goes: a channel, or the owner's user id for a DM
+    followup: FollowupView
+
+
+def messages_to_send(
+    session: Session, rows: Sequence[FollowupMessage], now: datetime, default_tz: str
+) -> list[Ready | NotWanted]:
+    return [_to_send(session, message) for message in rows]
+
+
+def record_reminded(session: Session, message: FollowupMessage) -> None:
+    """A reminder is out: the follow-up was reminded of on that local date."""
+    if message.key != POST_KEY:
+        followup = session.get_one(FollowUp, message.follow_up_id)
+        followup.last_reminded_on = date.fromisoformat(message.key)
+
+
+def _to_send(session: Session, message: FollowupMessage) -> Ready | NotWanted:
+    followup = session.get_one(FollowUp, message.follow_up_id)
+    post = _post_of(session, followup)
+    view = view_of(followup, post.message_channel if post else None, post.message_ts if post else None)
+    if message.key == POST_KEY:
+        where = session.scalar(
+            select(FollowupSettings.post_channel_id).where(
+                FollowupSettings.team_id == followup.team_id,
+                FollowupSettings.channel_id == followup.channel_id,
+            )
+        )
+        channel = where or followup.channel_id
+        return Ready(
+            message.id, "post", FollowupMessageToSend(message.id, message.team_id, "post", channel, view)
+        )
+    if view.is_closed:  # closed between planning and sending (or a crash): no reminder needed
+        return NotWanted(message.id, "closed")
+    channel = followup.owner_id or (
+        post.message_channel if post and post.message_channel else followup.channel_id
+    )
+    return Ready(
+        message.id, "reminder", FollowupMessageToSend(message.id, message.team_id, "reminder", channel, view)
+    )
+
+
+def _post_of(session: Session, followup: FollowUp) -> FollowupMessage | None:
+    return session.scalar(
+        select(FollowupMessage).where(
+            FollowupMessage.team_id == followup.team_id,
+            FollowupMessage.follow_up_id == followup.id,
+            FollowupMessage.key == POST_KEY,
+        )
+    )
