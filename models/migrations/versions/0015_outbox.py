@@ -5,7 +5,7 @@ and `ts` become `message_channel` and `message_ts`, its `last_error` a String(20
 `not_before` nullable, like the others'.
 
 Revision ID: 0015_outbox
-Revises: 0013_anon
+Revises: 0019_workspaces_state
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0015_outbox"
-down_revision: str | None = "0013_anon"
+down_revision: str | None = "0019_workspaces_state"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
