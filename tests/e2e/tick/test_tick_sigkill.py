@@ -11,13 +11,14 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.domain.checkins.enums import Weekday
 from bot.domain.checkins.spec import ReminderPolicy
 from bot.domain.outbox import LEASE
 from bot.slack.standin import SlackStandIn
 from models.checkins import Delivery
+from models.pacing import WorkspaceLease
 from tests.handlers.checkins.delivery_setup import add_channel, dms
 
 # real_clock: `goalbot tick` runs in a child process, where libfaketime 0.9.10 refuses the time.sleep
@@ -85,6 +86,10 @@ def test_a_tick_killed_mid_fan_out_then_run_again_sends_each_prompt_once(
         left = Counter(d.state.value for d in session.scalars(select(Delivery)))
     assert 0 < got_before < len(PEOPLE) and left["sending"] > 0  # it really died in the middle
 
+    # The killed tick still holds the workspace's pacing lease (wall-clock, 60 s after its last
+    # renewal), so another process would leave the workspace alone until then: let it run out.
+    with sessions.begin() as session:
+        session.execute(update(WorkspaceLease).values(expires_at=datetime(2000, 1, 1, tzinfo=UTC)))
     again = at + LEASE + timedelta(minutes=1)
     line = finish(start_tick(goalbot_script, tick_env, again))
 
