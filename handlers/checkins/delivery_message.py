@@ -52,16 +52,21 @@ def checkin_kinds(names: "ChannelNames") -> dict[str, MessageKind[DeliveryToSend
 
 class ChannelNames:
     """Channel names for the prompt's "For #name", one conversations.info per channel per pass.
-    The sending threads wait for the first lookup rather than each spending a call on it."""
+    The sending threads of a channel wait for its first lookup rather than each spending a call on
+    it; a lookup held up (a workspace's 429 storm) holds up only that channel's threads, since
+    workspaces are served in parallel."""
 
     def __init__(self, sender: Sender) -> None:
         self._sender = sender
         self._names: dict[tuple[str, str], str] = {}
-        self._lock = threading.Lock()
+        self._locks: dict[tuple[str, str], threading.Lock] = {}
+        self._lock = threading.Lock()  # guards the dict of locks only
 
     def name(self, team_id: str, channel_id: str) -> str:
         key = (team_id, channel_id)
         with self._lock:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
             if key not in self._names:
                 self._names[key] = self._look_up(team_id, channel_id)
             return self._names[key]
