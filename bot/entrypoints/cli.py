@@ -194,12 +194,14 @@ def _tick(args: argparse.Namespace) -> int:
     settings = _settings(args)
     configure_logging(settings.log_level)
     sender = build_sender(settings)
-    sessions = make_sessionmaker(open_database(settings))
+    engine = open_database(settings)
     now = args.at or utc_now()
     try:
-        summary = run_passes(tick_context(settings, sessions, sender), now)
+        summary = run_passes(tick_context(settings, make_sessionmaker(engine), sender), now)
     except DatabaseUnreachable as error:
         raise StartupError(f"the database stopped answering during the tick: {error}") from None
+    finally:
+        engine.dispose()  # an in-process tick (tests, the console) must not leave its pool open
     print(summary_line(now, summary), flush=True)
     return 0
 

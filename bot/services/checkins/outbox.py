@@ -1,4 +1,4 @@
-"""Writing outbox rows once: INSERT … ON CONFLICT DO NOTHING on the delivery key, per dialect;
+"""Writing outbox rows once: INSERT … ON CONFLICT DO NOTHING on the delivery key;
 and finding a person's prompt row by its key.
 
 Two ticks (or a repeated one) planning the same prompt both try the insert; the key keeps one row
@@ -12,11 +12,11 @@ from itertools import islice
 from typing import Any, cast
 
 from sqlalchemy import Select, Table, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.domain.checkins.enums import DeliveryKind, DeliveryState
 from models.checkins import Delivery
+from models.dialect import insert_ignoring
 
 _KEY = ("schedule_id", "user_id", "local_date", "kind", "sequence")
 _TABLE = cast(Table, Delivery.__table__)
@@ -28,15 +28,7 @@ def insert_new_deliveries(
     """(id, state, kind) of the rows that did not exist yet; every row needs the same keys."""
     if not rows:
         return []
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        statement: postgresql.Insert | sqlite.Insert = postgresql.insert(_TABLE).on_conflict_do_nothing(
-            constraint="uq_checkin_deliveries_key"
-        )
-    elif dialect == "sqlite":
-        statement = sqlite.insert(_TABLE).on_conflict_do_nothing(index_elements=list(_KEY))
-    else:  # pragma: no cover - the two databases we run on
-        raise NotImplementedError(f"no insert-or-ignore for {dialect}")
+    statement = insert_ignoring(session, _TABLE, list(_KEY))
     returning = statement.returning(_TABLE.c.id, _TABLE.c.state, _TABLE.c.kind)
     created = session.execute(returning, list(rows)).all()
     return [(row.id, DeliveryState(row.state), DeliveryKind(row.kind)) for row in created]
