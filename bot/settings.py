@@ -10,6 +10,7 @@ from sqlalchemy.exc import ArgumentError
 from bot.domain.zones import canonical_zone
 
 SLACK_API_DEFAULT = "https://slack.com/api/"
+SLACK_AUTHORIZE_DEFAULT = "https://slack.com/oauth/v2/authorize"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # Messages a second to one workspace. Slack answers 429 well before 100 a second, and below one
 # message every ten seconds a minute's tick could not send a handful: either end is a typo.
@@ -35,6 +36,35 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     send_rate_per_workspace: float = 20.0
     uninstall_retention_days: int = 30
+
+    # --- Many workspaces (issue 13): OAuth install. A client id means "distributed mode", where
+    # tokens come from installations; SLACK_BOT_TOKEN means one workspace. Never both.
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
+    slack_authorize_url: str = SLACK_AUTHORIZE_DEFAULT
+    slack_redirect_uri: str | None = None
+
+    @field_validator("slack_authorize_url", "slack_redirect_uri")
+    @classmethod
+    def _oauth_url_shape(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL")
+        return value
+
+    @property
+    def distributed(self) -> bool:
+        """Installed by "Add to Slack" into any number of workspaces (a client id is set)."""
+        return bool(self.slack_client_id)
+
+    def check_slack_mode(self) -> None:
+        """Stop when both modes are configured: which token would speak for a workspace is unclear."""
+        if self.slack_bot_token and self.slack_client_id:
+            raise SettingsError(
+                "SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set; set SLACK_BOT_TOKEN for one "
+                "workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install in many, not both."
+            )
+
+    # --- end of many workspaces
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -112,6 +142,7 @@ class Settings(BaseSettings):
 
     def require(self, *names: str) -> None:
         """Stop unless each named setting is present; the CLI calls this per verb."""
+        self.check_slack_mode()  # every verb that needs Slack requires something first
         for name in names:
             if not getattr(self, name):
                 raise SettingsError(f"{name.upper()} is not set; export it (see README.md) and try again.")

@@ -73,5 +73,7 @@ __all__ = [
     "WorkspaceState",
 ]
 
-# Registers the session events that keep list versions in step with every write (imported for effect).
+# Imported for effect: slack_sdk's installation and OAuth state tables join Base.metadata
+# (models/installations.py), and the session events keep list versions in step with every write.
+import models.installations
 import models.list_version_events  # noqa: F401

@@ -12,8 +12,10 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from datetime import datetime
 
 from slack_bolt import App
+from slack_bolt.oauth import OAuthFlow
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import utc_now
@@ -58,6 +60,7 @@ def create_app(
     if sessions is None:
         sessions = make_sessionmaker(make_engine(settings.database_url))
     withhold_slack_payloads()  # whatever the level, Bolt's DEBUG lines never carry a payload
+    install = install_flow(settings, sessions) if settings.distributed else None
     app = App(
         client=build_client(settings),
         signing_secret=settings.slack_signing_secret,
@@ -67,8 +70,30 @@ def create_app(
         # auth.test at start-up would need Slack to be reachable before serving /healthz.
         token_verification_enabled=False,
         logger=logger,
+        # Distributed mode: "Add to Slack" and a token per installed workspace (bot/installations).
+        oauth_flow=install,
+        installation_store_bot_only=True if install is not None else None,
     )
     from handlers import register_listeners
 
     register_listeners(app, settings=settings, sessions=sessions, clock=clock)
     return app
+
+
+def install_flow(settings: Settings, sessions: sessionmaker[Session]) -> OAuthFlow:
+    """Bolt's OAuth flow on the app's database, asking for exactly manifest.yml's bot scopes."""
+    from bot.installations.flow import build_install_flow
+    from bot.slack.standin.manifest import bot_scopes
+
+    engine = sessions.kw.get("bind")
+    if not isinstance(engine, Engine):
+        raise TypeError("installations need a sessionmaker bound to an Engine")
+    assert settings.slack_client_id and settings.slack_client_secret  # distributed mode requires both
+    return build_install_flow(
+        engine=engine,
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret,
+        scopes=sorted(bot_scopes()),
+        authorization_url=settings.slack_authorize_url,
+        redirect_uri=settings.slack_redirect_uri,
+    )

@@ -116,7 +116,8 @@ def _serve_http(settings: Settings) -> int:
 
     configure_logging(settings.log_level)
     wsgi_app = build_wsgi(settings)
-    check_bot_token(settings)
+    if not settings.distributed:  # installed workspaces' tokens are checked as they are used
+        check_bot_token(settings)
     serve_http(wsgi_app, port=settings.port)
     return 0
 

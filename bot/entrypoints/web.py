@@ -1,5 +1,8 @@
 """The WSGI app: /healthz answers here, all Slack traffic goes to Bolt's SlackRequestHandler.
 
+In distributed mode (SLACK_CLIENT_ID set) Bolt's handler also answers GET /slack/install and
+/slack/oauth_redirect, the install flow of bot/installations/flow.py.
+
 Production runs `gunicorn 'bot.entrypoints.web:wsgi()'`; `goalbot serve` runs the same app
 under the same server.
 """
@@ -23,6 +26,8 @@ logger = logging.getLogger(__name__)
 SLACK_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 HTTP_SETTINGS = ("slack_bot_token", "slack_signing_secret")
+# Distributed mode ("Add to Slack", bot/installations): tokens come from installations.
+DISTRIBUTED_SETTINGS = ("slack_client_id", "slack_client_secret", "slack_signing_secret")
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -60,7 +65,7 @@ def build_wsgi(settings: Settings) -> WSGIApp:
     from bot.entrypoints.app import create_app
     from models.db import make_sessionmaker
 
-    settings.require(*HTTP_SETTINGS)
+    settings.require(*(DISTRIBUTED_SETTINGS if settings.distributed else HTTP_SETTINGS))
     engine = open_database(settings)
     app = create_app(settings, sessions=make_sessionmaker(engine))
     return create_wsgi_app(app, engine)

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, inspect
 
 from models import Base
 from models.db import make_engine
+from models.installations import SLACK_SDK_TABLES
 from models.migrate import (
     NotMigratedError,
     current_revision,
@@ -62,7 +63,8 @@ def test_migrated_schema_matches_the_models(engine: Engine) -> None:
 def test_every_table_has_an_indexed_non_null_team_id(engine: Engine) -> None:
     inspector = inspect(engine)
     problems = []
-    for table in sorted(set(inspector.get_table_names()) - {"alembic_version"}):
+    # slack_sdk decides its own tables' shape (models/installations.py says why they differ).
+    for table in sorted(set(inspector.get_table_names()) - {"alembic_version", *SLACK_SDK_TABLES}):
         columns = {column["name"]: column for column in inspector.get_columns(table)}
         if "team_id" not in columns:
             problems.append(f"{table}: no team_id")

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from bot.slack.standin.checks import check_message, reasons
 from bot.slack.standin.faults import Fault, Faults
+from bot.slack.standin.oauth import AUTHORIZE_PATH, OAuthStandIn
 from bot.slack.standin.rate_limits import RateLimits
 from bot.slack.standin.recorder import Call, Recorder, Rejection
 from bot.slack.standin.web_api import WebApi
@@ -43,6 +44,7 @@ class Router:
     rate_limits: RateLimits
     accepts_token: Callable[[str], bool]
     workspaces: Workspaces
+    oauth: OAuthStandIn | None = None
 
     def handle(self, request: BaseHTTPRequestHandler) -> None:
         self.recorder.begin()
@@ -67,6 +69,8 @@ class Router:
         url = urlsplit(request.path)
         headers = {name.lower(): value for name, value in request.headers.items()}
         raw = request.rfile.read(int(headers.get("content-length") or 0))
+        if url.path == AUTHORIZE_PATH and self.oauth is not None:
+            return _authorize_reply(*self.oauth.authorize(url.query))
         if url.path.startswith("/api/"):
             method = url.path.removeprefix("/api/")
         elif url.path.startswith("/response/"):
@@ -100,7 +104,9 @@ class Router:
 
     def _web_api(self, call: Call) -> Reply:
         token = token_from(call.headers, call.body)
-        if not token:
+        if self.oauth is not None and (answered := _oauth_answer(self.oauth, call, token)) is not None:
+            answer = answered
+        elif not token:
             answer = {"ok": False, "error": "not_authed"}
         elif not (self.workspaces.owns_token(token) or self.accepts_token(token)):
             answer = {"ok": False, "error": "invalid_auth"}
@@ -126,6 +132,23 @@ class Router:
         why = reasons(refused)
         self.recorder.reject(Rejection(call, refused["error"], why))
         return Reply.text("\n".join([refused["error"], *why]), 400)
+
+
+def _oauth_answer(oauth: OAuthStandIn, call: Call, token: str | None) -> dict[str, Any] | None:
+    """OAuth's part of the Web API (bot/slack/standin/oauth.py); None for everything else."""
+    if call.method == "oauth.v2.access":
+        return oauth.access(call.headers, call.body)
+    if token and (refused := oauth.refusal(token)):
+        return {"ok": False, "error": refused}
+    if token and call.method == "auth.test":
+        return oauth.auth_test(token)
+    return None
+
+
+def _authorize_reply(status: int, location_or_reason: str) -> Reply:
+    if status == 302:
+        return Reply(302, b"", "text/html; charset=utf-8", {"Location": location_or_reason})
+    return Reply.text(location_or_reason, status)
 
 
 def _fault_reply(fault: Fault, call: Call) -> Reply:

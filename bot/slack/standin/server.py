@@ -12,6 +12,7 @@ from bot.slack.standin.directory import Channel, Directory
 from bot.slack.standin.faults import Faults
 from bot.slack.standin.manifest import MANIFEST_PATH, bot_scopes
 from bot.slack.standin.messages import MessageLog
+from bot.slack.standin.oauth import AUTHORIZE_PATH, OAuthStandIn
 from bot.slack.standin.rate_limits import RateLimits
 from bot.slack.standin.recorder import Call, Recorder, Rejection
 from bot.slack.standin.routing import Router
@@ -65,8 +66,16 @@ class SlackStandIn:
         self._directory = Directory(clock, default_team=self.workspace.team_id)
         self._api = WebApi(self._workspaces, self._directory, self.scopes, self._upload_url, clock)
         self._rate_limits = RateLimits(rate_limits, per_workspace=rate_limits_per_workspace)
+        # Installs by "Add to Slack" (oauth.py); a token it issues speaks for its workspace.
+        self.oauth = OAuthStandIn(self.workspace, clock, self._workspaces.add)
         self._router = Router(
-            self._api, self._recorder, self._faults, self._rate_limits, self._accepts, self._workspaces
+            self._api,
+            self._recorder,
+            self._faults,
+            self._rate_limits,
+            self._accepts,
+            self._workspaces,
+            self.oauth,
         )
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -124,6 +133,11 @@ class SlackStandIn:
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/api/"
+
+    @property
+    def authorize_url(self) -> str:
+        """Where "Add to Slack" sends a browser (SLACK_AUTHORIZE_URL for the bot)."""
+        return f"http://127.0.0.1:{self.port}{AUTHORIZE_PATH}"
 
     def response_url(self, name: str = "default") -> str:
         return f"http://127.0.0.1:{self.port}/response/{name}"
