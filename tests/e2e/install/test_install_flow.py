@@ -205,3 +205,24 @@ def test_a_user_token_installation_never_stands_in_for_the_bot(install_server):
 
     assert [token_used(call) for call in standin.wait_for("views.open")] == [bot_token]
     assert InstalledBotTokens(install_server.engine, CLIENT_ID)("T1") == bot_token
+
+
+def test_slack_redirect_uri_is_sent_when_set(slack_api, sessions, engine, clock):
+    from bot.entrypoints.app import create_app
+    from bot.settings import load_settings
+    from tests.fixtures.bot import serve_in_thread
+
+    redirect = "https://goalbot.example.com/slack/oauth_redirect"
+    settings = load_settings(
+        slack_client_id=CLIENT_ID,
+        slack_client_secret="client-secret",
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_base_url=slack_api.base_url,
+        slack_redirect_uri=redirect,
+        database_url=engine.url.render_as_string(hide_password=False),
+    )
+    with serve_in_thread(create_app(settings, sessions=sessions, clock=clock), engine) as url:
+        link = urlsplit(add_to_slack_link(Visitor().get(url + "/slack/install").text))
+
+    assert f"{link.scheme}://{link.netloc}{link.path}" == "https://slack.com/oauth/v2/authorize"
+    assert parse_qs(link.query)["redirect_uri"] == [redirect]
