@@ -77,7 +77,7 @@ def _installed(args: SuccessArgs) -> BoltResponse:
 
 # reason -> (HTTP status, headline, what to do). Bolt's reasons, plus Slack's `error=` values.
 _FAILURES = {
-    "access_denied": (403, "You cancelled the install", "Slack says the install was not allowed."),
+    "access_denied": (403, "You cancelled the install", "Slack's permission page was cancelled."),
     "invalid_browser": (
         400,
         "This install link belongs to another browser",

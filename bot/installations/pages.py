@@ -22,6 +22,8 @@ SCOPE_PURPOSES = {
     "usergroups:read": "see who is in a user group you choose to check in with",
 }
 
+_ORDER = {scope: place for place, scope in enumerate(SCOPE_PURPOSES)}
+
 _STYLE = """
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d1c1d;
 background:#f4f6f4}
@@ -41,9 +43,11 @@ padding:.8rem 1.4rem;border-radius:8px;margin:.5rem 0 1rem}
 
 
 def install_page(authorize_url: str, scopes: Iterable[str]) -> str:
+    # In the order of SCOPE_PURPOSES (what a team notices first), any scope not described last.
+    ordered = sorted(scopes, key=lambda scope: (_ORDER.get(scope, len(_ORDER)), scope))
     asked = "".join(
         f"<li>{escape(SCOPE_PURPOSES.get(scope, scope))} <span class=muted>({escape(scope)})</span></li>"
-        for scope in scopes
+        for scope in ordered
     )
     return _page(
         "Add goalbot to Slack",
