@@ -12,6 +12,7 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from datetime import datetime
 
 from slack_bolt import App
+from slack_bolt.authorization.authorize import InstallationStoreAuthorize
 from slack_bolt.oauth import OAuthFlow
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
@@ -30,10 +31,12 @@ LAZY_THREADS = 8
 
 class _TokenInClient(logging.Filter):
     """Bolt reads SLACK_BOT_TOKEN from the environment even when given a client, then warns at
-    every start that the token "will be unused". Our client already carries that same token."""
+    every start that the token "will be unused"; and, given `authorize`, that it "will be ignored".
+    Our client already carries that same token, and `authorize` finds it (bot/installations)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "`token` will be unused" not in record.getMessage()
+        message = record.getMessage()
+        return "`token` will be unused" not in message and "env variable) will be ignored" not in message
 
 
 logger.addFilter(_TokenInClient())
@@ -70,7 +73,9 @@ def create_app(
         # auth.test at start-up would need Slack to be reachable before serving /healthz.
         token_verification_enabled=False,
         logger=logger,
-        # Distributed mode: "Add to Slack" and a token per installed workspace (bot/installations).
+        # Both modes authorize through an installation store (bot/installations): SLACK_BOT_TOKEN as
+        # the one installation, or, in distributed mode, "Add to Slack" and a token per workspace.
+        authorize=authorize(settings, install),  # type: ignore[arg-type]  # Bolt takes an Authorize too
         oauth_flow=install,
         installation_store_bot_only=True if install is not None else None,
     )
@@ -78,6 +83,19 @@ def create_app(
 
     register_listeners(app, settings=settings, sessions=sessions, clock=clock)
     return app
+
+
+def authorize(settings: Settings, install: OAuthFlow | None) -> InstallationStoreAuthorize | None:
+    """One code path: both modes find a workspace's bot token in an installation store."""
+    from bot.installations.authorize import OneInstallation, authorize_with
+
+    if install is None:
+        # No token at all is refused by the CLI first (settings.require); Bolt says so otherwise.
+        return authorize_with(OneInstallation(settings.slack_bot_token)) if settings.slack_bot_token else None
+    oauth = install.settings
+    return authorize_with(
+        oauth.installation_store, client_id=oauth.client_id, client_secret=oauth.client_secret
+    )
 
 
 def install_flow(settings: Settings, sessions: sessionmaker[Session]) -> OAuthFlow:

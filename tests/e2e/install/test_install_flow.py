@@ -226,3 +226,20 @@ def test_slack_redirect_uri_is_sent_when_set(slack_api, sessions, engine, clock)
 
     assert f"{link.scheme}://{link.netloc}{link.path}" == "https://slack.com/oauth/v2/authorize"
     assert parse_qs(link.query)["redirect_uri"] == [redirect]
+
+
+def test_a_workspace_token_is_checked_with_auth_test_once_not_per_request(install_server):
+    standin = install_server.standin
+    browser = Visitor()
+    browser.get(_authorize(install_server, browser).location)
+    token = InstalledBotTokens(install_server.engine, CLIENT_ID)("T1")
+    standin.clear()
+
+    for n in (1, 2, 3):
+        body, content_type = slack.slash_command(
+            "new", team_id="T1", user_id="U1", channel_id="C1", response_url=standin.response_url(f"r{n}")
+        )
+        slack.post_signed(install_server.url + "/slack/events", body, content_type, SIGNING_SECRET)
+        standin.wait_for("views.open", count=n)
+
+    assert [token_used(call) for call in standin.calls("auth.test")] == [token]
