@@ -243,3 +243,20 @@ def test_a_workspace_token_is_checked_with_auth_test_once_not_per_request(instal
         standin.wait_for("views.open", count=n)
 
     assert [token_used(call) for call in standin.calls("auth.test")] == [token]
+
+
+def test_a_workspace_that_never_installed_is_told_so_and_no_web_api_is_called(install_server):
+    standin = install_server.standin
+    body, content_type = slack.slash_command(
+        "new", team_id="T_NEVER", user_id="U1", channel_id="C1", response_url=standin.response_url("n")
+    )
+
+    status, _headers, raw = slack.post_signed(
+        install_server.url + "/slack/events", body, content_type, SIGNING_SECRET
+    )
+
+    assert status == 200 and raw == b""
+    standin.settle()
+    # Bolt says so privately through the command's response_url; no Web API call is made.
+    assert [call.method for call in standin.calls()] == ["response_url"]
+    assert "install" in standin.last("response_url").body["text"].lower()
