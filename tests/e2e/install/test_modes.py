@@ -59,3 +59,24 @@ def test_single_workspace_mode_has_no_install_routes(bot_server):
     from tests.e2e.install.web import Visitor
 
     assert Visitor().get(bot_server.url + "/slack/install").status == 404
+
+
+def test_distributed_serve_builds_the_install_routes(environment, tmp_path):
+    from wsgiref.util import setup_testing_defaults
+
+    from bot.entrypoints.web import build_wsgi
+    from bot.settings import load_settings
+
+    environment.setenv("SLACK_CLIENT_ID", "1111.2222")
+    environment.setenv("SLACK_CLIENT_SECRET", "client-secret")
+    application = build_wsgi(load_settings())
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/slack/install"}
+    setup_testing_defaults(environ)
+    answered = []
+
+    body = b"".join(application(environ, lambda status, headers: answered.append((status, headers))))
+
+    [(status, headers)] = answered
+    assert status.startswith("200")
+    assert any(name.lower() == "set-cookie" and "slack-app-oauth-state=" in value for name, value in headers)
+    assert b"Add to Slack" in body
