@@ -57,6 +57,10 @@ WORKSPACE_TABLES = frozenset(
         # (models/jobs.py; a job over every workspace is claimed under "*", no workspace's id)
         "workspace_leases",
         "job_claims",
+        # installations: slack_sdk's rows of an "Add to Slack" install, its bot token among them
+        # (models/installations.py; team_id is null only for an org-wide install, which is refused)
+        "slack_installations",
+        "slack_bots",
         # bookkeeping: Slack events already handled, the goal list's cache counter, the console's clock
         "processed_events",
         "list_versions",
@@ -67,6 +71,7 @@ WORKSPACE_TABLES = frozenset(
 # Tables that hold no workspace's rows, and why.
 NOT_WORKSPACE_TABLES = {
     "alembic_version": "Alembic's revision of the schema: one row for the whole database",
+    "slack_oauth_states": "an install's state, before Slack names any workspace (valid 10 minutes)",
 }
 
 # Deleted by `retire`, not by the loop: the cache counter must never go back (see list_versions).
