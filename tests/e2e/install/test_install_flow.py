@@ -95,6 +95,7 @@ def test_each_workspace_is_answered_with_its_own_token(install_server):
         standin.wait_for("views.open", count=1 if team_id == "T2" else 2)
 
     assert [token_used(call) for call in standin.calls("views.open")] == [tokens["T2"], tokens["T1"]]
+    assert [call.team_id for call in standin.calls("views.open")] == ["T2", "T1"]  # as the stand-in saw it
     assert tokens["T1"] != tokens["T2"]
 
 
