@@ -15,7 +15,7 @@ from models.installations import bots
 STATE_LIFETIME_SECONDS = OAuthStateUtils.default_expiration_seconds  # 10 minutes to press "Allow"
 
 
-class NotInstalled(LookupError):
+class NotInstalled(KeyError):
     """No bot token is stored for this workspace (never installed, or uninstalled)."""
 
 
@@ -30,7 +30,8 @@ def state_store(
 
 
 class InstalledBotTokens:
-    """A TokenSource (bot/outbound/tokens.py): the bot token of a workspace's latest installation.
+    """A TokenSource (bot/outbound/tokens.py): the bot token of a workspace's latest installation;
+    NotInstalled (a KeyError, as TokenSource says) for a workspace with none.
 
     It reads slack_bots, never slack_installations: an installation row can be one person's
     user-token install with no bot token (bolt-python #664), and only the bot speaks for goalbot.
@@ -40,7 +41,7 @@ class InstalledBotTokens:
         self._engine = engine
         self._client_id = client_id
 
-    def __call__(self, team_id: str) -> str:
+    def token_for(self, team_id: str) -> str:
         query = (
             select(bots.c.bot_token)
             .where(

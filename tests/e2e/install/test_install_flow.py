@@ -3,9 +3,10 @@
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from sqlalchemy import func, insert, select
 
-from bot.installations.stores import InstalledBotTokens
+from bot.installations.stores import InstalledBotTokens, NotInstalled
 from bot.slack.standin import Workspace, bot_scopes
 from bot.slack.standin.oauth import token_used
 from models.installations import bots, installations, oauth_states
@@ -59,7 +60,7 @@ def test_an_install_stores_the_workspace_and_its_commands_use_its_token(install_
     assert "goalbot is installed in Stand-in Workspace" in done.text
     assert "/goals help" in done.text and "/checkin schedule" in done.text
     token = standin.last("oauth.v2.access").answer["access_token"]
-    assert InstalledBotTokens(install_server.engine, CLIENT_ID)("T1") == token
+    assert InstalledBotTokens(install_server.engine, CLIENT_ID).token_for("T1") == token
     assert _stored(install_server.engine) == {"slack_installations": 1, "slack_bots": 1}
 
     # A command from that workspace: the bot opens the goal form with that installation's token.
@@ -182,7 +183,7 @@ def test_an_org_wide_install_is_refused_and_stores_nothing(install_server):
 def test_a_user_token_installation_never_stands_in_for_the_bot(install_server):
     browser = Visitor()
     browser.get(_authorize(install_server, browser).location)
-    bot_token = InstalledBotTokens(install_server.engine, CLIENT_ID)("T1")
+    bot_token = InstalledBotTokens(install_server.engine, CLIENT_ID).token_for("T1")
     # A later installation row of one person's user token, with no bot token (bolt-python #664).
     with install_server.engine.begin() as connection:
         connection.execute(
@@ -205,7 +206,7 @@ def test_a_user_token_installation_never_stands_in_for_the_bot(install_server):
     slack.post_signed(install_server.url + "/slack/events", body, content_type, SIGNING_SECRET)
 
     assert [token_used(call) for call in standin.wait_for("views.open")] == [bot_token]
-    assert InstalledBotTokens(install_server.engine, CLIENT_ID)("T1") == bot_token
+    assert InstalledBotTokens(install_server.engine, CLIENT_ID).token_for("T1") == bot_token
 
 
 def test_slack_redirect_uri_is_sent_when_set(slack_api, sessions, engine, clock):
@@ -233,7 +234,7 @@ def test_a_workspace_token_is_checked_with_auth_test_once_not_per_request(instal
     standin = install_server.standin
     browser = Visitor()
     browser.get(_authorize(install_server, browser).location)
-    token = InstalledBotTokens(install_server.engine, CLIENT_ID)("T1")
+    token = InstalledBotTokens(install_server.engine, CLIENT_ID).token_for("T1")
     standin.clear()
 
     for n in (1, 2, 3):
@@ -244,6 +245,12 @@ def test_a_workspace_token_is_checked_with_auth_test_once_not_per_request(instal
         standin.wait_for("views.open", count=n)
 
     assert [token_used(call) for call in standin.calls("auth.test")] == [token]
+
+
+def test_the_token_source_has_no_token_for_a_workspace_never_installed(install_server):
+    with pytest.raises(KeyError) as raised:
+        InstalledBotTokens(install_server.engine, CLIENT_ID).token_for("T_NEVER")
+    assert isinstance(raised.value, NotInstalled)
 
 
 def test_a_workspace_that_never_installed_is_told_so_and_no_web_api_is_called(install_server):
