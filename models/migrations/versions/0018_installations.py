@@ -5,7 +5,7 @@ define (models/installations.py places those definitions in the app's metadata);
 out here so that this revision stays what it is whatever a later slack_sdk defines.
 
 Revision ID: 0018_installations
-Revises: 0015_outbox
+Revises: 0017_outbox
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0018_installations"
-down_revision: str | None = "0015_outbox"
+down_revision: str | None = "0017_outbox"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -4,8 +4,8 @@ the history before posting again); report_posts gets `message_channel`; follow_u
 and `ts` become `message_channel` and `message_ts`, its `last_error` a String(200) and its
 `not_before` nullable, like the others'.
 
-Revision ID: 0015_outbox
-Revises: 0019_workspaces_state
+Revision ID: 0017_outbox
+Revises: 0016_workspaces
 Create Date: 2026-12-06
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0015_outbox"
-down_revision: str | None = "0019_workspaces_state"
+revision: str = "0017_outbox"
+down_revision: str | None = "0016_workspaces"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,6 +1,6 @@
 """Workspace leases: one sending process per workspace at a time, and where its pacing stood.
 
-Revision ID: 0016_pacing
+Revision ID: 0014_pacing
 Revises: 0013_anon
 Create Date: 2026-12-06
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0016_pacing"
+revision: str = "0014_pacing"
 down_revision: str | None = "0013_anon"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -1,7 +1,7 @@
 """Workspaces: name, default time zone, a failing token, uninstall and when its data is purged.
 
-Revision ID: 0019_workspaces_state
-Revises: 0017_jobs
+Revision ID: 0016_workspaces
+Revises: 0015_jobs
 Create Date: 2026-12-06
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0019_workspaces_state"
-down_revision: str | None = "0017_jobs"
+revision: str = "0016_workspaces"
+down_revision: str | None = "0015_jobs"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

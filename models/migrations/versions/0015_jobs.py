@@ -1,8 +1,8 @@
 """`job_claims`: the clock's recurring work (an hour's pruning, each audience's and each person's
 membership refresh) is claimed, so many clock processes share it instead of each doing all of it.
 
-Revision ID: 0017_jobs
-Revises: 0013_anon
+Revision ID: 0015_jobs
+Revises: 0014_pacing
 Create Date: 2026-12-06
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0017_jobs"
-down_revision: str | None = "0016_pacing"
+revision: str = "0015_jobs"
+down_revision: str | None = "0014_pacing"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
