@@ -85,8 +85,8 @@ def counts_text(result: dict[str, Any]) -> str:
 def clocks(workspaces: int, people: int, slack_rate: float, processes: int, send_rate: str | None) -> dict:
     from benchmarks.checkin_data import sessions_for
     from benchmarks.database import POSTGRES_URL, bench_database
-    from benchmarks.workspace_data import seed
-    from benchmarks.workspace_data import workspaces as make
+    from tests.e2e.multiclock.workspaces import make_workspaces as make
+    from tests.e2e.multiclock.workspaces import seed_checkins as seed
 
     postgres = os.environ.get("TEST_DATABASE_URL") or POSTGRES_URL
     with (
@@ -202,9 +202,9 @@ def standin(workspaces: int, people: int, slack_rate: float):
 
 
 def serve_standin(workspaces: int, people: int, slack_rate: float) -> None:
-    from benchmarks.workspace_data import add_to_standin
-    from benchmarks.workspace_data import workspaces as make
     from bot.slack.standin import SlackStandIn, dm_id
+    from tests.e2e.multiclock.workspaces import add_to_standin
+    from tests.e2e.multiclock.workspaces import make_workspaces as make
 
     spaces = make(workspaces, people)
     with SlackStandIn(rate_limits_per_workspace={"chat.postMessage": slack_rate}) as slack:

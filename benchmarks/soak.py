@@ -89,7 +89,7 @@ def main() -> None:
 
 class Soak:
     def __init__(self, args: argparse.Namespace, url: str, folder: Path) -> None:
-        from benchmarks.workspace_data import workspaces
+        from tests.e2e.multiclock.workspaces import make_workspaces as workspaces
 
         self.args, self.url, self.folder = args, url, folder
         self.spaces = workspaces(args.workspaces, args.people)
@@ -101,9 +101,10 @@ class Soak:
 
     def run(self) -> None:
         from benchmarks.checkin_data import sessions_for
-        from benchmarks.workspace_data import add_to_standin, seed
         from bot.domain.checkins.spec import ReminderPolicy
         from bot.slack.standin import SlackStandIn
+        from tests.e2e.multiclock.workspaces import add_to_standin
+        from tests.e2e.multiclock.workspaces import seed_checkins as seed
 
         self.sessions = sessions = sessions_for(self.url)
         reminder = ReminderPolicy(count=1, after=REMINDER_AT - PROMPT_AT)
