@@ -194,8 +194,8 @@ def _tick(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     configure_logging(settings.log_level)
-    sender = build_sender(settings)
     engine = open_database(settings)
+    sender = build_sender(settings, engine=engine)
     now = args.at or utc_now()
     try:
         summary = run_passes(tick_context(settings, make_sessionmaker(engine), sender), now)
@@ -215,8 +215,9 @@ def _clock(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     configure_logging(settings.log_level)
-    sender = build_sender(settings)
-    sessions = make_sessionmaker(open_database(settings))
+    engine = open_database(settings)
+    sender = build_sender(settings, engine=engine)
+    sessions = make_sessionmaker(engine)
     scheduler = build_scheduler(tick=tick_context(settings, sessions, sender), clock=utc_now)
     print(f"goalbot clock: {describe_jobs(scheduler)}", flush=True)
     scheduler.start()  # blocks; Ctrl-C ends it

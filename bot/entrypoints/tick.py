@@ -10,6 +10,7 @@ import socket
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -17,6 +18,7 @@ from bot.clock import utc_now
 from bot.outbound import Sender, WorkspaceGate, single_token
 from bot.outbound.leases import Clock, Leases
 from bot.outbound.passes import PassSummary, TickContext
+from bot.outbound.tokens import TokenSource
 from bot.outbound.workspace_health import WorkspaceHealth
 from bot.outbound.workspaces import WorkspacePool
 from bot.settings import Settings
@@ -44,13 +46,28 @@ class DatabaseUnreachable(Exception):
     """The database stopped answering during the pass: one line, exit status 2."""
 
 
-def build_sender(settings: Settings, rate: float | None = None) -> Sender:
+def build_sender(settings: Settings, rate: float | None = None, *, engine: Engine | None = None) -> Sender:
     """The paced sender: SEND_RATE_PER_WORKSPACE calls a second per workspace unless told `rate`
     (the console's is unpaced). Beyond Slack's limit it answers 429 and the gate pauses the workspace."""
+    gate = WorkspaceGate(settings.send_rate_per_workspace if rate is None else rate)
+    return Sender(token_source(settings, engine), gate, base_url=settings.slack_api_base_url)
+
+
+def token_source(settings: Settings, engine: Engine | None) -> TokenSource:
+    """Single-workspace mode: SLACK_BOT_TOKEN for every team. Distributed mode (SLACK_CLIENT_ID):
+    each workspace's bot token from its installation on the app's database (`engine`); a workspace
+    with none raises NotInstalled for its own sends only. Stops with one line when neither is set."""
+    if settings.distributed:
+        settings.require("slack_client_id")
+        if engine is None:
+            raise TypeError("distributed mode reads tokens from the database: pass its engine")
+        from bot.installations.stores import InstalledBotTokens
+
+        assert settings.slack_client_id is not None  # distributed means it is set
+        return InstalledBotTokens(engine, settings.slack_client_id)
     settings.require("slack_bot_token")
     assert settings.slack_bot_token is not None  # require() stops otherwise
-    gate = WorkspaceGate(settings.send_rate_per_workspace if rate is None else rate)
-    return Sender(single_token(settings.slack_bot_token), gate, base_url=settings.slack_api_base_url)
+    return single_token(settings.slack_bot_token)
 
 
 def tick_context(

@@ -28,7 +28,8 @@ SOME_FAILED = 1
 
 
 def check_tokens(settings: Settings, sessions: sessionmaker[Session]) -> int:
-    tokens = build_sender(settings).tokens  # stops with one line if no token is configured
+    # Stops with one line if no token is configured; distributed mode reads the installations.
+    tokens = build_sender(settings, engine=sessions.kw.get("bind")).tokens
     failed, known = 0, list_workspaces(sessions)
     if not known:
         print("no workspaces yet: goalbot records one the first time it serves it", file=sys.stderr)

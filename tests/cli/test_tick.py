@@ -78,3 +78,20 @@ def test_a_database_that_stops_answering_mid_tick_ends_it():
 
     with pytest.raises(DatabaseUnreachable, match=r"^server closed the connection$"):
         run_passes(None, datetime(2027, 3, 1, 9, tzinfo=UTC), (("lost", lost),))  # type: ignore[arg-type]
+
+
+def test_in_distributed_mode_a_tick_needs_no_bot_token(run_goalbot, goalbot_env):
+    # Tokens come from the installations on the database (none yet): nothing is due, nothing fails.
+    env = goalbot_env | {"SLACK_CLIENT_ID": "1111.2222", "SLACK_CLIENT_SECRET": "secret"}
+    result = run_goalbot("tick", "--at", "2027-03-01T08:00:00Z", env=env)
+    assert (result.returncode, result.stdout) == (
+        0,
+        "tick 2027-03-01T08:00:00Z: due 0, sent 0, retried 0, skipped 0\n",
+    ), result.stderr
+
+
+def test_a_bot_token_and_a_client_id_together_stop_the_tick(run_goalbot, http_env):
+    env = http_env | {"SLACK_CLIENT_ID": "1111.2222"}
+    result = run_goalbot("tick", "--at", "2027-03-01T08:00:00Z", env=env)
+    assert result.returncode == 2
+    assert "SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set" in result.stderr
