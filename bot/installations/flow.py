@@ -19,9 +19,12 @@ from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.oauth.installation_store import Installation
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.installations.pages import failure_page, install_page, success_page
 from bot.installations.stores import installation_store, state_store
+from bot.installations.welcome import welcome
+from models.db import make_sessionmaker
 
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
@@ -33,6 +36,16 @@ class OrgWideInstall(BoltError):
 
 
 class InstallFlow(OAuthFlow):
+    def __init__(self, *, settings: OAuthSettings, sessions: sessionmaker[Session]) -> None:
+        super().__init__(settings=settings)
+        self._sessions = sessions
+        self.success_handler = self._installed
+
+    def _installed(self, args: SuccessArgs) -> BoltResponse:
+        # Stored by now: mark it installed, adopt the installer's zone, welcome them (welcome.py).
+        welcome(self.client, self._sessions, args.installation)
+        return _html(200, success_page(args.installation.team_name or ""), args)
+
     def build_install_page_html(self, url: str, request: BoltRequest) -> str:
         return install_page(url, self.settings.scopes or ())
 
@@ -62,16 +75,17 @@ def build_install_flow(
         redirect_uri=redirect_uri,
         install_path=INSTALL_PATH,
         redirect_uri_path=REDIRECT_PATH,
-        callback_options=CallbackOptions(success=_installed, failure=_not_installed),
+        # success is the flow's own (_installed), which needs the database and the client
+        callback_options=CallbackOptions(success=_html_only, failure=_not_installed),
         authorization_url=authorization_url,
         installation_store=installation_store(engine, client_id),
         installation_store_bot_only=True,
         state_store=state_store(engine),
     )
-    return InstallFlow(settings=settings)
+    return InstallFlow(settings=settings, sessions=make_sessionmaker(engine))
 
 
-def _installed(args: SuccessArgs) -> BoltResponse:
+def _html_only(args: SuccessArgs) -> BoltResponse:
     return _html(200, success_page(args.installation.team_name or ""), args)
 
 
