@@ -7,46 +7,24 @@ from datetime import UTC, datetime, timedelta
 from bot.entrypoints import cli
 from bot.entrypoints.tick import build_sender, run_passes, tick_context
 from bot.services.workspaces import note_workspace
-from bot.settings import load_settings
-from bot.slack.standin import Workspace as SlackWorkspace
 from bot.slack.standin.oauth import token_used
 from tests.cli.environment import SETTING_NAMES
 from tests.e2e.install.conftest import CLIENT_ID, CLIENT_SECRET
-from tests.e2e.install.web import Visitor, add_to_slack_link
+from tests.e2e.install.installing import distributed_settings, install_workspace
 from tests.e2e.multiclock.workspaces import add_to_standin, make_workspaces, prompts_posted, seed_checkins
 
 AT = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # a Wednesday, two days after the fixture's clock
-
-
-def _install(server, team_id: str) -> str:
-    """ "Add to Slack" through the stand-in's authorize step into `team_id`: its bot token."""
-    server.standin.oauth.install_into(SlackWorkspace(team_id=team_id, team=f"Team {team_id}"))
-    browser = Visitor()
-    page = browser.get(server.install_url)
-    redirect = browser.get(add_to_slack_link(page.text))
-    assert browser.get(redirect.location).status == 200
-    return str(server.standin.last("oauth.v2.access").answer["access_token"])
-
-
-def _distributed_settings(server):
-    return load_settings(
-        slack_bot_token=None,
-        slack_client_id=CLIENT_ID,
-        slack_client_secret=CLIENT_SECRET,
-        slack_api_base_url=server.standin.base_url,
-        database_url=server.engine.url.render_as_string(hide_password=False),
-    )
 
 
 def test_one_tick_posts_each_workspace_prompts_with_its_own_token(install_server, sessions):
     standin = install_server.standin
     first, second, never = make_workspaces(3, people=2)
     add_to_standin(standin, (first, second, never))
-    tokens = {ws.team_id: _install(install_server, ws.team_id) for ws in (first, second)}
+    tokens = {ws.team_id: install_workspace(install_server, ws.team_id) for ws in (first, second)}
     seed_checkins(sessions, (first, second, never), made_at=AT - timedelta(days=2), at=AT.time())
     standin.clear()
 
-    settings = _distributed_settings(install_server)
+    settings = distributed_settings(install_server)
     sender = build_sender(settings, engine=install_server.engine)
     run_passes(tick_context(settings, sessions, sender, clock=lambda: AT), AT)
 
@@ -64,7 +42,7 @@ def test_workspaces_check_asks_with_each_installed_workspace_token(
     install_server, sessions, monkeypatch, capsys
 ):
     standin = install_server.standin
-    tokens = {team_id: _install(install_server, team_id) for team_id in ("T1", "T2")}
+    tokens = {team_id: install_workspace(install_server, team_id) for team_id in ("T1", "T2")}
     standin.oauth.revoke(tokens["T2"])
     with sessions.begin() as session:
         for team_id in ("T1", "T2", "T3"):  # T3 never installed goalbot

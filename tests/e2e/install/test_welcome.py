@@ -7,20 +7,15 @@ from datetime import UTC, datetime
 from bot.services.actor import Actor
 from bot.services.workspaces import list_workspaces, set_default_zone
 from bot.services.workspaces_uninstall import mark_uninstalled
-from bot.slack.standin import Workspace
 from bot.slack.standin.oauth import token_used
 from models.workspaces import Workspace as WorkspaceRow
-from tests.e2e.install.web import Visitor, add_to_slack_link
+from tests.e2e.install.installing import install_workspace
 
 BOSS = "U_BOSS"
 
 
 def _install(server, *, team: str = "Acme", installer: str = BOSS) -> str:
-    server.standin.oauth.install_into(Workspace(team_id="T1", team=team), installer=installer)
-    browser = Visitor()
-    redirect = browser.get(add_to_slack_link(browser.get(server.install_url).text))
-    assert browser.get(redirect.location).status == 200
-    return str(server.standin.last("oauth.v2.access").answer["access_token"])
+    return install_workspace(server, "T1", team=team, installer=installer)
 
 
 def _zone(sessions) -> str | None:
