@@ -20,7 +20,7 @@ from bot.outbound.leases import Clock, Leases
 from bot.outbound.passes import PassSummary, TickContext
 from bot.outbound.tokens import TokenSource
 from bot.outbound.workspace_health import WorkspaceHealth
-from bot.outbound.workspaces import WorkspacePool
+from bot.outbound.workspaces import DEFAULT_THREADS, SQLITE_THREADS, WorkspacePool
 from bot.settings import Settings
 from handlers.checkins.anonymous_close import anonymous_numbers_tick_pass
 from handlers.checkins.delivery import tick_pass as checkin_pass
@@ -79,7 +79,10 @@ def tick_context(
     if sender.health is None:  # uninstalled workspaces and failing tokens are not called
         sender.health = WorkspaceHealth(sessions, clock=clock)
     leases = Leases(sessions, holder=worker, clock=clock)
-    pool = WorkspacePool(leases=leases, gate=sender.gate)
+    # SQLite takes one writer at a time: workspaces served at once would only wait for each other.
+    bind = sessions.kw.get("bind")
+    threads = SQLITE_THREADS if bind is not None and bind.dialect.name == "sqlite" else DEFAULT_THREADS
+    pool = WorkspacePool(threads, leases=leases, gate=sender.gate)
     return TickContext(
         sessions=sessions, sender=sender, default_tz=settings.timezone, worker=worker, pool=pool
     )

@@ -15,6 +15,7 @@ its tick pass calls `run_outbox`. The engine then, for the workspaces with rows 
 """
 
 import logging
+import math
 from collections import Counter
 from collections.abc import Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -30,6 +31,8 @@ from bot.outbound.sender import SendFailed
 logger = logging.getLogger(__name__)
 
 BATCH = 100  # rows claimed at a time: small next to what the lease allows at any sane rate
+# A post to Slack usually answers within a few tens of milliseconds; 0.1 s leaves room for a slow one.
+CALL_SECONDS = 0.1
 
 
 class Outcome(Enum):
@@ -51,6 +54,8 @@ def run_outbox(
     """Sends every row of `table` due at `clock`, each workspace on its own pool thread, up to
     `senders` posts at once within a workspace (the gate, not this, sets the pace)."""
     teams = rows.due_teams(ctx.sessions, table, clock.current())
+    gate = getattr(ctx.sender, "gate", None)  # tests' stand-in senders have no gate: keep `senders`
+    senders = senders if gate is None else senders_for_rate(gate.rate, senders)
 
     def serve(team_id: str) -> Counter[Outcome]:
         return serve_workspace(ctx, table, kinds, clock, team_id, senders=senders)
@@ -59,6 +64,13 @@ def run_outbox(
     for counted in ctx.pool.serve(teams, serve).values():
         outcomes.update(counted)
     return outcomes
+
+
+def senders_for_rate(rate: float, most: int) -> int:
+    """Posts a workspace needs in flight to keep its pace: its rate times a call's time. At 20 a
+    second two are plenty, so the pool's threads go to serving more workspaces at once, not to
+    threads that would only wait for one workspace's gate."""
+    return max(1, min(most, math.ceil(rate * CALL_SECONDS)))
 
 
 def serve_workspace(
