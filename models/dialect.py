@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Table
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 Insert = postgresql.Insert | sqlite.Insert
 
@@ -53,3 +53,9 @@ def reading_outside_transaction(connection: Connection) -> Connection:
     if connection.dialect.name == "postgresql":
         return connection.execution_options(isolation_level="AUTOCOMMIT")
     return connection
+
+
+def has_one_writer(sessions: sessionmaker[Session]) -> bool:
+    """SQLite writes one transaction at a time: threads that write would only queue for it."""
+    bind = sessions.kw.get("bind")
+    return bind is not None and bind.dialect.name == "sqlite"

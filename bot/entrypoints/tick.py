@@ -27,6 +27,7 @@ from handlers.checkins.delivery import tick_pass as checkin_pass
 from handlers.followups.tick import followups_tick_pass
 from handlers.reports.tick_pass import reports_tick_pass
 from handlers.workspaces.purge_pass import purge_tick_pass
+from models.dialect import has_one_writer
 
 logger = logging.getLogger(__name__)
 
@@ -80,8 +81,7 @@ def tick_context(
         sender.health = WorkspaceHealth(sessions, clock=clock)
     leases = Leases(sessions, holder=worker, clock=clock)
     # SQLite takes one writer at a time: workspaces served at once would only wait for each other.
-    bind = sessions.kw.get("bind")
-    threads = SQLITE_THREADS if bind is not None and bind.dialect.name == "sqlite" else DEFAULT_THREADS
+    threads = SQLITE_THREADS if has_one_writer(sessions) else DEFAULT_THREADS
     pool = WorkspacePool(threads, leases=leases, gate=sender.gate)
     return TickContext(
         sessions=sessions, sender=sender, default_tz=settings.timezone, worker=worker, pool=pool
