@@ -29,6 +29,7 @@ body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif
 background:#f4f6f4}
 main{max-width:34rem;margin:0 auto;padding:2rem 1.25rem}
 h1{font-size:1.6rem;line-height:1.25;margin:0 0 .75rem;color:#2c5f2d}
+h1.failed{color:#8f1d1d}
 .card{background:#fff;border-radius:12px;padding:1.25rem 1.25rem .5rem;margin:1.25rem 0;
 box-shadow:0 1px 3px rgba(0,0,0,.12)}
 h2{font-size:1.05rem;margin:0 0 .5rem}
@@ -78,7 +79,7 @@ def success_page(team_name: str) -> str:
 def failure_page(headline: str, explanation: str, install_path: str) -> str:
     return _page(
         "goalbot was not installed",
-        f"""<h1>{escape(headline)}</h1>
+        f"""<h1 class=failed>{escape(headline)}</h1>
 <p>{escape(explanation)}</p>
 <p>Nothing was installed and nothing was stored.</p>
 <p><a class=button href="{escape(install_path, quote=True)}">Try again</a></p>""",
