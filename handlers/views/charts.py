@@ -102,7 +102,10 @@ def _draw_panel(axes: Axes, panel: ChartPanel, chart: ProgressChart) -> None:
             color=STATUS_STYLE[PaceStatus.NO_DATA][0],
         )
     axes.axvline(date2num(chart.today), color=TODAY_COLOUR, linewidth=1.2, linestyle=":")
-    axes.set_xlim(date2num(chart.start), date2num(chart.end))
+    start, end = date2num(chart.start), date2num(chart.end)
+    # A little room past the end: a period's last day draws its marker line on the right spine,
+    # where the spine hides it (a weekly digest posted on its Sunday showed no line at all).
+    axes.set_xlim(start, end + (end - start) * 0.03)
     locator = AutoDateLocator(minticks=3, maxticks=6)
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator, show_offset=False))
