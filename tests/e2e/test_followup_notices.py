@@ -105,9 +105,18 @@ def test_closing_sends_exactly_one_notice_from_the_closing_listener(bot_server, 
 
     tick(bot_server.clock.now + timedelta(minutes=5))
     assert len(_dms(bot_server.standin, MEMBER)) == 1
-    with bot_server.sessions() as session:
-        lease = session.get(WorkspaceLease, TEAM)
-        assert lease is not None and lease.holder is None  # the listener let the workspace go
+    assert _await_lease_holder(bot_server.sessions) is None  # the listener held it, then let it go
+
+
+def _await_lease_holder(sessions, timeout=15.0) -> str | None:
+    deadline = time.monotonic() + timeout
+    while True:
+        with sessions() as session:
+            lease = session.get(WorkspaceLease, TEAM)
+            assert lease is not None  # taken by the listener: a tick here holds none
+            if lease.holder is None or time.monotonic() > deadline:
+                return lease.holder
+        time.sleep(0.02)
 
 
 @pytest.mark.parametrize("refusal", ["429", "503"])
