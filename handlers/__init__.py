@@ -9,8 +9,8 @@ from handlers.middleware import skip_retried_events, stamp_time
 from handlers.payloads import clean_text, require_payload_shape
 
 
-def register_listeners(app, *, settings, sessions, clock) -> None:
-    deps = Deps(sessions=sessions, timezone=settings.timezone)
+def register_listeners(app, *, settings, sessions, clock, outbound=None) -> None:
+    deps = Deps(sessions=sessions, timezone=settings.timezone, outbound=outbound)
     app.use(require_payload_shape)
     app.use(clean_text)
     app.use(stamp_time(clock, deps.zone_of))

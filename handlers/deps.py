@@ -8,6 +8,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.outbound.passes import TickContext
 from bot.services.actor import Actor
 from bot.services.errors import NoWorkspace
 from bot.services.workspaces_zones import ZoneCache
@@ -23,6 +24,10 @@ class Deps:
     # `/goals` subcommands of other features, added as each feature registers (common/subcommands.py).
     subcommands: Subcommands = field(default_factory=Subcommands, compare=False)
     zones: ZoneCache = field(default_factory=ZoneCache, compare=False)
+    # The outbox engine's way out for a listener that sends a row it just recorded (a closed
+    # follow-up's notice) at once: the tick's Sender, gate and workspace leases (entrypoints/app.py).
+    # None (no bot token configured): such rows wait for the tick.
+    outbound: TickContext | None = field(default=None, compare=False)
 
     def zone_of(self, team_id: str | None) -> ZoneInfo:
         """The workspace's default zone (`/goals settings timezone`), else DEFAULT_TIMEZONE."""

@@ -1,9 +1,10 @@
-"""Follow-ups' own storage: the follow-ups, per-channel settings, and the outbox of their posts
-and reminders.
+"""Follow-ups' own storage: the follow-ups, per-channel settings, and the outbox of their posts,
+reminders and closing notices.
 
-`follow_up_messages` is the exactly-once record: a follow-up's post (key "post") and each daily
-reminder (key = the local date, "2027-03-04") get a row under a unique (follow_up_id, key) before
-anything is sent, so repeated or concurrent ticks never post twice.
+`follow_up_messages` is the exactly-once record: a follow-up's post (key "post"), each daily
+reminder (key = the local date, "2027-03-04") and the notice that it was closed (key "notice") get
+a row under a unique (follow_up_id, key) before anything is sent, so repeated or concurrent ticks
+(or a close pressed twice) never post twice.
 """
 
 from datetime import date, datetime
@@ -16,6 +17,7 @@ from models.base import Base, TeamScoped, UTCDateTime, string_enum
 from models.outbox import OutboxColumns
 
 POST_KEY = "post"
+NOTICE_KEY = "notice"  # recorded with the close; its DM or thread reply names nobody in the row
 
 
 class FollowUp(TeamScoped, Base):
@@ -63,8 +65,8 @@ class FollowupSettings(TeamScoped, Base):
 
 
 class FollowupMessage(OutboxColumns, TeamScoped, Base):
-    """One message about a follow-up: its channel post, or one day's overdue reminder; due from
-    `not_before`. The outbox columns are models/outbox.py's."""
+    """One message about a follow-up: its channel post, one day's overdue reminder, or the notice
+    that it was closed; due from `not_before`. The outbox columns are models/outbox.py's."""
 
     __tablename__ = "follow_up_messages"
     __table_args__ = (
@@ -74,4 +76,4 @@ class FollowupMessage(OutboxColumns, TeamScoped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     follow_up_id: Mapped[int] = mapped_column(ForeignKey("follow_ups.id", ondelete="CASCADE"))
-    key: Mapped[str] = mapped_column(String(16))  # "post" or the reminder's local date
+    key: Mapped[str] = mapped_column(String(16))  # "post", "notice" or the reminder's local date

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import utc_now
 from bot.entrypoints.logs import withhold_slack_payloads
+from bot.outbound.passes import TickContext
 from bot.settings import Settings
 from models.db import make_engine, make_sessionmaker
 
@@ -81,8 +82,26 @@ def create_app(
     )
     from handlers import register_listeners
 
-    register_listeners(app, settings=settings, sessions=sessions, clock=clock)
+    outbound = outbound_for_listeners(settings, sessions, clock)
+    register_listeners(app, settings=settings, sessions=sessions, clock=clock, outbound=outbound)
     return app
+
+
+def outbound_for_listeners(
+    settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], datetime]
+) -> TickContext | None:
+    """How a listener sends an outbox row it has just recorded (a closed follow-up's notice)
+    without waiting for the next tick: the tick's own Sender, gate and per-workspace leases, so a
+    web process and the clocks together keep each workspace's rate. Its own holder name: a process
+    running listeners and a clock keeps them apart. None without a token to send with: such rows
+    then wait for the tick."""
+    if not (settings.distributed or settings.slack_bot_token):
+        return None
+    from bot.entrypoints.tick import build_sender, tick_context, worker_name
+
+    engine = sessions.kw.get("bind")
+    sender = build_sender(settings, engine=engine if isinstance(engine, Engine) else None)
+    return tick_context(settings, sessions, sender, clock=clock, worker=f"{worker_name()[:60]}:web")
 
 
 def authorize(settings: Settings, install: OAuthFlow | None) -> InstallationStoreAuthorize | None:

@@ -72,11 +72,17 @@ def token_source(settings: Settings, engine: Engine | None) -> TokenSource:
 
 
 def tick_context(
-    settings: Settings, sessions: sessionmaker[Session], sender: Sender, *, clock: Clock = utc_now
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    sender: Sender,
+    *,
+    clock: Clock = utc_now,
+    worker: str | None = None,
 ) -> TickContext:
     """The pool holds each workspace's lease while it sends, so any number of clocks and ticks
-    together keep every workspace's rate; the leases' times are wall-clock instants (`clock`)."""
-    worker = worker_name()
+    together keep every workspace's rate; the leases' times are wall-clock instants (`clock`).
+    `worker` names the holder of claims and leases (this process, by default)."""
+    worker = worker or worker_name()
     if sender.health is None:  # uninstalled workspaces and failing tokens are not called
         sender.health = WorkspaceHealth(sessions, clock=clock)
     leases = Leases(sessions, holder=worker, clock=clock)

@@ -1,6 +1,7 @@
 """The buttons on a follow-up's post and its two forms. Buttons ack at once and work in `later`;
-a form validates and stores before its ack (errors show under the note), then the post is updated
-and whoever flagged it is told (a DM), or for an anonymous one the post's thread."""
+a form validates and stores before its ack (errors show under the note; the close records its
+notice in the outbox), then the post is updated and the outbox engine sends the notice: to whoever
+flagged it (a DM), or for an anonymous one to the post's thread."""
 
 import logging
 from datetime import datetime
@@ -17,17 +18,13 @@ from bot.services.followups.read_models import FollowupView
 from handlers.common.replies import action_id_value, channel_of, reply_error
 from handlers.deps import Deps, actor_for, team_of
 from handlers.followups.sources import Source, redraw, source_of
+from handlers.followups.tick import send_now
 from handlers.ids import ActionId, BlockId, CallbackId
 from handlers.later import later, on_ack_then_later
 from handlers.metadata import FollowupModalMeta
 from handlers.views.followup_list import build_followup_list, list_summary
 from handlers.views.followup_modals import build_not_ours_modal, build_resolve_modal
-from handlers.views.followup_post import (
-    build_closed_notice,
-    build_followup_post,
-    closed_notice_text,
-    post_text,
-)
+from handlers.views.followup_post import build_followup_post, post_text
 from handlers.views.form_reader import FormReader
 from handlers.views.format import truncate
 from handlers.views.refusals import describe_refusal
@@ -114,8 +111,9 @@ def register(app, deps: Deps) -> None:
             source = Source(meta.block_id, meta.channel_id, meta.response_url)
 
             def work(client: WebClient, _) -> None:
-                announce_closed(client, closed)
+                update_post(client, closed)
                 redraw(deps, team_id, source, closed, now)
+                send_notice(deps, team_id, now)
 
             later(context, work)
 
@@ -147,7 +145,12 @@ def register(app, deps: Deps) -> None:
 
 
 def update_post(client: WebClient, followup: FollowupView) -> None:
-    """The channel post shows who owns it, or how it was closed (its buttons go)."""
+    """The channel post shows who owns it, or how it was closed (its buttons go).
+
+    Sent at once, not through the outbox: it is an edit of one known message to what the
+    database says now, so repeating it (a retried request, two presses) changes nothing, and one
+    lost to a 429 or 5xx leaves a stale post whose buttons answer with the follow-up's real state;
+    the notices, which are new messages, go through the outbox."""
     if not (followup.post_channel and followup.post_ts):
         return
     try:
@@ -161,19 +164,14 @@ def update_post(client: WebClient, followup: FollowupView) -> None:
         logger.warning("could not update follow-up %s: %s", followup.followup_id, error.response.get("error"))
 
 
-def announce_closed(client: WebClient, followup: FollowupView) -> None:
-    """The post changes; whoever flagged it hears by DM, unless it came from an anonymous check-in:
-    then nobody can be told, and the post's thread says it instead."""
-    update_post(client, followup)
-    text, blocks = closed_notice_text(followup), build_closed_notice(followup)
+def send_notice(deps: Deps, team_id: str, now: datetime) -> None:
+    """Whoever flagged it hears by DM, or for an anonymous one the post's thread says it: the close
+    recorded that notice in the outbox (bot/services/followups/notices.py); the engine sends it
+    now, with the workspace's other due follow-up messages, and the tick retries it if this fails."""
+    if deps.outbound is None:
+        return  # no token to send with here: the tick sends it
     try:
-        if followup.author_id is not None:
-            client.chat_postMessage(channel=followup.author_id, text=text, blocks=blocks)
-        elif followup.post_channel and followup.post_ts:
-            client.chat_postMessage(
-                channel=followup.post_channel, thread_ts=followup.post_ts, text=text, blocks=blocks
-            )
-    except SlackApiError as error:
-        logger.warning(
-            "could not tell about follow-up %s: %s", followup.followup_id, error.response.get("error")
-        )
+        send_now(deps.outbound, team_id, now)
+    except Exception:
+        # The close is recorded and told to the person; the notice waits in the outbox for the tick.
+        logger.exception("follow-up messages of %s left to the tick", team_id)

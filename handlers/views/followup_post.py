@@ -101,6 +101,8 @@ def build_followup_reminder(followup: FollowupView, *, to_owner: bool) -> list[B
 
 def closed_notice_text(followup: FollowupView) -> str:
     how = "resolved" if followup.status == "resolved" else "closed as not ours"
+    if followup.anonymous:  # in the post's thread, where nobody flagged it as far as anyone knows
+        return f"Customer follow-up {followup_ref(followup)} was {how}."
     return f"The customer follow-up you flagged ({followup_ref(followup)}) was {how}."
 
 

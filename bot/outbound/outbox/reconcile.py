@@ -88,3 +88,28 @@ def find_in_history(
         if key.row_of(message) == row_id:
             return Posted(channel=conversation, ts=str(message["ts"]))
     return None
+
+
+def find_in_thread(
+    read: Callable[..., dict[str, Any]],
+    channel: str,
+    thread_ts: str,
+    key: MetadataKey,
+    row_id: int,
+    since: datetime,
+) -> Posted | None:
+    """The row's reply in the thread under `thread_ts` (a follow-up's post), if an earlier attempt
+    posted it: one page of `conversations.replies` from `since` less the margin, read with the
+    Job's `read` like history. Raises SendFailed when Slack cannot be asked."""
+    page = read(
+        "conversations_replies",
+        channel=channel,
+        ts=thread_ts,
+        oldest=f"{(since - HISTORY_MARGIN).timestamp():.6f}",
+        include_all_metadata=True,
+        limit=PAGE,
+    )
+    for message in page.get("messages") or []:
+        if key.row_of(message) == row_id:
+            return Posted(channel=channel, ts=str(message["ts"]))
+    return None

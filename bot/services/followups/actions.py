@@ -2,7 +2,8 @@
 
 Anyone may take an open follow-up nobody owns. Once someone owns it, only they or a workspace
 admin may close it; an unowned one anyone may close. A closed follow-up stays closed: a second
-click (a stale button) is refused with who closed it.
+click (a stale button) is refused with who closed it. Closing records the notice of it (notices.py)
+in the same transaction, for the outbox engine to send.
 """
 
 from datetime import datetime
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.checkins.enums import FollowUpStatus
 from bot.services.actor import Actor
 from bot.services.errors import TextTooLong
+from bot.services.followups.notices import record_closed_notice
 from bot.services.followups.read_models import FollowupView, view_of
 from bot.services.followups.refusals import (
     FollowupClosed,
@@ -71,6 +73,7 @@ def close_followup(
         row.resolution_note, row.resolved_at, row.closed_by = text, now, actor.user_id
         if row.owner_id is None and resolved:
             row.owner_id = actor.user_id  # whoever resolved it did the work
+        record_closed_notice(session, row, now)
         return _view(session, row)
 
 

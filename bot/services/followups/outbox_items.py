@@ -3,7 +3,9 @@ needs to go out, and what else is written when it is recorded sent.
 
 A follow-up's post goes to the channel's follow-up channel (or the check-in's channel); a reminder
 goes to the owner's DM, else to the post's channel. A reminder of a follow-up closed since it was
-planned is not wanted.
+planned is not wanted. The notice that it was closed goes to whoever flagged it (their DM); an
+anonymous one's goes to the post's thread, which is read from the post's row (the notice's row names
+nobody), and is not wanted if that post will never go out.
 """
 
 from collections.abc import Sequence
@@ -13,17 +15,19 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.domain.outbox import NotWanted, Ready
+from bot.domain.outbox import NotWanted, OutboxState, Ready
 from bot.services.followups.read_models import FollowupView, view_of
-from models.followups import POST_KEY, FollowUp, FollowupMessage, FollowupSettings
+from models.followups import NOTICE_KEY, POST_KEY, FollowUp, FollowupMessage, FollowupSettings
 
 
 @dataclass(frozen=True)
 class FollowupMessageToSend:
     message_id: int
     team_id: str
-    kind: str  # "post" | "reminder"
-    channel: str  # where it goes: a channel, or the owner's user id for a DM
+    kind: str  # "post" | "reminder" | "notice"
+    # Where it goes: a channel, or a user id for their DM (the owner's reminder, the flagger's
+    # notice). An anonymous follow-up's notice goes to its post's thread (followup.post_channel/ts).
+    channel: str
     followup: FollowupView
 
 
@@ -35,7 +39,7 @@ def messages_to_send(
 
 def record_reminded(session: Session, message: FollowupMessage) -> None:
     """A reminder is out: the follow-up was reminded of on that local date."""
-    if message.key != POST_KEY:
+    if message.key not in (POST_KEY, NOTICE_KEY):
         followup = session.get_one(FollowUp, message.follow_up_id)
         followup.last_reminded_on = date.fromisoformat(message.key)
 
@@ -55,6 +59,8 @@ def _to_send(session: Session, message: FollowupMessage) -> Ready | NotWanted:
         return Ready(
             message.id, "post", FollowupMessageToSend(message.id, message.team_id, "post", channel, view)
         )
+    if message.key == NOTICE_KEY:
+        return _notice(message, followup, post, view)
     if view.is_closed:  # closed between planning and sending (or a crash): no reminder needed
         return NotWanted(message.id, "closed")
     channel = followup.owner_id or (
@@ -63,6 +69,20 @@ def _to_send(session: Session, message: FollowupMessage) -> Ready | NotWanted:
     return Ready(
         message.id, "reminder", FollowupMessageToSend(message.id, message.team_id, "reminder", channel, view)
     )
+
+
+def _notice(
+    message: FollowupMessage, followup: FollowUp, post: FollowupMessage | None, view: FollowupView
+) -> Ready | NotWanted:
+    if followup.author_id is not None:
+        to_send = FollowupMessageToSend(message.id, message.team_id, "notice", followup.author_id, view)
+        return Ready(message.id, "notice", to_send)
+    if post is None or post.state in (OutboxState.SKIPPED, OutboxState.FAILED):
+        return NotWanted(message.id, "anonymous, and its post never went out: no thread to say it in")
+    # Its post may not be out yet (it goes first, in the same pass): the kind asks again when it sends.
+    channel = post.message_channel or followup.channel_id
+    to_send = FollowupMessageToSend(message.id, message.team_id, "notice", channel, view)
+    return Ready(message.id, "notice", to_send)
 
 
 def _post_of(session: Session, followup: FollowUp) -> FollowupMessage | None:

@@ -58,7 +58,8 @@ def test_reminders_come_once_a_day_while_overdue_and_stop_when_resolved(tick_con
     assert len([b for b in _posts(slack_api, "C_SUPPORT") if "Overdue" in b["text"]]) == 3
     with sessions() as session:
         keys = session.scalars(select(FollowupMessage.key).order_by(FollowupMessage.id)).all()
-    assert keys == ["post", "2027-03-03", "2027-03-04", "2027-03-05"]
+    assert keys == ["post", "2027-03-03", "2027-03-04", "2027-03-05", "notice"]  # the flagger was told
+    assert len(_posts(slack_api, "U_MEMBER")) == 1
 
 
 def test_an_owned_follow_up_reminds_its_owner_by_dm(tick_context, sessions, slack_api):
