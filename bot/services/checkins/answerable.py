@@ -4,13 +4,13 @@ so far, and the rules that pick the period and the answer an edit goes to. answe
 through the same rules (`open_period`, `anonymous_answer_to_edit`), so the form and the recording
 never disagree.
 
-Read-only. A prompt id is only ever resolved for the person it was sent to, so someone else's id
-and an unknown one look the same (`UnknownPrompt`). An anonymous answer is found only by its random
-id (from the person's own Edit button), never by person.
+Read-only; what it returns is defined in read_models.py. A prompt id is only ever resolved for
+the person it was sent to, so someone else's id and an unknown one look the same (`UnknownPrompt`).
+An anonymous answer is found only by its random id (from the person's own Edit button), never by
+person.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -19,59 +19,25 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.periods import Period, answerable_period, is_late, period_for, todays_period
-from bot.domain.checkins.spec import Questions, ScheduleSpec
+from bot.domain.checkins.spec import ScheduleSpec
 from bot.domain.limits import MAX_ID
 from bot.services.checkins.audience import person_of, schedules_asking
 from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.prompt_contents import summarize_for
-from bot.services.checkins.read_models import AnswerInput, MessageRef
+from bot.services.checkins.read_models import (
+    AnswerForm,
+    AnswerInput,
+    CheckinToAnswer,
+    MessageRef,
+    PromptMessage,
+    PromptRef,
+)
 from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, NoSchedule, UnknownPrompt
 from bot.services.checkins.schedules import find_schedule
 from bot.services.checkins.specs import spec_of
-from bot.services.read_models import ObjectiveSummary
 from models.answers import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
 from models.checkins import Delivery, Schedule
 from models.followups import FollowUp
-
-
-@dataclass(frozen=True)
-class PromptRef:
-    """The check-in a prompt (or its buttons) belongs to."""
-
-    delivery_id: int
-    channel_id: str
-    local_date: date
-
-
-@dataclass(frozen=True)
-class PromptMessage:
-    """A prompt and where it sits in the person's DM."""
-
-    prompt: PromptRef
-    message: MessageRef
-
-
-@dataclass(frozen=True)
-class CheckinToAnswer:
-    """A channel's check-in open for the person, and the local date of its period."""
-
-    channel_id: str
-    local_date: date
-
-
-@dataclass(frozen=True)
-class AnswerForm:
-    channel_id: str
-    local_date: date
-    anonymous: bool
-    questions: Questions
-    objectives: tuple[ObjectiveSummary, ...]
-    answer: AnswerInput | None  # what was answered so far; None for a first answer
-    late: bool  # answering now would count as late
-    closes_at: datetime
-    tz: str  # the person's zone name, for showing times
-    delivery_id: int | None  # the prompt, when one was planned or sent
-    anonymous_answer_id: str | None  # only when the caller brought it (the Edit button)
 
 
 def prompt_of(sessions: sessionmaker[Session], *, team_id: str, user_id: str, delivery_id: int) -> PromptRef:
