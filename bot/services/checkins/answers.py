@@ -1,7 +1,7 @@
 """Recording a check-in answer, from the form, a DM reply or a quick confidence button, named or
 anonymous, in one transaction and in this order:
 
-1. the period (answerable.py: the person's open one; after its window answers are late, after it
+1. the period (answer_rules.py: the person's open one; after its window answers are late, after it
    closes none is accepted; today's also before its prompt time) and the answer checked
    (answer_input.py), before anything is written;
 2. the person's prompt row, locked, so two answers at once take turns (created as skipped if none
@@ -37,7 +37,7 @@ from bot.services.checkins.answer_parts import (
     row_marks,
     sync_measurements,
 )
-from bot.services.checkins.answerable import (
+from bot.services.checkins.answer_rules import (
     anonymous_answer_to_edit,
     as_stored,
     follow_up_of,
