@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.domain import report_commands, workspace_commands
 from bot.domain.followups import commands as followup_commands
+from bot.domain.limits import page_number
 from bot.domain.refs import KIND_NAMES, RefKind, format_ref, parse_ref
 from bot.domain.update_command import UPDATE_EXAMPLE, UndoUpdate, Update, UpdateProblem, parse_update
 
@@ -161,8 +162,6 @@ def help_lines() -> list[str]:
     ]
 
 
-# Far more pages than any channel has; it keeps OFFSET within what every database accepts.
-MAX_PAGE = 100_000
 _LIST_USAGE = (
     "`/goals list` takes a page number or `archived`, e.g. `/goals list 2`, "
     "`/goals list archived` or `/goals list archived 2`"
@@ -175,8 +174,8 @@ def _list(arguments: list[str]) -> GoalsCommand:
     rest = words[1:] if archived else words
     if not rest:
         return ListGoals(archived=archived)
-    if len(rest) == 1 and rest[0].isdecimal() and 1 <= int(rest[0]) <= MAX_PAGE:
-        return ListGoals(page=int(rest[0]), archived=archived)
+    if len(rest) == 1 and (page := page_number(rest[0])) is not None:
+        return ListGoals(page=page, archived=archived)
     return Invalid(_LIST_USAGE)
 
 

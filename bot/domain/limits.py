@@ -2,7 +2,8 @@
 
 One limit per field, used by the form inputs (`max_length`), the `/goals` commands and the
 services alike, so a form that looks valid is never refused by the database afterwards. Each
-limit fits its column in models/goals.py (tests/domain/test_limits.py checks that).
+limit fits its column in models/goals.py (tests/domain/test_limits.py checks that). Also the
+largest row id and page number a typed or sent number may name.
 """
 
 import re
@@ -25,6 +26,9 @@ NOTE = 2000
 # a form's private_metadata is treated as an unknown id, never sent to the database.
 MAX_ID = 2**63 - 1
 
+# Far more pages than any channel has; it keeps OFFSET within what every database accepts.
+MAX_PAGE = 100_000
+
 # A due date further out than this is a typo ("9999-12-30"), and breaking it down would
 # create thousands of goals.
 MAX_YEARS_AHEAD = 10
@@ -36,6 +40,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def strip_control(text: str) -> str:
     """The text without NUL and other invisible control characters (newlines and tabs stay)."""
     return _CONTROL.sub("", text)
+
+
+def page_number(word: str) -> int | None:
+    """The page a person typed (`/goals list 2`, `/goals followups 2`); None when the word is not a
+    whole number from 1 to MAX_PAGE."""
+    return int(word) if word.isdecimal() and 1 <= int(word) <= MAX_PAGE else None
 
 
 def latest_due(today: date) -> date:

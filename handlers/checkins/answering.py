@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from slack_sdk import WebClient
 
 from bot.services.checkins import answerable, answers
-from bot.services.checkins.read_models import AnswerInput, AnswerSource
+from bot.services.checkins.read_models import AnswerInput, AnswerSource, PromptRef
 from bot.services.errors import ServiceError
 from handlers.checkins.receipts import show_answered, tell
 from handlers.common.modals import modal_errors
@@ -123,7 +123,7 @@ def open_answer_form(
 
 def _pressed(
     deps, client, respond, team_id, user_id, raw
-) -> tuple[CheckinButtonValue, answerable.PromptRef] | None:
+) -> tuple[CheckinButtonValue, PromptRef] | None:
     """The pressed button's value and the prompt it belongs to; None once the person is told why not."""
     try:
         button = CheckinButtonValue.load(raw)

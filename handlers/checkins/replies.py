@@ -18,7 +18,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.domain.checkins.replies import parse_reply
 from bot.services.checkins import answerable, answers, home
-from bot.services.checkins.read_models import AnswerInput, AnswerRecorded, AnswerSource
+from bot.services.checkins.read_models import AnswerInput, AnswerRecorded, AnswerSource, PromptRef
 from bot.services.checkins.refusals import AlreadyAnswered
 from bot.services.errors import ServiceError
 from handlers.checkins.receipts import edit_button_of, show_answered
@@ -82,7 +82,7 @@ def _record(
     answer: AnswerInput,
     now: datetime,
     *,
-    prompt: answerable.PromptRef | None = None,
+    prompt: PromptRef | None = None,
     anonymous_answer_id: str | None = None,
 ) -> AnswerRecorded | ServiceError:
     try:

@@ -18,8 +18,7 @@ from slack_sdk.models.views import View
 
 from bot.domain.checkins.enums import Category
 from bot.services.checkins.answer_input import MAX_TEXT
-from bot.services.checkins.answerable import AnswerForm
-from bot.services.checkins.read_models import AnswerInput
+from bot.services.checkins.read_models import AnswerForm, AnswerInput
 from handlers.ids import ActionId, BlockId, CallbackId, checkin_objective_block_id
 from handlers.metadata import CheckinAnswerMeta
 from handlers.views import limits

@@ -1,4 +1,5 @@
-"""Runs the installed `goalbot` console script the way a user would, with a clean environment."""
+"""Runs the installed `goalbot` console script the way a user would, with a clean environment; and,
+for verbs called in-process through cli.main, a migrated SQLite file as the only setting."""
 
 import subprocess
 import sys
@@ -7,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.environment import clean_env, with_slack_secrets
+from models.db import make_engine, make_sessionmaker
+from models.migrate import upgrade
+from tests.cli.environment import SETTING_NAMES, clean_env, with_slack_secrets
 
 
 @pytest.fixture(scope="session")
@@ -42,3 +45,17 @@ def run_goalbot(goalbot_script: str, tmp_path: Path) -> Callable[..., subprocess
         )
 
     return run
+
+
+@pytest.fixture
+def database(monkeypatch, tmp_path):
+    """No setting from the test run's environment; DATABASE_URL a SQLite file migrated to head, whose
+    sessions the test gets to seed it."""
+    for name in SETTING_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    url = f"sqlite:///{tmp_path / 'goalbot.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine = make_engine(url)
+    upgrade(engine)
+    yield make_sessionmaker(engine)
+    engine.dispose()

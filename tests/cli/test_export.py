@@ -5,29 +5,18 @@ import csv
 import pytest
 
 from bot.entrypoints import cli
-from models.db import make_engine, make_sessionmaker
-from models.migrate import upgrade
-from tests.cli.environment import SETTING_NAMES
 from tests.services.reports.checkin_data import answer, checkin_channel
 
 
 @pytest.fixture
-def database(monkeypatch, tmp_path):
-    for name in SETTING_NAMES:
-        monkeypatch.delenv(name, raising=False)
-    url = f"sqlite:///{tmp_path / 'goalbot.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    engine = make_engine(url)
-    upgrade(engine)
-    sessions = make_sessionmaker(engine)
-    checkin_channel(sessions, "T0AB", "C0ANON", ["U1", "U2", "U3"], anonymous=True)
+def seeded(database):
+    """An anonymous check-in's channel in workspace T0AB, answered by all three people."""
+    checkin_channel(database, "T0AB", "C0ANON", ["U1", "U2", "U3"], anonymous=True)
     for user in ("U1", "U2", "U3"):
-        answer(sessions, "T0AB", "C0ANON", user, "clearer prices")
-    yield sessions
-    engine.dispose()
+        answer(database, "T0AB", "C0ANON", user, "clearer prices")
 
 
-def test_export_writes_the_files_and_anonymous_answers_have_no_author(database, tmp_path, capsys):
+def test_export_writes_the_files_and_anonymous_answers_have_no_author(seeded, tmp_path, capsys):
     out = tmp_path / "out"
     code = cli.main(
         ["export", "--team", "T0AB", "--out", str(out), "--channel", "C0ANON", "--month", "2026-11"]
@@ -56,7 +45,7 @@ def test_export_writes_the_files_and_anonymous_answers_have_no_author(database, 
         (["--team", "T0AB", "--out", "X", "--channel", "#general"], "--channel needs a channel id"),
     ],
 )
-def test_bad_arguments_get_one_line_and_exit_2(database, tmp_path, capsys, args, says):
+def test_bad_arguments_get_one_line_and_exit_2(seeded, tmp_path, capsys, args, says):
     args = [a if a != "X" else str(tmp_path / "out") for a in args]
     assert cli.main(["export", *args]) == 2
     err = capsys.readouterr().err

@@ -9,24 +9,9 @@ from sqlalchemy import update
 from bot.entrypoints import cli
 from bot.services.workspaces import list_workspaces, mark_token_failing, note_workspace
 from bot.slack.standin import SlackStandIn
-from models.db import make_engine, make_sessionmaker
-from models.migrate import upgrade
 from models.workspaces import Workspace, WorkspaceState
-from tests.cli.environment import SETTING_NAMES
 
 AT = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def database(monkeypatch, tmp_path):
-    for name in SETTING_NAMES:
-        monkeypatch.delenv(name, raising=False)
-    url = f"sqlite:///{tmp_path / 'goalbot.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    engine = make_engine(url)
-    upgrade(engine)
-    yield make_sessionmaker(engine)
-    engine.dispose()
 
 
 def _three_workspaces(sessions) -> None:

@@ -1,4 +1,5 @@
-"""bot/domain/limits.py: each limit fits its column, control characters go, due dates are bounded."""
+"""bot/domain/limits.py: each limit fits its column, control characters go, due dates and pages are
+bounded."""
 
 from datetime import date
 
@@ -61,3 +62,12 @@ def test_a_due_date_beyond_the_bound_is_a_time_bound_problem():
     assert check_smart(draft, today) == []
     later = check_smart(GoalDraft(**{**draft.__dict__, "due_date": date(9999, 12, 30)}), today)
     assert [(p.field, "10 years" in p.hint) for p in later] == [("due_date", True)]
+
+
+@pytest.mark.parametrize(
+    ("word", "page"),
+    [("1", 1), ("2", 2), ("100000", limits.MAX_PAGE), ("100001", None), ("0", None), ("-1", None),
+     ("1.5", None), ("²", None), ("", None)],
+)  # fmt: skip
+def test_a_page_is_a_whole_number_from_one_to_the_most_pages(word, page):
+    assert limits.page_number(word) == page

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.domain.limits import page_number
+
 
 @dataclass(frozen=True)
 class ListFollowups:
@@ -47,7 +49,6 @@ class Problem:
 
 FollowupCommand = ListFollowups | FollowupsSettings | FollowupsDue | FollowupsChannel | Export | Problem
 
-MAX_PAGE = 100_000
 MAX_DUE_HOURS = 24 * 30
 FOLLOWUPS_USAGE = (
     "`/goals followups` lists open follow-ups (`/goals followups 2` for the next page); "
@@ -70,9 +71,8 @@ def parse_followups(arguments: list[str]) -> FollowupCommand:
     words = [w.lower() for w in arguments]
     if not words:
         return ListFollowups()
-    if len(words) == 1 and words[0].isdecimal():
-        page = int(words[0])
-        return ListFollowups(page) if 1 <= page <= MAX_PAGE else Problem(FOLLOWUPS_USAGE)
+    if len(words) == 1 and (page := page_number(words[0])) is not None:
+        return ListFollowups(page)
     if words == ["settings"]:
         return FollowupsSettings()
     if words[0] == "due":

@@ -1,77 +1,45 @@
 """What a person can answer, read before anything is recorded: which prompt a button came from,
 which channel's check-in is open for them (a DM reply; `/checkin`), the form with the answer given
-so far, and the rules that pick the period and the answer an edit goes to. answers.py records
-through the same rules (`open_period`, `anonymous_answer_to_edit`), so the form and the recording
-never disagree.
+so far. The rules that pick the period and the answer an edit goes to are answer_rules.py's, which
+answers.py records through too, so the form and the recording never disagree.
 
-Read-only. A prompt id is only ever resolved for the person it was sent to, so someone else's id
-and an unknown one look the same (`UnknownPrompt`). An anonymous answer is found only by its random
-id (from the person's own Edit button), never by person.
+Read-only; what it returns is defined in read_models.py. A prompt id is only ever resolved for
+the person it was sent to, so someone else's id and an unknown one look the same (`UnknownPrompt`).
+An anonymous answer is found only by its random id (from the person's own Edit button), never by
+person.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.checkins.localtime import zone
-from bot.domain.checkins.periods import Period, answerable_period, is_late, period_for, todays_period
-from bot.domain.checkins.spec import Questions, ScheduleSpec
+from bot.domain.checkins.periods import Period, is_late, period_for, todays_period
+from bot.domain.checkins.spec import ScheduleSpec
 from bot.domain.limits import MAX_ID
-from bot.services.checkins.audience import person_of, schedules_asking
+from bot.services.checkins.answer_rules import (
+    anonymous_answer_to_edit,
+    as_stored,
+    follow_up_of,
+    named_answer,
+    open_period,
+    person_zone,
+)
+from bot.services.checkins.audience import schedules_asking
 from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.prompt_contents import summarize_for
-from bot.services.checkins.read_models import AnswerInput, MessageRef
-from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, NoSchedule, UnknownPrompt
-from bot.services.checkins.schedules import find_schedule
+from bot.services.checkins.read_models import (
+    AnswerForm,
+    CheckinToAnswer,
+    MessageRef,
+    PromptMessage,
+    PromptRef,
+)
+from bot.services.checkins.refusals import UnknownPrompt
 from bot.services.checkins.specs import spec_of
-from bot.services.read_models import ObjectiveSummary
-from models.answers import AnonymousAnswer, AnonymousAnswerNumber, Answer, AnswerNumber
 from models.checkins import Delivery, Schedule
-from models.followups import FollowUp
-
-
-@dataclass(frozen=True)
-class PromptRef:
-    """The check-in a prompt (or its buttons) belongs to."""
-
-    delivery_id: int
-    channel_id: str
-    local_date: date
-
-
-@dataclass(frozen=True)
-class PromptMessage:
-    """A prompt and where it sits in the person's DM."""
-
-    prompt: PromptRef
-    message: MessageRef
-
-
-@dataclass(frozen=True)
-class CheckinToAnswer:
-    """A channel's check-in open for the person, and the local date of its period."""
-
-    channel_id: str
-    local_date: date
-
-
-@dataclass(frozen=True)
-class AnswerForm:
-    channel_id: str
-    local_date: date
-    anonymous: bool
-    questions: Questions
-    objectives: tuple[ObjectiveSummary, ...]
-    answer: AnswerInput | None  # what was answered so far; None for a first answer
-    late: bool  # answering now would count as late
-    closes_at: datetime
-    tz: str  # the person's zone name, for showing times
-    delivery_id: int | None  # the prompt, when one was planned or sent
-    anonymous_answer_id: str | None  # only when the caller brought it (the Edit button)
 
 
 def prompt_of(sessions: sessionmaker[Session], *, team_id: str, user_id: str, delivery_id: int) -> PromptRef:
@@ -205,86 +173,3 @@ def answered_prompt(
             PromptRef(prompt.id, channel_id, period.local_date),
             MessageRef(prompt.message_channel, prompt.message_ts),
         )
-
-
-def open_period(
-    session: Session,
-    team_id: str,
-    user_id: str,
-    channel_id: str,
-    now: datetime,
-    default_tz: str,
-    for_date: date | None,
-) -> tuple[Schedule, ZoneInfo, Period]:
-    """The channel's schedule, the person's zone and the period an answer now goes to (refused when
-    there is none: `for_date` is a prompt's own day, and an old prompt never answers a newer period)."""
-    schedule = find_schedule(session, team_id, channel_id)
-    if schedule is None or not schedule.active:
-        raise NoSchedule(channel_id)
-    tz = person_zone(session, team_id, user_id, default_tz)
-    period = answerable_period(spec_of(schedule), tz, now, for_date)
-    if period is None:
-        raise NoOpenCheckin(channel_id)
-    return schedule, tz, period
-
-
-def person_zone(session: Session, team_id: str, user_id: str, default_tz: str) -> ZoneInfo:
-    person = person_of(session, team_id, user_id)
-    return zone(person.tz if person and person.tz else default_tz, default_tz)
-
-
-def named_answer(session: Session, schedule: Schedule, user_id: str, local_date: date) -> Answer | None:
-    return session.scalar(
-        select(Answer).where(
-            Answer.team_id == schedule.team_id,
-            Answer.schedule_id == schedule.id,
-            Answer.user_id == user_id,
-            Answer.local_date == local_date,
-        )
-    )
-
-
-def anonymous_answer_to_edit(
-    session: Session, schedule: Schedule, local_date: date, answered: bool, answer_id: str | None
-) -> AnonymousAnswer | None:
-    """The anonymous answer that `answer_id` (the person's own Edit button) names; None for a first
-    answer. Nothing links the answer to its author, so an answered prompt without the id is
-    `AlreadyAnswered`, and an id not of this period (an old Edit button) `NoOpenCheckin`."""
-    if answer_id is None:
-        if answered:
-            raise AlreadyAnswered(schedule.channel_id)
-        return None
-    row = session.scalar(
-        select(AnonymousAnswer).where(
-            AnonymousAnswer.id == answer_id,
-            AnonymousAnswer.team_id == schedule.team_id,
-            AnonymousAnswer.schedule_id == schedule.id,
-            AnonymousAnswer.local_date == local_date,
-        )
-    )
-    if row is None:
-        raise NoOpenCheckin(schedule.channel_id)
-    return row
-
-
-def follow_up_of(session: Session, row: Answer) -> FollowUp | None:
-    """The follow-up a named answer flagged (an anonymous one's is held apart, with no link)."""
-    query = select(FollowUp).where(FollowUp.team_id == row.team_id, FollowUp.answer_id == row.id)
-    return session.scalar(query)
-
-
-def as_stored(
-    session: Session, row: Answer | AnonymousAnswer, follow_up: FollowUp | None = None
-) -> AnswerInput:
-    """The answer as stored: its texts, its numbers and, for a named one, the follow-up it flagged."""
-    model = AnonymousAnswerNumber if isinstance(row, AnonymousAnswer) else AnswerNumber
-    numbers = select(model.objective_id, model.value).where(model.answer_id == row.id)
-    return AnswerInput(
-        numbers={objective_id: value for objective_id, value in session.execute(numbers)},
-        confidence=row.confidence,
-        expectations=row.expectations,
-        obstacles=row.obstacles,
-        category=row.category,
-        follow_up=follow_up is not None,
-        follow_up_description=follow_up.description if follow_up is not None else None,
-    )

@@ -108,6 +108,46 @@ class MessageRef:
 
 
 @dataclass(frozen=True)
+class PromptRef:
+    """The check-in a prompt (or its buttons) belongs to."""
+
+    delivery_id: int
+    channel_id: str
+    local_date: date
+
+
+@dataclass(frozen=True)
+class PromptMessage:
+    """A prompt and where it sits in the person's DM."""
+
+    prompt: PromptRef
+    message: MessageRef
+
+
+@dataclass(frozen=True)
+class CheckinToAnswer:
+    """A channel's check-in open for the person, and the local date of its period."""
+
+    channel_id: str
+    local_date: date
+
+
+@dataclass(frozen=True)
+class AnswerForm:
+    channel_id: str
+    local_date: date
+    anonymous: bool
+    questions: Questions
+    objectives: tuple[ObjectiveSummary, ...]
+    answer: AnswerInput | None  # what was answered so far; None for a first answer
+    late: bool  # answering now would count as late
+    closes_at: datetime
+    tz: str  # the person's zone name, for showing times
+    delivery_id: int | None  # the prompt, when one was planned or sent
+    anonymous_answer_id: str | None  # only when the caller brought it (the Edit button)
+
+
+@dataclass(frozen=True)
 class AnswerRecorded:
     """`anonymous_answer_id` goes only into the person's own DM (the Edit button's value)."""
 

@@ -40,6 +40,7 @@ def test_followups_and_export_commands(text, parsed):
         ("followups due 31d", "/goals followups due 24h"),
         ("followups due soon", "/goals followups due 24h"),
         ("followups 0", "/goals followups 2"),
+        ("followups 100001", "/goals followups 2"),
         ("followups channel #", "/goals followups channel #cs-escalations"),
         ("followups channel <#general>", "/goals followups channel C0123ABCD"),
         ("followups whatever", "/goals followups due 24h"),

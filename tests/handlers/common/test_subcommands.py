@@ -1,6 +1,6 @@
 """The table of other features' `/goals` subcommands: a parsed command reaches the runner of the
 feature that registered its kind, and only the kinds it named answer from the database alone.
-(That registration wires reports and follow-ups: tests/e2e/test_report_commands.py, test_followups.py.)"""
+(That registration wires reports and follow-ups: tests/e2e/test_report_commands.py, tests/e2e/followups/.)"""
 
 from bot.domain import report_commands as rc
 from bot.domain.followups import commands as fc

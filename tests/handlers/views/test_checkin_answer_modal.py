@@ -4,8 +4,7 @@ from datetime import UTC, date, datetime
 
 from bot.domain.checkins.enums import Category
 from bot.domain.checkins.spec import Questions
-from bot.services.checkins.answerable import AnswerForm
-from bot.services.checkins.read_models import AnswerInput
+from bot.services.checkins.read_models import AnswerForm, AnswerInput
 from bot.slack.standin.requests import fill as submitted_values
 from handlers.ids import BlockId, checkin_objective_block_id
 from handlers.metadata import CheckinAnswerMeta

@@ -6,7 +6,15 @@ from datetime import date, time, timedelta
 import pytest
 
 from bot.services.checkins import answerable, answers, members, schedules
-from bot.services.checkins.read_models import AnswerInput, AnswerSource, MessageRef, PersonInfo
+from bot.services.checkins.read_models import (
+    AnswerInput,
+    AnswerSource,
+    CheckinToAnswer,
+    MessageRef,
+    PersonInfo,
+    PromptMessage,
+    PromptRef,
+)
 from bot.services.checkins.refusals import AlreadyAnswered, NoOpenCheckin, UnknownPrompt
 from models.checkins import Delivery
 from tests.outbound.outbox.helpers import claim_deliveries, mark_delivery_sent
@@ -111,8 +119,8 @@ def test_the_answered_prompt_message_is_found_once_the_prompt_was_sent_and_answe
     mark_delivery_sent(sessions, sent.id, channel="D1", ts="1.000100", now=MON_0900_UTC)
     assert found() is None  # not answered yet
     answer(sessions, "U1", at=MON_0900_UTC, given=AnswerInput(confidence=5))
-    assert found() == answerable.PromptMessage(
-        answerable.PromptRef(sent.id, CHANNEL, MON), MessageRef("D1", "1.000100")
+    assert found() == PromptMessage(
+        PromptRef(sent.id, CHANNEL, MON), MessageRef("D1", "1.000100")
     )
     assert found("U2") is None  # someone else's prompt is never theirs
 
@@ -135,10 +143,10 @@ def test_a_reply_goes_to_the_check_in_opened_last_and_checkin_opens_today_s_wher
 
     early = MON_0900_UTC - timedelta(hours=1)
     assert reply_goes_to(early) is None  # Friday's periods have closed, Monday's have not opened
-    assert checkin_opens(early) == answerable.CheckinToAnswer("C0TWO", MON)
-    assert checkin_opens(early, prefer=CHANNEL) == answerable.CheckinToAnswer(CHANNEL, MON)
+    assert checkin_opens(early) == CheckinToAnswer("C0TWO", MON)
+    assert checkin_opens(early, prefer=CHANNEL) == CheckinToAnswer(CHANNEL, MON)
     assert reply_goes_to(MON_0900_UTC + timedelta(minutes=30)) == CHANNEL
     assert reply_goes_to(MON_0900_UTC + timedelta(hours=1)) == "C0TWO"
     assert checkin_opens(MON_0900_UTC + timedelta(hours=1), prefer=CHANNEL) == (
-        answerable.CheckinToAnswer(CHANNEL, MON)
+        CheckinToAnswer(CHANNEL, MON)
     )

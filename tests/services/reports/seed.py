@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.enums import DeliveryState
-from bot.services.checkins.answers import retally_answer_row
+from bot.services.checkins.answer_parts import retally_answer_row
 from models.answers import AnonymousAnswer, Answer
 from models.checkins import Delivery, Schedule
 from models.followups import FollowUp

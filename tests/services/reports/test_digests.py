@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.domain.checkins.enums import FollowUpStatus
 from bot.domain.reports.periods import parse_period_id
-from bot.services.checkins.answers import retally_answer_row, row_marks
+from bot.services.checkins.answer_parts import retally_answer_row, row_marks
 from bot.services.reports.digests import channel_digest, remember_digest
 from models.answers import Answer
 from models.followups import POST_KEY, FollowUp, FollowupMessage

@@ -14,7 +14,7 @@ from bot.domain.checkins.enums import Category
 from bot.domain.reports.anonymity import anonymous_results_visible
 from bot.domain.reports.periods import parse_period_id, week_of
 from bot.domain.reports.themes import ThemeAnswer, find_themes, theme_words
-from bot.services.checkins.answers import retally_answer_row, row_marks
+from bot.services.checkins.answer_parts import retally_answer_row, row_marks
 from bot.services.reports.theme_counts import answered_by_period, category_counts, period_themes
 from models.answers import AnonymousAnswer, Answer
 from models.checkins import Schedule
