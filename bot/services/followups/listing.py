@@ -8,11 +8,11 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.enums import FollowUpStatus
+from bot.domain.limits import MAX_PAGE
 from bot.services.followups.read_models import FollowupPage, shown_to_people, view_of
 from models.followups import POST_KEY, FollowUp, FollowupMessage
 
 PER_PAGE = 10
-MAX_PAGE = 100_000
 
 
 def open_followups(
