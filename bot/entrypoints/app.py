@@ -63,7 +63,7 @@ def create_app(
     if sessions is None:
         sessions = make_sessionmaker(make_engine(settings.database_url))
     withhold_slack_payloads()  # whatever the level, Bolt's DEBUG lines never carry a payload
-    install = install_flow(settings, sessions) if settings.distributed else None
+    install = install_flow(settings, sessions, clock) if settings.distributed else None
     app = App(
         client=build_client(settings),
         signing_secret=settings.slack_signing_secret,
@@ -75,7 +75,7 @@ def create_app(
         logger=logger,
         # Both modes authorize through an installation store (bot/installations): SLACK_BOT_TOKEN as
         # the one installation, or, in distributed mode, "Add to Slack" and a token per workspace.
-        authorize=authorize(settings, install),  # type: ignore[arg-type]  # Bolt takes an Authorize too
+        authorize=authorize(settings, install, clock),  # type: ignore[arg-type]  # Bolt takes an Authorize too
         oauth_flow=install,
         installation_store_bot_only=True if install is not None else None,
     )
@@ -85,20 +85,33 @@ def create_app(
     return app
 
 
-def authorize(settings: Settings, install: OAuthFlow | None) -> InstallationStoreAuthorize | None:
-    """One code path: both modes find a workspace's bot token in an installation store."""
-    from bot.installations.authorize import OneInstallation, authorize_with
+def authorize(
+    settings: Settings, install: OAuthFlow | None, clock: Callable[[], datetime] = utc_now
+) -> InstallationStoreAuthorize | None:
+    """One code path: both modes find a workspace's bot token in an installation store. A rotating
+    token is refreshed by goalbot's locked refresh, the tick's own (RefreshingStore): Bolt is given
+    no client secret, so it never refreshes one itself, without a lock."""
+    from bot.installations.authorize import OneInstallation, RefreshingStore, authorize_with
+    from bot.installations.bot_tokens import InstalledBotTokens
 
     if install is None:
         # No token at all is refused by the CLI first (settings.require); Bolt says so otherwise.
         return authorize_with(OneInstallation(settings.slack_bot_token)) if settings.slack_bot_token else None
     oauth = install.settings
-    return authorize_with(
-        oauth.installation_store, client_id=oauth.client_id, client_secret=oauth.client_secret
+    engine = oauth.installation_store.engine  # type: ignore[attr-defined]  # the database's store
+    tokens = InstalledBotTokens(
+        engine,
+        oauth.client_id,
+        oauth.client_secret,
+        base_url=settings.slack_api_base_url,
+        clock=clock,
     )
+    return authorize_with(RefreshingStore(oauth.installation_store, tokens))
 
 
-def install_flow(settings: Settings, sessions: sessionmaker[Session]) -> OAuthFlow:
+def install_flow(
+    settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], datetime] = utc_now
+) -> OAuthFlow:
     """Bolt's OAuth flow on the app's database, asking for exactly manifest.yml's bot scopes."""
     from bot.installations.flow import build_install_flow
     from bot.slack.standin.manifest import bot_scopes
@@ -114,4 +127,5 @@ def install_flow(settings: Settings, sessions: sessionmaker[Session]) -> OAuthFl
         scopes=sorted(bot_scopes()),
         authorization_url=settings.slack_authorize_url,
         redirect_uri=settings.slack_redirect_uri,
+        clock=clock,
     )
