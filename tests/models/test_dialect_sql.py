@@ -56,9 +56,10 @@ def test_lock_until_commit_serializes_read_then_write_across_connections(engine)
         try:
             with engine.begin() as connection:
                 lock_until_commit(connection, "counter:T1", bots)
-                seen = int(connection.scalar(select(bots.c.bot_scopes).where(bots.c.team_id == "T1")))
-                connection.execute(update(bots).where(bots.c.team_id == "T1").values(bot_scopes=str(seen + 1)))
-        except Exception as error:  # noqa: BLE001 - reported below, with the others
+                counter, mine = bots.c.bot_scopes, bots.c.team_id == "T1"
+                seen = int(connection.scalar(select(counter).where(mine)))
+                connection.execute(update(bots).where(mine).values({counter: str(seen + 1)}))
+        except Exception as error:
             errors.append(error)
 
     running = [threading.Thread(target=increment) for _ in range(threads)]

@@ -1,7 +1,7 @@
 """Installs with token rotation on (the stand-in's app registered `rotating=True`: 12-hour tokens
 with single-use refresh tokens) and what the stand-in saw of their refreshes."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -28,7 +28,12 @@ def due_at(installed_at: datetime) -> datetime:
 def token_source(server: InstallServer, **kwargs) -> InstalledBotTokens:
     """A process's token source on the test's clock (a second one plays another process)."""
     return InstalledBotTokens(
-        server.engine, CLIENT_ID, CLIENT_SECRET, base_url=server.standin.base_url, clock=server.clock, **kwargs
+        server.engine,
+        CLIENT_ID,
+        CLIENT_SECRET,
+        base_url=server.standin.base_url,
+        clock=server.clock,
+        **kwargs,
     )
 
 

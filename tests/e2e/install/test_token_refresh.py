@@ -150,7 +150,7 @@ def test_the_margin_is_two_hours_and_nothing_is_due_before_it(install_server):
     installed_at = install_server.clock.now
     install_rotating(install_server, "T1", "T2")
     source = token_source(install_server)
-    assert MARGIN == timedelta(hours=2)
+    assert timedelta(hours=2) == MARGIN
     assert source.due_within_margin(due_at(installed_at) - timedelta(seconds=2)) == []
     assert source.due_within_margin(due_at(installed_at)) == ["T1", "T2"]
 
