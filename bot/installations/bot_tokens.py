@@ -40,8 +40,9 @@ from models.installations import bots
 logger = logging.getLogger(__name__)
 
 RECHECK_SECONDS = 10.0
-# After a refresh Slack failed (down, slow, 429), this process waits this long before trying again
-# (the token is still handed out meanwhile while it is good for LAST_USE more).
+# After a refresh Slack failed, this process waits this long before asking Slack again (a transient
+# failure hands out the current token meanwhile while it is good for LAST_USE more; a permanent one
+# is marked, and web requests for the workspace must not each burn a refresh call).
 RETRY_REFRESH_SECONDS = 60.0
 
 
@@ -67,7 +68,7 @@ class InstalledBotTokens:
         self._rotate = Rotate(client_id=client_id, client_secret=client_secret, base_url=base_url)
         self._margin, self._recheck, self._monotonic = margin, recheck, monotonic
         self._known: dict[str, tuple[float, BotToken]] = {}
-        self._retry_at: dict[str, float] = {}
+        self._last_failure: dict[str, tuple[float, RefreshFailed]] = {}  # until when, what
         self._lock = threading.Lock()
         self._refreshing: dict[str, threading.Lock] = {}
 
@@ -120,14 +121,14 @@ class InstalledBotTokens:
 
     def _refreshed(self, team_id: str, due: BotToken) -> BotToken:
         with self._lock:
-            waiting = self._retry_at.get(team_id, 0.0) > self._monotonic()
-        if waiting and due.usable(self._clock()):
-            return due  # Slack failed the last try a moment ago; the token still has time
+            last = self._last_failure.get(team_id)
         try:
+            if last is not None and last[0] > self._monotonic():
+                raise last[1]  # Slack failed the last try a moment ago: not asked again yet
             return self._refresh(team_id)[0]
         except RefreshFailed as failed:
             if not failed.permanent and due.usable(self._clock()):
-                return due
+                return due  # the token still has time
             raise TokenUnavailable(failed.error, permanent=failed.permanent) from None
 
     def _refresh(self, team_id: str) -> tuple[BotToken, bool]:
@@ -153,17 +154,17 @@ class InstalledBotTokens:
                 self._failed(team_id, failed)
                 raise
         with self._lock:
-            self._retry_at.pop(team_id, None)
+            self._last_failure.pop(team_id, None)
         self._remember(team_id, token)
         return token, refreshed
 
     def _failed(self, team_id: str, failed: RefreshFailed) -> None:
         self.forget(team_id)
+        with self._lock:
+            self._last_failure[team_id] = (self._monotonic() + RETRY_REFRESH_SECONDS, failed)
         if failed.permanent:
             note_token_failing(self._sessions, team_id, failed.error, self._clock())
             return
-        with self._lock:
-            self._retry_at[team_id] = self._monotonic() + RETRY_REFRESH_SECONDS
         logger.warning(
             "workspace %s: its bot token could not be refreshed (%s); trying again later",
             team_id,

@@ -114,6 +114,11 @@ class Sender:
                     if self.health and code in TOKEN_ERRORS:  # the token, not the message: it waits
                         self.health.failed(team_id, code)
                         raise SendFailed(code, retryable=True, retries=retries) from None
+                    if code == "token_expired":  # a rotating token past its expiry (clocks apart?)
+                        forget = getattr(self.tokens, "forget", None)
+                        if forget is not None:  # read (and refresh) it again at the next call
+                            forget(team_id)
+                        raise SendFailed(code, retryable=True, retries=retries) from None
                     raise SendFailed(code, retryable=False, retries=retries) from None
                 reason = f"HTTP {status}"
             except _TRANSIENT as error:
