@@ -72,10 +72,6 @@ class InstalledBotTokens:
         self._lock = threading.Lock()
         self._refreshing: dict[str, threading.Lock] = {}
 
-    @property
-    def margin(self) -> timedelta:
-        return self._margin
-
     def token_for(self, team_id: str) -> str:
         return self.current(team_id).token
 

@@ -16,6 +16,7 @@ from bot.outbound.tokens import TokenUnavailable
 from bot.outbound.workspace_health import WorkspaceHealth
 from bot.services.workspaces import list_workspaces
 from bot.slack.standin.oauth import TOKEN_LIFETIME, token_used
+from tests import slack_requests as slack
 from tests.e2e.install.conftest import CLIENT_ID, CLIENT_SECRET
 from tests.e2e.install.rotating import (
     due_at,
@@ -25,6 +26,7 @@ from tests.e2e.install.rotating import (
     stored,
     token_source,
 )
+from tests.fixtures.bot import SIGNING_SECRET
 
 
 def test_a_token_is_refreshed_only_once_it_is_due(install_server):
@@ -174,3 +176,33 @@ def _burn_refresh_token(server, team_id: str) -> None:
         },
     )
     assert answer["ok"]
+
+
+def test_a_command_from_a_workspace_whose_refresh_failed_for_good_calls_no_web_api(install_server):
+    # The web path: Bolt's authorize asks the same token source (RefreshingStore), which refuses.
+    installed_at = install_server.clock.now
+    tokens = install_rotating(install_server, "T1", "T2")
+    _burn_refresh_token(install_server, "T1")
+    first_refresh = [stored(install_server, team)[1] for team in ("T1", "T2")]
+    install_server.clock.now = due_at(installed_at) + timedelta(minutes=1)
+    standin = install_server.standin
+    standin.clear()
+
+    for team_id in ("T1", "T2"):
+        body, content_type = slack.slash_command(
+            "new", team_id=team_id, user_id="U1", channel_id="C1", response_url=standin.response_url(team_id)
+        )
+        status, _headers, _raw = slack.post_signed(
+            install_server.url + "/slack/events", body, content_type, SIGNING_SECRET
+        )
+        assert status == 200
+    standin.wait_for("views.open")
+    standin.settle()
+
+    assert [call.team_id for call in standin.calls("views.open")] == ["T2"]
+    assert token_used(standin.last("views.open")) == stored(install_server, "T2")[0] != tokens["T2"]
+    assert [call.body["refresh_token"] for call in refreshes(install_server)] == first_refresh
+    marked = {ws.team_id: ws.token_error for ws in list_workspaces(_sessions(install_server))}
+    assert marked["T1"] == "invalid_refresh_token" and marked["T2"] is None
+    assert [call for call in standin.calls() if token_used(call) == tokens["T1"]] == []
+
