@@ -75,7 +75,7 @@ def create_app(
         logger=logger,
         # Both modes authorize through an installation store (bot/installations): SLACK_BOT_TOKEN as
         # the one installation, or, in distributed mode, "Add to Slack" and a token per workspace.
-        authorize=authorize(settings, install, clock),  # type: ignore[arg-type]  # Bolt takes an Authorize too
+        authorize=authorize(settings, install, sessions, clock),  # type: ignore[arg-type]  # or an Authorize
         oauth_flow=install,
         installation_store_bot_only=True if install is not None else None,
     )
@@ -86,7 +86,10 @@ def create_app(
 
 
 def authorize(
-    settings: Settings, install: OAuthFlow | None, clock: Callable[[], datetime] = utc_now
+    settings: Settings,
+    install: OAuthFlow | None,
+    sessions: sessionmaker[Session],
+    clock: Callable[[], datetime] = utc_now,
 ) -> InstallationStoreAuthorize | None:
     """One code path: both modes find a workspace's bot token in an installation store. A rotating
     token is refreshed by goalbot's locked refresh, the tick's own (RefreshingStore): Bolt is given
@@ -98,9 +101,8 @@ def authorize(
         # No token at all is refused by the CLI first (settings.require); Bolt says so otherwise.
         return authorize_with(OneInstallation(settings.slack_bot_token)) if settings.slack_bot_token else None
     oauth = install.settings
-    engine = oauth.installation_store.engine  # type: ignore[attr-defined]  # the database's store
     tokens = InstalledBotTokens(
-        engine,
+        _engine_of(sessions),
         oauth.client_id,
         oauth.client_secret,
         base_url=settings.slack_api_base_url,
@@ -116,9 +118,7 @@ def install_flow(
     from bot.installations.flow import build_install_flow
     from bot.slack.standin.manifest import bot_scopes
 
-    engine = sessions.kw.get("bind")
-    if not isinstance(engine, Engine):
-        raise TypeError("installations need a sessionmaker bound to an Engine")
+    engine = _engine_of(sessions)
     assert settings.slack_client_id and settings.slack_client_secret  # distributed mode requires both
     return build_install_flow(
         engine=engine,
@@ -129,3 +129,10 @@ def install_flow(
         redirect_uri=settings.slack_redirect_uri,
         clock=clock,
     )
+
+
+def _engine_of(sessions: sessionmaker[Session]) -> Engine:
+    engine = sessions.kw.get("bind")
+    if not isinstance(engine, Engine):
+        raise TypeError("installations need a sessionmaker bound to an Engine")
+    return engine
