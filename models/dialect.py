@@ -1,13 +1,15 @@
 """The few statements whose SQL differs between SQLite and PostgreSQL, written once.
 
-Insert-or-ignore, additive upsert, skip-locked claims and reads outside a transaction are the only
-dialect-specific SQL goalbot needs; every module builds them here instead of branching on the
-dialect itself (tests/models/test_dialect_sql.py holds the rest of the code to that).
+Insert-or-ignore, additive upsert, skip-locked claims, reads outside a transaction and a lock held
+until the transaction ends are the only dialect-specific SQL goalbot needs; every module builds
+them here instead of branching on the dialect itself (tests/models/test_dialect_sql.py holds the
+rest of the code to that).
 """
 
+import hashlib
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table
+from sqlalchemy import Connection, Select, Table, false, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -59,3 +61,23 @@ def has_one_writer(sessions: sessionmaker[Session]) -> bool:
     """SQLite writes one transaction at a time: threads that write would only queue for it."""
     bind = sessions.kw.get("bind")
     return bind is not None and bind.dialect.name == "sqlite"
+
+
+def lock_until_commit(connection: Connection, key: str, table: Table) -> None:
+    """Waits for, then holds until the transaction ends, a lock on `key`: whoever runs this with
+    the same key after us waits for our commit and then reads what we wrote.
+
+    PostgreSQL: a transaction-level advisory lock on the key's hash (only that key's holders wait;
+    rows may be inserted or replaced meanwhile). SQLite: the database's write lock, taken now by an
+    UPDATE of `table` that changes nothing (pysqlite begins the transaction at a write); SQLite has
+    one writer at a time, so this serializes all writers, which is what it does anyway."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_advisory_xact_lock(_lock_number(key))))
+        return
+    column = next(iter(table.primary_key.columns))
+    connection.execute(update(table).where(false()).values({column.name: column}))
+
+
+def _lock_number(key: str) -> int:
+    # pg_advisory_xact_lock takes a bigint: the first 8 bytes of a stable hash, signed.
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)

@@ -64,7 +64,7 @@ def create_app(
     if sessions is None:
         sessions = make_sessionmaker(make_engine(settings.database_url))
     withhold_slack_payloads()  # whatever the level, Bolt's DEBUG lines never carry a payload
-    install = install_flow(settings, sessions) if settings.distributed else None
+    install = install_flow(settings, sessions, clock) if settings.distributed else None
     app = App(
         client=build_client(settings),
         signing_secret=settings.slack_signing_secret,
@@ -76,7 +76,7 @@ def create_app(
         logger=logger,
         # Both modes authorize through an installation store (bot/installations): SLACK_BOT_TOKEN as
         # the one installation, or, in distributed mode, "Add to Slack" and a token per workspace.
-        authorize=authorize(settings, install),  # type: ignore[arg-type]  # Bolt takes an Authorize too
+        authorize=authorize(settings, install, sessions, clock),  # type: ignore[arg-type]  # or an Authorize
         oauth_flow=install,
         installation_store_bot_only=True if install is not None else None,
     )
@@ -100,31 +100,44 @@ def outbound_for_listeners(
     from bot.entrypoints.tick import build_sender, tick_context, worker_name
 
     engine = sessions.kw.get("bind")
-    sender = build_sender(settings, engine=engine if isinstance(engine, Engine) else None)
+    sender = build_sender(settings, engine=engine if isinstance(engine, Engine) else None, clock=clock)
     return tick_context(settings, sessions, sender, clock=clock, worker=f"{worker_name()[:60]}:web")
 
 
-def authorize(settings: Settings, install: OAuthFlow | None) -> InstallationStoreAuthorize | None:
-    """One code path: both modes find a workspace's bot token in an installation store."""
-    from bot.installations.authorize import OneInstallation, authorize_with
+def authorize(
+    settings: Settings,
+    install: OAuthFlow | None,
+    sessions: sessionmaker[Session],
+    clock: Callable[[], datetime] = utc_now,
+) -> InstallationStoreAuthorize | None:
+    """One code path: both modes find a workspace's bot token in an installation store. A rotating
+    token is refreshed by goalbot's locked refresh, the tick's own (RefreshingStore): Bolt is given
+    no client secret, so it never refreshes one itself, without a lock."""
+    from bot.installations.authorize import OneInstallation, RefreshingStore, authorize_with
+    from bot.installations.bot_tokens import InstalledBotTokens
 
     if install is None:
         # No token at all is refused by the CLI first (settings.require); Bolt says so otherwise.
         return authorize_with(OneInstallation(settings.slack_bot_token)) if settings.slack_bot_token else None
     oauth = install.settings
-    return authorize_with(
-        oauth.installation_store, client_id=oauth.client_id, client_secret=oauth.client_secret
+    tokens = InstalledBotTokens(
+        _engine_of(sessions),
+        oauth.client_id,
+        oauth.client_secret,
+        base_url=settings.slack_api_base_url,
+        clock=clock,
     )
+    return authorize_with(RefreshingStore(oauth.installation_store, tokens))
 
 
-def install_flow(settings: Settings, sessions: sessionmaker[Session]) -> OAuthFlow:
+def install_flow(
+    settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], datetime] = utc_now
+) -> OAuthFlow:
     """Bolt's OAuth flow on the app's database, asking for exactly manifest.yml's bot scopes."""
     from bot.installations.flow import build_install_flow
     from bot.slack.standin.manifest import bot_scopes
 
-    engine = sessions.kw.get("bind")
-    if not isinstance(engine, Engine):
-        raise TypeError("installations need a sessionmaker bound to an Engine")
+    engine = _engine_of(sessions)
     assert settings.slack_client_id and settings.slack_client_secret  # distributed mode requires both
     return build_install_flow(
         engine=engine,
@@ -133,4 +146,12 @@ def install_flow(settings: Settings, sessions: sessionmaker[Session]) -> OAuthFl
         scopes=sorted(bot_scopes()),
         authorization_url=settings.slack_authorize_url,
         redirect_uri=settings.slack_redirect_uri,
+        clock=clock,
     )
+
+
+def _engine_of(sessions: sessionmaker[Session]) -> Engine:
+    engine = sessions.kw.get("bind")
+    if not isinstance(engine, Engine):
+        raise TypeError("installations need a sessionmaker bound to an Engine")
+    return engine

@@ -5,7 +5,8 @@ Only this process schedules; web processes never start a scheduler. Every minute
 processes may run at once: every job claims its own work, so N clocks share it instead of each
 doing all of it. The tick's passes claim the messages they send; the hourly membership refresh
 claims each audience and person (handlers/checkins/member_refresh.py); pruning claims the hour,
-so one clock prunes once an hour (bot/services/jobs.py, models/jobs.py).
+so one clock prunes once an hour (bot/services/jobs.py, models/jobs.py); the token job claims the
+workspaces whose rotating tokens are due (bot/installations/refresh_job.py).
 """
 
 import logging
@@ -99,8 +100,23 @@ def refresh_memberships(context: JobContext) -> None:
     logger.info("membership refresh: %s", refreshed)
 
 
+def refresh_tokens(context: JobContext) -> None:
+    """Rotating bot tokens due within the margin are refreshed ahead of expiry (distributed mode
+    only: SLACK_BOT_TOKEN does not rotate)."""
+    from bot.installations.bot_tokens import InstalledBotTokens
+    from bot.installations.refresh_job import refresh_due_tokens
+
+    tokens = context.tick.sender.tokens
+    if not isinstance(tokens, InstalledBotTokens):
+        return
+    done = refresh_due_tokens(tokens, context.sessions, worker=context.tick.worker, now=context.now)
+    if done.due:
+        logger.info("token refresh: %s", done)
+
+
 JOBS: tuple[Job, ...] = (
     Job("tick", CronTrigger(second=0, timezone=UTC), tick),
+    Job("refresh_tokens", IntervalTrigger(minutes=5, timezone=UTC), refresh_tokens),
     Job("refresh_memberships", IntervalTrigger(hours=1, timezone=UTC), refresh_memberships),
     Job("prune_processed_events", IntervalTrigger(hours=1, timezone=UTC), prune_processed_events),
 )

@@ -47,25 +47,34 @@ class DatabaseUnreachable(Exception):
     """The database stopped answering during the pass: one line, exit status 2."""
 
 
-def build_sender(settings: Settings, rate: float | None = None, *, engine: Engine | None = None) -> Sender:
+def build_sender(
+    settings: Settings, rate: float | None = None, *, engine: Engine | None = None, clock: Clock = utc_now
+) -> Sender:
     """The paced sender: SEND_RATE_PER_WORKSPACE calls a second per workspace unless told `rate`
     (the console's is unpaced). Beyond Slack's limit it answers 429 and the gate pauses the workspace."""
     gate = WorkspaceGate(settings.send_rate_per_workspace if rate is None else rate)
-    return Sender(token_source(settings, engine), gate, base_url=settings.slack_api_base_url)
+    return Sender(token_source(settings, engine, clock), gate, base_url=settings.slack_api_base_url)
 
 
-def token_source(settings: Settings, engine: Engine | None) -> TokenSource:
+def token_source(settings: Settings, engine: Engine | None, clock: Clock = utc_now) -> TokenSource:
     """Single-workspace mode: SLACK_BOT_TOKEN for every team. Distributed mode (SLACK_CLIENT_ID):
-    each workspace's bot token from its installation on the app's database (`engine`); a workspace
-    with none raises NotInstalled for its own sends only. Stops with one line when neither is set."""
+    each workspace's bot token from its installation on the app's database (`engine`), a rotating
+    one refreshed before it expires (on `clock`'s time); a workspace with none raises NotInstalled
+    for its own sends only. Stops with one line when neither is set."""
     if settings.distributed:
         settings.require("slack_client_id")
         if engine is None:
             raise TypeError("distributed mode reads tokens from the database: pass its engine")
-        from bot.installations.stores import InstalledBotTokens
+        from bot.installations.bot_tokens import InstalledBotTokens
 
         assert settings.slack_client_id is not None  # distributed means it is set
-        return InstalledBotTokens(engine, settings.slack_client_id)
+        return InstalledBotTokens(
+            engine,
+            settings.slack_client_id,
+            settings.slack_client_secret,
+            base_url=settings.slack_api_base_url,
+            clock=clock,
+        )
     settings.require("slack_bot_token")
     assert settings.slack_bot_token is not None  # require() stops otherwise
     return single_token(settings.slack_bot_token)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from bot.services.workspaces import WorkspaceView
 
-NO_EXPIRY = "—"  # bot tokens do not expire until token rotation exists
+NO_EXPIRY = "—"  # a bot token that does not rotate never expires
 USAGE_ERROR = 2
 _TEAM = re.compile(r"^[TE][A-Z0-9_]{1,31}$")  # as `goalbot export` takes it (T_CONSOLE: the console's)
 
@@ -32,8 +32,8 @@ def add_verbs(verbs) -> None:
     purge.set_defaults(handler=_purge)
 
 
-def describe(workspace: WorkspaceView) -> str:
-    """One line: team id, name, state, token expiry."""
+def describe(workspace: WorkspaceView, expires_at: datetime | None = None) -> str:
+    """One line: team id, name, state, token expiry (`expires_at`: its rotating token's)."""
     if workspace.uninstalled:
         state = f"uninstalled on {_day(workspace.uninstalled_at)}, purge on {_day(workspace.purge_after)}"
     elif workspace.token_failing_since is not None:
@@ -41,12 +41,14 @@ def describe(workspace: WorkspaceView) -> str:
     else:
         state = "installed"
     name = workspace.team_name or NO_EXPIRY
-    return f"{workspace.team_id}  {name}  {state}  token expires {NO_EXPIRY}"
+    expiry = _instant(expires_at) if expires_at is not None else NO_EXPIRY
+    return f"{workspace.team_id}  {name}  {state}  token expires {expiry}"
 
 
 def _workspaces(args: argparse.Namespace) -> int:
     from bot.entrypoints.startup import open_database
     from bot.services.workspaces import list_workspaces
+    from bot.services.workspaces_tokens import token_expiries
     from bot.settings import load_settings
     from models.db import make_sessionmaker
 
@@ -56,9 +58,9 @@ def _workspaces(args: argparse.Namespace) -> int:
         from bot.entrypoints.workspace_check import check_tokens
 
         return check_tokens(settings, sessions)
-    known = list_workspaces(sessions)
+    known, expiries = list_workspaces(sessions), token_expiries(sessions)
     for workspace in known:
-        print(describe(workspace))
+        print(describe(workspace, expiries.get(workspace.team_id)))
     if not known:
         print("no workspaces yet: goalbot records one the first time it serves it", file=sys.stderr)
     return 0

@@ -9,7 +9,8 @@ decides what a person sees and refuses what goalbot does not support yet:
   person's user token (slack_sdk can find a user-token installation row first).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from slack_bolt.error import BoltError
 from slack_bolt.oauth import OAuthFlow
@@ -36,9 +37,11 @@ class OrgWideInstall(BoltError):
 
 
 class InstallFlow(OAuthFlow):
-    def __init__(self, *, settings: OAuthSettings, sessions: sessionmaker[Session]) -> None:
+    def __init__(
+        self, *, settings: OAuthSettings, sessions: sessionmaker[Session], clock: Callable[[], datetime]
+    ) -> None:
         super().__init__(settings=settings)
-        self._sessions = sessions
+        self._sessions, self._clock = sessions, clock
         self.success_handler = self._installed
 
     def _installed(self, args: SuccessArgs) -> BoltResponse:
@@ -53,6 +56,11 @@ class InstallFlow(OAuthFlow):
         # Bolt has exchanged the code by now; refusing here is the last moment before a save.
         if installation.is_enterprise_install:
             raise OrgWideInstall("org-wide installs are not supported")
+        if installation.bot_token_expires_at is not None:
+            # slack_sdk counted expires_in from the wall clock as it built the installation (and
+            # stamped installed_at from it at the same moment); goalbot counts from its own clock.
+            lifetime = installation.bot_token_expires_at - int(installation.installed_at)
+            installation.bot_token_expires_at = int(self._clock().timestamp()) + lifetime
         super().store_installation(request, installation)
 
 
@@ -64,6 +72,7 @@ def build_install_flow(
     scopes: Sequence[str],
     authorization_url: str,
     redirect_uri: str | None,
+    clock: Callable[[], datetime],
 ) -> InstallFlow:
     """The flow for App(oauth_flow=…); App gives it its own client, so the token exchange goes to
     SLACK_API_BASE_URL like every other call."""
@@ -82,7 +91,7 @@ def build_install_flow(
         installation_store_bot_only=True,
         state_store=state_store(engine),
     )
-    return InstallFlow(settings=settings, sessions=make_sessionmaker(engine))
+    return InstallFlow(settings=settings, sessions=make_sessionmaker(engine), clock=clock)
 
 
 def _html_only(args: SuccessArgs) -> BoltResponse:

@@ -18,7 +18,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from bot.outbound.gate import LaneClosed, WorkspaceGate
-from bot.outbound.tokens import TokenSource
+from bot.outbound.tokens import TokenSource, TokenUnavailable
 from bot.outbound.workspace_health import TOKEN_ERRORS, WorkspaceHealth
 
 logger = logging.getLogger(__name__)
@@ -89,6 +89,10 @@ class Sender:
             client, retries = self.client(team_id), 0
         except KeyError:  # the token source knows no such workspace (not installed, or removed)
             raise SendFailed("not_installed", retryable=False, retries=0) from None
+        except TokenUnavailable as unavailable:  # its token could not be refreshed: it waits
+            if self.health and unavailable.permanent:
+                self.health.forget(team_id)  # marked failing by the source: read it again
+            raise SendFailed(unavailable.error, retryable=True, retries=0) from None
         for attempt in range(1, self._attempts + 1):
             try:
                 self.gate.wait_turn(team_id)
@@ -109,6 +113,11 @@ class Sender:
                     code = str(error.response.get("error"))
                     if self.health and code in TOKEN_ERRORS:  # the token, not the message: it waits
                         self.health.failed(team_id, code)
+                        raise SendFailed(code, retryable=True, retries=retries) from None
+                    if code == "token_expired":  # a rotating token past its expiry (clocks apart?)
+                        forget = getattr(self.tokens, "forget", None)
+                        if forget is not None:  # read (and refresh) it again at the next call
+                            forget(team_id)
                         raise SendFailed(code, retryable=True, retries=retries) from None
                     raise SendFailed(code, retryable=False, retries=retries) from None
                 reason = f"HTTP {status}"

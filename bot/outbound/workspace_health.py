@@ -49,16 +49,7 @@ class WorkspaceHealth:
         """A call answered `error`; only token errors say anything about the workspace."""
         if error not in TOKEN_ERRORS:
             return
-        now = self._clock()
-        with self._sessions.begin() as session:
-            first = mark_token_failing(session, team_id, error, now)
-        if first:
-            logger.warning(
-                "workspace %s: Slack refused its token (%s); not calling Slack for it until a call "
-                "works again (one try an hour, or `goalbot workspaces --check`)",
-                team_id,
-                error,
-            )
+        note_token_failing(self._sessions, team_id, error, self._clock())
         self._remember(team_id, Standing(error, True))
 
     def succeeded(self, team_id: str) -> None:
@@ -89,3 +80,17 @@ class WorkspaceHealth:
     def _remember(self, team_id: str, standing: Standing) -> None:
         with self._lock:
             self._known[team_id] = (self._monotonic(), standing)
+
+
+def note_token_failing(sessions: sessionmaker[Session], team_id: str, error: str, now: datetime) -> None:
+    """Marks the workspace token-failing (a call refused its token, or its rotating token could not
+    be refreshed for good), logged by whichever process marks it first."""
+    with sessions.begin() as session:
+        first = mark_token_failing(session, team_id, error, now)
+    if first:
+        logger.warning(
+            "workspace %s: Slack refused its token (%s); not calling Slack for it until a call "
+            "works again (one try an hour, or `goalbot workspaces --check`)",
+            team_id,
+            error,
+        )

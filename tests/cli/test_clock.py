@@ -119,7 +119,8 @@ def test_goalbot_clock_says_what_is_scheduled_and_keeps_running(goalbot_script, 
         process.stderr.close()
 
     assert first_line.strip() == (
-        "goalbot clock: scheduled jobs: tick (cron[second='0']), refresh_memberships (interval[1:00:00]), "
+        "goalbot clock: scheduled jobs: tick (cron[second='0']), refresh_tokens (interval[0:05:00]), "
+        "refresh_memberships (interval[1:00:00]), "
         "prune_processed_events (interval[1:00:00])"
     )
     assert still_running

@@ -34,3 +34,40 @@ def test_no_module_outside_models_dialect_writes_dialect_specific_sql() -> None:
         if module not in ALLOWED and not module.startswith(ALLOWED_UNDER)
     )
     assert offenders == [], f"use models/dialect.py (or add a helper there) instead, in: {offenders}"
+
+
+def test_lock_until_commit_serializes_read_then_write_across_connections(engine) -> None:
+    # Each thread reads a number and writes it plus one, in a transaction of its own on a
+    # connection of its own: without the lock two read the same number and one increment is lost
+    # (PostgreSQL) or the second writer fails to upgrade its read lock (SQLite).
+    import threading
+
+    from sqlalchemy import insert, select, update
+
+    from models.dialect import lock_until_commit
+    from models.installations import bots
+
+    with engine.begin() as connection:
+        connection.execute(insert(bots).values(client_id="c", app_id="A", team_id="T1", bot_scopes="0"))
+    threads, start, errors = 6, threading.Barrier(6), []
+
+    def increment() -> None:
+        start.wait()
+        try:
+            with engine.begin() as connection:
+                lock_until_commit(connection, "counter:T1", bots)
+                counter, mine = bots.c.bot_scopes, bots.c.team_id == "T1"
+                seen = int(connection.scalar(select(counter).where(mine)))
+                connection.execute(update(bots).where(mine).values({counter: str(seen + 1)}))
+        except Exception as error:
+            errors.append(error)
+
+    running = [threading.Thread(target=increment) for _ in range(threads)]
+    for thread in running:
+        thread.start()
+    for thread in running:
+        thread.join(timeout=60)
+
+    assert errors == []
+    with engine.connect() as connection:
+        assert connection.scalar(select(bots.c.bot_scopes)) == str(threads)

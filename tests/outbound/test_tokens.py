@@ -52,3 +52,40 @@ def test_a_workspace_without_a_token_is_not_sent_to(standin):
         sender.post("T2", channel="C1", text="nobody installed us here")
     assert (failed.value.error, failed.value.retryable) == ("not_installed", False)
     assert standin.calls("chat.postMessage") == []
+
+
+def test_a_token_slack_says_expired_makes_the_message_wait_and_is_read_again():
+    from datetime import UTC, datetime, timedelta
+    from urllib.parse import parse_qs, urlsplit
+
+    from slack_sdk import WebClient
+
+    from bot.slack.standin.oauth import TOKEN_LIFETIME
+
+    now = [datetime(2027, 3, 1, 9, tzinfo=UTC)]
+    with SlackStandIn(clock=lambda: now[0]) as standin:
+        standin.oauth.register_app("cid", "secret", "http://127.0.0.1:9/back", rotating=True)
+        _status, location = standin.oauth.authorize("client_id=cid&scope=chat:write&state=s")
+        code = parse_qs(urlsplit(location).query)["code"][0]
+        issued = WebClient(base_url=standin.base_url).oauth_v2_access(
+            client_id="cid", client_secret="secret", code=code
+        )
+
+        class Remembering:
+            def __init__(self) -> None:
+                self.forgotten: list[str] = []
+
+            def token_for(self, team_id: str) -> str:
+                return str(issued["access_token"])
+
+            def forget(self, team_id: str) -> None:
+                self.forgotten.append(team_id)
+
+        tokens = Remembering()
+        sender = Sender(tokens, WorkspaceGate(1000.0), base_url=standin.base_url)
+        now[0] += TOKEN_LIFETIME + timedelta(seconds=1)
+        with pytest.raises(SendFailed) as failed:
+            sender.post("T1", channel="C1", text="late")
+
+    assert (failed.value.error, failed.value.retryable) == ("token_expired", True)
+    assert tokens.forgotten == ["T1"]

@@ -6,7 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from sqlalchemy import func, insert, select
 
-from bot.installations.stores import InstalledBotTokens, NotInstalled
+from bot.installations.bot_tokens import InstalledBotTokens
+from bot.installations.stores import NotInstalled
 from bot.slack.standin import Workspace, bot_scopes
 from bot.slack.standin.oauth import token_used
 from models.installations import bots, installations, oauth_states

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.entrypoints.tick import build_sender, run_passes, tick_context
-from bot.installations.stores import InstalledBotTokens, NotInstalled
+from bot.installations.bot_tokens import InstalledBotTokens
+from bot.installations.stores import NotInstalled
 from bot.slack.standin.oauth import token_used
 from models.installations import bots, installations
 from tests import slack_requests as slack
