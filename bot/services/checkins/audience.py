@@ -85,7 +85,10 @@ def _is_small(session: Session, schedule: Schedule) -> bool:
 def _members_living_in(
     session: Session, schedule: Schedule, zones: Collection[str], default_tz: str, page: int
 ) -> Iterator[Any]:
-    wanted: list[str | None] = [*sorted(zones)]
+    # Of the zones due, only those someone in the workspace lives in (one index read): a minute
+    # has dozens of zones at prompt time, a workspace people in few of them.
+    lived_in = select(Person.tz).where(Person.team_id == schedule.team_id, Person.tz.in_(sorted(zones)))
+    wanted: list[str | None] = [*sorted(set(session.scalars(lived_in.distinct())))]
     if default_tz in zones:
         wanted.append(None)  # people with no zone of their own live in the default one
     for tz in wanted:
@@ -96,6 +99,8 @@ def _members_living_in(
             Person.deleted.is_(False),
         )
         for rows in _pages(session, living, page):
+            if not rows:
+                break
             members = set(
                 session.scalars(
                     select(Membership.user_id).where(
