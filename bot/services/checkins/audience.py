@@ -88,7 +88,7 @@ def _members_living_in(
     # Of the zones due, only those someone in the workspace lives in (one index read): a minute
     # has dozens of zones at prompt time, a workspace people in few of them.
     lived_in = select(Person.tz).where(Person.team_id == schedule.team_id, Person.tz.in_(sorted(zones)))
-    wanted: list[str | None] = [*sorted(set(session.scalars(lived_in.distinct())))]
+    wanted: list[str | None] = [*sorted(tz for tz in session.scalars(lived_in.distinct()) if tz)]
     if default_tz in zones:
         wanted.append(None)  # people with no zone of their own live in the default one
     for tz in wanted:
