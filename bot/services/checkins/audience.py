@@ -15,8 +15,10 @@ from models.people import Holiday, Membership, Person
 
 _Ts = TypeVarTuple("_Ts")
 # Up to this many members, planning joins from the audience's memberships; above it, from the
-# people living in the zones due (see each_asked_member).
+# people living in the zones due, unless more than FEW_DUE of the workspace's people live in them
+# (see each_asked_member).
 SMALL_AUDIENCE = 1000
+FEW_DUE = 5000
 _PersonRows = Select[str, str | None, date | None]  # user_id, tz, away_until
 
 
@@ -38,16 +40,17 @@ def each_asked_member(
     """`asked_members` read `page` rows at a time (keyset on user_id), so a caller that streams
     holds one page, however many people the schedule asks.
 
-    With `zones`, an audience of more than SMALL_AUDIENCE members is read the other way round:
-    the workspace's people living in those zones first (index people(team_id, tz, user_id), one
-    zone at a time), then which of them are members, a page at a time. So a tick's cost follows
-    the people whose prompt time it is, not the size of the channel (issue 12: 100,000 members,
-    50 due). Small audiences keep the join, which reads no more than their members."""
+    With `zones`, an audience of more than SMALL_AUDIENCE members is read the other way round when
+    at most FEW_DUE of the workspace's people live in those zones: those people first (index
+    people(team_id, tz, user_id), one zone at a time), then which of them are members, a page at a
+    time. So a tick's cost follows the people whose prompt time it is, not the size of the channel
+    (issue 12: 100,000 members, 50 due). Otherwise the join from the audience's memberships, which
+    reads no more than its members. Both choices count with a bound, never reading all of either."""
     if zones is not None and not zones:
         return
     excluded = set(schedule.excluded_user_ids)
     members: Iterator[Any]
-    if zones is None or _is_small(session, schedule):
+    if zones is None or not _by_zone(session, schedule, zones, default_tz):
         query = _asked(schedule, select(Person.user_id, Person.tz, Person.away_until))
         if zones is not None:
             in_zones = Person.tz.in_(sorted(zones))
@@ -72,14 +75,24 @@ def _pages(session: Session, query: _PersonRows, page: int) -> Iterator[Sequence
         after = rows[-1][0]
 
 
-def _is_small(session: Session, schedule: Schedule) -> bool:
-    # Counting stops at the bound: a big channel's members are never all read to decide.
-    first = (
-        select(Membership.user_id)
-        .where(Membership.team_id == schedule.team_id, Membership.group_id == schedule.audience_id)
-        .limit(SMALL_AUDIENCE + 1)
+def _by_zone(session: Session, schedule: Schedule, zones: Collection[str], default_tz: str) -> bool:
+    members = select(Membership.user_id).where(
+        Membership.team_id == schedule.team_id, Membership.group_id == schedule.audience_id
     )
-    return (session.scalar(select(func.count()).select_from(first.subquery())) or 0) <= SMALL_AUDIENCE
+    if _count_up_to(session, members, SMALL_AUDIENCE) <= SMALL_AUDIENCE:
+        return False
+    in_zones = Person.tz.in_(sorted(zones))
+    living = select(Person.user_id).where(
+        Person.team_id == schedule.team_id,
+        or_(in_zones, Person.tz.is_(None)) if default_tz in zones else in_zones,
+    )
+    return _count_up_to(session, living, FEW_DUE) <= FEW_DUE
+
+
+def _count_up_to(session: Session, query: Select[str], bound: int) -> int:
+    """How many rows `query` has, counting no further than bound + 1."""
+    first = query.limit(bound + 1).subquery()
+    return session.scalar(select(func.count()).select_from(first)) or 0
 
 
 def _members_living_in(

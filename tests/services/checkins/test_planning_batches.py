@@ -65,13 +65,21 @@ def test_a_plan_split_in_batches_still_plans_each_key_once_across_overlapping_ti
     assert len(deliveries(sessions)) == 7
 
 
-@pytest.mark.parametrize("small_audience", [1000, 2], ids=["joined", "by-zone"])
+@pytest.mark.parametrize(
+    ("small_audience", "few_due", "by_zone"),
+    [(1000, 5000, False), (2, 5000, True), (2, 2, False)],
+    ids=["small-audience-joined", "by-zone", "many-due-joined"],
+)
 def test_a_big_audience_is_read_from_the_people_living_in_the_zones_due(
-    sessions, monkeypatch, small_audience
+    sessions, monkeypatch, small_audience, few_due, by_zone
 ):
-    # Above SMALL_AUDIENCE members, planning reads the workspace's people in the zones due first,
-    # then which of them are members: the same people, whichever way is taken.
+    # Above SMALL_AUDIENCE members, and with at most FEW_DUE people in the zones due, planning
+    # reads those people first, then which of them are members: the same people either way.
     monkeypatch.setattr(audience, "SMALL_AUDIENCE", small_audience)
+    monkeypatch.setattr(audience, "FEW_DUE", few_due)
+    taken = []
+    real = audience._members_living_in
+    monkeypatch.setattr(audience, "_members_living_in", lambda *a: taken.append(True) or real(*a))
     make_channel(sessions, PEOPLE | {"U99": None, "U98": "Asia/Tokyo"})
     members.sync_channel_members(
         sessions, TEAM, "C0OTHER", [PersonInfo("U50", "UTC"), PersonInfo("U51", None)], MADE_AT
@@ -88,3 +96,4 @@ def test_a_big_audience_is_read_from_the_people_living_in_the_zones_due(
         + [(u, "Europe/Berlin") for u in ("B00", "B01", "B02", "B03")]
     )  # not U50/U51 (another channel's), U05 (deactivated), U03 (excluded) nor U98 (Tokyo)
     assert sorted(m.user_id for m in in_berlin) == ["B00", "B01", "B02", "B03", "U99"]  # U99 has no zone
+    assert bool(taken) == by_zone
