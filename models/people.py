@@ -14,8 +14,12 @@ class Person(TeamScoped, Base):
     """A workspace member as `users.info` last described them; `tz` None means DEFAULT_TIMEZONE."""
 
     __tablename__ = "people"
-    # ix tz: the tick asks "who lives in the zones where a prompt is due now", across workspaces.
-    __table_args__ = (UniqueConstraint("team_id", "user_id"), Index("ix_people_tz", "tz"))
+    # The tick asks "who in this workspace lives in a zone where a prompt is due now", a zone at a
+    # time in user id order (bot/services/checkins/audience.py).
+    __table_args__ = (
+        UniqueConstraint("team_id", "user_id"),
+        Index("ix_people_team_id_tz_user_id", "team_id", "tz", "user_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[str] = mapped_column(String(32))

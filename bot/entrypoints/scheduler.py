@@ -66,6 +66,7 @@ def prune_processed_events(context: JobContext) -> None:
         return
     removed = housekeeping.prune_processed_events(context.sessions, before=now - PROCESSED_EVENTS_KEPT)
     forgotten = jobs.prune_claims(context.sessions, before=now - JOB_CLAIMS_KEPT)
+    expired = housekeeping.prune_oauth_states(context.sessions, now=now)
     jobs.finish(
         context.sessions,
         job=name,
@@ -76,10 +77,11 @@ def prune_processed_events(context: JobContext) -> None:
         quiet_until=jobs.hour_of(now) + timedelta(hours=1),
     )
     logger.info(
-        "pruned %d processed event id(s) older than %s and %d job claim(s)",
+        "pruned %d processed event id(s) older than %s, %d job claim(s) and %d expired OAuth state(s)",
         removed,
         PROCESSED_EVENTS_KEPT,
         forgotten,
+        expired,
     )
 
 

@@ -36,7 +36,7 @@ class DigestMessage:
         if period is None:
             raise SendFailed(f"unknown period {post.period}", retryable=False, retries=0)
         settings = show_settings(
-            job.ctx.sessions, post.team_id, post.channel_id, default_tz=job.ctx.default_tz.key
+            job.ctx.sessions, post.team_id, post.channel_id, default_tz=post.default_tz
         )
         found = channel_digest(
             job.ctx.sessions,

@@ -39,7 +39,7 @@ def reports_tick_pass(ctx: TickContext, now: datetime) -> PassSummary:
 def reminder_message(job: Job[PostToSend]) -> dict[str, Any]:
     post = job.item
     settings = show_settings(
-        job.ctx.sessions, post.team_id, post.channel_id, default_tz=job.ctx.default_tz.key
+        job.ctx.sessions, post.team_id, post.channel_id, default_tz=post.default_tz
     )
     contents = reminder_contents(
         job.ctx.sessions,

@@ -5,12 +5,13 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from bot.entrypoints import scheduler
 from bot.entrypoints.scheduler import JobContext
 from bot.services import jobs
 from models.events import ProcessedEvent
+from models.installations import oauth_states
 from models.jobs import JobClaim
 from tests.handlers.checkins.delivery_setup import tick_context
 
@@ -62,6 +63,18 @@ def test_pruning_forgets_claims_a_day_past(sessions, slack_api):
 
     with sessions() as session:
         assert list(session.scalars(select(JobClaim.job))) == ["prune_processed_events"]
+
+
+def test_the_hourly_pruning_forgets_expired_oauth_states(sessions, slack_api):
+    with sessions.begin() as session:
+        for state, expire_at in (("abandoned", NOW - OLD), ("pressing-allow", NOW + timedelta(minutes=5))):
+            naive = expire_at.replace(tzinfo=None)  # slack_sdk's store keeps naive UTC
+            session.execute(insert(oauth_states).values(state=state, expire_at=naive))
+
+    prune(sessions, slack_api, "clock-a", NOW)
+
+    with sessions() as session:
+        assert list(session.scalars(select(oauth_states.c.state))) == ["pressing-allow"]
 
 
 @pytest.mark.parametrize("database_url", ["postgres"], indirect=True)

@@ -22,7 +22,7 @@ Type what you would type in Slack, plus a few console commands:
   :user NAME [admin] [ZONE]  be someone else (:user NAME member drops admin); ZONE, e.g.
                            Europe/Berlin, is their time zone (default: DEFAULT_TIMEZONE)
   :channel NAME            move to another channel (also out of the DM)
-  :at YYYY-MM-DD HH:MM     move the clock forward (DEFAULT_TIMEZONE, or an ISO instant
+  :at YYYY-MM-DD HH:MM     move the clock forward (the workspace's zone, or an ISO instant
                            with offset) and run goalbot's tick, as its clock process would,
                            printing each tick's summary; the clock is kept with the data
   :tick                    run goalbot's tick now (check-in prompts, reminders, digests)
@@ -139,7 +139,7 @@ class ConsoleCommands(cmd.Cmd):
             self.say("This console has no clock to move.")
             return False
         try:
-            target = parse_console_time(arg, travel.context.default_tz)
+            target = parse_console_time(arg, travel.zone())
             self.console.dispatcher.log.take()
             travel.jump(target, self._ticked)
         except ValueError as error:

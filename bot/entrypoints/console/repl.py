@@ -7,6 +7,7 @@ from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 from slack_bolt import App
 from sqlalchemy import Engine
@@ -24,6 +25,7 @@ from bot.entrypoints.console.ticking import TimeTravel
 from bot.entrypoints.console.workspace import CONSOLE, TEAM_ID, Workspace
 from bot.outbound.passes import TickContext
 from bot.services.console_clock import save_instant, saved_instant
+from bot.services.workspaces import workspace_zone
 from bot.settings import Settings
 from bot.slack.standin import SlackStandIn
 from models.db import make_engine, make_sessionmaker
@@ -93,6 +95,7 @@ def run_console(
                 console_clock,
                 _tick_context(console_settings, sessions),
                 remember=lambda instant: save_instant(sessions, TEAM_ID, instant),
+                zone=lambda: ZoneInfo(workspace_zone(sessions, TEAM_ID, settings.timezone.key)),
             )
             try:
                 with Dispatcher(app, secret) as dispatcher:

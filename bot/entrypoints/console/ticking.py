@@ -3,7 +3,7 @@
 The tick is `goalbot tick`'s own (`run_passes` over PASSES), sending through a Sender pointed at
 the stand-in. The planners keep their own cursor (`since`), so each tick covers everything due
 since the previous one, and nothing twice. A jump runs one tick at the target instant and, before
-it, one a day at the same local time of day (DEFAULT_TIMEZONE, so across a DST change too) for
+it, one a day at the same local time of day (the workspace's zone, so across a DST change too) for
 each day jumped over (at most a week of them): the check-in planner looks back only a day, so
 without them a prompt due on a day in between would never be planned. A longer jump starts with
 one catch-up tick a week before the target, as when goalbot comes back after downtime: what is
@@ -31,18 +31,26 @@ class TimeTravel:
         context: TickContext,
         *,
         remember: Callable[[datetime], None] = lambda instant: None,
+        zone: Callable[[], ZoneInfo] | None = None,
     ) -> None:
-        """`remember` keeps the clock with the data (the next session resumes from it)."""
+        """`remember` keeps the clock with the data (the next session resumes from it); `zone` reads
+        the workspace's default zone (`/goals settings timezone`), else the context's fallback."""
         self.clock, self.context, self.remember = clock, context, remember
+        self._zone = zone or (lambda: context.default_tz)
+
+    def zone(self) -> ZoneInfo:
+        """The zone `:at` reads times in and the daily ticks keep their local time in: the
+        workspace's, as the tick plans its people with no zone of their own."""
+        return self._zone()
 
     def jump(self, target: datetime, after_each: Callable[[str], None]) -> None:
         """Moves the clock to `target` (later than now), ticking on the way. After each tick,
         `after_each` gets its summary line."""
-        start = self.clock.now()
+        start, zone = self.clock.now(), self.zone()
         if target <= start:
-            shown = start.astimezone(self.context.default_tz).strftime("%Y-%m-%d %H:%M %Z")
+            shown = start.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
             raise ValueError(f"That is not later than the console's clock ({shown}); it only moves forward.")
-        for instant in ticks_between(start, target, self.context.default_tz):
+        for instant in ticks_between(start, target, zone):
             self.clock.move_to(instant)
             self.remember(instant)
             after_each(summary_line(instant, run_passes(self.context, instant)))

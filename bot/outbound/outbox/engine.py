@@ -4,7 +4,8 @@ A feature describes its table (rows.OutboxTable: model, when due, what a row's m
 each kind of message in it (a `MessageKind`: how to send it, how to recognise it in Slack), and
 its tick pass calls `run_outbox`. The engine then, for the workspaces with rows due, in parallel
 (`ctx.pool.serve`; a workspace another process is serving is left to it):
-1. claims the workspace's due rows in batches (rows.claim), a few threads posting each batch while
+1. claims the workspace's due rows in batches (rows.claim; the table's loader gets the workspace's
+   default zone, read for every workspace of the pass at once), a few threads posting each batch while
    the next is claimed, so a big workspace's fan-out runs at the gate's pace;
 2. for each row: if its useful moment has passed and nothing is out, records it skipped, unless
    its outcome is unknown and Slack's history shows an earlier attempt posted it; otherwise the
@@ -27,6 +28,7 @@ from bot.outbound.outbox import rows
 from bot.outbound.outbox.kinds import HistoryReads, Job, MessageKind, NothingToSend, PassClock
 from bot.outbound.passes import TickContext
 from bot.outbound.sender import SendFailed
+from bot.services.workspaces_zones import default_zones
 
 logger = logging.getLogger(__name__)
 
@@ -54,16 +56,23 @@ def run_outbox(
     """Sends every row of `table` due at `clock`, each workspace on its own pool thread, up to
     `senders` posts at once within a workspace (the gate, not this, sets the pace)."""
     teams = rows.due_teams(ctx.sessions, table, clock.current())
+    zones = workspace_zones(ctx, teams)
     gate = getattr(ctx.sender, "gate", None)  # tests' stand-in senders have no gate: keep `senders`
     senders = senders if gate is None else senders_for_rate(gate.rate, senders)
 
     def serve(team_id: str) -> Counter[Outcome]:
-        return serve_workspace(ctx, table, kinds, clock, team_id, senders=senders)
+        return serve_workspace(ctx, table, kinds, clock, team_id, senders=senders, zone=zones[team_id])
 
     outcomes: Counter[Outcome] = Counter()
     for counted in ctx.pool.serve(teams, serve).values():
         outcomes.update(counted)
     return outcomes
+
+
+def workspace_zones(ctx: TickContext, team_ids: list[str]) -> dict[str, str]:
+    """The default zone of each workspace (`ctx.default_tz` for one without), in one read."""
+    with ctx.sessions() as session:
+        return default_zones(session, team_ids, ctx.default_tz.key)
 
 
 def senders_for_rate(rate: float, most: int) -> int:
@@ -81,9 +90,12 @@ def serve_workspace(
     team_id: str,
     *,
     senders: int = 8,
+    zone: str | None = None,
 ) -> Counter[Outcome]:
     """Claims and sends the workspace's rows until none is due; the next batch is claimed while
-    the last one is still going out, so the senders never wait on the database."""
+    the last one is still going out, so the senders never wait on the database. `zone`: the
+    workspace's default zone (read here when not given), for the loaders."""
+    zone = zone or workspace_zones(ctx, [team_id])[team_id]
     outcomes: Counter[Outcome] = Counter()
     in_flight: set[Future[Outcome]] = set()
     history = HistoryReads()
@@ -98,7 +110,7 @@ def serve_workspace(
                     worker=ctx.worker,
                     now=clock.current(),
                     limit=BATCH,
-                    default_tz=ctx.default_tz.key,
+                    default_tz=zone,
                 )
                 more = bool(batch)  # rows skipped at claim time are not returned: ask until none
                 in_flight |= {pool.submit(send_one, ctx, kinds, claimed, clock, history) for claimed in batch}

@@ -25,7 +25,8 @@ from bot.domain.outbox import LEASE, MAX_ERROR, NotWanted, OutboxState, Ready, r
 from models.dialect import skipping_locked
 
 # What a table's loader returns for its claimed rows (in the claiming transaction):
-# (session, rows, now, default_tz) -> one Ready or NotWanted per row.
+# (session, rows, now, default_tz) -> one Ready or NotWanted per row; `default_tz` is the
+# workspace's default zone (DEFAULT_TIMEZONE for one without), for a person or channel with none.
 Loader = Callable[[Session, Sequence[Any], datetime, str], list[Ready | NotWanted]]
 
 

@@ -1,23 +1,25 @@
 """The check-in outbox's loader (bot/outbound/outbox/tables.py): what a claimed delivery needs to go
-out (its person's zone, the period's times, the questions and objectives), until when it is worth
-sending (the period's close), and which claimed rows nobody needs any more.
+out (its person's zone, else the workspace's; the period's times, the questions and objectives),
+until when it is worth sending (the period's close), and which claimed rows nobody needs any more.
+The people's zones of a claimed batch are read in one query.
 """
 
 from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.checkins.enums import DeliveryKind
 from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.periods import closes_at
 from bot.domain.outbox import NotWanted, Ready
-from bot.services.checkins.audience import person_of
 from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.prompt_contents import ObjectiveCache
 from bot.services.checkins.read_models import DeliveryToSend
 from bot.services.checkins.specs import spec_of
 from models.checkins import Delivery, Schedule
+from models.people import Person
 
 
 def contents_to_send(
@@ -26,6 +28,7 @@ def contents_to_send(
     """What each claimed row needs to be sent, worth sending until its period closes; a row of a
     turned-off schedule, or whose prompt was answered, is not wanted."""
     objectives = ObjectiveCache(session)
+    zones = _own_zones(session, rows)
     schedules: dict[int, Schedule] = {}
     out: list[Ready | NotWanted] = []
     for row in rows:
@@ -35,8 +38,7 @@ def contents_to_send(
             out.append(NotWanted(row.id, "answered" if schedule.active else "check-in turned off"))
             continue
         spec = spec_of(schedule)
-        person = person_of(session, row.team_id, row.user_id)
-        tz = zone(person.tz if person and person.tz else default_tz, default_tz)
+        tz = zone(zones.get((row.team_id, row.user_id)) or default_tz, default_tz)
         opened = _prompt_time(session, row)
         closes = closes_at(spec, tz, opened)
         delivery = DeliveryToSend(
@@ -60,6 +62,16 @@ def contents_to_send(
         )
         out.append(Ready(row.id, row.kind.value, delivery, useful_until=closes))
     return out
+
+
+def _own_zones(session: Session, rows: Sequence[Delivery]) -> dict[tuple[str, str], str | None]:
+    """Each claimed row's person's own zone (None: the workspace's), read in one query per team."""
+    zones: dict[tuple[str, str], str | None] = {}
+    for team_id in {row.team_id for row in rows}:
+        users = sorted({row.user_id for row in rows if row.team_id == team_id})
+        query = select(Person.user_id, Person.tz).where(Person.team_id == team_id, Person.user_id.in_(users))
+        zones.update(((team_id, user_id), tz) for user_id, tz in session.execute(query))
+    return zones
 
 
 def _prompt_of(session: Session, row: Delivery) -> Delivery | None:

@@ -6,6 +6,9 @@ key once (the outbox key, inserted with ON CONFLICT DO NOTHING), and a tick afte
 up from where the last one stopped, at most `LOOKBACK` back. Past prompts whose response window has
 closed are recorded as `skipped` (never sent); so are reminders that would be noise.
 
+Zones: a person with no zone of their own (`people.tz` None) lives in their workspace's default
+zone (`workspaces.default_tz`, read for every workspace at once), else DEFAULT_TIMEZONE.
+
 Cost: per schedule, which zones are at prompt time is computed once (`zones_with_prompts`, shared
 by schedules with the same days and time), then only members living in those zones are loaded
 (index on people.tz). Reminders read only prompts that can have one in the window
@@ -37,6 +40,7 @@ from bot.services.checkins.outbox import delivery_row, insert_in_batches
 from bot.services.checkins.read_models import PlanSummary
 from bot.services.checkins.sent_prompts import reminder_candidates
 from bot.services.checkins.specs import spec_of
+from bot.services.workspaces_zones import default_zones
 from models.checkins import Schedule
 
 LOOKBACK = timedelta(hours=24)
@@ -53,14 +57,16 @@ def plan_deliveries(
     since: datetime | None = None,
     lookback: timedelta = LOOKBACK,
 ) -> PlanSummary:
-    """Plans every workspace with an active schedule. `since` overrides the stored cursors (tests,
-    a manual re-plan); rows already planned are never planned twice either way."""
+    """Plans every workspace with an active schedule, each in its own default zone (`default_tz`,
+    DEFAULT_TIMEZONE, for one without). `since` overrides the stored cursors (tests, a manual
+    re-plan); rows already planned are never planned twice either way."""
     with sessions.begin() as session:
         teams = session.scalars(select(Schedule.team_id).where(Schedule.active.is_(True)).distinct()).all()
+        zones = default_zones(session, teams, default_tz)
     summary = PlanSummary()
     for team_id in sorted(teams):
         with sessions.begin() as session:
-            planned = _plan_team(session, team_id, now, default_tz, since, lookback)
+            planned = _plan_team(session, team_id, now, zones[team_id], since, lookback)
         summary = PlanSummary(
             summary.due + planned.due,
             summary.skipped + planned.skipped,

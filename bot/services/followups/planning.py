@@ -3,7 +3,8 @@
 Each message is a row of `follow_up_messages` under the unique (follow-up, key), written with
 INSERT … ON CONFLICT DO NOTHING, so repeated or concurrent ticks record it once: "post" for a
 follow-up not posted yet (and its due time, from the channel's setting), the local date for an
-overdue one's daily reminder (the rule is bot.domain.followups.due.due_followup_reminders).
+overdue one's daily reminder, in its workspace's default zone (the rule is
+bot.domain.followups.due.due_followup_reminders).
 The outbox engine (bot/outbound/outbox) hands the rows to senders. Anonymous follow-ups held until
 now become follow-ups first (followups_release.py).
 """
@@ -20,6 +21,7 @@ from bot.domain.checkins.enums import FollowUpStatus
 from bot.domain.followups.due import DEFAULT_DUE_HOURS, Followup, due_at, due_followup_reminders
 from bot.services.followups.read_models import latest_anonymous_date_to_post, opened_at
 from bot.services.followups.release import release_anonymous_flags
+from bot.services.workspaces_zones import default_zones
 from models.dialect import insert_ignoring
 from models.followups import POST_KEY, FollowUp, FollowupMessage, FollowupSettings
 
@@ -78,7 +80,9 @@ def _plan_reminders(session: Session, now: datetime, tz: str) -> int:
         FollowUp.status.in_(_OPEN), FollowUp.due_at.is_not(None), FollowUp.due_at <= now, posted
     )
     overdue = {row.id: row for row in session.scalars(query.order_by(FollowUp.id).limit(PLAN_LIMIT))}
-    rules = [_rule(row) for row in overdue.values()]
+    # Each reminds at its workspace's local time: the zones of every workspace here, in one read.
+    zones = default_zones(session, (row.team_id for row in overdue.values()), tz)
+    rules = [_rule(row, zones[row.team_id]) for row in overdue.values()]
     rows = [
         _row(overdue[r.key.followup_id], r.key.local_date.isoformat(), now)
         for r in due_followup_reminders(rules, now, tz)
@@ -86,11 +90,11 @@ def _plan_reminders(session: Session, now: datetime, tz: str) -> int:
     return len(_insert_new(session, rows))
 
 
-def _rule(row: FollowUp) -> Followup:
+def _rule(row: FollowUp, zone: str) -> Followup:
     opened = opened_at(row)
     assert row.due_at is not None
     hours = max(1, round((row.due_at - opened) / timedelta(hours=1)))
-    return Followup(row.id, opened, due_hours=hours, owner_key=row.owner_id)
+    return Followup(row.id, opened, due_hours=hours, owner_key=row.owner_id, zone=zone)
 
 
 def _row(followup: FollowUp, key: str, now: datetime) -> dict[str, Any]:

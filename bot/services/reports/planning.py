@@ -22,6 +22,7 @@ from bot.domain.reports.moments import Due, Moment
 from bot.domain.reports.months import month_id
 from bot.domain.reports.reminders import FocusState, ReminderSettings, due_reminders
 from bot.services.reports.settings import ChannelReportSettings, settings_view
+from bot.services.workspaces_zones import default_zones
 from models.checkins import Schedule
 from models.dialect import insert_ignoring
 from models.goals import Goal, MonthlyFocus
@@ -43,13 +44,18 @@ class PlanSummary:
 
 
 def plan_reports(sessions: sessionmaker[Session], *, now: datetime, default_tz: str) -> PlanSummary:
+    """Plans every workspace's reminders and digests; a channel with no zone of its own follows
+    its workspace's default zone, else `default_tz` (DEFAULT_TIMEZONE)."""
     due = skipped = 0
-    for team_id in _teams(sessions):
+    teams = _teams(sessions)
+    with sessions() as session:
+        zones = default_zones(session, teams, default_tz)
+    for team_id in teams:
         with sessions.begin() as session:
             cursor = _lock_cursor(session, team_id, now - LOOKBACK)
             since = max(cursor.planned_until, now - LOOKBACK)
             if since < now:
-                found = _due_in_team(session, team_id, since, now, default_tz)
+                found = _due_in_team(session, team_id, since, now, zones[team_id])
                 due += _record(session, team_id, found.send, PENDING)
                 skipped += _record(session, team_id, found.skip, SKIPPED)
                 cursor.planned_until = now

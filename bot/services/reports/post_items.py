@@ -25,6 +25,7 @@ class PostToSend:
     kind: str  # ReminderKind's or DigestKind's value
     period: str
     due_at: datetime
+    default_tz: str  # the workspace's default zone: the channel's unless it set its own
     parts_sent: int = 0  # the digest's parts already out after its parent
 
 
@@ -35,7 +36,16 @@ def posts_to_send(
         Ready(
             row.id,
             DIGEST if row.kind in _DIGESTS else REMINDER,
-            PostToSend(row.id, row.team_id, row.channel_id, row.kind, row.period, row.due_at, row.parts_sent),
+            PostToSend(
+                row.id,
+                row.team_id,
+                row.channel_id,
+                row.kind,
+                row.period,
+                row.due_at,
+                default_tz,
+                row.parts_sent,
+            ),
             useful_until=row.useful_until,
         )
         for row in rows

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
+from bot.services import workspaces
 from bot.services.actor import Actor
 from bot.services.followups import actions as followups_actions
 from bot.services.followups import settings as followups_settings
@@ -110,3 +111,24 @@ def test_a_follow_up_overdue_when_first_posted_is_reminded_only_from_the_next_ti
     assert followups_tick_pass(tick_context, late + timedelta(minutes=1)).sent == 1
     texts = [b["text"] for b in _posts(slack_api, "C_SUPPORT")]
     assert texts[0].startswith("Customer follow-up") and texts[1].startswith("Overdue")
+
+
+def test_reminders_fall_at_nine_in_the_workspace_zone_not_the_fallback(tick_context, sessions, slack_api):
+    # The context's zone (Berlin) is only the fallback: T1's own default zone is New York's.
+    workspaces.set_default_zone(sessions, Actor("T1", "U_ADMIN", is_admin=True), "America/New_York")
+    add_followup(sessions, created_at=FLAGGED)
+    followups_tick_pass(tick_context, FLAGGED + timedelta(minutes=1))
+    sent_at = []
+    now = FLAGGED + timedelta(minutes=30)
+    while now < FLAGGED + timedelta(days=5):
+        before = len([b for b in _posts(slack_api, "C_SUPPORT") if "Overdue" in b["text"]])
+        followups_tick_pass(tick_context, now)
+        if len([b for b in _posts(slack_api, "C_SUPPORT") if "Overdue" in b["text"]]) > before:
+            sent_at.append(now)
+        now += timedelta(minutes=30)
+    # Due Wednesday 10:00 UTC (05:00 in New York, before 09:00): its first reminder waits for 09:00 EST.
+    assert sent_at == [
+        datetime(2027, 3, 3, 14, tzinfo=UTC),
+        datetime(2027, 3, 4, 14, tzinfo=UTC),
+        datetime(2027, 3, 5, 14, tzinfo=UTC),
+    ]
