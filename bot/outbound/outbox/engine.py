@@ -9,9 +9,9 @@ its tick pass calls `run_outbox`. The engine then, for the workspaces with rows 
 2. for each row: if its useful moment has passed and nothing is out, records it skipped, unless
    its outcome is unknown and Slack's history shows an earlier attempt posted it; otherwise the
    kind sends it (reading history first only when the outcome is unknown);
-3. records the outcome under the claim: sent (with the ts), retry (one policy, backoff with a
-   cap; still unknown if the post got no answer or the history could not be read), or failed
-   (Slack refused it for good).
+3. records the outcome under the claim: sent (with the ts; a few rows in one transaction,
+   recording.py), retry (one policy, backoff with a cap; still unknown if the post got no answer or
+   the history could not be read), or failed (Slack refused it for good).
 """
 
 import logging
@@ -25,6 +25,7 @@ from typing import Any
 from bot.domain.outbox import too_late
 from bot.outbound.outbox import rows
 from bot.outbound.outbox.kinds import HistoryReads, Job, MessageKind, NothingToSend, PassClock
+from bot.outbound.outbox.recording import SentRows
 from bot.outbound.passes import TickContext
 from bot.outbound.sender import SendFailed
 
@@ -83,29 +84,47 @@ def serve_workspace(
     senders: int = 8,
 ) -> Counter[Outcome]:
     """Claims and sends the workspace's rows until none is due; the next batch is claimed while
-    the last one is still going out, so the senders never wait on the database."""
+    the last one is still going out, so the senders never wait on the database. Posted rows are
+    recorded sent in small batches (recording.py: at least every 0.2 s) by this thread."""
     outcomes: Counter[Outcome] = Counter()
-    in_flight: set[Future[Outcome]] = set()
+    in_flight: set[Future[Outcome | rows.SentRow]] = set()
     history = HistoryReads()
+    sent = SentRows(ctx.sessions, clock.instant)
     more = True
-    with ThreadPoolExecutor(max_workers=senders, thread_name_prefix=f"{table.name}-send") as pool:
-        while more or in_flight:
-            if more and len(in_flight) < BATCH:
-                batch = rows.claim(
-                    ctx.sessions,
-                    table,
-                    team_id=team_id,
-                    worker=ctx.worker,
-                    now=clock.current(),
-                    limit=BATCH,
-                    default_tz=ctx.default_tz.key,
-                )
-                more = bool(batch)  # rows skipped at claim time are not returned: ask until none
-                in_flight |= {pool.submit(send_one, ctx, kinds, claimed, clock, history) for claimed in batch}
-                continue
-            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-            outcomes.update(future.result() for future in done)
+    try:
+        with ThreadPoolExecutor(max_workers=senders, thread_name_prefix=f"{table.name}-send") as pool:
+            while more or in_flight:
+                if more and len(in_flight) < BATCH:
+                    batch = rows.claim(
+                        ctx.sessions,
+                        table,
+                        team_id=team_id,
+                        worker=ctx.worker,
+                        now=clock.current(),
+                        limit=BATCH,
+                        default_tz=ctx.default_tz.key,
+                    )
+                    more = bool(batch)  # rows skipped at claim time are not returned: ask until none
+                    in_flight |= {pool.submit(send_one, ctx, kinds, c, clock, history) for c in batch}
+                    continue
+                done, in_flight = wait(in_flight, timeout=sent.wait_for(), return_when=FIRST_COMPLETED)
+                for future in done:
+                    result = future.result()
+                    if isinstance(result, rows.SentRow):
+                        sent.add(result)
+                    else:
+                        outcomes[result] += 1
+                if sent.due():
+                    _count_recorded(outcomes, sent)
+    finally:  # what is out is recorded even when a sender broke (a killed process leaves it unknown)
+        _count_recorded(outcomes, sent)
     return outcomes
+
+
+def _count_recorded(outcomes: Counter[Outcome], sent: SentRows) -> None:
+    recorded, lost = sent.flush()
+    outcomes[Outcome.SENT] += recorded
+    outcomes[Outcome.LOST] += lost
 
 
 def send_one(
@@ -114,7 +133,8 @@ def send_one(
     claimed: rows.Claimed,
     clock: PassClock,
     history: HistoryReads | None = None,
-) -> Outcome:
+) -> Outcome | rows.SentRow:
+    """Sends one claimed row: its outcome, or the row posted, to be recorded sent with others."""
     held, kind = claimed.claim, kinds[claimed.kind]
     job: Job[Any] = Job(
         ctx, held, claimed.item, clock, unknown=held.unknown, history=history or HistoryReads()
@@ -133,8 +153,7 @@ def send_one(
         return _record_failure(ctx, job, failure)
     if posted is None:
         return Outcome.LOST
-    recorded = rows.mark_sent(ctx.sessions, held, channel=posted.channel, ts=posted.ts, now=clock.instant)
-    return Outcome.SENT if recorded else Outcome.LOST
+    return rows.SentRow(held, posted.channel, posted.ts)
 
 
 def _record_failure(ctx: TickContext, job: Job[Any], failure: SendFailed) -> Outcome:

@@ -2,7 +2,7 @@
 stored person row, minus exclusions, bots and deactivated users; `tz` None means the default zone.
 """
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from datetime import date
 from typing import TypeVarTuple
 
@@ -81,6 +81,15 @@ def holidays_between(session: Session, team_id: str, first: date, last: date) ->
 
 def person_of(session: Session, team_id: str, user_id: str) -> Person | None:
     return session.scalar(select(Person).where(Person.team_id == team_id, Person.user_id == user_id))
+
+
+def people_of(session: Session, team_id: str, user_ids: Iterable[str]) -> dict[str, Person]:
+    """The workspace's people among `user_ids`, by id (one query; the unknown are left out)."""
+    wanted = sorted(set(user_ids))
+    if not wanted:
+        return {}
+    query = select(Person).where(Person.team_id == team_id, Person.user_id.in_(wanted))
+    return {person.user_id: person for person in session.scalars(query)}
 
 
 def _asked(schedule: Schedule, query: Select[*_Ts]) -> Select[*_Ts]:

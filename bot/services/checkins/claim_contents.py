@@ -12,7 +12,7 @@ from bot.domain.checkins.enums import DeliveryKind
 from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.periods import closes_at
 from bot.domain.outbox import NotWanted, Ready
-from bot.services.checkins.audience import person_of
+from bot.services.checkins.audience import people_of
 from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.prompt_contents import ObjectiveCache
 from bot.services.checkins.read_models import DeliveryToSend
@@ -28,6 +28,11 @@ def contents_to_send(
     objectives = ObjectiveCache(session)
     schedules: dict[int, Schedule] = {}
     out: list[Ready | NotWanted] = []
+    # One query for the batch's people (the engine claims one workspace's rows at a time).
+    people = {
+        team: people_of(session, team, [r.user_id for r in rows if r.team_id == team])
+        for team in {r.team_id for r in rows}
+    }
     for row in rows:
         schedule = schedules.get(row.schedule_id) or session.get_one(Schedule, row.schedule_id)
         schedules[row.schedule_id] = schedule
@@ -35,7 +40,7 @@ def contents_to_send(
             out.append(NotWanted(row.id, "answered" if schedule.active else "check-in turned off"))
             continue
         spec = spec_of(schedule)
-        person = person_of(session, row.team_id, row.user_id)
+        person = people[row.team_id].get(row.user_id)
         tz = zone(person.tz if person and person.tz else default_tz, default_tz)
         opened = _prompt_time(session, row)
         closes = closes_at(spec, tz, opened)
