@@ -53,17 +53,21 @@ def run_outbox(
     senders: int = 8,
 ) -> Counter[Outcome]:
     """Sends every row of `table` due at `clock`, each workspace on its own pool thread, up to
-    `senders` posts at once within a workspace (the gate, not this, sets the pace)."""
+    `senders` posts at once within a workspace (the gate, not this, sets the pace). Posted rows
+    are recorded sent a batch at a time (recording.py)."""
     teams = rows.due_teams(ctx.sessions, table, clock.current())
     gate = getattr(ctx.sender, "gate", None)  # tests' stand-in senders have no gate: keep `senders`
     senders = senders if gate is None else senders_for_rate(gate.rate, senders)
-
-    def serve(team_id: str) -> Counter[Outcome]:
-        return serve_workspace(ctx, table, kinds, clock, team_id, senders=senders)
-
     outcomes: Counter[Outcome] = Counter()
-    for counted in ctx.pool.serve(teams, serve).values():
-        outcomes.update(counted)
+    with SentRows(ctx.sessions, clock.instant).recording() as sent:
+
+        def serve(team_id: str) -> Counter[Outcome]:
+            return serve_workspace(ctx, table, kinds, clock, team_id, senders=senders, sent=sent)
+
+        for counted in ctx.pool.serve(teams, serve).values():
+            outcomes.update(counted)
+    outcomes[Outcome.SENT] += sent.recorded
+    outcomes[Outcome.LOST] += sent.lost
     return outcomes
 
 
@@ -82,49 +86,33 @@ def serve_workspace(
     team_id: str,
     *,
     senders: int = 8,
+    sent: SentRows,
 ) -> Counter[Outcome]:
     """Claims and sends the workspace's rows until none is due; the next batch is claimed while
-    the last one is still going out, so the senders never wait on the database. Posted rows are
-    recorded sent in small batches (recording.py: at least every 0.2 s) by this thread."""
+    the last one is still going out, so the senders never wait on the database. Rows posted are
+    handed to `sent` (counted there); the other outcomes are counted here."""
     outcomes: Counter[Outcome] = Counter()
-    in_flight: set[Future[Outcome | rows.SentRow]] = set()
+    in_flight: set[Future[Outcome | None]] = set()
     history = HistoryReads()
-    sent = SentRows(ctx.sessions, clock.instant)
     more = True
-    try:
-        with ThreadPoolExecutor(max_workers=senders, thread_name_prefix=f"{table.name}-send") as pool:
-            while more or in_flight:
-                if more and len(in_flight) < BATCH:
-                    batch = rows.claim(
-                        ctx.sessions,
-                        table,
-                        team_id=team_id,
-                        worker=ctx.worker,
-                        now=clock.current(),
-                        limit=BATCH,
-                        default_tz=ctx.default_tz.key,
-                    )
-                    more = bool(batch)  # rows skipped at claim time are not returned: ask until none
-                    in_flight |= {pool.submit(send_one, ctx, kinds, c, clock, history) for c in batch}
-                    continue
-                done, in_flight = wait(in_flight, timeout=sent.wait_for(), return_when=FIRST_COMPLETED)
-                for future in done:
-                    result = future.result()
-                    if isinstance(result, rows.SentRow):
-                        sent.add(result)
-                    else:
-                        outcomes[result] += 1
-                if sent.due():
-                    _count_recorded(outcomes, sent)
-    finally:  # what is out is recorded even when a sender broke (a killed process leaves it unknown)
-        _count_recorded(outcomes, sent)
+    with ThreadPoolExecutor(max_workers=senders, thread_name_prefix=f"{table.name}-send") as pool:
+        while more or in_flight:
+            if more and len(in_flight) < BATCH:
+                batch = rows.claim(
+                    ctx.sessions,
+                    table,
+                    team_id=team_id,
+                    worker=ctx.worker,
+                    now=clock.current(),
+                    limit=BATCH,
+                    default_tz=ctx.default_tz.key,
+                )
+                more = bool(batch)  # rows skipped at claim time are not returned: ask until none
+                in_flight |= {pool.submit(send_one, ctx, kinds, c, clock, sent, history) for c in batch}
+                continue
+            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            outcomes.update(outcome for future in done if (outcome := future.result()) is not None)
     return outcomes
-
-
-def _count_recorded(outcomes: Counter[Outcome], sent: SentRows) -> None:
-    recorded, lost = sent.flush()
-    outcomes[Outcome.SENT] += recorded
-    outcomes[Outcome.LOST] += lost
 
 
 def send_one(
@@ -132,9 +120,10 @@ def send_one(
     kinds: Mapping[str, MessageKind[Any]],
     claimed: rows.Claimed,
     clock: PassClock,
+    sent: SentRows,
     history: HistoryReads | None = None,
-) -> Outcome | rows.SentRow:
-    """Sends one claimed row: its outcome, or the row posted, to be recorded sent with others."""
+) -> Outcome | None:
+    """Sends one claimed row and records its outcome; None: posted, handed to `sent` to record."""
     held, kind = claimed.claim, kinds[claimed.kind]
     job: Job[Any] = Job(
         ctx, held, claimed.item, clock, unknown=held.unknown, history=history or HistoryReads()
@@ -153,7 +142,8 @@ def send_one(
         return _record_failure(ctx, job, failure)
     if posted is None:
         return Outcome.LOST
-    return rows.SentRow(held, posted.channel, posted.ts)
+    sent.add(rows.SentRow(held, posted.channel, posted.ts))
+    return None
 
 
 def _record_failure(ctx: TickContext, job: Job[Any], failure: SendFailed) -> Outcome:

@@ -1,32 +1,34 @@
-"""Recording sent rows in batches: a workspace's posts are recorded sent a few at a time, in one
-transaction, rather than one transaction each.
+"""Recording sent rows in batches: the posts of every workspace a pass serves are recorded sent a
+few dozen at a time, in one transaction, rather than one transaction each.
 
 The trade: a row is claimed (recorded `sending`) before it is posted, so exactly-once never rests on
 this; but a row posted and not yet recorded when the process is killed is found, once its claim
 expires, with its outcome unknown, and the next claim reads Slack's history to settle it (one read
 per row, and `conversations.history` allows apps outside the Marketplace about one call a minute).
-So the batch is kept small in time: recorded at least every FLUSH_SECONDS (a workspace at 20 posts
-a second leaves at most about 4 rows to reconcile, fewer than the batch of claimed rows its lease
-already leaves unknown) or every FLUSH_ROWS rows, whichever comes first, and at the end of the
-workspace's turn. At one transaction per 20-odd posts the database's cost per post falls about
-that much (a commit was most of a post's database time).
+So the window is kept short: a thread records what is waiting every FLUSH_SECONDS, sooner once
+FLUSH_ROWS wait; a workspace at 20 posts a second then leaves at most about 4 rows to reconcile,
+fewer than the rows its claim holds ahead of sending (those become unknown as well).
 """
 
-import time
-from collections.abc import Callable
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.outbound.outbox import rows
 
+logger = logging.getLogger(__name__)
+
 FLUSH_SECONDS = 0.2
-FLUSH_ROWS = 50
+FLUSH_ROWS = 200
 
 
 class SentRows:
-    """A workspace's posted rows waiting to be recorded sent, and when they must be. Used by the
-    thread serving the workspace only: the sending threads hand it their rows through futures."""
+    """Posted rows waiting to be recorded sent, added by any sending thread; `recording()` runs
+    the thread that records them, and records the rest when it ends."""
 
     def __init__(
         self,
@@ -35,31 +37,58 @@ class SentRows:
         *,
         seconds: float = FLUSH_SECONDS,
         most: int = FLUSH_ROWS,
-        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._sessions, self._sent_at = sessions, sent_at
-        self._seconds, self._most, self._monotonic = seconds, most, monotonic
+        self._sessions, self._sent_at, self._seconds, self._most = sessions, sent_at, seconds, most
         self._rows: list[rows.SentRow] = []
-        self._oldest = 0.0  # when the first waiting row was added
+        self._lock = threading.Lock()  # guards _rows
+        self._flushing = threading.Lock()  # one transaction at a time, so counts add up
+        self._full = threading.Event()
+        self.recorded = 0  # rows recorded sent
+        self.lost = 0  # rows another sender holds now (it records their outcome)
 
     def add(self, row: rows.SentRow) -> None:
-        if not self._rows:
-            self._oldest = self._monotonic()
-        self._rows.append(row)
+        with self._lock:
+            self._rows.append(row)
+            if len(self._rows) >= self._most:
+                self._full.set()
 
-    def wait_for(self) -> float | None:
-        """Seconds until the waiting rows must be recorded (None: none wait)."""
-        if not self._rows:
-            return None
-        return max(0.0, self._oldest + self._seconds - self._monotonic())
+    def flush(self) -> None:
+        """Records what waits now, in one transaction."""
+        with self._flushing:
+            with self._lock:
+                waiting, self._rows = self._rows, []
+                self._full.clear()
+            if waiting:
+                done = rows.mark_sent_many(self._sessions, waiting, now=self._sent_at)
+                self.recorded += len(done)
+                self.lost += len(waiting) - len(done)
 
-    def due(self) -> bool:
-        return len(self._rows) >= self._most or self.wait_for() == 0.0
+    @contextmanager
+    def recording(self) -> Iterator["SentRows"]:
+        """Records every FLUSH_SECONDS while the block runs, and the rest at its end (also when it
+        raised: what is out should not wait to be reconciled). A write that fails stops the
+        recording (the rows left stay `sending`, reconciled once their claim expires) and is
+        raised when the block ends."""
+        stop = threading.Event()
+        failed: list[BaseException] = []
 
-    def flush(self) -> tuple[int, int]:
-        """Records the waiting rows; (recorded sent, lost: another sender holds them now)."""
-        if not self._rows:
-            return 0, 0
-        waiting, self._rows = self._rows, []
-        recorded = rows.mark_sent_many(self._sessions, waiting, now=self._sent_at)
-        return len(recorded), len(waiting) - len(recorded)
+        def record() -> None:
+            while not stop.is_set():
+                self._full.wait(self._seconds)
+                try:
+                    self.flush()
+                except BaseException as error:  # raised again in the caller's thread
+                    failed.append(error)
+                    return
+
+        recorder = threading.Thread(target=record, name="outbox-recorder", daemon=True)
+        recorder.start()
+        try:
+            yield self
+        finally:
+            stop.set()
+            self._full.set()
+            recorder.join()
+            if failed:
+                raise failed[0]
+            self.flush()
