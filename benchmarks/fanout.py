@@ -85,7 +85,8 @@ def measure(size: int, gate_rate: float, kind: str) -> str:
     bound = size / SLACK_RATE
     ratio = result["wall"] / bound
     return (
-        f"{size:>6} prompts: {result['wall']:.1f} s, lower bound {bound:.1f} s, ratio {ratio:.3f}; "
+        f"{size:>6} prompts: {result['wall']:.1f} s (planning {result['planning']:.1f} s), lower bound "
+        f"{bound:.1f} s, ratio {ratio:.3f}; "
         f"{result['summary']}; duplicates {duplicates}, lost {lost}; 429s {per_dm.get('_429', 0)}; "
         f"peak RSS {result['maxrss_mb']:.0f} MB: start-up {result['start_mb']:.0f} MB, "
         f"+{result['planned_mb'] - result['start_mb']:.0f} MB planning, "
@@ -110,12 +111,18 @@ def deliver(database_url: str, base_url: str, *, gate_rate: float) -> None:
     start_mb = _maxrss_mb()
     started = time.perf_counter()
     planned = plan_deliveries(sessions, now=NINE_UTC, default_tz="UTC")
-    planned_mb = _maxrss_mb()
+    planned_mb, planning = _maxrss_mb(), time.perf_counter() - started
     kinds = checkin_kinds(ChannelNames(sender))
     outcomes = run_outbox(ctx, CHECKIN_DELIVERIES, kinds, PassClock(NINE_UTC), senders=SENDERS)
     wall = time.perf_counter() - started
     summary = f"planned {planned.due}, sent {sum(outcomes.values())}"
-    result = {"wall": wall, "summary": summary, "start_mb": start_mb, "planned_mb": planned_mb}
+    result = {
+        "wall": wall,
+        "planning": planning,
+        "summary": summary,
+        "start_mb": start_mb,
+        "planned_mb": planned_mb,
+    }
     print(json.dumps(result | {"maxrss_mb": _maxrss_mb()}))
 
 

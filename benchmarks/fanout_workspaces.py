@@ -18,6 +18,13 @@ pays it); "posting" is the stand-in's first to last accepted post, which leaves 
 long-running clock pays once (on a busy machine that start-up is most of a small run's wall time).
 The stand-in runs in a process of its own, so neither the senders nor the bare loop share an
 interpreter with it. Goal (issue 12): ≤ 1.5× the bare loop with one process, no worse with more.
+
+A row the first tick could not finish ("lost" in its counts: put back for a retry, or left
+`sending` with its outcome unknown) must go out on a later tick, once: after the timed tick, more
+`goalbot tick`s run AGAIN apart (past the retry wait and the claims' lease, as the clock's next
+minutes would) until one finds nothing due (at most LATER_TICKS; an unknown row waits for a
+history read, which Slack allows about once a minute), and the line after each run says how many
+DMs then hold the prompt once, twice or not at all.
 """
 
 import argparse
@@ -34,6 +41,8 @@ from pathlib import Path
 from typing import Any
 
 AT = datetime(2027, 3, 1, 9, tzinfo=UTC)  # a Monday
+AGAIN = timedelta(minutes=5)  # past the first retry's wait (30 s) and a claim's lease (2 min)
+LATER_TICKS = 4
 TOKEN = "xoxb-bench"
 
 
@@ -77,6 +86,13 @@ def main() -> None:
             f"first post {run['start_up']:.2f} s + posting {run['span']:.2f} s + the rest; wall ÷ bound "
             f"{run['wall'] / bound:.2f}, wall ÷ bare loop {run['wall'] / bare['wall']:.2f}, posting ÷ bare "
             f"loop {run['span'] / bare['wall']:.2f}; {counts_text(run)}; {run['summaries']}",
+            flush=True,
+        )
+        after = run["after"]
+        once = after["posted"] - after["doubled"]
+        print(
+            f"    then ticks {AGAIN.total_seconds() / 60:g} min apart: {after['summary']}; every prompt: "
+            f"once {once:,}, doubled {after['doubled']}, missing {after['lost']}",
             flush=True,
         )
         if args.installed:  # issue 13: the token lookup must cost no more than 5%
@@ -138,8 +154,23 @@ def clocks(
             lines = [process.communicate()[0].strip().splitlines()[-1:] for process in running]
             wall = time.monotonic() - started
             result = count()
+            later = []
+            for n in range(1, LATER_TICKS + 1):
+                at = (AT + n * AGAIN).isoformat()
+                again = subprocess.run(
+                    [goalbot, "tick", "--at", at], env=env, capture_output=True, text=True
+                ).stdout.strip().splitlines()[-1:]
+                later.append(again[0].split(": ", 1)[-1] if again else "no summary")
+                if later[-1].startswith("due 0,"):
+                    break
+            after = count() | {"summary": "; ".join(later)}
     summaries = "; ".join(line[0].split(": ", 1)[-1] if line else "no summary" for line in lines)
-    return result | {"wall": wall, "start_up": result["first"] - started, "summaries": summaries}
+    return result | {
+        "wall": wall,
+        "start_up": result["first"] - started,
+        "summaries": summaries,
+        "after": after,
+    }
 
 
 def bare_loop(workspaces: int, people: int, slack_rate: float, threads: int) -> dict:
@@ -188,8 +219,8 @@ def bare_message(user_id: str) -> dict[str, Any]:
 
 @contextmanager
 def standin(workspaces: int, people: int, slack_rate: float):
-    """A stand-in in a process of its own; yields its base URL and a function that ends it and
-    returns what it received."""
+    """A stand-in in a process of its own; yields its base URL and a function that returns what it
+    has received so far."""
     child = subprocess.Popen(
         [
             sys.executable,
@@ -211,8 +242,10 @@ def standin(workspaces: int, people: int, slack_rate: float):
     base_url = child.stdout.readline().strip()
 
     def count() -> dict:
-        out, _ = child.communicate("count\n", timeout=300)
-        return json.loads(out)
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write("count\n")
+        child.stdin.flush()
+        return json.loads(child.stdout.readline())
 
     try:
         yield base_url, count
@@ -223,7 +256,7 @@ def standin(workspaces: int, people: int, slack_rate: float):
 
 
 def serve_standin(workspaces: int, people: int, slack_rate: float) -> None:
-    from bot.slack.standin import SlackStandIn, dm_id
+    from bot.slack.standin import SlackStandIn
     from tests.e2e.multiclock.workspaces import add_to_standin
     from tests.e2e.multiclock.workspaces import make_workspaces as make
 
@@ -231,21 +264,27 @@ def serve_standin(workspaces: int, people: int, slack_rate: float) -> None:
     with SlackStandIn(rate_limits_per_workspace={"chat.postMessage": slack_rate}) as slack:
         add_to_standin(slack, spaces)
         print(slack.base_url, flush=True)
-        sys.stdin.readline()
-        slack.settle(timeout=30)
-        calls = slack.calls("chat.postMessage")
-        accepted = [c.at for c in calls if c.answer.get("ok")]
-        per_dm = [len(slack.messages.history(dm_id(u))) for ws in spaces for u in ws.people]
-        result = {
-            "posted": sum(per_dm),
-            "doubled": sum(max(0, n - 1) for n in per_dm),
-            "lost": sum(1 for n in per_dm if n == 0),
-            "ratelimited": sum(1 for c in calls if c.answer.get("error") == "ratelimited"),
-            "first": min(accepted, default=0.0),
-            "span": (max(accepted) - min(accepted)) if accepted else 0.0,
-            "max_rate": max((slack.max_rate(ws.team_id, "chat.postMessage") for ws in spaces), default=0),
-        }
-        print(json.dumps(result), flush=True)
+        for _ in sys.stdin:  # each line asks for the counts so far
+            slack.settle(timeout=30)
+            print(json.dumps(received(slack, spaces)), flush=True)
+
+
+def received(slack, spaces) -> dict:
+    """What the stand-in has taken so far: prompts per DM (doubled, lost), 429s, timing."""
+    from bot.slack.standin import dm_id
+
+    calls = slack.calls("chat.postMessage")
+    accepted = [c.at for c in calls if c.answer.get("ok")]
+    per_dm = [len(slack.messages.history(dm_id(u))) for ws in spaces for u in ws.people]
+    return {
+        "posted": sum(per_dm),
+        "doubled": sum(max(0, n - 1) for n in per_dm),
+        "lost": sum(1 for n in per_dm if n == 0),
+        "ratelimited": sum(1 for c in calls if c.answer.get("error") == "ratelimited"),
+        "first": min(accepted, default=0.0),
+        "span": (max(accepted) - min(accepted)) if accepted else 0.0,
+        "max_rate": max((slack.max_rate(ws.team_id, "chat.postMessage") for ws in spaces), default=0),
+    }
 
 
 if __name__ == "__main__":

@@ -38,6 +38,13 @@ def counts(slack, spaces, sessions, days: int) -> list[str]:
             r[0] for r in session.execute(text("SELECT id FROM report_posts WHERE state <> 'skipped'"))
         }
         followups = {r[0] for r in session.execute(text("SELECT id FROM follow_up_messages"))}
+        # Where each check-in row ended, so a shortfall explains itself (skipped why, still due…).
+        outcomes = Counter(
+            (kind, state, (error or "")[:60])
+            for kind, state, error in session.execute(
+                text("SELECT kind, state, last_error FROM checkin_deliveries")
+            )
+        )
     owed_prompts = len(people) * days
     owed_reminders = owed_prompts - len(answered)
     sent_prompts = sum(min(days, len(per_person[u]["prompt"])) for u in people)
@@ -67,8 +74,12 @@ def counts(slack, spaces, sessions, days: int) -> list[str]:
             others["goalbot_followup"],
         ),
     ]
+    ended = [
+        f"  check-in rows: {kind} {state}{' (' + error + ')' if error else ''}: {n}"
+        for (kind, state, error), n in sorted(outcomes.items())
+    ]
     return [
         f"{name:<28} expected {owed:>5}, sent {sent:>5}, lost {lost:>3}, "
         f"doubled {sum(n - 1 for n in seen.values())}"
         for name, owed, sent, lost, seen in rows
-    ]
+    ] + ended

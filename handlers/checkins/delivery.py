@@ -4,7 +4,8 @@
    is sent (a key that is already there is left alone, so a repeated or concurrent tick adds none).
 2. The outbox engine (bot/outbound/outbox) sends the `checkin_deliveries` rows due: a prompt and a
    reminder are each one DM (delivery_message.py builds it), worth sending until the period
-   closes. Eight threads post a big workspace's prompts at once; its gate sets the pace.
+   closes. Up to SENDERS threads post a big workspace's prompts at once (as many as its rate
+   needs, engine.senders_for_rate); its gate sets the pace.
 """
 
 from datetime import datetime
@@ -15,7 +16,7 @@ from bot.outbound.passes import PassSummary, TickContext
 from bot.services.checkins.planning import plan_deliveries
 from handlers.checkins.delivery_message import ChannelNames, checkin_kinds
 
-SENDERS = 8  # posts at once within a workspace; the gate, not this, sets the pace
+SENDERS = 16  # most posts at once within a workspace (engine.senders_for_rate: what its rate needs)
 
 
 def tick_pass(ctx: TickContext, now: datetime) -> PassSummary:

@@ -9,6 +9,7 @@ from bot.domain.checkins.localtime import zone
 from bot.outbound import Sender, SendFailed
 from bot.outbound.outbox import Job, MessageKind, MetadataKey, SingleMessage
 from bot.services.checkins.read_models import DeliveryToSend
+from handlers.views.blocks import unchecked_dicts
 from handlers.views.checkin_prompt import build_prompt, prompt_text
 
 CHECKIN_METADATA = MetadataKey("goalbot_checkin", "delivery")
@@ -24,10 +25,13 @@ def delivery_of(message: dict[str, Any]) -> int | None:
 
 
 def prompt_body(delivery: DeliveryToSend, channel_name: str) -> dict[str, Any]:
-    """The prompt's (or reminder's) text and blocks."""
+    """The prompt's (or reminder's) text and blocks. The blocks are serialised without slack_sdk's
+    per-request validation (blocks.unchecked_dicts: tests/handlers/views/test_checkin_prompt.py
+    checks the builder's output against it), which was most of a prompt's CPU in a fan-out."""
+    blocks = build_prompt(delivery, channel_name=channel_name, tz=zone(delivery.tz))
     return {
         "text": prompt_text(delivery),
-        "blocks": build_prompt(delivery, channel_name=channel_name, tz=zone(delivery.tz)),
+        "blocks": unchecked_dicts(blocks),
         "unfurl_links": False,
     }
 

@@ -23,7 +23,6 @@ from bot.outbound.outbox import (
     PassClock,
     SingleMessage,
     run_outbox,
-    serve_workspace,
 )
 from bot.outbound.outbox.tables import FOLLOWUP_MESSAGES
 from bot.outbound.passes import PassSummary, TickContext
@@ -57,12 +56,9 @@ def send_now(ctx: TickContext, team_id: str, now: datetime) -> Counter[Outcome]:
     than at the next tick, the way the tick sends them: under the workspace's lease in `ctx.pool`
     and through its Sender and gate, so pacing holds across processes. A workspace another process
     is serving is left to it (an empty count), and whatever fails here the tick retries."""
-    clock = PassClock(now)
-
-    def serve(team: str) -> Counter[Outcome]:
-        return serve_workspace(ctx, FOLLOWUP_MESSAGES, FOLLOWUP_KINDS, clock, team, senders=SENDERS)
-
-    return ctx.pool.serve([team_id], serve).get(team_id, Counter())
+    return run_outbox(
+        ctx, FOLLOWUP_MESSAGES, FOLLOWUP_KINDS, PassClock(now), senders=SENDERS, only=team_id
+    )
 
 
 def followup_metadata(message_id: int) -> dict[str, Any]:

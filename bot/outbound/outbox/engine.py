@@ -10,9 +10,9 @@ its tick pass calls `run_outbox`. The engine then, for the workspaces with rows 
 2. for each row: if its useful moment has passed and nothing is out, records it skipped, unless
    its outcome is unknown and Slack's history shows an earlier attempt posted it; otherwise the
    kind sends it (reading history first only when the outcome is unknown);
-3. records the outcome under the claim: sent (with the ts), retry (one policy, backoff with a
-   cap; still unknown if the post got no answer or the history could not be read), or failed
-   (Slack refused it for good).
+3. records the outcome under the claim: sent (with the ts; a few rows in one transaction,
+   recording.py), retry (one policy, backoff with a cap; still unknown if the post got no answer or
+   the history could not be read), or failed (Slack refused it for good).
 """
 
 import logging
@@ -26,6 +26,7 @@ from typing import Any
 from bot.domain.outbox import too_late
 from bot.outbound.outbox import rows
 from bot.outbound.outbox.kinds import HistoryReads, Job, MessageKind, NothingToSend, PassClock
+from bot.outbound.outbox.recording import SentRows
 from bot.outbound.passes import TickContext
 from bot.outbound.sender import SendFailed
 from bot.services.workspaces_zones import default_zones
@@ -52,20 +53,28 @@ def run_outbox(
     clock: PassClock,
     *,
     senders: int = 8,
+    only: str | None = None,
 ) -> Counter[Outcome]:
     """Sends every row of `table` due at `clock`, each workspace on its own pool thread, up to
-    `senders` posts at once within a workspace (the gate, not this, sets the pace)."""
-    teams = rows.due_teams(ctx.sessions, table, clock.current())
+    `senders` posts at once within a workspace (the gate, not this, sets the pace). Posted rows
+    are recorded sent a batch at a time (recording.py). `only`: that workspace's rows alone (a
+    listener sending what it has just recorded, under the same lease and pacing as a tick)."""
+    teams = [t for t in rows.due_teams(ctx.sessions, table, clock.current()) if only in (None, t)]
     zones = workspace_zones(ctx, teams)
     gate = getattr(ctx.sender, "gate", None)  # tests' stand-in senders have no gate: keep `senders`
     senders = senders if gate is None else senders_for_rate(gate.rate, senders)
-
-    def serve(team_id: str) -> Counter[Outcome]:
-        return serve_workspace(ctx, table, kinds, clock, team_id, senders=senders, zone=zones[team_id])
-
     outcomes: Counter[Outcome] = Counter()
-    for counted in ctx.pool.serve(teams, serve).values():
-        outcomes.update(counted)
+    with SentRows(ctx.sessions, clock.instant).recording() as sent:
+
+        def serve(team_id: str) -> Counter[Outcome]:
+            return serve_workspace(
+                ctx, table, kinds, clock, team_id, senders=senders, zone=zones[team_id], sent=sent
+            )
+
+        for counted in ctx.pool.serve(teams, serve).values():
+            outcomes.update(counted)
+    outcomes[Outcome.SENT] += sent.recorded
+    outcomes[Outcome.LOST] += sent.lost
     return outcomes
 
 
@@ -91,13 +100,15 @@ def serve_workspace(
     *,
     senders: int = 8,
     zone: str | None = None,
+    sent: SentRows,
 ) -> Counter[Outcome]:
     """Claims and sends the workspace's rows until none is due; the next batch is claimed while
     the last one is still going out, so the senders never wait on the database. `zone`: the
-    workspace's default zone (read here when not given), for the loaders."""
+    workspace's default zone (read here when not given), for the loaders. Rows posted are handed
+    to `sent` (counted there); the other outcomes are counted here."""
     zone = zone or workspace_zones(ctx, [team_id])[team_id]
     outcomes: Counter[Outcome] = Counter()
-    in_flight: set[Future[Outcome]] = set()
+    in_flight: set[Future[Outcome | None]] = set()
     history = HistoryReads()
     more = True
     with ThreadPoolExecutor(max_workers=senders, thread_name_prefix=f"{table.name}-send") as pool:
@@ -113,10 +124,10 @@ def serve_workspace(
                     default_tz=zone,
                 )
                 more = bool(batch)  # rows skipped at claim time are not returned: ask until none
-                in_flight |= {pool.submit(send_one, ctx, kinds, claimed, clock, history) for claimed in batch}
+                in_flight |= {pool.submit(send_one, ctx, kinds, c, clock, sent, history) for c in batch}
                 continue
             done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-            outcomes.update(future.result() for future in done)
+            outcomes.update(outcome for future in done if (outcome := future.result()) is not None)
     return outcomes
 
 
@@ -125,8 +136,10 @@ def send_one(
     kinds: Mapping[str, MessageKind[Any]],
     claimed: rows.Claimed,
     clock: PassClock,
+    sent: SentRows,
     history: HistoryReads | None = None,
-) -> Outcome:
+) -> Outcome | None:
+    """Sends one claimed row and records its outcome; None: posted, handed to `sent` to record."""
     held, kind = claimed.claim, kinds[claimed.kind]
     job: Job[Any] = Job(
         ctx, held, claimed.item, clock, unknown=held.unknown, history=history or HistoryReads()
@@ -145,8 +158,8 @@ def send_one(
         return _record_failure(ctx, job, failure)
     if posted is None:
         return Outcome.LOST
-    recorded = rows.mark_sent(ctx.sessions, held, channel=posted.channel, ts=posted.ts, now=clock.instant)
-    return Outcome.SENT if recorded else Outcome.LOST
+    sent.add(rows.SentRow(held, posted.channel, posted.ts))
+    return None
 
 
 def _record_failure(ctx: TickContext, job: Job[Any], failure: SendFailed) -> Outcome:

@@ -13,7 +13,8 @@ claimed_at = :my_claim`: a sender slower than the lease, whose row another took 
 nothing, so it can never overwrite the newer claim's outcome.
 """
 
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -169,6 +170,58 @@ def mark_sent(sessions: sessionmaker[Session], held: Claim, *, channel: str, ts:
         if held.table.on_sent is not None:
             held.table.on_sent(session, session.get_one(held.table.model, held.id))
         return True
+
+
+@dataclass(frozen=True)
+class SentRow:
+    """A claimed row whose message is out (`channel`, `ts`), to be recorded sent."""
+
+    claim: Claim
+    channel: str
+    ts: str
+
+
+def mark_sent_many(sessions: sessionmaker[Session], sent: Iterable[SentRow], *, now: datetime) -> set[int]:
+    """Records many rows sent in one transaction: one UPDATE per (table, workspace, claim), still
+    claim-checked like `mark_sent` (each row's channel and ts by its id); the table's `on_sent` in
+    the same transaction. Returns the ids recorded; one left out lost its claim to another sender,
+    which records its own outcome."""
+    groups: dict[tuple[str, str, str, datetime], list[SentRow]] = defaultdict(list)
+    for row in sent:
+        held = row.claim
+        groups[(held.table.name, held.team_id, held.claimed_by, held.claimed_at)].append(row)
+    recorded: set[int] = set()
+    with sessions.begin() as session:
+        for group in groups.values():
+            held = group[0].claim
+            model = held.table.model
+            channels = {row.claim.id: row.channel for row in group}
+            ts = {row.claim.id: row.ts for row in group}
+            changed = session.scalars(
+                update(model)
+                .where(
+                    model.team_id == held.team_id,
+                    model.id.in_(list(channels)),
+                    model.state == OutboxState.SENDING,
+                    model.claimed_by == held.claimed_by,
+                    model.claimed_at == held.claimed_at,
+                )
+                .values(
+                    state=OutboxState.SENT,
+                    sent_at=now,
+                    message_channel=case(channels, value=model.id),
+                    message_ts=case(ts, value=model.id),
+                    last_error=None,
+                    outcome_unknown_since=None,
+                )
+                .returning(model.id)
+                .execution_options(synchronize_session=False)
+            ).all()
+            if held.table.on_sent is not None:
+                for row_id in sorted(changed):
+                    held.table.on_sent(session, session.get_one(model, row_id))
+            recorded.update(changed)
+    return recorded
 
 
 def mark_retry(

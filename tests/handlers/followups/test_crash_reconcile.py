@@ -56,7 +56,7 @@ def tick(tick_context, clock):
 
 def _die_after_posting(monkeypatch, tick, now):
     with monkeypatch.context() as patch:
-        patch.setattr(outbox_rows, "mark_sent", _die)
+        patch.setattr(outbox_rows, "mark_sent_many", _die)
         with pytest.raises(Killed):
             tick(now)
 

@@ -3,10 +3,13 @@
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.domain.checkins.enums import DeliveryKind
 from bot.domain.checkins.spec import Questions
 from bot.services.checkins.read_models import DeliveryToSend
 from handlers.ids import ActionId
+from handlers.views.blocks import unchecked_dicts
 from handlers.views.checkin_prompt import Answered, build_answered_prompt, build_prompt, prompt_text
 from tests.handlers.views.factories import make_objective
 from tests.handlers.views.slack_checks import all_texts, message_dicts
@@ -64,6 +67,22 @@ def test_without_the_confidence_question_there_are_no_score_buttons():
     plain = delivery(questions=Questions(objective_ids=(7,), confidence=False))
     blocks = message_dicts(build_prompt(plain, channel_name="support", tz=BERLIN))
     assert [label for label, _, _ in buttons(blocks)] == ["Answer"]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"anonymous": True, "kind": DeliveryKind.REMINDER, "sequence": 1},
+        {"questions": Questions(objective_ids=(7,), confidence=False)},
+        {"objectives": tuple(make_objective(current=float(n)) for n in range(10))},  # "and 2 more"
+    ],
+)
+def test_the_prompt_is_sent_as_slack_sdks_validated_to_dict_gives_it(changes):
+    """The fan-out sends the prompt through unchecked_dicts (no per-message validation): it must
+    be exactly what to_dict(), which refuses invalid Block Kit, gives."""
+    blocks = build_prompt(delivery(**changes), channel_name="support <team>", tz=BERLIN)
+    assert unchecked_dicts(blocks) == [block.to_dict() for block in blocks]
 
 
 def test_a_reminder_reads_as_one():
