@@ -74,7 +74,7 @@ def counts(slack, spaces, sessions, days: int) -> list[str]:
             others["goalbot_followup"],
         ),
     ]
-    ended = [
+    ended = odd_days(sessions, per_person, answered) + [
         f"  check-in rows: {kind} {state}{' (' + error + ')' if error else ''}: {n}"
         for (kind, state, error), n in sorted(outcomes.items())
     ]
@@ -83,3 +83,43 @@ def counts(slack, spaces, sessions, days: int) -> list[str]:
         f"doubled {sum(n - 1 for n in seen.values())}"
         for name, owed, sent, lost, seen in rows
     ] + ended
+
+
+def odd_days(sessions, per_person, answered) -> list[str]:
+    """A line for each person-day whose prompt never reached the DM, or who was owed a reminder
+    and got none: the rows behind it (state, when due, claimed, sent, attempts, error), the
+    answer's time, so a shortfall can be told from a counting artefact."""
+    from sqlalchemy import text
+
+    with sessions() as session:
+        rows = session.execute(
+            text(
+                "SELECT id, user_id, local_date, kind, state, scheduled_at, claimed_at, sent_at, "
+                "attempts, last_error FROM checkin_deliveries ORDER BY id"
+            )
+        ).all()
+        answers = {
+            (u, d): at
+            for u, d, at in session.execute(
+                text("SELECT user_id, local_date, answered_at FROM checkin_answers")
+            )
+        }
+    by_day: dict[tuple, list] = defaultdict(list)
+    for row in rows:
+        by_day[(row.user_id, row.local_date)].append(row)
+    lines = []
+    for (user_id, day), found in sorted(by_day.items()):
+        prompts = [r for r in found if (r.kind == "prompt" and r.state != "skipped") or r.last_error]
+        reminded = [r for r in found if r.kind == "reminder"]
+        got_prompt = any(r.id in per_person[user_id]["prompt"] for r in found)
+        owed_reminder = (user_id, day) not in answered and got_prompt
+        if (prompts and not got_prompt) or (owed_reminder and not reminded):
+            shown = "; ".join(
+                f"{r.kind} {r.state} due {r.scheduled_at:%d %H:%M} claimed "
+                f"{r.claimed_at and f'{r.claimed_at:%H:%M}'} sent {r.sent_at and f'{r.sent_at:%H:%M}'} "
+                f"x{r.attempts} {r.last_error or ''}"
+                for r in found
+            )
+            answer = answers.get((user_id, day))
+            lines.append(f"    {user_id} {day}: {shown}; answered {answer and f'{answer:%H:%M}'}")
+    return lines[:40]
