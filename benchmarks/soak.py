@@ -7,7 +7,9 @@
 - The clocks are two runner loops, each running `goalbot tick --at T` for every step T (both at the
   same T, as two clock processes tick on the same minute), each with a bot token of its own.
 - Once a simulated day, at the check-in's prompt time, one clock is killed with SIGKILL while it
-  is posting (after its first post reaches the stand-in).
+  is posting (after its first post reaches the stand-in). The run then waits out the killed
+  clock's workspace leases (60 s of real time, as a real clock's next minutes would), since
+  simulated hours otherwise pass in seconds while those workspaces still look taken.
 - The stand-in (in this process; it outlives the kills) allows 20 chat.postMessage a second per
   workspace, and at three steps in ten (and always at the prompt and reminder steps) answers one
   workspace 429 for 3–12 s (a storm, Retry-After 1–5 s) or the next 1–5 posts 503.
@@ -20,7 +22,8 @@ Counted at the stand-in from the messages' metadata: check-in prompts (expected:
 day), reminders (expected: everyone who had not answered by the reminder; answers read from the
 database), digests and month reminders, follow-up posts (expected: what the outboxes recorded as
 owed, rows skipped as too late left out). Lost: expected, never posted. Doubled: posted more than
-once. No asserts: figures (the goal, issue 12: 0 lost, 0 doubled).
+once. No asserts: figures (the goal, issue 12: 0 lost, 0 doubled). Below them, each person-day
+whose prompt never reached the DM or who was owed a reminder and got none, with its rows.
 
 Each step costs two `goalbot tick` start-ups (about 1.5 s on a quiet machine), so ten days at 15
 minutes (960 steps) take about half an hour; `--step 60` a quarter of that.

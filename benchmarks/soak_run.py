@@ -16,6 +16,7 @@ from pathlib import Path
 from benchmarks.soak_counts import counts
 from benchmarks.soak_faults import Faults
 from benchmarks.soak_people import People
+from bot.outbound.leases import LEASE_TTL
 
 START = datetime(2027, 3, 1, tzinfo=UTC)  # a Monday, the first of a month
 PROMPT_AT = timedelta(hours=9)  # the check-in's local time (everyone in UTC)
@@ -130,6 +131,7 @@ class Soak:
             into_day = at - at.replace(hour=0, minute=0)
             kill = PROMPT_AT <= into_day < PROMPT_AT + step  # the day's fan-out: one clock dies in it
             self.faults.chaos(busy=kill or REMINDER_AT <= into_day < REMINDER_AT + step)
+            kills = self.faults.kills
             runners = [
                 threading.Thread(target=self.tick, args=(at, "xoxb-clock-a", kill)),
                 threading.Thread(target=self.tick, args=(at, "xoxb-clock-b", False)),
@@ -138,6 +140,12 @@ class Soak:
                 runner.start()
             for runner in runners:
                 runner.join()
+            if self.faults.kills > kills:
+                # A killed clock's workspace leases (bot/outbound/leases.py) run on the processes'
+                # real clock: in production the next minute's tick finds them expired. Simulated
+                # hours pass here in seconds, so wait them out as a real next tick would, or every
+                # later step in the next minute would find those workspaces still taken.
+                time.sleep(LEASE_TTL.total_seconds() + 1)
             if ANSWER_AT <= into_day < ANSWER_AT + step:
                 self.people.answer(at, [url for _, url in webs])
 
