@@ -97,7 +97,7 @@ class SlackStandIn:
             def log_message(self, format: str, *args: Any) -> None:
                 """Quiet: the recorder is the log."""
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Listening(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.05},
@@ -249,3 +249,11 @@ class SlackStandIn:
 
     def _accepts(self, token: str) -> bool:
         return token in self._tokens if self._tokens is not None else token.startswith("xoxb-")
+
+
+class _Listening(ThreadingHTTPServer):
+    """http.server's listen backlog is 5: a burst of more new connections (each Web API call opens
+    one, and a fan-out has 16 senders per workspace) had some dropped, and each dropped one waited
+    a second for TCP to try again. Slack takes them all; so does the stand-in."""
+
+    request_queue_size = 128
