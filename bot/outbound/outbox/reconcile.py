@@ -84,10 +84,7 @@ def find_in_history(
         include_all_metadata=True,
         limit=PAGE,
     )
-    for message in page.get("messages") or []:
-        if key.row_of(message) == row_id:
-            return Posted(channel=conversation, ts=str(message["ts"]))
-    return None
+    return _row_in(page, key, row_id, conversation)
 
 
 def find_in_thread(
@@ -109,6 +106,11 @@ def find_in_thread(
         include_all_metadata=True,
         limit=PAGE,
     )
+    return _row_in(page, key, row_id, channel)
+
+
+def _row_in(page: dict[str, Any], key: MetadataKey, row_id: int, channel: str) -> Posted | None:
+    """The row's message on a page of history or replies, by the metadata that names it."""
     for message in page.get("messages") or []:
         if key.row_of(message) == row_id:
             return Posted(channel=channel, ts=str(message["ts"]))

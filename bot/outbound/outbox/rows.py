@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, update
+from sqlalchemy import case, func, literal, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.outbox import LEASE, MAX_ERROR, NotWanted, OutboxState, Ready, retry_delay
-from models.dialect import skipping_locked
+from bot.domain.outbox import MAX_ERROR, NotWanted, OutboxState, Ready, retry_delay
+from bot.outbound.outbox.due import candidates, claimable, expired, pending
 
 # What a table's loader returns for its claimed rows (in the claiming transaction):
 # (session, rows, now, default_tz) -> one Ready or NotWanted per row; `default_tz` is the
@@ -77,7 +77,7 @@ def due_teams(sessions: sessionmaker[Session], table: OutboxTable, now: datetime
     model = table.model
     with sessions() as session:
         teams: set[str] = set()
-        for due in (_expired(model, now), _pending(table, now)):
+        for due in (expired(model, now), pending(table, now)):
             teams.update(session.scalars(select(model.team_id).where(due).distinct()))
         return sorted(teams)
 
@@ -96,13 +96,13 @@ def claim(
     loader finds no longer wanted are recorded skipped and left out."""
     model = table.model
     with sessions.begin() as session:
-        ids = _candidates(session, table, team_id, now, limit)
+        ids = candidates(session, table, team_id, now, limit)
         if not ids:
             return []
         sending = model.state == OutboxState.SENDING
         claimed = session.scalars(
             update(model)
-            .where(model.team_id == team_id, model.id.in_(ids), _claimable(table, now))
+            .where(model.team_id == team_id, model.id.in_(ids), claimable(table, now))
             .values(
                 state=OutboxState.SENDING,
                 claimed_by=worker,
@@ -280,36 +280,3 @@ def _under_claim(session: Session, held: Claim, values: dict[str, Any]) -> bool:
         .execution_options(synchronize_session=False)
     ).all()
     return bool(changed)
-
-
-def _pending(table: OutboxTable, now: datetime) -> ColumnElement[bool]:
-    model = table.model
-    return and_(
-        model.state == OutboxState.PENDING,
-        table.due_at <= now,
-        or_(model.not_before.is_(None), model.not_before <= now),
-    )
-
-
-def _expired(model: Any, now: datetime) -> ColumnElement[bool]:
-    return and_(model.state == OutboxState.SENDING, model.claimed_at < now - LEASE)
-
-
-def _claimable(table: OutboxTable, now: datetime) -> ColumnElement[bool]:
-    return or_(_pending(table, now), _expired(table.model, now))
-
-
-def _candidates(session: Session, table: OutboxTable, team_id: str, now: datetime, limit: int) -> list[int]:
-    # Two index-friendly reads, expired claims first, rather than one OR across states.
-    model, ids = table.model, list[int]()
-    for due in (_expired(model, now), _pending(table, now)):
-        if len(ids) >= limit:
-            break
-        query = (
-            select(model.id)
-            .where(model.team_id == team_id, due)
-            .order_by(*table.order_by)
-            .limit(limit - len(ids))
-        )
-        ids.extend(session.scalars(skipping_locked(session, query)))
-    return ids
