@@ -2,6 +2,7 @@
 
 import logging
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -86,4 +87,4 @@ def _checkins(deps: Deps, team_id: str, user_id: str, now: datetime, today: date
     found = home_checkins(
         deps.sessions, team_id=team_id, user_id=user_id, now=now, default_tz=deps.zone_of(team_id).key
     )
-    return build_checkin_section(found, tz=deps.zone_of(team_id), today=today)
+    return build_checkin_section(found, tz=ZoneInfo(found.tz), today=today)

@@ -2,6 +2,7 @@
 (a modal, `users.info` for admin rights, reading the channel's members) follows it (handlers/later.py)."""
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from bot.domain.checkins import commands as grammar
 from bot.domain.checkins.spec import ScheduleSpec
@@ -149,18 +150,15 @@ class _Request(CheckinRequest):
             prefer=self.channel_id,
         )
         if todays is None:
-            upcoming = home.home_checkins(
+            found = home.home_checkins(
                 self.deps.sessions,
                 team_id=self.team_id,
                 user_id=self.user_id,
                 now=self.now,
                 default_tz=self.deps.zone_of(self.team_id).key,
-            ).next
-            self.say(
-                notices.nothing_open_text(
-                    upcoming.at if upcoming else None, self.deps.zone_of(self.team_id), recorded=False
-                )
             )
+            upcoming = found.next.at if found.next else None
+            self.say(notices.nothing_open_text(upcoming, ZoneInfo(found.tz), recorded=False))
             return
         self.quietly()
         self.later(

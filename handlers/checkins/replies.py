@@ -12,6 +12,7 @@ message cannot be read or carries no id, the refusal stands.
 
 import logging
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -150,10 +151,11 @@ def _confirm(client: WebClient, deps: Deps, team_id, user_id, channel, ts, outco
     elif isinstance(outcome, ServiceError):
         text = describe_refusal(outcome)
     else:
-        upcoming = home.home_checkins(
+        found = home.home_checkins(
             deps.sessions, team_id=team_id, user_id=user_id, now=now, default_tz=deps.zone_of(team_id).key
-        ).next
-        text = nothing_open_text(upcoming.at if upcoming else None, deps.zone_of(team_id))
+        )
+        # In the person's own zone, as their prompts are planned; the workspace's only without one.
+        text = nothing_open_text(found.next.at if found.next else None, ZoneInfo(found.tz))
     try:
         client.chat_postMessage(channel=channel, thread_ts=ts, text=fit_text(text, MESSAGE_TEXT))
     except SlackApiError as error:

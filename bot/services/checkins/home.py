@@ -56,7 +56,9 @@ def home_checkins(
                     delivery_id=prompt.id if prompt is not None and prompt.message_ts else None,
                 )
             )
-        return HomeCheckins(person.away_until if person else None, next_checkin, tuple(open_now))
+        return HomeCheckins(
+            person.away_until if person else None, next_checkin, tuple(open_now), tz.key
+        )
 
 
 def _off_for(me: Member, not_sent: frozenset[date]) -> Callable[[date], bool]:

@@ -198,3 +198,4 @@ class HomeCheckins:
     away_until: date | None
     next: NextCheckin | None
     open: tuple[OpenCheckin, ...]
+    tz: str  # the person's zone (their own, else the workspace's): the one to show these times in

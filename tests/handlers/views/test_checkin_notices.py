@@ -46,7 +46,10 @@ def _buttons(blocks) -> list[tuple[str, str]]:
 
 def test_home_offers_answer_on_an_open_checkin_and_says_when_i_am_away():
     checkins = HomeCheckins(
-        date(2027, 3, 5), NextCheckin("C1", datetime(2027, 3, 3, 14, tzinfo=UTC)), (_open(),)
+        date(2027, 3, 5),
+        NextCheckin("C1", datetime(2027, 3, 3, 14, tzinfo=UTC)),
+        (_open(),),
+        "America/New_York",
     )
     blocks = build_checkin_section(checkins, tz=NY, today=date(2027, 3, 1))
     assert _buttons(blocks) == [("Answer", "41")]
@@ -55,9 +58,10 @@ def test_home_offers_answer_on_an_open_checkin_and_says_when_i_am_away():
 
 
 def test_home_never_offers_to_edit_an_anonymous_answer_from_home():
-    checkins = HomeCheckins(None, None, (_open(anonymous=True, answered=True),))
+    checkins = HomeCheckins(None, None, (_open(anonymous=True, answered=True),), "America/New_York")
     assert _buttons(build_checkin_section(checkins, tz=NY, today=date(2027, 3, 1))) == []
 
 
 def test_home_has_no_checkin_section_for_someone_not_asked():
-    assert build_checkin_section(HomeCheckins(None, None, ()), tz=NY, today=date(2027, 3, 1)) == []
+    nobody = HomeCheckins(None, None, (), "America/New_York")
+    assert build_checkin_section(nobody, tz=NY, today=date(2027, 3, 1)) == []

@@ -72,3 +72,11 @@ def test_home_shows_the_first_prompt_after_time_off_and_holidays(sessions):
     assert next_at(monday) == NINE
     set_away(sessions, team_id=TEAM, user_id="U1", until=date(2028, 3, 1), now=monday)  # a year off
     assert next_at(monday) == datetime(2028, 3, 3, 9, tzinfo=UTC)
+
+
+def test_home_times_are_in_the_persons_own_zone_else_the_workspaces(sessions):
+    # A DM reply's "your next one is at …" once showed a person in UTC the workspace's zone.
+    make_channel(sessions, {"U1": "UTC", "U2": None})
+    own = home_checkins(sessions, team_id=TEAM, user_id="U1", now=NINE, default_tz="Europe/Berlin")
+    fallback = home_checkins(sessions, team_id=TEAM, user_id="U2", now=NINE, default_tz="Europe/Berlin")
+    assert (own.tz, fallback.tz) == ("UTC", "Europe/Berlin")
