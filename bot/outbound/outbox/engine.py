@@ -114,7 +114,7 @@ def serve_workspace(
     with ThreadPoolExecutor(max_workers=senders, thread_name_prefix=f"{table.name}-send") as pool:
         while more or in_flight:
             if more and len(in_flight) < BATCH:
-                batch = rows.claim(
+                batch = rows.claim_batch(
                     ctx.sessions,
                     table,
                     team_id=team_id,
@@ -123,8 +123,10 @@ def serve_workspace(
                     limit=BATCH,
                     default_tz=zone,
                 )
-                more = bool(batch)  # rows skipped at claim time are not returned: ask until none
-                in_flight |= {pool.submit(send_one, ctx, kinds, c, clock, sent, history) for c in batch}
+                more = batch.more
+                in_flight |= {
+                    pool.submit(send_one, ctx, kinds, c, clock, sent, history) for c in batch.claimed
+                }
                 continue
             done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
             outcomes.update(outcome for future in done if (outcome := future.result()) is not None)

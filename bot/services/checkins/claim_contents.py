@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from bot.domain.checkins.enums import DeliveryKind
 from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.periods import closes_at
+from bot.domain.checkins.spec import ScheduleSpec
 from bot.domain.outbox import NotWanted, Ready
 from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.prompt_contents import ObjectiveCache
@@ -29,15 +30,16 @@ def contents_to_send(
     turned-off schedule, or whose prompt was answered, is not wanted."""
     objectives = ObjectiveCache(session)
     zones = _own_zones(session, rows)
-    schedules: dict[int, Schedule] = {}
+    schedules: dict[int, tuple[Schedule, ScheduleSpec]] = {}
     out: list[Ready | NotWanted] = []
     for row in rows:
-        schedule = schedules.get(row.schedule_id) or session.get_one(Schedule, row.schedule_id)
-        schedules[row.schedule_id] = schedule
+        if row.schedule_id not in schedules:
+            schedule = session.get_one(Schedule, row.schedule_id)
+            schedules[row.schedule_id] = schedule, spec_of(schedule)
+        schedule, spec = schedules[row.schedule_id]
         if not schedule.active or _answered(session, row):
             out.append(NotWanted(row.id, "answered" if schedule.active else "check-in turned off"))
             continue
-        spec = spec_of(schedule)
         tz = zone(zones.get((row.team_id, row.user_id)) or default_tz, default_tz)
         opened = _prompt_time(session, row)
         closes = closes_at(spec, tz, opened)

@@ -56,9 +56,7 @@ def home_checkins(
                     delivery_id=prompt.id if prompt is not None and prompt.message_ts else None,
                 )
             )
-        return HomeCheckins(
-            person.away_until if person else None, next_checkin, tuple(open_now), tz.key
-        )
+        return HomeCheckins(person.away_until if person else None, next_checkin, tuple(open_now), tz.key)
 
 
 def _off_for(me: Member, not_sent: frozenset[date]) -> Callable[[date], bool]:
