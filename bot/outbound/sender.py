@@ -126,6 +126,8 @@ class Sender:
                 if method in _NOT_REPEATABLE and not _never_reached_slack(error):
                     logger.info("%s for team %s: %s, not repeated", method, team_id, reason)
                     raise SendFailed(f"no answer ({reason})", retryable=True, retries=retries + 1) from None
+            finally:
+                self.gate.answered(team_id)  # counts in the workspace's window from now
             retries += 1
             if attempt < self._attempts and reason != "HTTP 429":
                 self._sleep(self._backoff * 2 ** (attempt - 1))
