@@ -56,6 +56,9 @@ class ChannelNames:
 
     def name(self, team_id: str, channel_id: str) -> str:
         key = (team_id, channel_id)
+        known = self._names.get(key)  # once looked up, every prompt of the pass: no lock to take
+        if known is not None:
+            return known
         with self._lock:
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:
