@@ -64,16 +64,19 @@ class Sender:
         self.health = health
         self._base_url, self._timeout = base_url, timeout
         self._attempts, self._backoff, self._sleep = attempts, backoff, sleep
+        # One client per workspace while its token stays the same: making one was more than the
+        # rest of a call's own CPU. A client is never changed once made, so threads share it.
+        self._clients: dict[str, WebClient] = {}
 
     def client(self, team_id: str) -> WebClient:
         """A client for the workspace with no retry handlers of its own: the sender retries. The
         token is asked for each time, so a token the source refreshed is used from the next call."""
-        return WebClient(
-            token=self.tokens.token_for(team_id),
-            base_url=self._base_url,
-            timeout=self._timeout,
-            retry_handlers=[],
-        )
+        token = self.tokens.token_for(team_id)
+        client = self._clients.get(team_id)
+        if client is None or client.token != token:
+            client = WebClient(token=token, base_url=self._base_url, timeout=self._timeout, retry_handlers=[])
+            self._clients[team_id] = client  # two threads may both make one: either serves
+        return client
 
     def post(self, team_id: str, **message: Any) -> Sent:
         """chat.postMessage for `team_id` (channel, text, blocks, metadata, thread_ts, …)."""

@@ -5,12 +5,10 @@ so an attempt whose outcome is unknown can find the message in the DM."""
 import threading
 from typing import Any
 
-from bot.domain.checkins.localtime import zone
 from bot.outbound import Sender, SendFailed
 from bot.outbound.outbox import Job, MessageKind, MetadataKey, SingleMessage
 from bot.services.checkins.read_models import DeliveryToSend
-from handlers.views.blocks import unchecked_dicts
-from handlers.views.checkin_prompt import build_prompt, prompt_text
+from handlers.checkins.prompt_bodies import PromptBodies, prompt_body
 
 CHECKIN_METADATA = MetadataKey("goalbot_checkin", "delivery")
 
@@ -24,18 +22,6 @@ def delivery_of(message: dict[str, Any]) -> int | None:
     return CHECKIN_METADATA.row_of(message)
 
 
-def prompt_body(delivery: DeliveryToSend, channel_name: str) -> dict[str, Any]:
-    """The prompt's (or reminder's) text and blocks. The blocks are serialised without slack_sdk's
-    per-request validation (blocks.unchecked_dicts: tests/handlers/views/test_checkin_prompt.py
-    checks the builder's output against it), which was most of a prompt's CPU in a fan-out."""
-    blocks = build_prompt(delivery, channel_name=channel_name, tz=zone(delivery.tz))
-    return {
-        "text": prompt_text(delivery),
-        "blocks": unchecked_dicts(blocks),
-        "unfurl_links": False,
-    }
-
-
 def prompt_message(delivery: DeliveryToSend, channel_name: str) -> dict[str, Any]:
     """chat.postMessage arguments as the engine sends them: to the person's id, which Slack takes
     as their DM with the bot, with the metadata that names the delivery."""
@@ -44,11 +30,13 @@ def prompt_message(delivery: DeliveryToSend, channel_name: str) -> dict[str, Any
 
 
 def checkin_kinds(names: "ChannelNames") -> dict[str, MessageKind[DeliveryToSend]]:
-    """The check-in outbox's kinds (DeliveryKind values): a prompt and a reminder, built alike."""
+    """The check-in outbox's kinds (DeliveryKind values) for one pass: a prompt and a reminder,
+    built alike, each distinct content once (prompt_bodies.py)."""
+    bodies = PromptBodies()
 
     def build(job: Job[DeliveryToSend]) -> dict[str, Any]:
         delivery = job.item
-        return prompt_body(delivery, names.name(delivery.team_id, delivery.channel_id))
+        return bodies.body(delivery, names.name(delivery.team_id, delivery.channel_id))
 
     kind = SingleMessage[DeliveryToSend](CHECKIN_METADATA, lambda delivery: delivery.user_id, build)
     return {"prompt": kind, "reminder": kind}
@@ -68,6 +56,9 @@ class ChannelNames:
 
     def name(self, team_id: str, channel_id: str) -> str:
         key = (team_id, channel_id)
+        known = self._names.get(key)  # once looked up, every prompt of the pass: no lock to take
+        if known is not None:
+            return known
         with self._lock:
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:

@@ -127,10 +127,18 @@ def unchecked_dicts(blocks: Sequence[Block]) -> list[dict[str, Any]]:
 
 
 _EMPTY_ALLOWED = {(e["type"], e["property"]) for e in EMPTY_ALLOWED_TYPE_AND_PROPERTY_LIST}
+_SCALARS = (str, int, float)  # bool is an int
+# Each class's keys, sorted: slack_sdk's `attributes` is a property over class constants, the
+# same for every object of a class, and building it (a set per base class) was a third of the walk.
+_KEYS: dict[type, tuple[str, ...]] = {}
 
 
 def _plain(value: Any) -> Any:
     # Mirrors JsonObject.get_non_null_attributes: sorted keys, None and empty values left out.
+    # Text and numbers, most of what it meets, are taken as they are before the costlier checks
+    # (JsonObject is an ABC: isinstance against it is slow).
+    if isinstance(value, _SCALARS):
+        return value
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if not isinstance(value, JsonObject):
@@ -139,10 +147,16 @@ def _plain(value: Any) -> Any:
         return {key: _plain(v) for key, v in value.to_dict().items()}
     kind = getattr(value, "type", None)
     plain = {}
-    for key in sorted(value.attributes):
+    keys = _KEYS.get(type(value))
+    if keys is None:
+        keys = _KEYS[type(value)] = tuple(sorted(value.attributes))
+    for key in keys:
         item = value.get_object_attribute(key)
         if item is None:
             continue
-        if (kind, key) in _EMPTY_ALLOWED or not hasattr(item, "__len__") or len(item) > 0:
+        if isinstance(item, str):
+            if item or (kind, key) in _EMPTY_ALLOWED:
+                plain[key] = item
+        elif (kind, key) in _EMPTY_ALLOWED or not hasattr(item, "__len__") or len(item) > 0:
             plain[key] = _plain(item)
     return plain

@@ -33,39 +33,73 @@ class Answered:
     closes_at: datetime
 
 
+@dataclass(frozen=True)
+class PromptContent:
+    """Everything a prompt (or reminder) shows but the delivery it is for, which only its buttons
+    carry: the prompts of a schedule's pass share it, so the fan-out builds each distinct one once
+    (handlers/checkins/prompt_bodies.py) and fills in each delivery's id."""
+
+    kind: DeliveryKind
+    channel_name: str
+    late_at: datetime
+    closes_at: datetime
+    tz: ZoneInfo
+    objectives: tuple[ObjectiveSummary, ...]
+    confidence: bool  # the 1–5 question is asked
+    anonymous: bool
+
+    @classmethod
+    def of(cls, delivery: DeliveryToSend, *, channel_name: str, tz: ZoneInfo) -> "PromptContent":
+        return cls(
+            delivery.kind,
+            channel_name,
+            delivery.late_at,
+            delivery.closes_at,
+            tz,
+            delivery.objectives,
+            delivery.questions.confidence,
+            delivery.anonymous,
+        )
+
+
 def prompt_text(delivery: DeliveryToSend) -> str:
     """The notification line (what a phone's lock screen shows)."""
-    if delivery.kind is DeliveryKind.REMINDER:
-        return "Reminder: your check-in is still open. It takes a minute."
-    return "Time for your check-in: how is it going?"
+    return _headline(delivery.kind)
 
 
 def build_prompt(delivery: DeliveryToSend, *, channel_name: str, tz: ZoneInfo) -> list[Block]:
+    content = PromptContent.of(delivery, channel_name=channel_name, tz=tz)
+    return prompt_blocks(content, str(delivery.id))
+
+
+def prompt_blocks(content: PromptContent, delivery_value: str) -> list[Block]:
+    """The prompt; `delivery_value` is what its buttons carry (the delivery id)."""
     # The response window (on time until `late_at`) is what people act on; the period's close is
     # the last moment an answer counts at all.
-    on_time = delivery.late_at.astimezone(tz).strftime("%a %H:%M")
-    closes = delivery.closes_at.astimezone(tz).strftime("%a %H:%M")
+    on_time = content.late_at.astimezone(content.tz).strftime("%a %H:%M")
+    closes = content.closes_at.astimezone(content.tz).strftime("%a %H:%M")
     intro = (
-        f"*{prompt_text(delivery)}* For #{escape(channel_name)}: answer by {on_time} "
+        f"*{_headline(content.kind)}* For #{escape(content.channel_name)}: answer by {on_time} "
         f"(late answers count until {closes})."
     )
+    objectives = content.objectives
     blocks: list[Block] = [section(intro)]
-    blocks += [section(_objective_line(o)) for o in delivery.objectives[:MAX_OBJECTIVES_SHOWN]]
-    if len(delivery.objectives) > MAX_OBJECTIVES_SHOWN:
-        blocks.append(context(f"and {len(delivery.objectives) - MAX_OBJECTIVES_SHOWN} more in the form"))
+    blocks += [section(_objective_line(o)) for o in objectives[:MAX_OBJECTIVES_SHOWN]]
+    if len(objectives) > MAX_OBJECTIVES_SHOWN:
+        blocks.append(context(f"and {len(objectives) - MAX_OBJECTIVES_SHOWN} more in the form"))
     blocks.append(
-        ActionsBlock(elements=[button("Answer", ActionId.CHECKIN_ANSWER, delivery.id, style="primary")])
+        ActionsBlock(elements=[button("Answer", ActionId.CHECKIN_ANSWER, delivery_value, style="primary")])
     )
-    if delivery.questions.confidence:
+    if content.confidence:
         blocks.append(context("How confident are you that we reach our goals? 1 = not at all, 5 = very"))
         blocks.append(
             ActionsBlock(
                 elements=[
-                    button(str(n), action, delivery.id) for n, action in enumerate(CHECKIN_CONFIDENCE, 1)
+                    button(str(n), action, delivery_value) for n, action in enumerate(CHECKIN_CONFIDENCE, 1)
                 ]
             )
         )
-    blocks.append(context(ANONYMOUS_NOTE if delivery.anonymous else NAMED_NOTE, "Or just reply here."))
+    blocks.append(context(ANONYMOUS_NOTE if content.anonymous else NAMED_NOTE, "Or just reply here."))
     return blocks
 
 
@@ -78,6 +112,12 @@ def build_answered_prompt(answered: Answered, *, anonymous: bool, tz: ZoneInfo) 
         ActionsBlock(elements=[button("Edit", ActionId.CHECKIN_EDIT, answered.edit_value)]),
         context(f"You can change it until {until}.", ANONYMOUS_NOTE if anonymous else NAMED_NOTE),
     ]
+
+
+def _headline(kind: DeliveryKind) -> str:
+    if kind is DeliveryKind.REMINDER:
+        return "Reminder: your check-in is still open. It takes a minute."
+    return "Time for your check-in: how is it going?"
 
 
 def _objective_line(objective: ObjectiveSummary) -> str:

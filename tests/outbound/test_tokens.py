@@ -42,6 +42,16 @@ def test_a_token_refreshed_by_the_source_is_used_from_the_next_call(standin):
     assert used == ["Bearer xoxb-old", "Bearer xoxb-new"]
 
 
+def test_a_workspaces_client_is_made_again_only_when_its_token_changes():
+    tokens = TokenPerWorkspace({"T1": "xoxb-one", "T2": "xoxb-two"})
+    sender = Sender(tokens, WorkspaceGate(1000.0), base_url="http://127.0.0.1:9/api/")
+    first = sender.client("T1")
+    assert sender.client("T1") is first and first.token == "xoxb-one"
+    assert sender.client("T2").token == "xoxb-two"
+    sender.tokens = TokenPerWorkspace({"T1": "xoxb-refreshed"})
+    assert sender.client("T1").token == "xoxb-refreshed"
+
+
 def test_one_token_answers_for_every_workspace():
     assert single_token("xoxb-a").token_for("T9") == SingleToken("xoxb-a").token_for("T1") == "xoxb-a"
 

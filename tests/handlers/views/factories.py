@@ -3,7 +3,10 @@
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from bot.domain.checkins.enums import DeliveryKind
+from bot.domain.checkins.spec import Questions
 from bot.domain.enums import Direction, GoalLevel, GoalStatus, PaceStatus
+from bot.services.checkins.read_models import DeliveryToSend
 from bot.services.read_models import (
     GoalSummary,
     GoalTree,
@@ -98,3 +101,26 @@ def many_goals(count: int, *, title: str | None = None) -> list[GoalSummary]:
         )
         for n in range(count)
     ]
+
+
+def make_delivery(**overrides) -> DeliveryToSend:
+    """A claimed check-in prompt: delivery 41 for U1, one objective, the confidence question."""
+    delivery = DeliveryToSend(
+        id=41,
+        team_id="T1",
+        user_id="U1",
+        channel_id="C1",
+        schedule_id=3,
+        kind=DeliveryKind.PROMPT,
+        sequence=0,
+        local_date=date(2027, 3, 1),
+        scheduled_at=datetime(2027, 3, 1, 8, tzinfo=UTC),
+        attempts=1,
+        anonymous=False,
+        questions=Questions(objective_ids=(7,)),
+        objectives=(make_objective(current=81.0),),
+        late_at=datetime(2027, 3, 1, 12, tzinfo=UTC),
+        closes_at=datetime(2027, 3, 2, 8, tzinfo=UTC),
+        needs_reconcile=False,
+    )
+    return replace(delivery, **overrides)

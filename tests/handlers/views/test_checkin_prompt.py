@@ -7,36 +7,14 @@ import pytest
 
 from bot.domain.checkins.enums import DeliveryKind
 from bot.domain.checkins.spec import Questions
-from bot.services.checkins.read_models import DeliveryToSend
 from handlers.ids import ActionId
 from handlers.views.blocks import unchecked_dicts
 from handlers.views.checkin_prompt import Answered, build_answered_prompt, build_prompt, prompt_text
+from tests.handlers.views.factories import make_delivery as delivery
 from tests.handlers.views.factories import make_objective
 from tests.handlers.views.slack_checks import all_texts, message_dicts
 
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-def delivery(**changes) -> DeliveryToSend:
-    fields = dict(
-        id=41,
-        team_id="T1",
-        user_id="U1",
-        channel_id="C1",
-        schedule_id=3,
-        kind=DeliveryKind.PROMPT,
-        sequence=0,
-        local_date=datetime(2027, 3, 1).date(),
-        scheduled_at=datetime(2027, 3, 1, 8, tzinfo=UTC),
-        attempts=1,
-        anonymous=False,
-        questions=Questions(objective_ids=(7,)),
-        objectives=(make_objective(current=81.0),),
-        late_at=datetime(2027, 3, 1, 12, tzinfo=UTC),
-        closes_at=datetime(2027, 3, 2, 8, tzinfo=UTC),
-        needs_reconcile=False,
-    )
-    return DeliveryToSend(**{**fields, **changes})
 
 
 def buttons(blocks: list[dict]) -> list[tuple[str, str, str]]:
