@@ -18,7 +18,13 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.services.workspaces import Standing, clear_token_failing, mark_token_failing, standing_of
+from bot.services.workspaces import (
+    Standing,
+    clear_token_failing,
+    mark_token_failing,
+    standing_of,
+    standings_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +67,16 @@ class WorkspaceHealth:
         if cleared:
             logger.info("workspace %s: its token works again", team_id)
         self._remember(team_id, Standing(None, False))
+
+    def read_ahead(self, team_ids: list[str]) -> None:
+        """Reads the standing of the workspaces a pass is about to call in one query, rather than
+        one each at its first call."""
+        if not team_ids:
+            return
+        with self._sessions.begin() as session:
+            standings = standings_of(session, team_ids, self._clock())
+        for team_id, standing in standings.items():
+            self._remember(team_id, standing)
 
     def forget(self, team_id: str) -> None:
         """Read the workspace's standing again at the next call (after an uninstall, say)."""

@@ -5,6 +5,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import event
 
 from bot.outbound import Sender, SendFailed, WorkspaceGate
 from bot.outbound.workspace_health import WorkspaceHealth
@@ -127,3 +128,25 @@ def test_other_refusals_say_nothing_about_the_token(standin, sessions, sender):
         ).post("T1", channel="C1", text="Slack is down")
     assert failed.value.retryable
     assert [w.token_failing_since for w in list_workspaces(sessions)] == [None]
+
+
+def test_a_pass_reads_every_workspaces_standing_at_once(sessions, clock):
+    from bot.services.workspaces import mark_token_failing
+
+    with sessions.begin() as session:
+        mark_token_failing(session, "T2", "token_revoked", AT)
+    reads: list[str] = []
+    health = WorkspaceHealth(sessions, clock=clock, monotonic=lambda: 0.0)
+    health.read_ahead(["T1", "T2", "T3"])  # T1 and T3 met for the first time: they get their rows
+
+    def count(conn, cursor, statement, *args):
+        reads.append(statement)
+
+    event.listen(sessions.kw["bind"], "before_cursor_execute", count)
+    try:
+        refusals = [health.refusal(team) for team in ("T1", "T2", "T3")]
+    finally:
+        event.remove(sessions.kw["bind"], "before_cursor_execute", count)
+    assert refusals == [None, "token_revoked", None]
+    assert reads == []  # all three were known from the one read
+    assert {w.team_id for w in list_workspaces(sessions)} >= {"T1", "T2", "T3"}

@@ -205,44 +205,47 @@ class SentRow:
 
 def mark_sent_many(sessions: sessionmaker[Session], sent: Iterable[SentRow], *, now: datetime) -> set[int]:
     """Records many rows sent in one transaction, each still claim-checked like `mark_sent`: per
-    (table, workspace, claim), the rows still held are locked, then one executemany of the same
-    UPDATE records them, so no statement is compiled again for each batch size (compiling a
-    per-batch CASE was a fifth of a fan-out's CPU); the table's `on_sent` in the same transaction. Returns the
-    ids recorded; one left out lost its claim to another sender, which records its own outcome."""
-    groups: dict[tuple[str, str, str, datetime], list[SentRow]] = defaultdict(list)
+    table, the rows are locked and those whose claim still holds are recorded by one executemany
+    of the same UPDATE (each row with its own claim), so neither the number of rows nor of
+    workspaces makes a new statement (compiling a CASE per batch was a fifth of a fan-out's CPU).
+    The table's `on_sent` in the same transaction. Returns the ids recorded; one left out lost its
+    claim to another sender, which records its own outcome."""
+    by_table: dict[str, list[SentRow]] = defaultdict(list)
     for row in sent:
-        held = row.claim
-        groups[(held.table.name, held.team_id, held.claimed_by, held.claimed_at)].append(row)
+        by_table[row.claim.table.name].append(row)
     recorded: set[int] = set()
     with sessions.begin() as session:
-        for group in groups.values():
-            held = group[0].claim
-            model = held.table.model
-            # The rows whose claim still holds, locked until commit: exactly the ones this records.
-            still_held = (
-                select(model.id)
-                .where(
-                    model.id.in_([r.claim.id for r in group]),
-                    model.state == OutboxState.SENDING,
-                    model.claimed_by == held.claimed_by,
-                    model.claimed_at == held.claimed_at,
-                )
-                .with_for_update()
+        for group in by_table.values():
+            table = group[0].claim.table
+            model = table.model
+            # The rows' claims as they stand, locked until commit: a row still under its own is recorded.
+            standing = select(model.id, model.claimed_by, model.claimed_at).where(
+                model.id.in_([r.claim.id for r in group]), model.state == OutboxState.SENDING
             )
-            changed = set(session.scalars(still_held))
-            under_claim = {"team": held.team_id, "by": held.claimed_by, "at": held.claimed_at, "sent_at": now}
-            params = [
-                under_claim | {"row": r.claim.id, "channel": r.channel, "ts": r.ts}
-                for r in group
-                if r.claim.id in changed
-            ]
-            if params:
+            claims = {row_id: (by, at) for row_id, by, at in session.execute(standing.with_for_update())}
+            held = [r for r in group if claims.get(r.claim.id) == (r.claim.claimed_by, r.claim.claimed_at)]
+            if held:
+                params = [_sent_values(r, now) for r in held]
                 session.connection().execute(_sent_under_claim(model.__table__), params)
-            if held.table.on_sent is not None:
+            changed = {r.claim.id for r in held}
+            if table.on_sent is not None:
                 for row_id in sorted(changed):
-                    held.table.on_sent(session, session.get_one(model, row_id))
+                    table.on_sent(session, session.get_one(model, row_id))
             recorded.update(changed)
     return recorded
+
+
+def _sent_values(row: SentRow, now: datetime) -> dict[str, Any]:
+    held = row.claim
+    return {
+        "row": held.id,
+        "team": held.team_id,
+        "by": held.claimed_by,
+        "at": held.claimed_at,
+        "sent_at": now,
+        "channel": row.channel,
+        "ts": row.ts,
+    }
 
 
 @cache
