@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from bot.domain.outbox import LEASE, RETRY_FIRST, retry_delay
 from bot.outbound import SendFailed, Sent
-from bot.outbound.outbox import MetadataKey, Outcome, PassClock, SingleMessage, rows, run_outbox
+from bot.outbound.outbox import MetadataKey, Outcome, PassClock, SingleMessage, engine, rows, run_outbox
 from bot.outbound.outbox.tables import REPORT_POSTS
 from bot.outbound.passes import TickContext
 from models.reports import ReportPost
@@ -289,3 +289,17 @@ def test_two_processes_sending_at_once_post_every_row_exactly_once(sessions, sla
     assert sum(outcomes[Outcome.SENT] for outcomes in done) == 60
     sent = Counter(message["metadata"]["event_payload"]["row"] for message in slack.messages["C1"])
     assert sent == Counter(posts)  # each row once, none twice
+
+
+@pytest.mark.parametrize("senders", [1, 4])
+def test_a_workspace_with_more_rows_than_a_claim_takes_is_sent_in_full(
+    ctx, slack, sessions, senders, monkeypatch
+):
+    monkeypatch.setattr(engine, "BATCH", 7)  # three claims of 7 and one of 4
+    posts = [add_post(sessions, period=f"2027-W{n:02d}") for n in range(25)]
+
+    outcomes = run_outbox(ctx, REPORT_POSTS, KINDS, PassClock(NOW), senders=senders)
+
+    assert outcomes[Outcome.SENT] == 25
+    sent = Counter(message["metadata"]["event_payload"]["row"] for message in slack.messages["C1"])
+    assert sent == Counter(posts)
