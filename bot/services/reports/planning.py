@@ -57,7 +57,8 @@ def plan_reports(sessions: sessionmaker[Session], *, now: datetime, default_tz: 
             facts = read_facts(session, teams, now - LOOKBACK, now)
         # A window started from an unlocked cursor holds the locked one's (cursors only move
         # forward), so a workspace with nothing in it has nothing to plan: it only moves its cursor.
-        quiet, busy = [], []
+        quiet: list[str] = []
+        busy: list[str] = []
         for team_id in teams:
             since = max(cursors.get(team_id, now - LOOKBACK), now - LOOKBACK)
             if since < now:

@@ -43,8 +43,9 @@ def read_facts(
     active_goals = select(Goal.team_id, Goal.channel_id).where(
         Goal.team_id.in_(teams), Goal.channel_id.is_not(None), Goal.status == GoalStatus.ACTIVE
     )
-    for team_id, channel_id in session.execute(active_goals.distinct()):
-        facts[team_id].goal_channels.add(channel_id)
+    for team_id, goal_channel in session.execute(active_goals.distinct()):
+        if goal_channel is not None:
+            facts[team_id].goal_channels.add(goal_channel)
     schedules = select(Schedule.team_id, Schedule.channel_id).where(
         Schedule.team_id.in_(teams), Schedule.active.is_(True)
     )
