@@ -2,9 +2,12 @@
 
 from datetime import UTC, date, datetime
 
+from bot.domain.reports.digest_schedule import DigestCadence
+from bot.services.reports import planning
 from bot.services.reports.planning import plan_reports
-from models.reports import ReportPost
-from tests.services.factories import make_goal
+from bot.services.reports.settings import change_settings
+from models.reports import ReportCursor, ReportPost
+from tests.services.factories import ADMIN, CHANNEL, OTHER_TEAM, TEAM, actor, make_goal
 
 CREATED = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # a Tuesday, after November's first working day
 
@@ -30,3 +33,41 @@ def test_what_falls_due_after_the_first_goal_is_planned(sessions):
     plan_reports(sessions, now=datetime(2026, 11, 30, 9, 5, tzinfo=UTC), default_tz="UTC")  # Monday
 
     assert ("weekly_digest", "2026-W48") in kinds(sessions)
+
+
+def test_of_many_workspaces_only_those_with_something_due_are_planned_under_their_cursor(
+    sessions, monkeypatch
+):
+    # T0002's reports are off: nothing falls due there, so the pass only moves its cursor.
+    make_goal(sessions, now=CREATED, today=date(2026, 11, 24), due=date(2027, 6, 30))
+    other = actor(ADMIN, team_id=OTHER_TEAM, is_admin=True)
+    make_goal(sessions, who=other, now=CREATED, today=date(2026, 11, 24), due=date(2027, 6, 30))
+    change_settings(
+        sessions,
+        other,
+        CHANNEL,
+        now=CREATED,
+        default_tz="UTC",
+        reminders_enabled=False,
+        cadence=DigestCadence.OFF,
+    )
+    plan_reports(sessions, now=datetime(2026, 11, 24, 10, 5, tzinfo=UTC), default_tz="UTC")
+    locked: list[list[str]] = []
+    real = planning.lock_cursors
+    monkeypatch.setattr(
+        planning, "lock_cursors", lambda s, m, teams, i: locked.append(list(teams)) or real(s, m, teams, i)
+    )
+    monday = datetime(2026, 11, 30, 9, 5, tzinfo=UTC)
+
+    assert plan_reports(sessions, now=monday, default_tz="UTC").due == 1
+
+    assert locked == [[TEAM]]
+    with sessions() as session:
+        assert {(p.team_id, p.kind, p.period) for p in session.query(ReportPost)} == {
+            (TEAM, "weekly_digest", "2026-W48")
+        }
+        assert {c.team_id: c.planned_until for c in session.query(ReportCursor)} == {
+            TEAM: monday,
+            OTHER_TEAM: monday,
+        }
+    assert plan_reports(sessions, now=monday, default_tz="UTC").due == 0
