@@ -1,15 +1,11 @@
 """What check-in planning reads about many workspaces at once: one query per table for a group of
 workspaces (not one per workspace), grouped by team in Python.
 
-Zones people live in: a window of many hours (a first pass, a pass after downtime) has nearly every
-zone on earth at prompt time, and a filter naming ~600 zones costs more to build and send than the
-read it narrows. So above MANY_ZONES the zones due are first cut down to those someone in the
-workspace lives in (`lived_in`, one read for the group; index people(team_id, tz, user_id)),
-usually a handful. A minute's pass names few zones and skips that read.
+`lived_in`: the zones a group of workspaces' people live in (plan_zones.narrowed says why).
 """
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -18,8 +14,6 @@ from sqlalchemy.orm import Session
 from bot.services.checkins.audience import is_large_audience
 from models.checkins import Schedule
 from models.people import Holiday, Person
-
-MANY_ZONES = 64
 
 
 def active_schedules(session: Session) -> dict[str, list[tuple[Schedule, bool]]]:
@@ -52,14 +46,3 @@ def lived_in(session: Session, team_ids: Sequence[str]) -> dict[str, frozenset[s
         for team_id, tz in session.execute(query):
             found[team_id].add(tz)
     return {team_id: frozenset(found[team_id]) for team_id in team_ids}
-
-
-def narrowed(zones: frozenset[str], lived: Collection[str | None] | None, default_tz: str) -> frozenset[str]:
-    """`zones` less those nobody lives in (all of them if `lived` is None: not read). A person with
-    no zone of their own lives in `default_tz`."""
-    if lived is None:
-        return zones
-    kept = {tz for tz in lived if tz is not None and tz in zones}
-    if None in lived and default_tz in zones:
-        kept.add(default_tz)
-    return frozenset(kept)

@@ -9,8 +9,8 @@ closed are recorded as `skipped` (never sent); so are reminders that would be no
 Zones: a person with no zone of their own (`people.tz` None) lives in their workspace's default
 zone (`workspaces.default_tz`, read for every workspace at once), else DEFAULT_TIMEZONE.
 
-Cost: per schedule, which zones are at prompt time is computed once (`zones_with_prompts`, shared
-by schedules with the same days and time), then only members living in those zones are loaded
+Cost: per schedule, which zones are at prompt time is computed once (plan_zones, shared by
+schedules with the same days and time), then only members living in those zones are loaded
 (index on people.tz). Reminders read only prompts that can have one in the window
 (`reminder_candidates`): sent `after * k` before it, or living where the quiet hours end in it.
 
@@ -28,20 +28,19 @@ still computed per schedule as one list (bounded by the prompts sent that can ha
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.checkins.due import DuePrompt, each_prompt, is_due, zones_with_prompts
-from bot.domain.checkins.enums import DeliveryKind, DeliveryState, Weekday
+from bot.domain.checkins.due import DuePrompt, each_prompt, is_due
+from bot.domain.checkins.enums import DeliveryKind, DeliveryState
 from bot.domain.checkins.reminders import DueReminder, due_reminders
 from bot.domain.checkins.spec import ScheduleSpec
-from bot.domain.zones import known_zones
 from bot.services.checkins.audience import each_asked_member
 from bot.services.checkins.outbox import delivery_row, insert_in_batches
-from bot.services.checkins.plan_reads import MANY_ZONES, active_schedules, holidays_of, lived_in, narrowed
+from bot.services.checkins.plan_reads import active_schedules, holidays_of, lived_in
+from bot.services.checkins.plan_zones import EVERY_DAY, MANY_ZONES, narrowed, zones_at, zones_due
 from bot.services.checkins.read_models import PlanSummary
 from bot.services.checkins.sent_prompts import reminder_candidates
 from bot.services.checkins.specs import spec_of
@@ -50,7 +49,6 @@ from bot.services.workspaces_zones import default_zones
 from models.checkins import CheckinPlan, Schedule
 
 LOOKBACK = timedelta(hours=24)
-EVERY_DAY = frozenset(Weekday)
 _DATE_MARGIN = timedelta(days=2)
 BATCH = 500  # outbox rows per INSERT, and members per page: what planning holds at once
 TEAMS_AT_ONCE = 100  # workspaces planned in one transaction, their cursors locked together
@@ -99,7 +97,7 @@ def plan_deliveries(
 
 def _could_be_due(specs: list[ScheduleSpec], default_tz: str, start: datetime, now: datetime) -> bool:
     # A prompt needs a zone at prompt time in the window; a reminder, a prompt sent (a read).
-    return any(spec.reminders.count > 0 or _zones(spec, default_tz, start, now) for spec in specs)
+    return any(spec.reminders.count > 0 or zones_due(spec, default_tz, start, now) for spec in specs)
 
 
 @dataclass(frozen=True)
@@ -129,7 +127,7 @@ class _Plan:
         wide = [
             t
             for t, start in starts.items()
-            if any(self._many_zones(t, spec, start) for spec in schedules[t][1])
+            if any(self._manyzones_due(t, spec, start) for spec in schedules[t][1])
         ]
         lived = lived_in(session, wide)
         rows = (
@@ -149,14 +147,14 @@ class _Plan:
             reminders=created[DeliveryState.PENDING, DeliveryKind.REMINDER],
         )
 
-    def _many_zones(self, team_id: str, spec: ScheduleSpec, start: datetime) -> bool:
+    def _manyzones_due(self, team_id: str, spec: ScheduleSpec, start: datetime) -> bool:
         quiet = self._quiet_ends(team_id, spec, start) if spec.reminders.count else frozenset()
-        return max(len(_zones(spec, self.default_tz[team_id], start, self.now)), len(quiet)) > MANY_ZONES
+        return max(len(zones_due(spec, self.default_tz[team_id], start, self.now)), len(quiet)) > MANY_ZONES
 
     def _quiet_ends(self, team_id: str, spec: ScheduleSpec, start: datetime) -> frozenset[str]:
         if spec.quiet_hours is None:
             return frozenset()
-        return _zones_at(EVERY_DAY, spec.quiet_hours.end, self.default_tz[team_id], start, self.now)
+        return zones_at(EVERY_DAY, spec.quiet_hours.end, self.default_tz[team_id], start, self.now)
 
     def _rows(
         self,
@@ -173,7 +171,7 @@ class _Plan:
         # one instant).
         now, default_tz = self.now, self.default_tz[team_id]
         for (schedule, large), spec in zip(schedules, specs, strict=True):
-            zones = narrowed(_zones(spec, default_tz, start, now), lived, default_tz)
+            zones = narrowed(zones_due(spec, default_tz, start, now), lived, default_tz)
             members = each_asked_member(session, schedule, default_tz, zones, page=BATCH, large=large)
             for prompt in each_prompt(spec, members, holidays, start, now):
                 state = DeliveryState.PENDING if is_due(prompt, now) else DeliveryState.SKIPPED
@@ -186,26 +184,6 @@ class _Plan:
             scan = due_reminders(spec, sent, start, now)
             yield from (_reminder_row(team_id, r, DeliveryState.PENDING) for r in scan.due)
             yield from (_reminder_row(team_id, r, DeliveryState.SKIPPED) for r in scan.dropped)
-
-
-def _zones(spec: ScheduleSpec, default_tz: str, since: datetime, now: datetime) -> frozenset[str]:
-    return _zones_at(spec.weekdays, spec.local_time, default_tz, since, now)
-
-
-@lru_cache(maxsize=256)
-def _zones_at(
-    weekdays: frozenset[Weekday], local_time: time, default_tz: str, since: datetime, now: datetime
-) -> frozenset[str]:
-    # starts_at left out: a superset of zones is harmless (due_prompts applies it per prompt), and
-    # schedules with the same days and time share one computation.
-    probe = ScheduleSpec(schedule_id=0, weekdays=weekdays, local_time=local_time)
-    return frozenset(zones_with_prompts(probe, _candidate_zones(default_tz), since, now))
-
-
-@lru_cache(maxsize=8)
-def _candidate_zones(default_tz: str) -> frozenset[str]:
-    # people.tz holds only canonical names (members.stored_zone) or None.
-    return known_zones() | {default_tz}
 
 
 def _prompt_row(team_id: str, prompt: DuePrompt, state: DeliveryState) -> dict[str, Any]:

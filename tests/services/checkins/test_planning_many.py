@@ -9,8 +9,8 @@ from sqlalchemy import select
 from bot.domain.checkins.enums import Weekday
 from bot.domain.checkins.spec import ReminderPolicy
 from bot.services.actor import Actor
-from bot.services.checkins import members, planning, schedules
-from bot.services.checkins.plan_reads import MANY_ZONES, narrowed
+from bot.services.checkins import members, plan_zones, planning, schedules
+from bot.services.checkins.plan_zones import MANY_ZONES, narrowed
 from bot.services.checkins.read_models import PersonInfo
 from models.checkins import CheckinPlan, Delivery
 from tests.services.checkins.helpers import MADE_AT, TEAM, deliveries, make_channel, plan, spec
@@ -42,7 +42,7 @@ def test_a_day_in_one_pass_reads_only_zones_people_live_in_and_records_what_hour
     monkeypatch.setattr(planning, "each_asked_member", recording)
     plan(sessions, NOON, since=NOON - timedelta(hours=24))
     assert (
-        len(planning._zones_at(EVERY_DAY, spec().local_time, "UTC", NOON - timedelta(hours=24), NOON))
+        len(plan_zones.zones_at(EVERY_DAY, spec().local_time, "UTC", NOON - timedelta(hours=24), NOON))
         > MANY_ZONES
     )
     assert asked and all(
