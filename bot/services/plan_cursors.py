@@ -1,12 +1,9 @@
 """Planning cursors (`checkin_plans`, `report_cursors`): one row per workspace, the `now` of its
 last planning pass; the next pass plans `(planned_until, now]`.
 
-A pass reads every cursor first without locking (`read_cursors`) to sort out the workspaces where
-nothing can fall due. That read is safe to act on: a cursor only moves forward, so a window
-started from it holds the window a locked read would give. Those workspaces only move their cursor
-(`advance_cursors`, one statement per 500); the others are locked before planning (`lock_cursors`,
-FOR UPDATE on PostgreSQL, in team order so two ticks locking the same teams take turns and cannot
-deadlock), a group of workspaces per transaction.
+A pass plans a group of workspaces per transaction: it locks their cursors first (`lock_cursors`,
+FOR UPDATE on PostgreSQL, in team order, so two ticks locking the same teams take turns and cannot
+deadlock), reads what it plans from under them and moves them all at the end (`move_cursors`).
 """
 
 from collections.abc import Iterator, Sequence
@@ -27,15 +24,6 @@ CHUNK = 500  # team ids per IN list
 def chunks(team_ids: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
     for start in range(0, len(team_ids), size):
         yield team_ids[start : start + size]
-
-
-def read_cursors(session: Session, model: Cursor, team_ids: Sequence[str]) -> dict[str, datetime]:
-    """Each team's cursor as last committed (no lock); a team with no row yet is left out."""
-    found: dict[str, datetime] = {}
-    for chunk in chunks(team_ids):
-        query = select(model.team_id, model.planned_until).where(model.team_id.in_(chunk))
-        found.update((team_id, at) for team_id, at in session.execute(query))
-    return found
 
 
 def lock_cursors(
@@ -61,13 +49,3 @@ def move_cursors(session: Session, model: Cursor, team_ids: Sequence[str], now: 
             .values(planned_until=now)
             .execution_options(synchronize_session=False)
         )
-
-
-def advance_cursors(session: Session, model: Cursor, team_ids: Sequence[str], now: datetime) -> None:
-    """The teams' cursors at `now` at least, created there if missing (nothing fell due before)."""
-    table = cast(Table, model.__table__)
-    wanted = sorted(team_ids)
-    for chunk in chunks(wanted):
-        statement = insert_ignoring(session, table, ["team_id"])
-        session.execute(statement, [{"team_id": team_id, "planned_until": now} for team_id in chunk])
-    move_cursors(session, model, wanted, now)

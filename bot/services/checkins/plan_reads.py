@@ -16,11 +16,15 @@ from models.checkins import Schedule
 from models.people import Holiday, Person
 
 
-def active_schedules(session: Session) -> dict[str, list[tuple[Schedule, bool]]]:
-    """Every active schedule, by team, in id order (loaded: usable after the session closes), and
-    whether its audience is large (audience.is_large_audience)."""
+def active_schedules(session: Session, team_ids: Sequence[str]) -> dict[str, list[tuple[Schedule, bool]]]:
+    """The teams' active schedules, by team, in id order, and whether each one's audience is large
+    (audience.is_large_audience)."""
     found: defaultdict[str, list[tuple[Schedule, bool]]] = defaultdict(list)
-    query = select(Schedule, is_large_audience()).where(Schedule.active.is_(True)).order_by(Schedule.id)
+    query = (
+        select(Schedule, is_large_audience())
+        .where(Schedule.team_id.in_(list(team_ids)), Schedule.active.is_(True))
+        .order_by(Schedule.id)
+    )
     for schedule, large in session.execute(query):
         found[schedule.team_id].append((schedule, bool(large)))
     return dict(found)

@@ -14,23 +14,24 @@ schedules with the same days and time), then only members living in those zones 
 (index on people.tz). Reminders read only prompts that can have one in the window
 (`reminder_candidates`): sent `after * k` before it, or living where the quiet hours end in it.
 
-Many workspaces: the schedules, cursors (unlocked) and default zones of all are read at once; a
-workspace where nothing can be due (no zone at prompt time in its window, no reminders) only has
-its cursor moved (plan_cursors: one statement for all). The others are planned TEAMS_AT_ONCE to a
-transaction, holding their cursor rows (FOR UPDATE on PostgreSQL, in team order), with one read of
-holidays (and, for windows of many zones, of the zones people live in: plan_reads) for the group;
-their rows go to the outbox together, BATCH to an INSERT.
+Many workspaces: TEAMS_AT_ONCE are planned in one transaction, holding their cursor rows (FOR
+UPDATE on PostgreSQL, in team order: plan_cursors), with one read of schedules (and whether each
+audience is large), of holidays and, for windows of many zones, of the zones people live in
+(plan_reads) for the group, not one of each per workspace. A workspace where nothing can be due
+(no zone at prompt time in its window, no reminders) reads nothing more; its cursor moves. The
+group's rows go to the outbox together, BATCH to an INSERT.
 
 Memory: prompts stream (members read a page at a time, rows inserted `insert_in_batches` at a time,
 counting only the rows created), so planning holds one batch however many are due. Reminders are
 still computed per schedule as one list (bounded by the prompts sent that can have one).
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.checkins.due import DuePrompt, each_prompt, is_due
@@ -44,7 +45,7 @@ from bot.services.checkins.plan_zones import EVERY_DAY, MANY_ZONES, narrowed, zo
 from bot.services.checkins.read_models import PlanSummary
 from bot.services.checkins.sent_prompts import reminder_candidates
 from bot.services.checkins.specs import spec_of
-from bot.services.plan_cursors import advance_cursors, chunks, lock_cursors, move_cursors, read_cursors
+from bot.services.plan_cursors import chunks, lock_cursors, move_cursors
 from bot.services.workspaces_zones import default_zones
 from models.checkins import CheckinPlan, Schedule
 
@@ -66,27 +67,13 @@ def plan_deliveries(
     DEFAULT_TIMEZONE, for one without). `since` overrides the stored cursors (tests, a manual
     re-plan); rows already planned are never planned twice either way."""
     with sessions() as session:
-        schedules = active_schedules(session)
-        teams = sorted(schedules)
+        teams = sorted(session.scalars(select(Schedule.team_id).where(Schedule.active.is_(True)).distinct()))
         zones = default_zones(session, teams, default_tz)
-        cursors = read_cursors(session, CheckinPlan, teams)
-    specs = {team_id: [spec_of(schedule) for schedule, _ in schedules[team_id]] for team_id in teams}
-    # A window started from an unlocked cursor holds the locked one's (cursors only move forward):
-    # a workspace where nothing can be due in it only has its cursor moved.
-    busy = []
-    for team_id in teams:
-        start = since if since is not None else max(cursors.get(team_id, now - lookback), now - lookback)
-        if start < now and _could_be_due(specs[team_id], zones[team_id], start, now):
-            busy.append(team_id)
-    with sessions.begin() as session:
-        advance_cursors(session, CheckinPlan, sorted(set(teams) - set(busy)), now)
     summary = PlanSummary()
-    for chunk in chunks(busy, TEAMS_AT_ONCE):
+    for chunk in chunks(teams, TEAMS_AT_ONCE):
         plan = _Plan(now, since, lookback, {team_id: zones[team_id] for team_id in chunk})
         with sessions.begin() as session:
-            planned = plan.teams(
-                session, {team_id: (schedules[team_id], specs[team_id]) for team_id in chunk}
-            )
+            planned = plan.teams(session, chunk)
         summary = PlanSummary(
             summary.due + planned.due,
             summary.skipped + planned.skipped,
@@ -107,17 +94,22 @@ class _Plan:
     lookback: timedelta
     default_tz: dict[str, str]  # by team
 
-    def teams(
-        self, session: Session, schedules: dict[str, tuple[list[tuple[Schedule, bool]], list[ScheduleSpec]]]
-    ) -> PlanSummary:
-        """Plans a group of workspaces in one transaction, their cursors locked."""
+    def teams(self, session: Session, team_ids: Sequence[str]) -> PlanSummary:
+        """Plans a group of workspaces in one transaction, their cursors locked, then their
+        schedules read (as a workspace planned alone would). One where nothing can be due in its
+        window (no zone at prompt time, no reminders) reads nothing more: its cursor moves."""
         now, lookback = self.now, self.lookback
-        cursors = lock_cursors(session, CheckinPlan, list(schedules), now - lookback)
-        starts = {
-            team_id: self.since if self.since is not None else max(cursor, now - lookback)
-            for team_id, cursor in cursors.items()
+        cursors = lock_cursors(session, CheckinPlan, team_ids, now - lookback)
+        found = active_schedules(session, list(cursors))
+        schedules = {
+            team_id: (found.get(team_id, []), [spec_of(s) for s, _ in found.get(team_id, [])])
+            for team_id in cursors
         }
-        starts = {team_id: start for team_id, start in starts.items() if start < now}
+        starts = {}
+        for team_id, cursor in cursors.items():
+            start = self.since if self.since is not None else max(cursor, now - lookback)
+            if start < now and _could_be_due(schedules[team_id][1], self.default_tz[team_id], start, now):
+                starts[team_id] = start
         holidays = holidays_of(
             session,
             list(starts),
@@ -127,7 +119,7 @@ class _Plan:
         wide = [
             t
             for t, start in starts.items()
-            if any(self._manyzones_due(t, spec, start) for spec in schedules[t][1])
+            if any(self._many_zones(t, spec, start) for spec in schedules[t][1])
         ]
         lived = lived_in(session, wide)
         rows = (
@@ -147,7 +139,7 @@ class _Plan:
             reminders=created[DeliveryState.PENDING, DeliveryKind.REMINDER],
         )
 
-    def _manyzones_due(self, team_id: str, spec: ScheduleSpec, start: datetime) -> bool:
+    def _many_zones(self, team_id: str, spec: ScheduleSpec, start: datetime) -> bool:
         quiet = self._quiet_ends(team_id, spec, start) if spec.reminders.count else frozenset()
         return max(len(zones_due(spec, self.default_tz[team_id], start, self.now)), len(quiet)) > MANY_ZONES
 

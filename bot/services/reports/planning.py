@@ -1,16 +1,14 @@
 """Planning: what reminders and digests fell due since the last pass, written to the outbox once.
 
 Per workspace, a pass plans `(max(cursor, now - LOOKBACK), now]` and moves the cursor to `now`
-(the row is held FOR UPDATE, so two ticks take turns).
-
-Cost: most passes find nothing due anywhere. So a pass first reads every workspace's facts at once
-(planning_reads: one query per table for 500 workspaces) with the cursors unlocked, and works out
-in Python what is due; a workspace with nothing due only has its cursor moved (plan_cursors). The
-few with something due are planned as before, one transaction each, their cursor locked and their
-facts read again under it. Moments come from the pure rules
+(the row is held FOR UPDATE, so two ticks take turns). Moments come from the pure rules
 (`due_reminders`, `due_digests`); each becomes a `report_posts` row keyed (team, channel, kind,
 period) with INSERT … ON CONFLICT DO NOTHING, so repeating a window records nothing twice.
 Moments found past their usefulness (after downtime) are stored `skipped`.
+
+Cost: a pass plans up to 500 workspaces in one transaction: their cursors locked (plan_cursors, in
+team order), then what decides what falls due read for all of them (planning_reads: one query per
+table, not seven per workspace) and worked out in Python; most passes find nothing due.
 """
 
 from dataclasses import dataclass
@@ -24,7 +22,7 @@ from bot.domain.enums import GoalStatus
 from bot.domain.reports.digest_schedule import DigestSettings, due_digests
 from bot.domain.reports.moments import Due, Moment
 from bot.domain.reports.reminders import FocusState, ReminderSettings, due_reminders
-from bot.services.plan_cursors import advance_cursors, chunks, lock_cursors, move_cursors, read_cursors
+from bot.services.plan_cursors import chunks, lock_cursors, move_cursors
 from bot.services.reports.planning_reads import TeamFacts, read_facts
 from bot.services.reports.settings import ChannelReportSettings, settings_view
 from bot.services.workspaces_zones import default_zones
@@ -51,31 +49,17 @@ def plan_reports(sessions: sessionmaker[Session], *, now: datetime, default_tz: 
     its workspace's default zone, else `default_tz` (DEFAULT_TIMEZONE)."""
     due = skipped = 0
     for teams in chunks(_teams(sessions)):
-        with sessions() as session:
-            zones = default_zones(session, teams, default_tz)
-            cursors = read_cursors(session, ReportCursor, teams)
-            facts = read_facts(session, teams, now - LOOKBACK, now)
-        # A window started from an unlocked cursor holds the locked one's (cursors only move
-        # forward), so a workspace with nothing in it has nothing to plan: it only moves its cursor.
-        quiet: list[str] = []
-        busy: list[str] = []
-        for team_id in teams:
-            since = max(cursors.get(team_id, now - LOOKBACK), now - LOOKBACK)
-            if since < now:
-                found = _due(facts[team_id], since, now, zones[team_id])
-                (busy if found.send or found.skip else quiet).append(team_id)
         with sessions.begin() as session:
-            advance_cursors(session, ReportCursor, quiet, now)
-        for team_id in busy:
-            with sessions.begin() as session:
-                planned_until = lock_cursors(session, ReportCursor, [team_id], now - LOOKBACK)[team_id]
-                since = max(planned_until, now - LOOKBACK)
-                if since < now:
-                    team = read_facts(session, [team_id], since, now)[team_id]
-                    found = _due(team, since, now, zones[team_id])
-                    due += _record(session, team_id, found.send, PENDING)
-                    skipped += _record(session, team_id, found.skip, SKIPPED)
-                    move_cursors(session, ReportCursor, [team_id], now)
+            zones = default_zones(session, teams, default_tz)
+            cursors = lock_cursors(session, ReportCursor, teams, now - LOOKBACK)
+            starts = {team_id: max(cursor, now - LOOKBACK) for team_id, cursor in cursors.items()}
+            starts = {team_id: since for team_id, since in starts.items() if since < now}
+            facts = read_facts(session, list(starts), min(starts.values(), default=now), now)
+            for team_id, since in starts.items():
+                found = _due(facts[team_id], since, now, zones[team_id])
+                due += _record(session, team_id, found.send, PENDING)
+                skipped += _record(session, team_id, found.skip, SKIPPED)
+            move_cursors(session, ReportCursor, list(starts), now)
     return PlanSummary(due, skipped)
 
 

@@ -1,6 +1,6 @@
-"""Planning many workspaces at once: a workspace where nothing can be due only has its cursor
-moved, the others are planned under their locked cursors; and a window of many zones reads only
-the zones people live in, recording the same prompts as short windows would."""
+"""Planning many workspaces at once: a workspace where nothing can be due reads no members and
+its cursor moves with the others; and a window of many zones reads only the zones people live in,
+recording the same prompts as short windows would."""
 
 from datetime import UTC, datetime, time, timedelta
 
@@ -60,7 +60,9 @@ def test_a_day_in_one_pass_reads_only_zones_people_live_in_and_records_what_hour
     assert {user for user, *_ in at_once} == set(PEOPLE)  # a day: everyone's 09:00 once
 
 
-def test_a_workspace_with_nothing_due_only_moves_its_cursor_and_the_others_are_planned(sessions, monkeypatch):
+def test_a_workspace_with_nothing_due_reads_no_members_and_its_cursor_moves_with_the_others(
+    sessions, monkeypatch
+):
     make_channel(sessions, {"U1": "UTC", "U2": "UTC"}, weekdays=EVERY_DAY)
     other = Actor(team_id="T0002", user_id="U0WNER", is_admin=True)
     members.sync_channel_members(sessions, "T0002", "C0TWO", [PersonInfo("V1", "UTC")], MADE_AT)
@@ -73,14 +75,16 @@ def test_a_workspace_with_nothing_due_only_moves_its_cursor_and_the_others_are_p
     )
     nine = datetime(2027, 3, 2, 9, tzinfo=UTC)
     plan(sessions, nine - timedelta(minutes=1))
-    locked: list[list[str]] = []
-    real = planning.lock_cursors
+    read: list[str] = []
+    real = planning.each_asked_member
     monkeypatch.setattr(
-        planning, "lock_cursors", lambda s, m, teams, i: locked.append(list(teams)) or real(s, m, teams, i)
+        planning,
+        "each_asked_member",
+        lambda session, schedule, *a, **k: read.append(schedule.team_id) or real(session, schedule, *a, **k),
     )
 
     assert plan(sessions, nine).due == 2
-    assert locked == [[TEAM]]  # no zone has 12:07 at 09:00 UTC, and T0002 has no reminders
+    assert read == [TEAM]  # no zone has 12:07 at 09:00 UTC, and T0002 has no reminders
     with sessions() as session:
         cursors = {t: at for t, at in session.execute(select(CheckinPlan.team_id, CheckinPlan.planned_until))}
     assert cursors == {TEAM: nine, "T0002": nine}
