@@ -7,9 +7,10 @@ rest of the code to that).
 """
 
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, false, func, select, update
+from sqlalchemy import ColumnElement, Connection, Row, Select, Table, bindparam, false, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,6 +30,34 @@ def insert_for(session: Session, table: Table) -> Insert:
 def insert_ignoring(session: Session, table: Table, key: list[str]) -> Insert:
     """INSERT … ON CONFLICT (key) DO NOTHING: a row whose key exists is left as it is."""
     return insert_for(session, table).on_conflict_do_nothing(index_elements=key)
+
+
+def insert_many_ignoring(
+    session: Session,
+    table: Table,
+    key: list[str],
+    rows: Sequence[dict[str, Any]],
+    returning: Sequence[ColumnElement[Any]],
+) -> Sequence[Row[Any]]:
+    """`insert_ignoring` of many rows (all with the same keys), RETURNING `returning` of the rows
+    it created. On PostgreSQL the rows go as one array per column (INSERT … SELECT unnest(…)): the
+    statement's text is the same however many rows, so it is built and prepared once, not written
+    out with a placeholder per value each time (500 rows of 10 columns: ~10× the CPU)."""
+    if not rows:
+        return []
+    if session.get_bind().dialect.name != "postgresql":
+        return session.execute(insert_ignoring(session, table, key).returning(*returning), list(rows)).all()
+    names = list(rows[0])
+    columns = [
+        func.unnest(
+            bindparam(
+                f"{name}_values", [row[name] for row in rows], type_=postgresql.ARRAY(table.c[name].type)
+            )
+        ).label(name)
+        for name in names
+    ]
+    statement = postgresql.insert(table).from_select(names, select(*columns))
+    return session.execute(statement.on_conflict_do_nothing(index_elements=key).returning(*returning)).all()
 
 
 def upsert_adding(

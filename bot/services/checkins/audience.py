@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import date
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.domain.checkins.away import Member
@@ -36,6 +36,7 @@ def each_asked_member(
     zones: Collection[str] | None = None,
     *,
     page: int = 500,
+    large: bool | None = None,
 ) -> Iterator[Member]:
     """`asked_members` read `page` rows at a time (keyset on user_id), so a caller that streams
     holds one page, however many people the schedule asks.
@@ -45,12 +46,14 @@ def each_asked_member(
     people(team_id, tz, user_id), one zone at a time), then which of them are members, a page at a
     time. So a tick's cost follows the people whose prompt time it is, not the size of the channel
     (issue 12: 100,000 members, 50 due). Otherwise the join from the audience's memberships, which
-    reads no more than its members. Both choices count with a bound, never reading all of either."""
+    reads no more than its members. Both choices count with a bound, never reading all of either.
+    `large`: whether the audience has more than SMALL_AUDIENCE members, if the caller knows
+    (`is_large_audience`, read for many schedules at once)."""
     if zones is not None and not zones:
         return
     excluded = set(schedule.excluded_user_ids)
     members: Iterator[Any]
-    if zones is None or not _by_zone(session, schedule, zones, default_tz):
+    if zones is None or large is False or not _by_zone(session, schedule, zones, default_tz, large):
         query = _asked(schedule, select(Person.user_id, Person.tz, Person.away_until))
         if zones is not None:
             in_zones = Person.tz.in_(sorted(zones))
@@ -75,11 +78,28 @@ def _pages(session: Session, query: _PersonRows, page: int) -> Iterator[Sequence
         after = rows[-1][0]
 
 
-def _by_zone(session: Session, schedule: Schedule, zones: Collection[str], default_tz: str) -> bool:
+def is_large_audience() -> ColumnElement[bool]:
+    """Whether a schedule's audience has more than SMALL_AUDIENCE members, as a column of a query
+    of schedules (it reads at most SMALL_AUDIENCE + 1 memberships)."""
+    beyond = (
+        select(Membership.id)
+        .where(Membership.team_id == Schedule.team_id, Membership.group_id == Schedule.audience_id)
+        .order_by(Membership.user_id)
+        .offset(SMALL_AUDIENCE)
+        .limit(1)
+        .correlate(Schedule)
+        .scalar_subquery()
+    )
+    return beyond.is_not(None)
+
+
+def _by_zone(
+    session: Session, schedule: Schedule, zones: Collection[str], default_tz: str, large: bool | None
+) -> bool:
     members = select(Membership.user_id).where(
         Membership.team_id == schedule.team_id, Membership.group_id == schedule.audience_id
     )
-    if _count_up_to(session, members, SMALL_AUDIENCE) <= SMALL_AUDIENCE:
+    if large is None and _count_up_to(session, members, SMALL_AUDIENCE) <= SMALL_AUDIENCE:
         return False
     # Named zones and no zone counted apart: an OR of the two would not use the index on SQLite.
     people = select(Person.user_id).where(Person.team_id == schedule.team_id)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain.checkins.enums import DeliveryKind, DeliveryState
 from models.checkins import Delivery
-from models.dialect import insert_ignoring
+from models.dialect import insert_many_ignoring
 
 _KEY = ("schedule_id", "user_id", "local_date", "kind", "sequence")
 _TABLE = cast(Table, Delivery.__table__)
@@ -26,11 +26,9 @@ def insert_new_deliveries(
     session: Session, rows: Sequence[dict[str, Any]]
 ) -> list[tuple[int, DeliveryState, DeliveryKind]]:
     """(id, state, kind) of the rows that did not exist yet; every row needs the same keys."""
-    if not rows:
-        return []
-    statement = insert_ignoring(session, _TABLE, list(_KEY))
-    returning = statement.returning(_TABLE.c.id, _TABLE.c.state, _TABLE.c.kind)
-    created = session.execute(returning, list(rows)).all()
+    created = insert_many_ignoring(
+        session, _TABLE, list(_KEY), rows, [_TABLE.c.id, _TABLE.c.state, _TABLE.c.kind]
+    )
     return [(row.id, DeliveryState(row.state), DeliveryKind(row.kind)) for row in created]
 
 

@@ -9,44 +9,50 @@ closed are recorded as `skipped` (never sent); so are reminders that would be no
 Zones: a person with no zone of their own (`people.tz` None) lives in their workspace's default
 zone (`workspaces.default_tz`, read for every workspace at once), else DEFAULT_TIMEZONE.
 
-Cost: per schedule, which zones are at prompt time is computed once (`zones_with_prompts`, shared
-by schedules with the same days and time), then only members living in those zones are loaded
+Cost: per schedule, which zones are at prompt time is computed once (plan_zones, shared by
+schedules with the same days and time), then only members living in those zones are loaded
 (index on people.tz). Reminders read only prompts that can have one in the window
 (`reminder_candidates`): sent `after * k` before it, or living where the quiet hours end in it.
-Each workspace is planned in its own transaction, holding its cursor row (FOR UPDATE on PostgreSQL).
+
+Many workspaces: TEAMS_AT_ONCE are planned in one transaction, holding their cursor rows (FOR
+UPDATE on PostgreSQL, in team order: plan_cursors), with one read of schedules (and whether each
+audience is large), of holidays and, for windows of many zones, of the zones people live in
+(plan_reads) for the group, not one of each per workspace. A workspace where nothing can be due
+(no zone at prompt time in its window, no reminders) reads nothing more; its cursor moves. The
+group's rows go to the outbox together, BATCH to an INSERT.
 
 Memory: prompts stream (members read a page at a time, rows inserted `insert_in_batches` at a time,
 counting only the rows created), so planning holds one batch however many are due. Reminders are
 still computed per schedule as one list (bounded by the prompts sent that can have one).
 """
 
-from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
-from functools import lru_cache
-from itertools import chain
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.checkins.due import DuePrompt, each_prompt, is_due, zones_with_prompts
-from bot.domain.checkins.enums import DeliveryKind, DeliveryState, Weekday
+from bot.domain.checkins.due import DuePrompt, each_prompt, is_due
+from bot.domain.checkins.enums import DeliveryKind, DeliveryState
 from bot.domain.checkins.reminders import DueReminder, due_reminders
 from bot.domain.checkins.spec import ScheduleSpec
-from bot.domain.zones import known_zones
-from bot.services.checkins.audience import each_asked_member, holidays_between
-from bot.services.checkins.cursor import lock_cursor
+from bot.services.checkins.audience import each_asked_member
 from bot.services.checkins.outbox import delivery_row, insert_in_batches
+from bot.services.checkins.plan_reads import active_schedules, holidays_of, lived_in
+from bot.services.checkins.plan_zones import EVERY_DAY, MANY_ZONES, narrowed, zones_at, zones_due
 from bot.services.checkins.read_models import PlanSummary
 from bot.services.checkins.sent_prompts import reminder_candidates
 from bot.services.checkins.specs import spec_of
+from bot.services.plan_cursors import chunks, lock_cursors, move_cursors
 from bot.services.workspaces_zones import default_zones
-from models.checkins import Schedule
+from models.checkins import CheckinPlan, Schedule
 
 LOOKBACK = timedelta(hours=24)
-EVERY_DAY = frozenset(Weekday)
 _DATE_MARGIN = timedelta(days=2)
 BATCH = 500  # outbox rows per INSERT, and members per page: what planning holds at once
+TEAMS_AT_ONCE = 100  # workspaces planned in one transaction, their cursors locked together
 
 
 def plan_deliveries(
@@ -60,13 +66,14 @@ def plan_deliveries(
     """Plans every workspace with an active schedule, each in its own default zone (`default_tz`,
     DEFAULT_TIMEZONE, for one without). `since` overrides the stored cursors (tests, a manual
     re-plan); rows already planned are never planned twice either way."""
-    with sessions.begin() as session:
-        teams = session.scalars(select(Schedule.team_id).where(Schedule.active.is_(True)).distinct()).all()
+    with sessions() as session:
+        teams = sorted(session.scalars(select(Schedule.team_id).where(Schedule.active.is_(True)).distinct()))
         zones = default_zones(session, teams, default_tz)
     summary = PlanSummary()
-    for team_id in sorted(teams):
+    for chunk in chunks(teams, TEAMS_AT_ONCE):
+        plan = _Plan(now, since, lookback, {team_id: zones[team_id] for team_id in chunk})
         with sessions.begin() as session:
-            planned = _plan_team(session, team_id, now, zones[team_id], since, lookback)
+            planned = plan.teams(session, chunk)
         summary = PlanSummary(
             summary.due + planned.due,
             summary.skipped + planned.skipped,
@@ -75,103 +82,100 @@ def plan_deliveries(
     return summary
 
 
-def _plan_team(
-    session: Session,
-    team_id: str,
-    now: datetime,
-    default_tz: str,
-    since: datetime | None,
-    lookback: timedelta,
-) -> PlanSummary:
-    cursor = lock_cursor(session, team_id, now - lookback)
-    start = since if since is not None else max(cursor.planned_until, now - lookback)
-    cursor.planned_until = max(cursor.planned_until, now)
-    if start >= now:
-        return PlanSummary()
-    schedules = list(
-        session.scalars(
-            select(Schedule)
-            .where(Schedule.team_id == team_id, Schedule.active.is_(True))
-            .order_by(Schedule.id)
+def _could_be_due(specs: list[ScheduleSpec], default_tz: str, start: datetime, now: datetime) -> bool:
+    # A prompt needs a zone at prompt time in the window; a reminder, a prompt sent (a read).
+    return any(spec.reminders.count > 0 or zones_due(spec, default_tz, start, now) for spec in specs)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    now: datetime
+    since: datetime | None
+    lookback: timedelta
+    default_tz: dict[str, str]  # by team
+
+    def teams(self, session: Session, team_ids: Sequence[str]) -> PlanSummary:
+        """Plans a group of workspaces in one transaction, their cursors locked, then their
+        schedules read (as a workspace planned alone would). One where nothing can be due in its
+        window (no zone at prompt time, no reminders) reads nothing more: its cursor moves."""
+        now, lookback = self.now, self.lookback
+        cursors = lock_cursors(session, CheckinPlan, team_ids, now - lookback)
+        found = active_schedules(session, list(cursors))
+        schedules = {
+            team_id: (found.get(team_id, []), [spec_of(s) for s, _ in found.get(team_id, [])])
+            for team_id in cursors
+        }
+        starts = {}
+        for team_id, cursor in cursors.items():
+            start = self.since if self.since is not None else max(cursor, now - lookback)
+            if start < now and _could_be_due(schedules[team_id][1], self.default_tz[team_id], start, now):
+                starts[team_id] = start
+        holidays = holidays_of(
+            session,
+            list(starts),
+            (min(starts.values(), default=now) - _DATE_MARGIN).date(),
+            (now + _DATE_MARGIN).date(),
         )
-    )
-    holidays = holidays_between(session, team_id, (start - _DATE_MARGIN).date(), (now + _DATE_MARGIN).date())
-    specs = [spec_of(schedule) for schedule in schedules]
-    created = insert_in_batches(
-        session,
-        chain(
-            _prompt_rows(session, team_id, schedules, specs, holidays, default_tz, start, now),
-            _reminder_rows(session, team_id, specs, default_tz, start, now),
-        ),
-        batch=BATCH,
-    )
-    return PlanSummary(
-        due=created[DeliveryState.PENDING, DeliveryKind.PROMPT]
-        + created[DeliveryState.PENDING, DeliveryKind.REMINDER],
-        skipped=created[DeliveryState.SKIPPED, DeliveryKind.PROMPT]
-        + created[DeliveryState.SKIPPED, DeliveryKind.REMINDER],
-        reminders=created[DeliveryState.PENDING, DeliveryKind.REMINDER],
-    )
-
-
-def _prompt_rows(
-    session: Session,
-    team_id: str,
-    schedules: list[Schedule],
-    specs: list[ScheduleSpec],
-    holidays: frozenset[date],
-    default_tz: str,
-    start: datetime,
-    now: datetime,
-) -> Iterator[dict[str, Any]]:
-    # A stream: members are read a page at a time and each prompt becomes a row as it is inserted,
-    # so planning holds one batch, not every prompt due (issue 6: thousands due at one instant).
-    for schedule, spec in zip(schedules, specs, strict=True):
-        zones = _zones(spec, default_tz, start, now)
-        members = each_asked_member(session, schedule, default_tz, zones, page=BATCH)
-        for prompt in each_prompt(spec, members, holidays, start, now):
-            state = DeliveryState.PENDING if is_due(prompt, now) else DeliveryState.SKIPPED
-            yield _prompt_row(team_id, prompt, state)
-
-
-def _reminder_rows(
-    session: Session,
-    team_id: str,
-    specs: list[ScheduleSpec],
-    default_tz: str,
-    start: datetime,
-    now: datetime,
-) -> Iterator[dict[str, Any]]:
-    for spec in specs:
-        quiet_ends = (
-            _zones_at(EVERY_DAY, spec.quiet_hours.end, default_tz, start, now)
-            if spec.quiet_hours
-            else frozenset()
+        wide = [
+            t
+            for t, start in starts.items()
+            if any(self._many_zones(t, spec, start) for spec in schedules[t][1])
+        ]
+        lived = lived_in(session, wide)
+        rows = (
+            row
+            for team_id, start in starts.items()
+            for row in self._rows(
+                session, team_id, *schedules[team_id], holidays[team_id], lived.get(team_id), start
+            )
         )
-        sent = reminder_candidates(session, team_id, spec, start, now, default_tz, quiet_ends)
-        scan = due_reminders(spec, sent, start, now)
-        yield from (_reminder_row(team_id, r, DeliveryState.PENDING) for r in scan.due)
-        yield from (_reminder_row(team_id, r, DeliveryState.SKIPPED) for r in scan.dropped)
+        created = insert_in_batches(session, rows, batch=BATCH)
+        move_cursors(session, CheckinPlan, list(cursors), now)
+        return PlanSummary(
+            due=created[DeliveryState.PENDING, DeliveryKind.PROMPT]
+            + created[DeliveryState.PENDING, DeliveryKind.REMINDER],
+            skipped=created[DeliveryState.SKIPPED, DeliveryKind.PROMPT]
+            + created[DeliveryState.SKIPPED, DeliveryKind.REMINDER],
+            reminders=created[DeliveryState.PENDING, DeliveryKind.REMINDER],
+        )
 
+    def _many_zones(self, team_id: str, spec: ScheduleSpec, start: datetime) -> bool:
+        quiet = self._quiet_ends(team_id, spec, start) if spec.reminders.count else frozenset()
+        return max(len(zones_due(spec, self.default_tz[team_id], start, self.now)), len(quiet)) > MANY_ZONES
 
-def _zones(spec: ScheduleSpec, default_tz: str, since: datetime, now: datetime) -> frozenset[str]:
-    return _zones_at(spec.weekdays, spec.local_time, default_tz, since, now)
+    def _quiet_ends(self, team_id: str, spec: ScheduleSpec, start: datetime) -> frozenset[str]:
+        if spec.quiet_hours is None:
+            return frozenset()
+        return zones_at(EVERY_DAY, spec.quiet_hours.end, self.default_tz[team_id], start, self.now)
 
-
-@lru_cache(maxsize=256)
-def _zones_at(
-    weekdays: frozenset[Weekday], local_time: time, default_tz: str, since: datetime, now: datetime
-) -> frozenset[str]:
-    # starts_at left out: a superset of zones is harmless (due_prompts applies it per prompt), and
-    # schedules with the same days and time share one computation.
-    probe = ScheduleSpec(schedule_id=0, weekdays=weekdays, local_time=local_time)
-    return frozenset(zones_with_prompts(probe, _candidate_zones(default_tz), since, now))
-
-
-@lru_cache(maxsize=8)
-def _candidate_zones(default_tz: str) -> frozenset[str]:
-    # people.tz holds only canonical names (members.stored_zone) or None.
-    return known_zones() | {default_tz}
+    def _rows(
+        self,
+        session: Session,
+        team_id: str,
+        schedules: list[tuple[Schedule, bool]],  # and whether its audience is large
+        specs: list[ScheduleSpec],
+        holidays: frozenset[date],
+        lived: frozenset[str | None] | None,
+        start: datetime,
+    ) -> Iterator[dict[str, Any]]:
+        # A stream: members are read a page at a time and each prompt becomes a row as it is
+        # inserted, so planning holds one batch, not every prompt due (issue 6: thousands due at
+        # one instant).
+        now, default_tz = self.now, self.default_tz[team_id]
+        for (schedule, large), spec in zip(schedules, specs, strict=True):
+            zones = narrowed(zones_due(spec, default_tz, start, now), lived, default_tz)
+            members = each_asked_member(session, schedule, default_tz, zones, page=BATCH, large=large)
+            for prompt in each_prompt(spec, members, holidays, start, now):
+                state = DeliveryState.PENDING if is_due(prompt, now) else DeliveryState.SKIPPED
+                yield _prompt_row(team_id, prompt, state)
+        for spec in specs:
+            if spec.reminders.count == 0:
+                continue
+            quiet_ends = narrowed(self._quiet_ends(team_id, spec, start), lived, default_tz)
+            sent = reminder_candidates(session, team_id, spec, start, now, default_tz, quiet_ends)
+            scan = due_reminders(spec, sent, start, now)
+            yield from (_reminder_row(team_id, r, DeliveryState.PENDING) for r in scan.due)
+            yield from (_reminder_row(team_id, r, DeliveryState.SKIPPED) for r in scan.dropped)
 
 
 def _prompt_row(team_id: str, prompt: DuePrompt, state: DeliveryState) -> dict[str, Any]:
