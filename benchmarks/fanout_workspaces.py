@@ -79,14 +79,19 @@ def main() -> None:
     )
     bare = bare_loop(args.workspaces, args.people, args.slack_rate, args.threads)
     print(f"  per-workspace bound {bound:.2f} s", flush=True)
-    print(f"  bare loop ({args.threads} threads): {bare['wall']:.2f} s; {counts_text(bare)}", flush=True)
+    print(
+        f"  bare loop ({args.threads} threads): {bare['wall']:.2f} s, CPU {bare['cpu']:.2f} s; "
+        f"{counts_text(bare)}",
+        flush=True,
+    )
     for processes in args.processes:
         run = clocks(args.workspaces, args.people, args.slack_rate, processes, args.send_rate)
         print(
             f"  {processes} process{'es' if processes > 1 else ''}: tick {run['wall']:.2f} s = to the first "
             f"post {run['start_up']:.2f} s + posting {run['span']:.2f} s + the rest; tick ÷ bound "
             f"{run['wall'] / bound:.2f}, tick ÷ bare loop {run['wall'] / bare['wall']:.2f}, posting ÷ bare "
-            f"loop {run['span'] / bare['wall']:.2f}; with Python's start-up and imports (a `goalbot tick` "
+            f"loop {run['span'] / bare['wall']:.2f}; CPU {run['cpu']:.2f} s = "
+            f"{run['cpu'] / bare['cpu']:.2f}× the bare loop's; with Python's start-up and imports (a `goalbot tick` "
             f"started now) {run['with_start_up']:.2f} s = {run['with_start_up'] / bare['wall']:.2f}× the "
             f"bare loop; {counts_text(run)}; {run['summaries']}",
             flush=True,
@@ -103,7 +108,8 @@ def main() -> None:
             print(
                 f"    installed (token per workspace from the store): tick {stored['wall']:.2f} s, posting "
                 f"{stored['span']:.2f} s; tick ÷ SLACK_BOT_TOKEN run {stored['wall'] / run['wall']:.3f}, "
-                f"posting ÷ {stored['span'] / run['span']:.3f}; {counts_text(stored)}; {stored['summaries']}",
+                f"posting ÷ {stored['span'] / run['span']:.3f}, CPU ÷ {stored['cpu'] / run['cpu']:.3f}; "
+                f"{counts_text(stored)}; {stored['summaries']}",
                 flush=True,
             )
 
@@ -165,6 +171,7 @@ def clocks(
     summaries = "; ".join(line.split(": ", 1)[-1] for line in times.summaries)
     return result | {
         "wall": times.tick,
+        "cpu": times.cpu,
         "with_start_up": times.with_start_up,
         "start_up": result["first"] - times.went,
         "summaries": summaries,
@@ -191,11 +198,11 @@ def bare_loop(workspaces: int, people: int, slack_rate: float, threads: int) -> 
                         raise
                     time.sleep(float(error.response.headers.get("Retry-After", 1)))
 
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         with ThreadPoolExecutor(threads) as pool:
             list(pool.map(post, dms))
-        wall = time.perf_counter() - started
-        return count() | {"wall": wall}
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        return count() | {"wall": wall, "cpu": cpu}
 
 
 def bare_message(user_id: str) -> dict[str, Any]:

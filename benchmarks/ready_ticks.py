@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+CPU = "tick cpu "  # the line a process ends with: its CPU seconds from being told to tick
+
 
 @dataclass
 class TickTimes:
@@ -24,6 +26,7 @@ class TickTimes:
     went: float  # when they were told to tick
     ended: float  # when the last had exited
     summaries: list[str]
+    cpu: float  # CPU seconds the processes spent ticking (user + system, all threads; not imports)
 
     @property
     def tick(self) -> float:
@@ -71,10 +74,20 @@ class Ticks:
             assert process.stdin is not None
             process.stdin.write("go\n")
             process.stdin.flush()
-        outputs = [process.communicate()[0] for process in self._running]
+        outputs = [process.communicate()[0].strip().splitlines() for process in self._running]
         ended = time.monotonic()
-        summaries = [(out.strip().splitlines() or ["no summary"])[-1] for out in outputs]
-        return TickTimes(self._spawned, self._ready, went, ended, summaries)
+        cpu = sum(
+            float(lines[-1].removeprefix(CPU)) for lines in outputs if lines and lines[-1].startswith(CPU)
+        )
+        summaries = [
+            next((line for line in reversed(lines) if not line.startswith(CPU)), "no summary")
+            for lines in outputs
+        ]
+        return TickTimes(self._spawned, self._ready, went, ended, summaries, cpu)
+
+
+def _summary(lines: list[str]) -> str:
+    return next((line for line in reversed(lines) if not line.startswith(CPU)), "no summary")
 
 
 def _tick_when_told(at: str) -> int:
@@ -83,7 +96,10 @@ def _tick_when_told(at: str) -> int:
 
     print("ready", flush=True)
     sys.stdin.readline()
-    return main(["tick", "--at", at])
+    started = time.process_time()
+    status = main(["tick", "--at", at])
+    print(f"{CPU}{time.process_time() - started:.3f}", flush=True)
+    return status
 
 
 if __name__ == "__main__":
