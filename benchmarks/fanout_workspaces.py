@@ -91,7 +91,8 @@ def main() -> None:
             f"post {run['start_up']:.2f} s + posting {run['span']:.2f} s + the rest; tick ÷ bound "
             f"{run['wall'] / bound:.2f}, tick ÷ bare loop {run['wall'] / bare['wall']:.2f}, posting ÷ bare "
             f"loop {run['span'] / bare['wall']:.2f}; CPU {run['cpu']:.2f} s = "
-            f"{run['cpu'] / bare['cpu']:.2f}× the bare loop's; with Python's start-up and imports (a `goalbot tick` "
+            f"{run['cpu'] / bare['cpu']:.2f}× the bare loop's; with Python's start-up and imports "
+            f"(a `goalbot tick` "
             f"started now) {run['with_start_up']:.2f} s = {run['with_start_up'] / bare['wall']:.2f}× the "
             f"bare loop; {counts_text(run)}; {run['summaries']}",
             flush=True,
