@@ -68,6 +68,15 @@ class Sender:
         # rest of a call's own CPU. A client is never changed once made, so threads share it.
         self._clients: dict[str, WebClient] = {}
 
+    def read_ahead(self, team_ids: list[str]) -> None:
+        """Before a pass calls many workspaces: their standing and (where the token source can)
+        their tokens in one read each, not one per workspace at its first call."""
+        if self.health is not None:
+            self.health.read_ahead(team_ids)
+        read_tokens = getattr(self.tokens, "read_ahead", None)
+        if read_tokens is not None:
+            read_tokens(team_ids)
+
     def client(self, team_id: str) -> WebClient:
         """A client for the workspace with no retry handlers of its own: the sender retries. The
         token is asked for each time, so a token the source refreshed is used from the next call."""

@@ -62,9 +62,9 @@ def run_outbox(
     listener sending what it has just recorded, under the same lease and pacing as a tick)."""
     teams = [t for t in rows.due_teams(ctx.sessions, table, clock.current()) if only in (None, t)]
     zones = workspace_zones(ctx, teams)
-    health = getattr(ctx.sender, "health", None)
-    if health is not None and len(teams) > 1:
-        health.read_ahead(teams)
+    read_ahead = getattr(ctx.sender, "read_ahead", None)  # tests' stand-in senders have none
+    if read_ahead is not None and len(teams) > 1:
+        read_ahead(teams)
     gate = getattr(ctx.sender, "gate", None)  # tests' stand-in senders have no gate: keep `senders`
     senders = senders if gate is None else senders_for_rate(gate.rate, senders)
     outcomes: Counter[Outcome] = Counter()

@@ -9,6 +9,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import event
 
 from bot.installations.refresh import LAST_USE, MARGIN, RefreshFailed
 from bot.outbound import Sender, SendFailed, WorkspaceGate
@@ -97,8 +98,13 @@ def test_a_refresh_refused_for_good_marks_the_workspace_once_and_spares_the_othe
     marked = {ws.team_id: ws for ws in list_workspaces(sessions)}["T1"]
     assert marked.token_failing_since == install_server.clock.now
     assert marked.token_error == "invalid_refresh_token"
-    assert sum("T1" in record.getMessage() and "refused its token" in record.getMessage()
-               for record in caplog.records) == 1
+    assert (
+        sum(
+            "T1" in record.getMessage() and "refused its token" in record.getMessage()
+            for record in caplog.records
+        )
+        == 1
+    )
     assert len(refreshes(install_server)) == 2  # T1's try (then T1 is skipped), T2's refresh
     posts = install_server.standin.calls("chat.postMessage")
     assert [call.team_id for call in posts] == ["T2"]
@@ -133,7 +139,10 @@ def test_slack_failing_a_refresh_for_a_moment_keeps_the_token_until_it_is_nearly
     assert fresh != tokens["T1"] and fresh == stored(install_server, "T1")[0]
     assert len(refreshes(install_server)) == 4
     assert [call.answer.get("error") for call in refreshes(install_server)] == [
-        "internal_error", "ratelimited", "internal_error", None
+        "internal_error",
+        "ratelimited",
+        "internal_error",
+        None,
     ]
     assert slack_refusals(install_server) == []
 
@@ -206,3 +215,28 @@ def test_a_command_from_a_workspace_whose_refresh_failed_for_good_calls_no_web_a
     assert marked["T1"] == "invalid_refresh_token" and marked["T2"] is None
     assert [call for call in standin.calls() if token_used(call) == tokens["T1"]] == []
 
+
+def test_a_pass_reads_its_workspaces_tokens_at_once_and_leaves_a_due_one_to_refresh(install_server):
+    installed_at = install_server.clock.now
+    tokens = install_rotating(install_server, "T1", "T2")
+    source = token_source(install_server)
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(install_server.engine, "before_cursor_execute", count)
+    try:
+        source.read_ahead(["T1", "T2", "T3"])
+        assert len(statements) == 1
+        assert [source.token_for(team) for team in ("T1", "T2")] == [tokens["T1"], tokens["T2"]]
+        assert len(statements) == 1  # both known from the one read
+        with pytest.raises(KeyError):
+            source.token_for("T3")  # not installed: read, and refused, as before
+    finally:
+        event.remove(install_server.engine, "before_cursor_execute", count)
+
+    install_server.clock.now = due_at(installed_at)
+    later = token_source(install_server)
+    later.read_ahead(["T1"])  # a token due is not kept: the next call refreshes it
+    assert later.token_for("T1") != tokens["T1"] and len(refreshes(install_server)) == 1

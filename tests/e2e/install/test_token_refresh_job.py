@@ -91,9 +91,10 @@ def test_goalbot_workspaces_shows_when_a_rotating_token_expires(install_server, 
     assert line.startswith("T1  Team T1  installed  token expires ")
     # slack_sdk stamps whole seconds: the expiry is at most a second early, never late.
     shown = line.removeprefix("T1  Team T1  installed  token expires ")
-    assert shown in {expires.strftime("%Y-%m-%d %H:%M UTC"), (expires - timedelta(minutes=1)).strftime(
-        "%Y-%m-%d %H:%M UTC"
-    )}
+    assert shown in {
+        expires.strftime("%Y-%m-%d %H:%M UTC"),
+        (expires - timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M UTC"),
+    }
 
 
 def _first_refresh_tokens(server, tokens: dict[str, str]) -> list[str]:
