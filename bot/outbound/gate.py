@@ -22,7 +22,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 PauseSink = Callable[[str, float], None]  # (team_id, seconds): a 429 to share with other processes
-_EARLY = 1e-9  # a sleep that ends a rounding error short of its slot has reached it
 
 
 class LaneClosed(Exception):
