@@ -13,14 +13,12 @@ claimed_at = :my_claim`: a sender slower than the lease, whose row another took 
 nothing, so it can never overwrite the newer claim's outcome.
 """
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, Update, bindparam, case, func, literal, select, update
+from sqlalchemy import case, func, literal, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.outbox import MAX_ERROR, NotWanted, OutboxState, Ready, retry_delay
@@ -83,23 +81,6 @@ def due_teams(sessions: sessionmaker[Session], table: OutboxTable, now: datetime
         return sorted(teams)
 
 
-def claim(
-    sessions: sessionmaker[Session],
-    table: OutboxTable,
-    *,
-    team_id: str,
-    worker: str,
-    now: datetime,
-    limit: int,
-    default_tz: str,
-) -> list[Claimed]:
-    """Up to `limit` of the workspace's due rows, oldest first, expired claims first; rows the
-    loader finds no longer wanted are recorded skipped and left out."""
-    return claim_batch(
-        sessions, table, team_id=team_id, worker=worker, now=now, limit=limit, default_tz=default_tz
-    ).claimed
-
-
 @dataclass(frozen=True)
 class Batch:
     claimed: list[Claimed]
@@ -116,8 +97,10 @@ def claim_batch(
     limit: int,
     default_tz: str,
 ) -> Batch:
-    """`claim`, and whether another claim could find more, so a sender that took the last of a
-    workspace's rows need not ask again."""
+    """Up to `limit` of the workspace's due rows, oldest first, expired claims first; rows the
+    loader finds no longer wanted are recorded skipped and left out. `Batch.more` says whether
+    another claim could find more, so a sender that took the last of a workspace's rows need not
+    ask again."""
     model = table.model
     with sessions.begin() as session:
         ids = candidates(session, table, team_id, now, limit)
@@ -201,74 +184,6 @@ class SentRow:
     claim: Claim
     channel: str
     ts: str
-
-
-def mark_sent_many(sessions: sessionmaker[Session], sent: Iterable[SentRow], *, now: datetime) -> set[int]:
-    """Records many rows sent in one transaction, each still claim-checked like `mark_sent`: per
-    table, the rows are locked and those whose claim still holds are recorded by one executemany
-    of the same UPDATE (each row with its own claim), so neither the number of rows nor of
-    workspaces makes a new statement (compiling a CASE per batch was a fifth of a fan-out's CPU).
-    The table's `on_sent` in the same transaction. Returns the ids recorded; one left out lost its
-    claim to another sender, which records its own outcome."""
-    by_table: dict[str, list[SentRow]] = defaultdict(list)
-    for row in sent:
-        by_table[row.claim.table.name].append(row)
-    recorded: set[int] = set()
-    with sessions.begin() as session:
-        for group in by_table.values():
-            table = group[0].claim.table
-            model = table.model
-            # The rows' claims as they stand, locked until commit: a row still under its own is recorded.
-            standing = select(model.id, model.claimed_by, model.claimed_at).where(
-                model.id.in_([r.claim.id for r in group]), model.state == OutboxState.SENDING
-            )
-            claims = {row_id: (by, at) for row_id, by, at in session.execute(standing.with_for_update())}
-            held = [r for r in group if claims.get(r.claim.id) == (r.claim.claimed_by, r.claim.claimed_at)]
-            if held:
-                params = [_sent_values(r, now) for r in held]
-                session.connection().execute(_sent_under_claim(model.__table__), params)
-            changed = {r.claim.id for r in held}
-            if table.on_sent is not None:
-                for row_id in sorted(changed):
-                    table.on_sent(session, session.get_one(model, row_id))
-            recorded.update(changed)
-    return recorded
-
-
-def _sent_values(row: SentRow, now: datetime) -> dict[str, Any]:
-    held = row.claim
-    return {
-        "row": held.id,
-        "team": held.team_id,
-        "by": held.claimed_by,
-        "at": held.claimed_at,
-        "sent_at": now,
-        "channel": row.channel,
-        "ts": row.ts,
-    }
-
-
-@cache
-def _sent_under_claim(table: Table) -> Update:
-    """UPDATE one row to sent, if its claim still holds; executed many times with each row's values."""
-    return (
-        update(table)
-        .where(
-            table.c.id == bindparam("row"),
-            table.c.team_id == bindparam("team"),
-            table.c.state == OutboxState.SENDING,
-            table.c.claimed_by == bindparam("by"),
-            table.c.claimed_at == bindparam("at"),
-        )
-        .values(
-            state=OutboxState.SENT,
-            sent_at=bindparam("sent_at"),
-            message_channel=bindparam("channel"),
-            message_ts=bindparam("ts"),
-            last_error=None,
-            outcome_unknown_since=None,
-        )
-    )
 
 
 def mark_retry(

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.outbound.outbox import rows as outbox_rows
+from bot.outbound.outbox import recording as outbox_recording
 from bot.services.actor import Actor
 from bot.services.followups import actions as followups_actions
 from bot.slack.standin.directory import dm_id
@@ -56,7 +56,7 @@ def tick(tick_context, clock):
 
 def _die_after_posting(monkeypatch, tick, now):
     with monkeypatch.context() as patch:
-        patch.setattr(outbox_rows, "mark_sent_many", _die)
+        patch.setattr(outbox_recording, "mark_sent_many", _die)
         with pytest.raises(Killed):
             tick(now)
 

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.outbound.outbox import rows as outbox_rows
+from bot.outbound.outbox import recording as outbox_recording
 from bot.services.actor import Actor
 from bot.services.followups import actions as followups_actions
 from bot.slack.standin.directory import dm_id
@@ -66,7 +66,7 @@ def test_a_notice_posted_before_the_crash_is_found_in_the_flaggers_dm(tick, sess
     tick(FLAGGED)
     _close(sessions, followup_id)
     with monkeypatch.context() as patch:
-        patch.setattr(outbox_rows, "mark_sent_many", _die)
+        patch.setattr(outbox_recording, "mark_sent_many", _die)
         with pytest.raises(Killed):
             tick(CLOSED)
     [told] = slack_api.messages.history(dm_id("U_MEMBER"))
@@ -88,7 +88,7 @@ def test_an_anonymous_notice_posted_before_the_crash_is_found_in_the_thread(
     post_ts = _post_ts(sessions)
     _close(sessions, followup_id)
     with monkeypatch.context() as patch:
-        patch.setattr(outbox_rows, "mark_sent_many", _die)
+        patch.setattr(outbox_recording, "mark_sent_many", _die)
         with pytest.raises(Killed):
             tick(CLOSED)
     [reply] = _thread(slack_api, post_ts)

@@ -24,9 +24,9 @@ def claim_all(
     return [
         claimed
         for team_id in rows.due_teams(sessions, table, now)
-        for claimed in rows.claim(
+        for claimed in rows.claim_batch(
             sessions, table, team_id=team_id, worker=worker, now=now, limit=limit, default_tz=default_tz
-        )
+        ).claimed
     ]
 
 

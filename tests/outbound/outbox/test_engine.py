@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from bot.domain.outbox import LEASE, RETRY_FIRST, retry_delay
 from bot.outbound import SendFailed, Sent
-from bot.outbound.outbox import MetadataKey, Outcome, PassClock, SingleMessage, engine, rows, run_outbox
+from bot.outbound.outbox import MetadataKey, Outcome, PassClock, SingleMessage, rows, run_outbox
 from bot.outbound.outbox.tables import REPORT_POSTS
 from bot.outbound.passes import TickContext
 from models.reports import ReportPost
@@ -112,9 +112,9 @@ def run(ctx: TickContext, now: datetime):
 
 
 def claim(sessions, worker: str, now: datetime) -> list[rows.Claimed]:
-    return rows.claim(
+    return rows.claim_batch(
         sessions, REPORT_POSTS, team_id="T1", worker=worker, now=now, limit=10, default_tz="UTC"
-    )
+    ).claimed
 
 
 def test_a_sender_whose_claim_was_taken_over_records_nothing_and_the_new_holder_does(sessions):
@@ -289,17 +289,3 @@ def test_two_processes_sending_at_once_post_every_row_exactly_once(sessions, sla
     assert sum(outcomes[Outcome.SENT] for outcomes in done) == 60
     sent = Counter(message["metadata"]["event_payload"]["row"] for message in slack.messages["C1"])
     assert sent == Counter(posts)  # each row once, none twice
-
-
-@pytest.mark.parametrize("senders", [1, 4])
-def test_a_workspace_with_more_rows_than_a_claim_takes_is_sent_in_full(
-    ctx, slack, sessions, senders, monkeypatch
-):
-    monkeypatch.setattr(engine, "BATCH", 7)  # three claims of 7 and one of 4
-    posts = [add_post(sessions, period=f"2027-W{n:02d}") for n in range(25)]
-
-    outcomes = run_outbox(ctx, REPORT_POSTS, KINDS, PassClock(NOW), senders=senders)
-
-    assert outcomes[Outcome.SENT] == 25
-    sent = Counter(message["metadata"]["event_payload"]["row"] for message in slack.messages["C1"])
-    assert sent == Counter(posts)

@@ -1,4 +1,4 @@
-"""Posted rows are recorded sent in batches (recording.py, rows.mark_sent_many): still only under
+"""Posted rows are recorded sent in batches (recording.py, recording.mark_sent_many): still only under
 the claim that holds each row, and a pass killed before its batch was recorded leaves rows that
 the next claim reconciles from Slack's history, never posting one twice. SQLite, and PostgreSQL
 with TEST_DATABASE_URL."""
@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bot.domain.outbox import LEASE
-from bot.outbound.outbox import Outcome, rows
+from bot.outbound.outbox import Outcome, recording, rows
 from tests.outbound.outbox.test_engine import KEY, NOW, add_post, claim, row, run
 
 pytest_plugins = ["tests.outbound.outbox.test_engine"]  # its fixtures: slack, ctx
@@ -29,28 +29,28 @@ def test_a_batch_records_each_row_under_its_own_claim_and_skips_one_taken_over(s
     assert taken.claim.id == first
 
     batch = [rows.SentRow(c.claim, "C1", f"1.{c.claim.id}") for c in [early, *later]]
-    assert rows.mark_sent_many(sessions, batch, now=NOW) == {second, third}
+    assert recording.mark_sent_many(sessions, batch, now=NOW) == {second, third}
 
     stale = row(sessions, first)
     assert (stale.state, stale.claimed_by, stale.message_ts) == ("sending", "clock-b", None)
     for post_id in (second, third):
         done = row(sessions, post_id)
         assert (done.state, done.message_channel, done.message_ts) == ("sent", "C1", f"1.{post_id}")
-    assert rows.mark_sent_many(sessions, batch, now=NOW) == set()  # already recorded: nothing twice
+    assert recording.mark_sent_many(sessions, batch, now=NOW) == set()  # already recorded: nothing twice
 
 
 def test_a_pass_killed_part_way_through_recording_is_reconciled_and_nothing_is_posted_twice(
     ctx, slack, sessions, monkeypatch
 ):
     posts = [add_post(sessions, period=f"2027-W{n:02d}") for n in range(5)]
-    record = rows.mark_sent_many
+    record = recording.mark_sent_many
 
     def record_two_then_die(sessions, sent, *, now):
         record(sessions, list(sent)[:2], now=now)  # an earlier batch got recorded, then the kill
         raise Killed
 
     with monkeypatch.context() as patch:
-        patch.setattr(rows, "mark_sent_many", record_two_then_die)
+        patch.setattr(recording, "mark_sent_many", record_two_then_die)
         with pytest.raises(Killed):
             run(ctx, NOW)
     assert slack.posts() == 5
