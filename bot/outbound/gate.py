@@ -92,6 +92,20 @@ class WorkspaceGate:
                     return
                 lane.in_flight -= 1  # the slot is given up: paused meanwhile, or the lane closed
 
+    def ready_in(self, team_id: str) -> float:
+        """Seconds until `wait_turn` would let a call out at once (0: now); reserves nothing, so a
+        sender with many workspaces to serve can pick one that is ready instead of waiting."""
+        with self._lock:
+            lane = self._lane(team_id)
+            if lane.closed:
+                return 0.0  # wait_turn refuses at once: let the caller hear it
+            now = self._monotonic()
+            self._forget_answers_before(lane, now - self.window)
+            if lane.in_flight >= self.per_window:
+                return self.interval  # until an answer comes: look again soon
+            start = max(now, lane.next_slot, lane.paused_until, self._window_opens(lane))
+            return start - now
+
     def answered(self, team_id: str) -> None:
         """The call `wait_turn` let out got its answer (or failed): it counts for a window more."""
         with self._lock:

@@ -1,22 +1,25 @@
 """The pacing lease in the database: one process at a time sends for a workspace, and the next
 one starts where it stopped.
 
-Every statement is one short transaction keyed by team_id. Taking the lease is a conditional
-UPDATE (free, or expired because its holder died), so of two processes racing only one gets the
-row: PostgreSQL re-checks the condition after the first commits, SQLite has one writer at a time.
+Every statement is one short transaction over the workspaces a pass serves (a group of them at
+once, one statement however many). Taking a lease is a conditional UPDATE (free, or expired
+because its holder died) of the rows nobody else has locked, so of two processes racing only one
+gets a row: PostgreSQL skips rows another taker has locked and re-checks the condition, SQLite has
+one writer at a time.
 Times are wall-clock instants from the injected clock, since they are compared across processes.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import cast
 
-from sqlalchemy import Table, case, literal, or_, update
+from sqlalchemy import Table, Update, bindparam, case, literal, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.base import UTCDateTime
-from models.dialect import insert_ignoring
+from models.dialect import insert_ignoring, insert_many_ignoring, skipping_locked
 from models.pacing import WorkspaceLease
 
 # Long enough that a renewal every third of it survives a slow statement; short enough that a
@@ -49,55 +52,66 @@ class Leases:
     def acquire(self, team_id: str) -> Pacing | None:
         """Takes the workspace's lease if nobody holds it (or its holder's time ran out); None if
         another process holds it. Never re-entrant: a second taker with the same name is refused."""
+        return self.acquire_many([team_id]).get(team_id)
+
+    def acquire_many(self, team_ids: Sequence[str], most: int | None = None) -> dict[str, Pacing]:
+        """Takes the leases of up to `most` of the workspaces (in team_id order) that nobody holds,
+        or whose holder's time ran out, in one transaction; a workspace left out is held by another
+        process, or was past `most`. Rows a concurrent taker has locked are skipped, not waited for."""
+        if not team_ids:
+            return {}
         now = self._clock()
-        taken = {"holder": self.holder, "expires_at": now + self.ttl}
+        free = or_(WorkspaceLease.holder.is_(None), WorkspaceLease.expires_at <= now)
         with self._sessions.begin() as session:
-            row = session.execute(
+            # A workspace's first lease: its row is made free, then taken like any other.
+            insert_many_ignoring(
+                session, _TABLE, ["team_id"], [{"team_id": t} for t in team_ids], [_TABLE.c.team_id]
+            )
+            takeable = select(WorkspaceLease.team_id).where(WorkspaceLease.team_id.in_(team_ids), free)
+            takeable = skipping_locked(session, takeable.order_by(WorkspaceLease.team_id).limit(most))
+            taken = session.execute(
                 update(WorkspaceLease)
-                .where(
-                    WorkspaceLease.team_id == team_id,
-                    or_(WorkspaceLease.holder.is_(None), WorkspaceLease.expires_at <= now),
-                )
-                .values(**taken)
-                .returning(WorkspaceLease.next_send_at, WorkspaceLease.paused_until)
-            ).first()
-            if row is not None:
-                return Pacing(row.next_send_at, row.paused_until)
-            # No free row: either the workspace has none yet (take it by creating it) or it is held.
-            created = session.execute(
-                insert_ignoring(session, _TABLE, ["team_id"])
-                .values(team_id=team_id, **taken)
-                .returning(_TABLE.c.team_id)
-            ).first()
-        return Pacing() if created is not None else None
+                .where(WorkspaceLease.team_id.in_(takeable.scalar_subquery()), free)
+                .values(holder=self.holder, expires_at=now + self.ttl)
+                .returning(WorkspaceLease.team_id, WorkspaceLease.next_send_at, WorkspaceLease.paused_until)
+                .execution_options(synchronize_session=False)
+            ).all()
+        return {row.team_id: Pacing(row.next_send_at, row.paused_until) for row in taken}
 
     def renew(self, team_id: str) -> Pacing | None:
         """Extends a lease this holder has; None if it was lost (taken over after expiring). The
         answer carries any pause another process recorded meanwhile."""
-        now = self._clock()
+        return self.renew_many([team_id]).get(team_id)
+
+    def renew_many(self, team_ids: Sequence[str]) -> dict[str, Pacing]:
+        """`renew` for many workspaces in one statement; one missing from the answer was lost."""
+        if not team_ids:
+            return {}
         with self._sessions.begin() as session:
-            row = session.execute(
+            rows = session.execute(
                 update(WorkspaceLease)
-                .where(WorkspaceLease.team_id == team_id, WorkspaceLease.holder == self.holder)
-                .values(expires_at=now + self.ttl)
-                .returning(WorkspaceLease.next_send_at, WorkspaceLease.paused_until)
-            ).first()
-        return None if row is None else Pacing(row.next_send_at, row.paused_until)
+                .where(WorkspaceLease.team_id.in_(team_ids), WorkspaceLease.holder == self.holder)
+                .values(expires_at=self._clock() + self.ttl)
+                .returning(WorkspaceLease.team_id, WorkspaceLease.next_send_at, WorkspaceLease.paused_until)
+                .execution_options(synchronize_session=False)
+            ).all()
+        return {row.team_id: Pacing(row.next_send_at, row.paused_until) for row in rows}
 
     def release(self, team_id: str, pacing: Pacing) -> None:
         """Lets go, recording when the next send may start; a pause already recorded is kept if
         it ends later. Does nothing if the lease was lost meanwhile."""
+        self.release_many({team_id: pacing})
+
+    def release_many(self, pacings: Mapping[str, Pacing]) -> None:
+        """`release` for many workspaces: one executemany of the same UPDATE."""
+        if not pacings:
+            return
+        values = [
+            {"team": team, "next_at": pacing.next_send_at, "paused": pacing.paused_until}
+            for team, pacing in pacings.items()
+        ]
         with self._sessions.begin() as session:
-            session.execute(
-                update(WorkspaceLease)
-                .where(WorkspaceLease.team_id == team_id, WorkspaceLease.holder == self.holder)
-                .values(
-                    holder=None,
-                    expires_at=None,
-                    next_send_at=pacing.next_send_at,
-                    paused_until=_later(WorkspaceLease.paused_until, pacing.paused_until),
-                )
-            )
+            session.connection().execute(_released_by(self.holder), values)
 
     def record_pause(self, team_id: str, seconds: float) -> None:
         """Slack answered 429: nothing goes to the workspace for `seconds`, from any process.
@@ -116,6 +130,23 @@ class Leases:
         with self._sessions.begin() as session:
             lease = session.get(WorkspaceLease, team_id)
             return Pacing() if lease is None else Pacing(lease.next_send_at, lease.paused_until)
+
+
+@cache
+def _released_by(holder: str) -> Update:
+    """The lease let go by `holder`, executed with each workspace's values (team, next_at,
+    paused); the stored pause is kept when it ends later (NULL `paused`: kept as it is)."""
+    paused, stored = bindparam("paused", type_=UTCDateTime()), _TABLE.c.paused_until
+    return (
+        update(_TABLE)
+        .where(_TABLE.c.team_id == bindparam("team"), _TABLE.c.holder == holder)
+        .values(
+            holder=None,
+            expires_at=None,
+            next_send_at=bindparam("next_at", type_=UTCDateTime()),
+            paused_until=case((or_(stored.is_(None), stored < paused), paused), else_=stored),
+        )
+    )
 
 
 def _later(column, value: datetime | None):

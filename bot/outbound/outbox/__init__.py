@@ -2,7 +2,7 @@
 rows.py claims and records, reconcile.py recognises our messages in Slack, tables.py describes the
 three outbox tables; the policy (states, lease, retry, too late) is bot/domain/outbox.py."""
 
-from bot.outbound.outbox.engine import Outcome, run_outbox, serve_workspace
+from bot.outbound.outbox.engine import Outcome, run_outbox
 from bot.outbound.outbox.kinds import Job, MessageKind, NothingToSend, PassClock, SingleMessage
 from bot.outbound.outbox.reconcile import MetadataKey, Posted
 
@@ -16,5 +16,4 @@ __all__ = [
     "Posted",
     "SingleMessage",
     "run_outbox",
-    "serve_workspace",
 ]

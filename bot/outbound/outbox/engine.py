@@ -3,10 +3,11 @@
 A feature describes its table (rows.OutboxTable: model, when due, what a row's message needs) and
 each kind of message in it (a `MessageKind`: how to send it, how to recognise it in Slack), and
 its tick pass calls `run_outbox`. The engine then, for the workspaces with rows due, in parallel
-(`ctx.pool.serve`; a workspace another process is serving is left to it):
-1. claims the workspace's due rows in batches (rows.claim; the table's loader gets the workspace's
-   default zone, read for every workspace of the pass at once), a few threads posting each batch while
-   the next is claimed, so a big workspace's fan-out runs at the gate's pace;
+(`ctx.pool.send_rows`: a few sender threads shared by every workspace, bot/outbound/lanes.py; a
+workspace another process is serving is left to it):
+1. claims each workspace's due rows in batches (rows.claim_batch; the table's loader gets the
+   workspace's default zone, read for every workspace of the pass at once), the next batch while
+   the last one is still going out, so a big workspace's fan-out runs at the gate's pace;
 2. for each row: if its useful moment has passed and nothing is out, records it skipped, unless
    its outcome is unknown and Slack's history shows an earlier attempt posted it; otherwise the
    kind sends it (reading history first only when the outcome is unknown);
@@ -17,9 +18,9 @@ its tick pass calls `run_outbox`. The engine then, for the workspaces with rows 
 
 import logging
 import math
+import threading
 from collections import Counter
 from collections.abc import Mapping
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from enum import Enum
 from typing import Any
 
@@ -35,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 BATCH = 100  # rows claimed at a time: small next to what the lease allows at any sane rate
 # A post to Slack usually answers within a few tens of milliseconds: at 20 a second (a slot every
-# 50 ms) one post at a time keeps the pace, and a workspace's work is then one thread, not three.
+# 50 ms) one post at a time keeps the pace, so a workspace holds one sender thread, not three.
 CALL_SECONDS = 0.05
 
 
@@ -56,27 +57,50 @@ def run_outbox(
     senders: int = 8,
     only: str | None = None,
 ) -> Counter[Outcome]:
-    """Sends every row of `table` due at `clock`, each workspace on its own pool thread, up to
-    `senders` posts at once within a workspace (the gate, not this, sets the pace). Posted rows
-    are recorded sent a batch at a time (recording.py). `only`: that workspace's rows alone (a
-    listener sending what it has just recorded, under the same lease and pacing as a tick)."""
+    """Sends every row of `table` due at `clock`: the pool's sender threads take rows from every
+    workspace with rows due, up to `senders` posts at once within one workspace (the gate, not
+    this, sets the pace). Posted rows are recorded sent a batch at a time (recording.py). `only`:
+    that workspace's rows alone (a listener sending what it has just recorded, under the same
+    lease and pacing as a tick)."""
     teams = [t for t in rows.due_teams(ctx.sessions, table, clock.current()) if only in (None, t)]
+    if not teams:
+        return Counter()
     zones = workspace_zones(ctx, teams)
     read_ahead = getattr(ctx.sender, "read_ahead", None)  # tests' stand-in senders have none
     if read_ahead is not None and len(teams) > 1:
         read_ahead(teams)
     gate = getattr(ctx.sender, "gate", None)  # tests' stand-in senders have no gate: keep `senders`
-    senders = senders if gate is None else senders_for_rate(gate.rate, senders)
     outcomes: Counter[Outcome] = Counter()
+    counting = threading.Lock()
+    histories = {team: HistoryReads() for team in teams}  # per workspace: one failed read stops its own
+
+    def claim(team_id: str) -> tuple[list[rows.Claimed], bool]:
+        batch = rows.claim_batch(
+            ctx.sessions,
+            table,
+            team_id=team_id,
+            worker=ctx.worker,
+            now=clock.current(),
+            limit=BATCH,
+            default_tz=zones[team_id],
+        )
+        return batch.claimed, batch.more
+
     with SentRows(ctx.sessions, clock.instant).recording() as sent:
 
-        def serve(team_id: str) -> Counter[Outcome]:
-            return serve_workspace(
-                ctx, table, kinds, clock, team_id, senders=senders, zone=zones[team_id], sent=sent
-            )
+        def send(claimed: rows.Claimed) -> None:
+            outcome = send_one(ctx, kinds, claimed, clock, sent, histories[claimed.claim.team_id])
+            if outcome is not None:
+                with counting:
+                    outcomes[outcome] += 1
 
-        for counted in ctx.pool.serve(teams, serve).values():
-            outcomes.update(counted)
+        ctx.pool.send_rows(
+            teams,
+            claim,
+            send,
+            per_workspace=senders if gate is None else senders_for_rate(gate.rate, senders),
+            ready_in=None if gate is None else gate.ready_in,
+        )
     outcomes[Outcome.SENT] += sent.recorded
     outcomes[Outcome.LOST] += sent.lost
     return outcomes
@@ -90,64 +114,8 @@ def workspace_zones(ctx: TickContext, team_ids: list[str]) -> dict[str, str]:
 
 def senders_for_rate(rate: float, most: int) -> int:
     """Posts a workspace needs in flight to keep its pace: its rate times a call's time. At 20 a
-    second one is enough, so the pool's threads go to serving more workspaces at once, not to
-    threads that would only wait for one workspace's gate."""
+    second one is enough, so a workspace holds one sender thread and the others serve the rest."""
     return max(1, min(most, math.ceil(rate * CALL_SECONDS)))
-
-
-def serve_workspace(
-    ctx: TickContext,
-    table: rows.OutboxTable,
-    kinds: Mapping[str, MessageKind[Any]],
-    clock: PassClock,
-    team_id: str,
-    *,
-    senders: int = 8,
-    zone: str | None = None,
-    sent: SentRows,
-) -> Counter[Outcome]:
-    """Claims and sends the workspace's rows until none is due; the next batch is claimed while
-    the last one is still going out, so the senders never wait on the database. `zone`: the
-    workspace's default zone (read here when not given), for the loaders. Rows posted are handed
-    to `sent` (counted there); the other outcomes are counted here."""
-    zone = zone or workspace_zones(ctx, [team_id])[team_id]
-    outcomes: Counter[Outcome] = Counter()
-    history = HistoryReads()
-
-    def claim() -> rows.Batch:
-        return rows.claim_batch(
-            ctx.sessions,
-            table,
-            team_id=team_id,
-            worker=ctx.worker,
-            now=clock.current(),
-            limit=BATCH,
-            default_tz=zone,
-        )
-
-    if senders == 1:  # one post at a time keeps the pace: this thread sends, no pool to hand to
-        more = True
-        while more:
-            batch = claim()
-            more = batch.more
-            for claimed in batch.claimed:
-                if (outcome := send_one(ctx, kinds, claimed, clock, sent, history)) is not None:
-                    outcomes[outcome] += 1
-        return outcomes
-    in_flight: set[Future[Outcome | None]] = set()
-    more = True
-    with ThreadPoolExecutor(max_workers=senders, thread_name_prefix=f"{table.name}-send") as pool:
-        while more or in_flight:
-            if more and len(in_flight) < BATCH:
-                batch = claim()
-                more = batch.more
-                in_flight |= {
-                    pool.submit(send_one, ctx, kinds, c, clock, sent, history) for c in batch.claimed
-                }
-                continue
-            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-            outcomes.update(outcome for future in done if (outcome := future.result()) is not None)
-    return outcomes
 
 
 def send_one(

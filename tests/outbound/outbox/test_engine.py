@@ -4,7 +4,6 @@ unknown (and a 429 while reading keeps the row unknown), the "too late" rule, an
 served through the pool. Runs on SQLite, and on PostgreSQL with TEST_DATABASE_URL."""
 
 from collections import Counter
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -18,6 +17,7 @@ from bot.outbound import SendFailed, Sent
 from bot.outbound.outbox import MetadataKey, Outcome, PassClock, SingleMessage, rows, run_outbox
 from bot.outbound.outbox.tables import REPORT_POSTS
 from bot.outbound.passes import TickContext
+from bot.outbound.workspaces import WorkspacePool
 from models.reports import ReportPost
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
@@ -64,14 +64,15 @@ class FakeSlack:
         return len(self.messages.get(channel, []))
 
 
-class LeavesOut:
+class LeavesOut(WorkspacePool):
     """A workspace pool that serves every workspace but `skipped` (another process has it)."""
 
     def __init__(self, skipped: str) -> None:
+        super().__init__(2)
         self.skipped = skipped
 
-    def serve(self, team_ids, work: Callable[[str], Any]) -> dict[str, Any]:
-        return {team: work(team) for team in team_ids if team != self.skipped}
+    def take_many(self, team_ids, most: int) -> list[str]:
+        return super().take_many([team for team in team_ids if team != self.skipped], most)
 
 
 KINDS = {"reminder": SingleMessage[Any](KEY, lambda post: post.channel_id, lambda job: {"text": "Hello"})}
@@ -264,22 +265,13 @@ def test_each_workspace_is_served_through_the_pool_and_one_left_out_stays_for_it
     assert (row(sessions, ours).state, row(sessions, theirs).state) == ("sent", "pending")
 
 
-class CountingPool:
-    """Serves workspaces on threads, like WorkspacePool, so two senders overlap in each."""
-
-    def serve(self, team_ids, work: Callable[[str], Any]) -> dict[str, Any]:
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            futures = {team: pool.submit(work, team) for team in team_ids}
-            return {team: future.result() for team, future in futures.items()}
-
-
 @pytest.mark.postgres
 @pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 def test_two_processes_sending_at_once_post_every_row_exactly_once(sessions, slack):
     posts = [add_post(sessions, team_id=f"T{n % 3}", period=f"2027-W{n:02d}") for n in range(60)]
     contexts = [
         TickContext(
-            sessions=sessions, sender=slack, default_tz=ZoneInfo("UTC"), worker=name, pool=CountingPool()
+            sessions=sessions, sender=slack, default_tz=ZoneInfo("UTC"), worker=name, pool=WorkspacePool(4)
         )  # type: ignore[arg-type]
         for name in ("clock-a", "clock-b")
     ]

@@ -1,0 +1,214 @@
+"""Many workspaces' rows sent by one shared pool of sender threads.
+
+A thread per workspace spends most of its time asleep waiting for that workspace's turn, and with
+hundreds of workspaces the threads only contend for the interpreter. Here each workspace is a
+lane (a queue of its claimed rows) and a few sender threads take the next row from whichever lane
+may call Slack now (`ready_in`: the workspace's gate), round-robin. A lane has at most
+`per_workspace` rows in flight, so a workspace in a 429 storm or answering slowly holds that many
+threads at most, and every other workspace goes on with the rest.
+
+The calling thread manages the lanes: it takes workspaces' leases a group at a time in one
+statement (up to `active` lanes open at once, so other processes find workspaces to take too),
+claims each lane's next rows before its queue runs dry, and lets a lease go as soon as its lane is
+done (several at once). Claiming and sending overlap, so sender threads seldom wait for the
+database."""
+
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+Take = Callable[[Sequence[str], int], list[str]]  # (workspaces, most) -> those whose lease it took
+LetGo = Callable[[list[str]], None]
+ReadyIn = Callable[[str], float]  # seconds until the workspace may call Slack (0: now)
+Claim = Callable[[str], tuple[list[T], bool]]  # team -> (rows claimed, whether more may be due)
+
+
+@dataclass
+class _Lane(Generic[T]):
+    queue: deque[T] = field(default_factory=deque)
+    more: bool = True  # another claim may find rows
+    claiming: bool = True  # a claim is asked for or running (a lane opens with one)
+    in_flight: int = 0
+    ready: bool = False  # in the ready deque
+
+
+class Lanes(Generic[T]):
+    def __init__(
+        self,
+        *,
+        take: Take,
+        let_go: LetGo,
+        ready_in: ReadyIn | None,
+        threads: int,
+        per_workspace: int,
+        active: int,
+        low: int = 25,
+    ) -> None:
+        """`low`: a lane with this many rows queued or fewer asks for its next claim."""
+        self._take, self._let_go, self._ready_in = take, let_go, ready_in
+        self._threads, self._cap, self._active, self._low = threads, max(1, per_workspace), active, low
+        self._group = max(1, active // 4)  # leases taken and let go together
+        self._lock = threading.Lock()
+        self._senders_wake = threading.Condition(self._lock)  # a lane may have a row to send
+        self._manager_wakes = threading.Condition(self._lock)  # a claim, a lane done, room to open
+        self._waiting: deque[str] = deque()  # workspaces whose lease is not taken yet
+        self._lanes: dict[str, _Lane[T]] = {}
+        self._ready: deque[str] = deque()  # lanes with a row to send and room in flight
+        self._claims: deque[str] = deque()
+        self._done: list[str] = []  # lanes finished, their leases not let go yet
+        self._failed: list[BaseException] = []
+        self._over = False  # the manager is done: no lane will open or fill
+
+    def run(self, team_ids: Sequence[str], claim: Claim[T], send: Callable[[T], None]) -> list[str]:
+        """Sends every row `claim` finds for the workspaces, each through `send`; blocks until all
+        are sent. Returns the workspaces served (a workspace another process holds is left to it).
+        The first error raised by `claim` or `send` stops the work and is raised here."""
+        self._waiting.extend(dict.fromkeys(team_ids))
+        served: list[str] = []
+        if not self._waiting:
+            return served
+        threads = min(self._threads, len(self._waiting) * self._cap)
+        senders = [
+            threading.Thread(target=self._sending, args=(send,), name=f"sender-{n}", daemon=True)
+            for n in range(threads)
+        ]
+        for thread in senders:
+            thread.start()
+        try:
+            self._manage(claim, served)
+        except BaseException as error:
+            self._fail(error)
+        finally:
+            with self._lock:  # senders waiting for a lane hear there will be none
+                self._over = True
+                self._senders_wake.notify_all()
+            for thread in senders:
+                thread.join()
+            with self._lock:
+                left, self._done = self._done + list(self._lanes), []
+                self._lanes.clear()
+            if left:
+                self._let_go(left)
+        if self._failed:
+            raise self._failed[0]
+        return served
+
+    def _manage(self, claim: Claim[T], served: list[str]) -> None:
+        while True:
+            with self._lock:
+                while not self._manager_has_work():
+                    self._manager_wakes.wait()
+                if self._failed or (self._finished() and not self._done):
+                    return
+                team = self._claims.popleft() if self._claims else None
+                done: list[str] = []
+                if team is None or len(self._done) >= self._group:  # claims first: senders wait on them
+                    done, self._done = self._done, []
+                room = 0 if team is not None else self._room()
+                candidates = list(self._waiting) if room else []
+            if done:
+                self._let_go(done)
+            if candidates:
+                self._open(candidates, room, served)
+            if team is not None:
+                rows, more = claim(team)
+                self._claimed(team, rows, more)
+
+    def _manager_has_work(self) -> bool:
+        return bool(self._failed or self._claims or self._room() or self._to_let_go() or self._finished())
+
+    def _room(self) -> int:
+        """Lanes to open now: only a group at a time (one statement takes them all), unless fewer wait."""
+        room = min(len(self._waiting), self._active - len(self._lanes))
+        return room if room > 0 and room >= min(len(self._waiting), self._group) else 0
+
+    def _to_let_go(self) -> bool:
+        return len(self._done) >= self._group or bool(self._done and not self._lanes)
+
+    def _finished(self) -> bool:
+        return not self._waiting and not self._lanes
+
+    def _open(self, candidates: list[str], room: int, served: list[str]) -> None:
+        """Takes up to `room` leases. Fewer taken than there was room for: every other candidate
+        is held by another process, and is left to it."""
+        taken = self._take(candidates, room)
+        with self._lock:
+            if len(taken) < room:
+                self._waiting.clear()
+            else:
+                opened = set(taken)
+                self._waiting = deque(team for team in self._waiting if team not in opened)
+            for team in taken:
+                self._lanes[team] = _Lane()
+                self._claims.append(team)
+            served.extend(taken)
+
+    def _claimed(self, team: str, rows: list[T], more: bool) -> None:
+        with self._lock:
+            lane = self._lanes[team]
+            lane.queue.extend(rows)
+            lane.more, lane.claiming = more and bool(rows), False
+            self._settle(team, lane)
+            self._senders_wake.notify(min(self._cap, len(rows)))
+
+    def _sending(self, send: Callable[[T], None]) -> None:
+        while True:
+            with self._lock:
+                while True:
+                    if self._failed or self._over:
+                        return
+                    team, wait = self._next_ready()
+                    if team is not None:
+                        break
+                    self._senders_wake.wait(wait)
+                lane = self._lanes[team]
+                row = lane.queue.popleft()
+                lane.in_flight += 1
+                self._settle(team, lane)
+            try:
+                send(row)
+            except BaseException as error:
+                self._fail(error)
+                return
+            with self._lock:  # this thread looks for its next row at once: nobody to wake for this lane
+                lane.in_flight -= 1
+                self._settle(team, lane)
+
+    def _settle(self, team: str, lane: _Lane[T]) -> None:
+        """After a lane changed: ready again, asking for its next claim, or done."""
+        if lane.queue and lane.in_flight < self._cap and not lane.ready:
+            lane.ready = True
+            self._ready.append(team)
+        if lane.more and not lane.claiming and len(lane.queue) <= self._low:
+            lane.claiming = True
+            self._claims.append(team)
+            self._manager_wakes.notify()
+        if not lane.queue and not lane.more and not lane.claiming and lane.in_flight == 0:
+            del self._lanes[team]
+            self._done.append(team)
+            self._manager_wakes.notify()
+
+    def _next_ready(self) -> tuple[str | None, float | None]:
+        """The first ready lane whose workspace may call now; else how long until the soonest may
+        (None: no lane is ready, wait to be told)."""
+        soonest: float | None = None
+        for _ in range(len(self._ready)):
+            team = self._ready[0]
+            wait = self._ready_in(team) if self._ready_in is not None else 0.0
+            if wait <= 0:
+                self._ready.popleft()
+                self._lanes[team].ready = False
+                return team, None
+            self._ready.rotate(-1)
+            soonest = wait if soonest is None else min(soonest, wait)
+        return None, soonest
+
+    def _fail(self, error: BaseException) -> None:
+        with self._lock:
+            self._failed.append(error)
+            self._senders_wake.notify_all()
+            self._manager_wakes.notify_all()
