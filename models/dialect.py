@@ -1,9 +1,9 @@
 """The few statements whose SQL differs between SQLite and PostgreSQL, written once.
 
-Insert-or-ignore, additive upsert, skip-locked claims, reads outside a transaction and a lock held
-until the transaction ends are the only dialect-specific SQL goalbot needs; every module builds
-them here instead of branching on the dialect itself (tests/models/test_dialect_sql.py holds the
-rest of the code to that).
+Insert-or-ignore, additive upsert, updating many rows by key, skip-locked claims, reads outside a
+transaction and a lock held until the transaction ends are the only dialect-specific SQL goalbot
+needs; every module builds them here instead of branching on the dialect itself
+(tests/models/test_dialect_sql.py holds the rest of the code to that).
 """
 
 import hashlib
@@ -47,17 +47,71 @@ def insert_many_ignoring(
         return []
     if session.get_bind().dialect.name != "postgresql":
         return session.execute(insert_ignoring(session, table, key).returning(*returning), list(rows)).all()
-    names = list(rows[0])
-    columns = [
-        func.unnest(
-            bindparam(
-                f"{name}_values", [row[name] for row in rows], type_=postgresql.ARRAY(table.c[name].type)
-            )
-        ).label(name)
-        for name in names
-    ]
-    statement = postgresql.insert(table).from_select(names, select(*columns))
+    statement = postgresql.insert(table).from_select(list(rows[0]), _unnested(table, rows))
     return session.execute(statement.on_conflict_do_nothing(index_elements=key).returning(*returning)).all()
+
+
+def update_many_matching(
+    session: Session,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    *,
+    match: Sequence[str],
+    set_from_rows: Sequence[str],
+    where: Sequence[ColumnElement[bool]] = (),
+    values: dict[str, Any] | None = None,
+) -> set[Any]:
+    """UPDATE each of `rows` (all with the same keys): the table's row whose `match` columns equal
+    the row's, if `where` holds too, gets the row's `set_from_rows` columns and `values`. Returns
+    the first match column's values of the rows changed. PostgreSQL: one UPDATE … FROM the rows
+    unnested from one array per column (one statement whatever their number); SQLite: a read of
+    the rows that match, then one executemany."""
+    if not rows:
+        return set()
+    key = match[0]
+    if session.get_bind().dialect.name == "postgresql":
+        given = _unnested(table, rows).subquery("given")
+        statement = (
+            update(table)
+            .where(*(table.c[name] == given.c[name] for name in match), *where)
+            .values({name: given.c[name] for name in set_from_rows} | (values or {}))
+            .returning(table.c[key])
+        )
+        return set(session.execute(statement).scalars())
+    # SQLite has one writer: the rows matching now are those the executemany below changes.
+    matching = select(*(table.c[name] for name in match)).where(
+        table.c[key].in_([row[key] for row in rows]), *where
+    )
+    found = {tuple(found) for found in session.execute(matching)}
+    changing = [row for row in rows if tuple(row[name] for name in match) in found]
+    if changing:
+        each = (
+            update(table)
+            .where(*(table.c[name] == bindparam(f"match_{name}") for name in match), *where)
+            .values({name: bindparam(f"set_{name}") for name in set_from_rows} | (values or {}))
+        )
+        params = [
+            {f"match_{name}": row[name] for name in match}
+            | {f"set_{name}": row[name] for name in set_from_rows}
+            for row in changing
+        ]
+        session.connection().execute(each, params)
+    return {row[key] for row in changing}
+
+
+def _unnested(table: Table, rows: Sequence[dict[str, Any]]) -> Select[Any]:
+    """SELECT unnest(…) of one array per column: the rows as a table whose statement text is the
+    same however many rows, so it is built and prepared once."""
+    return select(
+        *(
+            func.unnest(
+                bindparam(
+                    f"{name}_values", [row[name] for row in rows], type_=postgresql.ARRAY(table.c[name].type)
+                )
+            ).label(name)
+            for name in rows[0]
+        )
+    )
 
 
 def upsert_adding(

@@ -15,7 +15,7 @@ database."""
 
 import threading
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -24,7 +24,8 @@ T = TypeVar("T")
 Take = Callable[[Sequence[str], int], list[str]]  # (workspaces, most) -> those whose lease it took
 LetGo = Callable[[list[str]], None]
 ReadyIn = Callable[[str], float]  # seconds until the workspace may call Slack (0: now)
-Claim = Callable[[str], tuple[list[T], bool]]  # team -> (rows claimed, whether more may be due)
+# workspaces -> each one's (rows claimed, whether more may be due): a group's claims in one go
+Claim = Callable[[list[str]], Mapping[str, tuple[list[T], bool]]]
 
 
 @dataclass
@@ -104,19 +105,18 @@ class Lanes(Generic[T]):
                     self._manager_wakes.wait()
                 if self._failed or (self._finished() and not self._done):
                     return
-                team = self._claims.popleft() if self._claims else None
+                teams = [self._claims.popleft() for _ in range(min(self._group, len(self._claims)))]
                 done: list[str] = []
-                if team is None or len(self._done) >= self._group:  # claims first: senders wait on them
+                if not teams or len(self._done) >= self._group:  # claims first: senders wait on them
                     done, self._done = self._done, []
-                room = 0 if team is not None else self._room()
+                room = 0 if teams else self._room()
                 candidates = list(self._waiting) if room else []
             if done:
                 self._let_go(done)
             if candidates:
                 self._open(candidates, room, served)
-            if team is not None:
-                rows, more = claim(team)
-                self._claimed(team, rows, more)
+            if teams:
+                self._claimed(claim(teams))
 
     def _manager_has_work(self) -> bool:
         return bool(self._failed or self._claims or self._room() or self._to_let_go() or self._finished())
@@ -147,13 +147,14 @@ class Lanes(Generic[T]):
                 self._claims.append(team)
             served.extend(taken)
 
-    def _claimed(self, team: str, rows: list[T], more: bool) -> None:
+    def _claimed(self, claimed: Mapping[str, tuple[list[T], bool]]) -> None:
         with self._lock:
-            lane = self._lanes[team]
-            lane.queue.extend(rows)
-            lane.more, lane.claiming = more and bool(rows), False
-            self._settle(team, lane)
-            self._senders_wake.notify(min(self._cap, len(rows)))
+            for team, (rows, more) in claimed.items():
+                lane = self._lanes[team]
+                lane.queue.extend(rows)
+                lane.more, lane.claiming = more and bool(rows), False
+                self._settle(team, lane)
+                self._senders_wake.notify(min(self._cap, len(rows)))
 
     def _sending(self, send: Callable[[T], None]) -> None:
         while True:

@@ -5,9 +5,10 @@ each kind of message in it (a `MessageKind`: how to send it, how to recognise it
 its tick pass calls `run_outbox`. The engine then, for the workspaces with rows due, in parallel
 (`ctx.pool.send_rows`: a few sender threads shared by every workspace, bot/outbound/lanes.py; a
 workspace another process is serving is left to it):
-1. claims each workspace's due rows in batches (rows.claim_batch; the table's loader gets the
-   workspace's default zone, read for every workspace of the pass at once), the next batch while
-   the last one is still going out, so a big workspace's fan-out runs at the gate's pace;
+1. claims the due rows in batches (claims.py; the workspaces opened together in one transaction,
+   the table's loader given their default zones, read for every workspace of the pass at once),
+   a workspace's next batch while its last one is still going out, so a big workspace's fan-out
+   runs at the gate's pace;
 2. for each row: if its useful moment has passed and nothing is out, records it skipped, unless
    its outcome is unknown and Slack's history shows an earlier attempt posted it; otherwise the
    kind sends it (reading history first only when the outcome is unknown);
@@ -26,6 +27,7 @@ from typing import Any
 
 from bot.domain.outbox import too_late
 from bot.outbound.outbox import rows
+from bot.outbound.outbox.claims import claim_group
 from bot.outbound.outbox.kinds import HistoryReads, Job, MessageKind, NothingToSend, PassClock
 from bot.outbound.outbox.recording import SentRows
 from bot.outbound.passes import TickContext
@@ -74,17 +76,11 @@ def run_outbox(
     counting = threading.Lock()
     histories = {team: HistoryReads() for team in teams}  # per workspace: one failed read stops its own
 
-    def claim(team_id: str) -> tuple[list[rows.Claimed], bool]:
-        batch = rows.claim_batch(
-            ctx.sessions,
-            table,
-            team_id=team_id,
-            worker=ctx.worker,
-            now=clock.current(),
-            limit=BATCH,
-            default_tz=zones[team_id],
-        )
-        return batch.claimed, batch.more
+    def claim(team_ids: list[str]) -> dict[str, tuple[list[rows.Claimed], bool]]:
+        group = {team_id: zones[team_id] for team_id in team_ids}
+        now = clock.current()
+        batches = claim_group(ctx.sessions, table, zones=group, worker=ctx.worker, now=now, limit=BATCH)
+        return {team_id: (batch.claimed, batch.more) for team_id, batch in batches.items()}
 
     with SentRows(ctx.sessions, clock.instant).recording() as sent:
 

@@ -16,14 +16,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, Update, bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.outbox import OutboxState
 from bot.outbound.outbox import rows
+from models.dialect import update_many_matching
 
 logger = logging.getLogger(__name__)
 
@@ -103,11 +102,10 @@ def mark_sent_many(
     sessions: sessionmaker[Session], sent: Iterable[rows.SentRow], *, now: datetime
 ) -> set[int]:
     """Records many rows sent in one transaction, each still claim-checked like `mark_sent`: per
-    table, the rows are locked and those whose claim still holds are recorded by one executemany
-    of the same UPDATE (each row with its own claim), so neither the number of rows nor of
-    workspaces makes a new statement (compiling a CASE per batch was a fifth of a fan-out's CPU).
-    The table's `on_sent` in the same transaction. Returns the ids recorded; one left out lost its
-    claim to another sender, which records its own outcome."""
+    table, one UPDATE of the rows whose claim still holds, each with its own claim and ts
+    (models/dialect.py::update_many_matching), so neither the number of rows nor of workspaces
+    makes a new statement. The table's `on_sent` in the same transaction. Returns the ids recorded;
+    one left out lost its claim to another sender, which records its own outcome."""
     by_table: dict[str, list[rows.SentRow]] = defaultdict(list)
     for row in sent:
         by_table[row.claim.table.name].append(row)
@@ -116,16 +114,15 @@ def mark_sent_many(
         for group in by_table.values():
             table = group[0].claim.table
             model = table.model
-            # The rows' claims as they stand, locked until commit: a row still under its own is recorded.
-            standing = select(model.id, model.claimed_by, model.claimed_at).where(
-                model.id.in_([r.claim.id for r in group]), model.state == OutboxState.SENDING
+            changed = update_many_matching(
+                session,
+                model.__table__,
+                [_sent_values(row) for row in group],
+                match=("id", "team_id", "claimed_by", "claimed_at"),
+                set_from_rows=("message_channel", "message_ts"),
+                where=(model.__table__.c.state == OutboxState.SENDING,),
+                values=_SENT | {"sent_at": now},
             )
-            claims = {row_id: (by, at) for row_id, by, at in session.execute(standing.with_for_update())}
-            held = [r for r in group if claims.get(r.claim.id) == (r.claim.claimed_by, r.claim.claimed_at)]
-            if held:
-                params = [_sent_values(r, now) for r in held]
-                session.connection().execute(_sent_under_claim(model.__table__), params)
-            changed = {r.claim.id for r in held}
             if table.on_sent is not None:
                 for row_id in sorted(changed):
                     table.on_sent(session, session.get_one(model, row_id))
@@ -133,37 +130,16 @@ def mark_sent_many(
     return recorded
 
 
-def _sent_values(row: rows.SentRow, now: datetime) -> dict[str, Any]:
+_SENT = {"state": OutboxState.SENT, "last_error": None, "outcome_unknown_since": None}
+
+
+def _sent_values(row: rows.SentRow) -> dict[str, Any]:
     held = row.claim
     return {
-        "row": held.id,
-        "team": held.team_id,
-        "by": held.claimed_by,
-        "at": held.claimed_at,
-        "sent_at": now,
-        "channel": row.channel,
-        "ts": row.ts,
+        "id": held.id,
+        "team_id": held.team_id,
+        "claimed_by": held.claimed_by,
+        "claimed_at": held.claimed_at,
+        "message_channel": row.channel,
+        "message_ts": row.ts,
     }
-
-
-@cache
-def _sent_under_claim(table: Table) -> Update:
-    """UPDATE one row to sent, if its claim still holds; executed many times with each row's values."""
-    return (
-        update(table)
-        .where(
-            table.c.id == bindparam("row"),
-            table.c.team_id == bindparam("team"),
-            table.c.state == OutboxState.SENDING,
-            table.c.claimed_by == bindparam("by"),
-            table.c.claimed_at == bindparam("at"),
-        )
-        .values(
-            state=OutboxState.SENT,
-            sent_at=bindparam("sent_at"),
-            message_channel=bindparam("channel"),
-            message_ts=bindparam("ts"),
-            last_error=None,
-            outcome_unknown_since=None,
-        )
-    )

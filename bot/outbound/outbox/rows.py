@@ -1,33 +1,31 @@
 """The outbox's SQL, for any of its tables: which workspaces have rows due, claiming them, and
 recording progress and outcomes only while the claim still holds.
 
-A claim takes due rows of one workspace: `SELECT … FOR UPDATE SKIP LOCKED` (PostgreSQL; concurrent
-claimers take disjoint rows), then a conditional UPDATE … RETURNING that re-checks they are still
-claimable (on SQLite, one writer at a time, that re-check is what keeps it exact). It sets
-`sending`, `claimed_by`, `claimed_at`, attempts + 1. A `sending` row whose claim is older than
-LEASE (its sender died) is claimable again, and its outcome becomes unknown: the dead sender may
-have posted.
+Claiming (claims.py) sets a row `sending`, `claimed_by`, `claimed_at`, attempts + 1. A `sending`
+row whose claim is older than LEASE (its sender died) is claimable again, and its outcome becomes
+unknown: the dead sender may have posted.
 
 Every later write is `UPDATE … WHERE id = :id AND state = 'sending' AND claimed_by = :me AND
 claimed_at = :my_claim`: a sender slower than the lease, whose row another took over, records
 nothing, so it can never overwrite the newer claim's outcome.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func, literal, select, update
+from sqlalchemy import func, literal, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.outbox import MAX_ERROR, NotWanted, OutboxState, Ready, retry_delay
-from bot.outbound.outbox.due import candidates, claimable, expired, pending
+from bot.outbound.outbox.due import expired, pending
 
-# What a table's loader returns for its claimed rows (in the claiming transaction):
-# (session, rows, now, default_tz) -> one Ready or NotWanted per row; `default_tz` is the
-# workspace's default zone (DEFAULT_TIMEZONE for one without), for a person or channel with none.
-Loader = Callable[[Session, Sequence[Any], datetime, str], list[Ready | NotWanted]]
+# What a table's loader returns for its claimed rows, of one or several workspaces (in the
+# claiming transaction): (session, rows, now, zones) -> one Ready or NotWanted per row; `zones`
+# maps each workspace to its default zone (DEFAULT_TIMEZONE for one without), for a person or
+# channel with none.
+Loader = Callable[[Session, Sequence[Any], datetime, Mapping[str, str]], list[Ready | NotWanted]]
 
 
 @dataclass(frozen=True)
@@ -79,76 +77,6 @@ def due_teams(sessions: sessionmaker[Session], table: OutboxTable, now: datetime
         for due in (expired(model, now), pending(table, now)):
             teams.update(session.scalars(select(model.team_id).where(due).distinct()))
         return sorted(teams)
-
-
-@dataclass(frozen=True)
-class Batch:
-    claimed: list[Claimed]
-    more: bool  # the claim took `limit` rows: more may be due (fewer: none was left to take)
-
-
-def claim_batch(
-    sessions: sessionmaker[Session],
-    table: OutboxTable,
-    *,
-    team_id: str,
-    worker: str,
-    now: datetime,
-    limit: int,
-    default_tz: str,
-) -> Batch:
-    """Up to `limit` of the workspace's due rows, oldest first, expired claims first; rows the
-    loader finds no longer wanted are recorded skipped and left out. `Batch.more` says whether
-    another claim could find more, so a sender that took the last of a workspace's rows need not
-    ask again."""
-    model = table.model
-    with sessions.begin() as session:
-        ids = candidates(session, table, team_id, now, limit)
-        if not ids:
-            return Batch([], more=False)
-        sending = model.state == OutboxState.SENDING
-        taken = session.scalars(
-            update(model)
-            .where(model.team_id == team_id, model.id.in_(ids), claimable(table, now))
-            .values(
-                state=OutboxState.SENDING,
-                claimed_by=worker,
-                claimed_at=now,
-                attempts=model.attempts + 1,
-                # SET reads the row as it was: an expired claim's own time is when it may have posted.
-                outcome_unknown_since=case(
-                    (sending, func.coalesce(model.outcome_unknown_since, model.claimed_at)),
-                    else_=model.outcome_unknown_since,
-                ),
-            )
-            .returning(model)  # the claimed rows themselves: no second read
-            .execution_options(synchronize_session=False)
-        ).all()
-        order = [column.key for column in table.order_by]
-        rows = {row.id: row for row in sorted(taken, key=lambda row: [getattr(row, key) for key in order])}
-        out = []
-        for loaded in table.load(session, list(rows.values()), now, default_tz):
-            row = rows[loaded.row_id]
-            if isinstance(loaded, NotWanted):
-                row.state, row.last_error, row.outcome_unknown_since = (
-                    OutboxState.SKIPPED,
-                    loaded.reason,
-                    None,
-                )
-                continue
-            held = Claim(
-                table,
-                row.id,
-                row.team_id,
-                worker,
-                now,
-                row.attempts,
-                row.outcome_unknown_since,
-                row.message_channel,
-                row.message_ts,
-            )
-            out.append(Claimed(held, loaded.kind, loaded.item, loaded.useful_until))
-        return Batch(out, more=len(ids) >= limit)
 
 
 def record_progress(sessions: sessionmaker[Session], held: Claim, **values: Any) -> bool:

@@ -1,10 +1,11 @@
 """The check-in outbox's loader (bot/outbound/outbox/tables.py): what a claimed delivery needs to go
 out (its person's zone, else the workspace's; the period's times, the questions and objectives),
 until when it is worth sending (the period's close), and which claimed rows nobody needs any more.
-The people's zones of a claimed batch are read in one query.
+The schedules and the people's zones of a claimed batch (of one workspace or several) are read in
+one query each.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy import select
@@ -13,7 +14,6 @@ from sqlalchemy.orm import Session
 from bot.domain.checkins.enums import DeliveryKind
 from bot.domain.checkins.localtime import zone
 from bot.domain.checkins.periods import closes_at
-from bot.domain.checkins.spec import ScheduleSpec
 from bot.domain.outbox import NotWanted, Ready
 from bot.services.checkins.outbox import prompt_query
 from bot.services.checkins.prompt_contents import ObjectiveCache
@@ -24,19 +24,19 @@ from models.people import Person
 
 
 def contents_to_send(
-    session: Session, rows: Sequence[Delivery], now: datetime, default_tz: str
+    session: Session, rows: Sequence[Delivery], now: datetime, default_zones: Mapping[str, str]
 ) -> list[Ready | NotWanted]:
     """What each claimed row needs to be sent, worth sending until its period closes; a row of a
-    turned-off schedule, or whose prompt was answered, is not wanted."""
+    turned-off schedule, or whose prompt was answered, is not wanted. `default_zones`: each
+    workspace's default zone."""
     objectives = ObjectiveCache(session)
     zones = _own_zones(session, rows)
-    schedules: dict[int, tuple[Schedule, ScheduleSpec]] = {}
+    ids = {row.schedule_id for row in rows}
+    schedules = {s.id: (s, spec_of(s)) for s in session.scalars(select(Schedule).where(Schedule.id.in_(ids)))}
     out: list[Ready | NotWanted] = []
     for row in rows:
-        if row.schedule_id not in schedules:
-            schedule = session.get_one(Schedule, row.schedule_id)
-            schedules[row.schedule_id] = schedule, spec_of(schedule)
         schedule, spec = schedules[row.schedule_id]
+        default_tz = default_zones[row.team_id]
         if not schedule.active or _answered(session, row):
             out.append(NotWanted(row.id, "answered" if schedule.active else "check-in turned off"))
             continue
@@ -67,13 +67,12 @@ def contents_to_send(
 
 
 def _own_zones(session: Session, rows: Sequence[Delivery]) -> dict[tuple[str, str], str | None]:
-    """Each claimed row's person's own zone (None: the workspace's), read in one query per team."""
-    zones: dict[tuple[str, str], str | None] = {}
-    for team_id in {row.team_id for row in rows}:
-        users = sorted({row.user_id for row in rows if row.team_id == team_id})
-        query = select(Person.user_id, Person.tz).where(Person.team_id == team_id, Person.user_id.in_(users))
-        zones.update(((team_id, user_id), tz) for user_id, tz in session.execute(query))
-    return zones
+    """Each claimed row's person's own zone (None: the workspace's), read in one query."""
+    teams, users = sorted({row.team_id for row in rows}), sorted({row.user_id for row in rows})
+    query = select(Person.team_id, Person.user_id, Person.tz).where(
+        Person.team_id.in_(teams), Person.user_id.in_(users)
+    )
+    return {(team_id, user_id): tz for team_id, user_id, tz in session.execute(query)}
 
 
 def _prompt_of(session: Session, row: Delivery) -> Delivery | None:

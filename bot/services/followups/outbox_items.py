@@ -8,7 +8,7 @@ anonymous one's goes to the post's thread, which is read from the post's row (th
 nobody), and is not wanted if that post will never go out.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -32,7 +32,7 @@ class FollowupMessageToSend:
 
 
 def messages_to_send(
-    session: Session, rows: Sequence[FollowupMessage], now: datetime, default_tz: str
+    session: Session, rows: Sequence[FollowupMessage], now: datetime, zones: Mapping[str, str]
 ) -> list[Ready | NotWanted]:
     return [_to_send(session, message) for message in rows]
 

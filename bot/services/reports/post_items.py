@@ -2,7 +2,7 @@
 needs to go out. A digest resumes where an earlier attempt stopped: its parent (the claim's
 `message_ts`) and its first `parts_sent` parts are out already."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,7 +30,7 @@ class PostToSend:
 
 
 def posts_to_send(
-    session: Session, rows: Sequence[ReportPost], now: datetime, default_tz: str
+    session: Session, rows: Sequence[ReportPost], now: datetime, zones: Mapping[str, str]
 ) -> list[Ready | NotWanted]:
     return [
         Ready(
@@ -43,7 +43,7 @@ def posts_to_send(
                 row.kind,
                 row.period,
                 row.due_at,
-                default_tz,
+                zones[row.team_id],
                 row.parts_sent,
             ),
             useful_until=row.useful_until,

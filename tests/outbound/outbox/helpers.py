@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.outbound.outbox import rows
+from bot.outbound.outbox import claims, rows
 from bot.outbound.outbox.rows import Claim, Claimed, OutboxTable
 from bot.outbound.outbox.tables import CHECKIN_DELIVERIES
 
@@ -24,7 +24,7 @@ def claim_all(
     return [
         claimed
         for team_id in rows.due_teams(sessions, table, now)
-        for claimed in rows.claim_batch(
+        for claimed in claims.claim_batch(
             sessions, table, team_id=team_id, worker=worker, now=now, limit=limit, default_tz=default_tz
         ).claimed
     ]

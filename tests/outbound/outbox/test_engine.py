@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from bot.domain.outbox import LEASE, RETRY_FIRST, retry_delay
 from bot.outbound import SendFailed, Sent
-from bot.outbound.outbox import MetadataKey, Outcome, PassClock, SingleMessage, rows, run_outbox
+from bot.outbound.outbox import MetadataKey, Outcome, PassClock, SingleMessage, claims, rows, run_outbox
 from bot.outbound.outbox.tables import REPORT_POSTS
 from bot.outbound.passes import TickContext
 from bot.outbound.workspaces import WorkspacePool
@@ -113,7 +113,7 @@ def run(ctx: TickContext, now: datetime):
 
 
 def claim(sessions, worker: str, now: datetime) -> list[rows.Claimed]:
-    return rows.claim_batch(
+    return claims.claim_batch(
         sessions, REPORT_POSTS, team_id="T1", worker=worker, now=now, limit=10, default_tz="UTC"
     ).claimed
 

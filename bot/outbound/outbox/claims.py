@@ -1,0 +1,128 @@
+"""Claiming an outbox table's due rows, for one workspace or a group of them in one transaction.
+
+The candidates are read oldest first, expired claims first, up to `limit` per workspace; then a
+conditional UPDATE … RETURNING re-checks that each is still claimable and takes it. For one
+workspace the read is `SELECT … FOR UPDATE SKIP LOCKED` (PostgreSQL), so concurrent claimers take
+disjoint rows without waiting. For a group (a workspace's pacing lease already makes one process
+its sender) one read ranks every workspace's rows at once; a row another claimer holds makes the
+UPDATE wait for it, then the re-check leaves it out. On SQLite, one writer at a time, the re-check
+is what keeps it exact. The table's loader then reads what the claimed rows' messages need, for
+the whole group at once.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import case, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.domain.outbox import NotWanted, OutboxState
+from bot.outbound.outbox.due import candidates, claimable, expired, pending
+from bot.outbound.outbox.rows import Claim, Claimed, OutboxTable
+
+
+@dataclass(frozen=True)
+class Batch:
+    claimed: list[Claimed]
+    more: bool  # the claim took `limit` rows: more may be due (fewer: none was left to take)
+
+
+def claim_batch(
+    sessions: sessionmaker[Session],
+    table: OutboxTable,
+    *,
+    team_id: str,
+    worker: str,
+    now: datetime,
+    limit: int,
+    default_tz: str,
+) -> Batch:
+    """Up to `limit` of the workspace's due rows, oldest first, expired claims first; rows the
+    loader finds no longer wanted are recorded skipped and left out. `Batch.more` says whether
+    another claim could find more, so a sender that took the last of a workspace's rows need not
+    ask again."""
+    return claim_group(sessions, table, zones={team_id: default_tz}, worker=worker, now=now, limit=limit)[
+        team_id
+    ]
+
+
+def claim_group(
+    sessions: sessionmaker[Session],
+    table: OutboxTable,
+    *,
+    zones: Mapping[str, str],
+    worker: str,
+    now: datetime,
+    limit: int,
+) -> dict[str, Batch]:
+    """`claim_batch` for each workspace of `zones` (team → its default zone), in one transaction."""
+    model, team_ids = table.model, list(zones)
+    with sessions.begin() as session:
+        if len(team_ids) == 1:
+            ids = {team_ids[0]: candidates(session, table, team_ids[0], now, limit)}
+        else:
+            ids = ranked_candidates(session, table, team_ids, now, limit)
+        wanted = [row_id for found in ids.values() for row_id in found]
+        taken: Sequence[Any] = []
+        if wanted:
+            sending = model.state == OutboxState.SENDING
+            taken = session.scalars(
+                update(model)
+                .where(model.team_id.in_(team_ids), model.id.in_(wanted), claimable(table, now))
+                .values(
+                    state=OutboxState.SENDING,
+                    claimed_by=worker,
+                    claimed_at=now,
+                    attempts=model.attempts + 1,
+                    # SET reads the row as it was: an expired claim's own time is when it may have posted.
+                    outcome_unknown_since=case(
+                        (sending, func.coalesce(model.outcome_unknown_since, model.claimed_at)),
+                        else_=model.outcome_unknown_since,
+                    ),
+                )
+                .returning(model)  # the claimed rows themselves: no second read
+                .execution_options(synchronize_session=False)
+            ).all()
+        order = [column.key for column in table.order_by]
+        rows = {row.id: row for row in sorted(taken, key=lambda row: [getattr(row, key) for key in order])}
+        claimed: dict[str, list[Claimed]] = {team_id: [] for team_id in team_ids}
+        for loaded in table.load(session, list(rows.values()), now, zones) if rows else []:
+            row = rows[loaded.row_id]
+            if isinstance(loaded, NotWanted):
+                row.state, row.last_error, row.outcome_unknown_since = (
+                    OutboxState.SKIPPED,
+                    loaded.reason,
+                    None,
+                )
+                continue
+            held = Claim(
+                table,
+                row.id,
+                row.team_id,
+                worker,
+                now,
+                row.attempts,
+                row.outcome_unknown_since,
+                row.message_channel,
+                row.message_ts,
+            )
+            claimed[row.team_id].append(Claimed(held, loaded.kind, loaded.item, loaded.useful_until))
+        return {team_id: Batch(claimed[team_id], more=len(ids[team_id]) >= limit) for team_id in team_ids}
+
+
+def ranked_candidates(
+    session: Session, table: OutboxTable, team_ids: Sequence[str], now: datetime, limit: int
+) -> dict[str, list[int]]:
+    """Up to `limit` due rows of each workspace, in one read per state (expired claims first)."""
+    model = table.model
+    found: dict[str, list[int]] = {team_id: [] for team_id in team_ids}
+    for due in (expired(model, now), pending(table, now)):
+        rank = func.row_number().over(partition_by=model.team_id, order_by=table.order_by).label("rank")
+        ranked = select(model.team_id, model.id, rank).where(model.team_id.in_(team_ids), due).subquery()
+        query = select(ranked.c.team_id, ranked.c.id).where(ranked.c.rank <= limit).order_by(ranked.c.rank)
+        for team_id, row_id in session.execute(query):
+            if len(found[team_id]) < limit:
+                found[team_id].append(row_id)
+    return found
