@@ -2,8 +2,8 @@
 
 A thread per workspace spends most of its time asleep waiting for that workspace's turn, and with
 hundreds of workspaces the threads only contend for the interpreter. Here each workspace is a
-lane (a queue of its claimed rows) and a few sender threads take the next row from whichever lane
-may call Slack now (`ready_in`: the workspace's gate), round-robin. A lane has at most
+lane (a queue of its claimed rows) and a few sender threads take the next row from the oldest lane
+whose workspace may call Slack now (`ready_in`: the workspace's gate; ready_lanes.py). A lane has at most
 `per_workspace` rows in flight, so a workspace in a 429 storm or answering slowly holds that many
 threads at most, and every other workspace goes on with the rest.
 
@@ -19,11 +19,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from bot.outbound.ready_lanes import ReadyIn, ReadyLanes
+
 T = TypeVar("T")
 
 Take = Callable[[Sequence[str], int], list[str]]  # (workspaces, most) -> those whose lease it took
 LetGo = Callable[[list[str]], None]
-ReadyIn = Callable[[str], float]  # seconds until the workspace may call Slack (0: now)
 # workspaces -> each one's (rows claimed, whether more may be due): a group's claims in one go
 Claim = Callable[[list[str]], Mapping[str, tuple[list[T], bool]]]
 
@@ -34,7 +35,8 @@ class _Lane(Generic[T]):
     more: bool = True  # another claim may find rows
     claiming: bool = True  # a claim is asked for or running (a lane opens with one)
     in_flight: int = 0
-    ready: bool = False  # in the ready deque
+    ready: bool = False  # among the ready lanes
+    age: int = 0  # the order it opened in
 
 
 class Lanes(Generic[T]):
@@ -52,13 +54,17 @@ class Lanes(Generic[T]):
         """`low`: a lane with this many rows queued or fewer asks for its next claim."""
         self._take, self._let_go, self._ready_in = take, let_go, ready_in
         self._threads, self._cap, self._active, self._low = threads, max(1, per_workspace), active, low
-        self._group = max(1, active // 4)  # leases taken and let go together
+        # Leases taken (and claims made) together, and the rows queued below which the next group
+        # opens: about what the senders post while a group's claim is made, so they never run dry.
+        self._group, self._low_rows = max(1, min(active, 2 * threads)), 16 * threads
+        self._queued = 0  # rows in the lanes' queues
         self._lock = threading.Lock()
         self._senders_wake = threading.Condition(self._lock)  # a lane may have a row to send
         self._manager_wakes = threading.Condition(self._lock)  # a claim, a lane done, room to open
         self._waiting: deque[str] = deque()  # workspaces whose lease is not taken yet
         self._lanes: dict[str, _Lane[T]] = {}
-        self._ready: deque[str] = deque()  # lanes with a row to send and room in flight
+        self._ready = ReadyLanes(ready_in)  # lanes with a row to send and room in flight
+        self._opened = 0  # lanes opened so far: the next one's age
         self._claims: deque[str] = deque()
         self._done: list[str] = []  # lanes finished, their leases not let go yet
         self._failed: list[BaseException] = []
@@ -122,9 +128,11 @@ class Lanes(Generic[T]):
         return bool(self._failed or self._claims or self._room() or self._to_let_go() or self._finished())
 
     def _room(self) -> int:
-        """Lanes to open now: only a group at a time (one statement takes them all), unless fewer wait."""
-        room = min(len(self._waiting), self._active - len(self._lanes))
-        return room if room > 0 and room >= min(len(self._waiting), self._group) else 0
+        """Lanes to open now, up to `active` open: a whole group (one statement takes them all),
+        or fewer when the rows queued would run out before the next group's claim lands."""
+        room = min(len(self._waiting), self._active - len(self._lanes), self._group)
+        whole = room >= min(self._group, len(self._waiting))
+        return room if room > 0 and (whole or self._queued < self._low_rows) else 0
 
     def _to_let_go(self) -> bool:
         return len(self._done) >= self._group or bool(self._done and not self._lanes)
@@ -143,7 +151,8 @@ class Lanes(Generic[T]):
                 opened = set(taken)
                 self._waiting = deque(team for team in self._waiting if team not in opened)
             for team in taken:
-                self._lanes[team] = _Lane()
+                self._lanes[team] = _Lane(age=self._opened)
+                self._opened += 1
                 self._claims.append(team)
             served.extend(taken)
 
@@ -152,6 +161,7 @@ class Lanes(Generic[T]):
             for team, (rows, more) in claimed.items():
                 lane = self._lanes[team]
                 lane.queue.extend(rows)
+                self._queued += len(rows)
                 lane.more, lane.claiming = more and bool(rows), False
                 self._settle(team, lane)
                 self._senders_wake.notify(min(self._cap, len(rows)))
@@ -162,12 +172,16 @@ class Lanes(Generic[T]):
                 while True:
                     if self._failed or self._over:
                         return
-                    team, wait = self._next_ready()
+                    team, wait = self._ready.pop()
                     if team is not None:
                         break
                     self._senders_wake.wait(wait)
                 lane = self._lanes[team]
+                lane.ready = False
                 row = lane.queue.popleft()
+                self._queued -= 1
+                if self._queued < self._low_rows and self._waiting:
+                    self._manager_wakes.notify()  # time to open the next group
                 lane.in_flight += 1
                 self._settle(team, lane)
             try:
@@ -183,7 +197,7 @@ class Lanes(Generic[T]):
         """After a lane changed: ready again, asking for its next claim, or done."""
         if lane.queue and lane.in_flight < self._cap and not lane.ready:
             lane.ready = True
-            self._ready.append(team)
+            self._ready.add(team, lane.age)
         if lane.more and not lane.claiming and len(lane.queue) <= self._low:
             lane.claiming = True
             self._claims.append(team)
@@ -192,21 +206,6 @@ class Lanes(Generic[T]):
             del self._lanes[team]
             self._done.append(team)
             self._manager_wakes.notify()
-
-    def _next_ready(self) -> tuple[str | None, float | None]:
-        """The first ready lane whose workspace may call now; else how long until the soonest may
-        (None: no lane is ready, wait to be told)."""
-        soonest: float | None = None
-        for _ in range(len(self._ready)):
-            team = self._ready[0]
-            wait = self._ready_in(team) if self._ready_in is not None else 0.0
-            if wait <= 0:
-                self._ready.popleft()
-                self._lanes[team].ready = False
-                return team, None
-            self._ready.rotate(-1)
-            soonest = wait if soonest is None else min(soonest, wait)
-        return None, soonest
 
     def _fail(self, error: BaseException) -> None:
         with self._lock:

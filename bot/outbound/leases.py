@@ -60,6 +60,7 @@ class Leases:
         process, or was past `most`. Rows a concurrent taker has locked are skipped, not waited for."""
         if not team_ids:
             return {}
+        team_ids = sorted(set(team_ids))  # rows locked in one order: two takers never deadlock
         now = self._clock()
         free = or_(WorkspaceLease.holder.is_(None), WorkspaceLease.expires_at <= now)
         with self._sessions.begin() as session:
@@ -67,11 +68,17 @@ class Leases:
             insert_many_ignoring(
                 session, _TABLE, ["team_id"], [{"team_id": t} for t in team_ids], [_TABLE.c.team_id]
             )
+            # Locked and counted first, then taken: as a subquery of the UPDATE, PostgreSQL may run
+            # the LIMIT once per row it updates and take more than `most`.
             takeable = select(WorkspaceLease.team_id).where(WorkspaceLease.team_id.in_(team_ids), free)
-            takeable = skipping_locked(session, takeable.order_by(WorkspaceLease.team_id).limit(most))
+            locked = session.scalars(
+                skipping_locked(session, takeable.order_by(WorkspaceLease.team_id).limit(most))
+            ).all()
+            if not locked:
+                return {}
             taken = session.execute(
                 update(WorkspaceLease)
-                .where(WorkspaceLease.team_id.in_(takeable.scalar_subquery()), free)
+                .where(WorkspaceLease.team_id.in_(locked), free)
                 .values(holder=self.holder, expires_at=now + self.ttl)
                 .returning(WorkspaceLease.team_id, WorkspaceLease.next_send_at, WorkspaceLease.paused_until)
                 .execution_options(synchronize_session=False)

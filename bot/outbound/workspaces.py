@@ -21,8 +21,9 @@ from typing import TypeVar, cast
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.outbound.gate import WorkspaceGate
-from bot.outbound.lanes import Claim, Lanes, ReadyIn
+from bot.outbound.lanes import Claim, Lanes
 from bot.outbound.leases import Leases, Pacing
+from bot.outbound.ready_lanes import ReadyIn
 
 logger = logging.getLogger(__name__)
 

@@ -56,7 +56,10 @@ class Fakes:
             self.let_go_count.update(teams)
             self.held -= len(teams)
 
-    def claim(self, team: str) -> tuple[list[Row], bool]:
+    def claim(self, group: list[str]) -> dict[str, tuple[list[Row], bool]]:
+        return {team: self.claim_one(team) for team in group}
+
+    def claim_one(self, team: str) -> tuple[list[Row], bool]:
         self.before_claim(team)
         with self.lock:
             self.claims[team] += 1

@@ -4,8 +4,8 @@ free workspaces in team_id order (making rows for new ones, skipping held ones, 
 over); renewing answers only the leases still held; letting go records the pacing, the later pause
 winning; two holders racing on PostgreSQL split the workspaces between them; and a pool's leases
 are counted per process, so taking one it holds again costs no statement and it stays held until
-every taker let go. A known bug is pinned by a strict xfail: on PostgreSQL, with statistics saying
-few leases are free, `most` is not honoured (every free workspace asked for is taken)."""
+every taker let go; on PostgreSQL `most` holds also when the statistics say few leases are free
+(a plan that re-ran a LIMIT subquery per updated row once took them all)."""
 
 import threading
 from datetime import timedelta
@@ -143,13 +143,6 @@ def test_two_holders_taking_groups_at_once_split_the_workspaces_between_them(ses
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `most` is a LIMIT in an IN (subquery … FOR UPDATE SKIP LOCKED); when the planner "
-    "makes that subquery the inner side of a nested-loop semi join (statistics saying few leases "
-    "are free) it is rescanned per row, skips the rows this UPDATE already changed, and every "
-    "free workspace is taken",
-)
 def test_a_group_takes_at_most_most_also_when_the_statistics_say_most_leases_are_held(sessions):
     time = FakeTime()
     leases(sessions, "clock-2", time).acquire_many([f"H{n:02}" for n in range(50)])
