@@ -14,10 +14,10 @@ measured in the same run:
     python -m benchmarks.fanout_workspaces --workspaces 20 --people 10 --processes 1 2
     python -m benchmarks.fanout_workspaces --installed   # and again with tokens from the store
 
-The tick's time runs from telling the processes to tick to the last one's exit: planning, the
-database connection and every pass included; Python's start-up and imports not, since a clock
-process pays them once, not every minute (that figure is printed too: what a `goalbot tick` started
-from a shell takes). "Posting" is the stand-in's first to last accepted post. The stand-in runs in
+The tick's time runs from telling the processes to tick to the end of the last one's tick:
+planning, the database connection and every pass included; Python's start-up, imports and exit
+not, since a clock process pays them once, not every minute (that figure is printed too: what a
+`goalbot tick` started from a shell takes). "Posting" is the stand-in's first to last accepted post. The stand-in runs in
 a process of its own (benchmarks/standin_process.py), so neither the senders nor the bare loop
 share an interpreter with it. Goal (issue 12): ≤ 1.5× the bare loop with one process, no worse with
 more.

@@ -36,7 +36,7 @@ DEFAULT_THREADS = 16
 SQLITE_THREADS = 8  # SQLite has one writer: more threads would only queue for it
 # Workspaces whose leases `send_rows` holds at once, per sender thread: enough that the threads
 # always find one that may call now, few enough that other processes find workspaces to serve.
-LANES_PER_THREAD = 8
+LANES_PER_THREAD = 16
 _SKIPPED = object()
 
 
