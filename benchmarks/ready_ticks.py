@@ -1,10 +1,12 @@
-"""`goalbot tick` processes started ahead and told when to tick, as running clocks are.
+"""Tick processes started ahead and told when to tick, as running clocks are.
 
-A clock process imports goalbot once and then ticks every minute, so what a tick costs it is the
-tick, not Python's start-up and imports. `ready_ticks(n, env, at)` starts n processes that import
-the CLI and everything a tick runs, report ready, and wait; `go()` sets them all ticking at once
-and returns their summary lines when the last has exited. The time from `go()` to the last exit is
-the tick's wall time; the time from spawning is still reported, as a `goalbot tick` pays it.
+A clock process imports goalbot, opens its database and builds its sender once, and then ticks
+every minute, so what a tick costs it is the tick, not Python's start-up, imports and set-up.
+`ready_ticks(n, env, at)` starts n processes that set up as `goalbot clock` does, report ready, and
+wait; `go()` sets them all ticking at once and returns their summary lines when the last has
+exited. The time from `go()` to the end of the last one's tick (each says when its tick returned,
+before the interpreter's exit, which a running clock does not pay every minute) is the tick's wall
+time; the time from spawning to the last exit is still reported, as a `goalbot tick` pays it.
 
     python -m benchmarks.ready_ticks 2027-03-01T09:00:00+00:00   # what each process runs
 """
@@ -16,7 +18,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-CPU = "tick cpu "  # the line a process ends with: its CPU seconds from being told to tick
+# The line a process ends with: its CPU seconds from being told to tick, and the monotonic time
+# (system-wide on Linux) its tick returned, before the interpreter's exit, which a clock never pays.
+CPU = "tick cpu "
 
 
 @dataclass
@@ -24,7 +28,8 @@ class TickTimes:
     spawned: float  # time.monotonic() when the processes were started
     ready: float  # when the last of them had imported everything
     went: float  # when they were told to tick
-    ended: float  # when the last had exited
+    ended: float  # when the last had finished its tick (a clock's tick ends there; it does not exit)
+    exited: float  # when the last had exited
     summaries: list[str]
     cpu: float  # CPU seconds the processes spent ticking (user + system, all threads; not imports)
 
@@ -34,8 +39,9 @@ class TickTimes:
 
     @property
     def with_start_up(self) -> float:
-        """As `goalbot tick` processes started at once would take: start-up, imports and the tick."""
-        return (self.ready - self.spawned) + self.tick
+        """As `goalbot tick` processes started at once would take: start-up, imports, the tick and
+        the exit."""
+        return (self.ready - self.spawned) + (self.exited - self.went)
 
 
 @contextmanager
@@ -75,15 +81,17 @@ class Ticks:
             process.stdin.write("go\n")
             process.stdin.flush()
         outputs = [process.communicate()[0].strip().splitlines() for process in self._running]
-        ended = time.monotonic()
-        cpu = sum(
-            float(lines[-1].removeprefix(CPU)) for lines in outputs if lines and lines[-1].startswith(CPU)
-        )
+        exited = time.monotonic()
+        ends = [
+            lines[-1].removeprefix(CPU).split() for lines in outputs if lines and lines[-1].startswith(CPU)
+        ]
+        cpu = sum(float(cpu) for cpu, _ in ends)
+        ended = max((float(end) for _, end in ends), default=exited) if len(ends) == len(outputs) else exited
         summaries = [
             next((line for line in reversed(lines) if not line.startswith(CPU)), "no summary")
             for lines in outputs
         ]
-        return TickTimes(self._spawned, self._ready, went, ended, summaries, cpu)
+        return TickTimes(self._spawned, self._ready, went, ended, exited, summaries, cpu)
 
 
 def _summary(lines: list[str]) -> str:
@@ -91,15 +99,27 @@ def _summary(lines: list[str]) -> str:
 
 
 def _tick_when_told(at: str) -> int:
-    from bot.entrypoints import tick  # noqa: F401  (every pass and the engine, imported now)
-    from bot.entrypoints.cli import main
+    """Sets up as `goalbot clock` does (settings, database, sender, tick context: once, before its
+    first tick), then, told to go, runs one tick as the clock's minute job does (run_passes)."""
+    from bot.entrypoints.logs import configure_logging
+    from bot.entrypoints.startup import open_database
+    from bot.entrypoints.tick import build_sender, parse_instant, run_passes, summary_line, tick_context
+    from bot.settings import load_settings
+    from models.db import make_sessionmaker
 
+    settings = load_settings()
+    configure_logging(settings.log_level)
+    engine = open_database(settings)
+    context = tick_context(settings, make_sessionmaker(engine), build_sender(settings, engine=engine))
+    now = parse_instant(at)
     print("ready", flush=True)
     sys.stdin.readline()
     started = time.process_time()
-    status = main(["tick", "--at", at])
-    print(f"{CPU}{time.process_time() - started:.3f}", flush=True)
-    return status
+    summary = run_passes(context, now)
+    print(summary_line(now, summary), flush=True)
+    print(f"{CPU}{time.process_time() - started:.3f} {time.monotonic():.6f}", flush=True)
+    engine.dispose()
+    return 0
 
 
 if __name__ == "__main__":
