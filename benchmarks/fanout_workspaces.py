@@ -7,7 +7,9 @@ measured in the same run:
 
 - the per-workspace bound, P / 20 s: no sender may beat it, since each workspace takes 20 a second;
 - a bare loop that posts the same messages to the same DMs from a thread pool, as fast as the
-  stand-in takes them (round-robin over workspaces, waiting out any 429): the machine's floor.
+  stand-in takes them (round-robin over workspaces, waiting out any 429): the machine's floor. The
+  messages are the very prompts a tick posts, built ahead by goalbot's own code
+  (benchmarks/bare_prompts.py).
 
     TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test \\
         python -m benchmarks.fanout_workspaces                        # 200 × 25, 1, 2 and 4 processes
@@ -15,12 +17,12 @@ measured in the same run:
     python -m benchmarks.fanout_workspaces --installed   # and again with tokens from the store
 
 The tick's time runs from telling the processes to tick to the end of the last one's tick:
-planning, the database connection and every pass included; Python's start-up, imports and exit
-not, since a clock process pays them once, not every minute (that figure is printed too: what a
-`goalbot tick` started from a shell takes). "Posting" is the stand-in's first to last accepted post. The stand-in runs in
-a process of its own (benchmarks/standin_process.py), so neither the senders nor the bare loop
-share an interpreter with it. Goal (issue 12): ≤ 1.5× the bare loop with one process, no worse with
-more.
+planning, the database connection and every pass included; Python's start-up, imports and exit not,
+since a clock process pays them once, not every minute (that figure is printed too: what a `goalbot
+tick` started from a shell takes). "Posting" is the stand-in's first to last accepted post. The
+stand-in runs in a process of its own (benchmarks/standin_process.py), so neither the senders nor
+the bare loop share an interpreter with it. Goal (issue 12): ≤ 1.5× the bare loop with one process,
+no worse with more.
 
 A row the first tick could not finish ("lost" in its counts: put back for a retry, or left
 `sending` with its outcome unknown) must go out on a later tick, once: after the timed tick, more
@@ -184,15 +186,20 @@ def bare_loop(workspaces: int, people: int, slack_rate: float, threads: int) -> 
     from slack_sdk import WebClient
     from slack_sdk.errors import SlackApiError
 
+    from benchmarks.bare_prompts import prompt_messages
+    from benchmarks.database import POSTGRES_URL
+    from tests.e2e.multiclock.workspaces import make_workspaces as make
+
+    postgres = os.environ.get("TEST_DATABASE_URL") or POSTGRES_URL
+    with tempfile.TemporaryDirectory() as folder:
+        messages = prompt_messages(postgres, Path(folder), make(workspaces, people), AT)
     with standin(workspaces, people, slack_rate) as (base_url, count):
         client = WebClient(token=TOKEN, base_url=base_url)
-        # Person p of every workspace, then person p + 1: no workspace is asked twice in a row.
-        dms = [f"U{w:04d}{p:02d}" for p in range(people) for w in range(workspaces)]
 
-        def post(user_id: str) -> None:
+        def post(message: dict[str, Any]) -> None:
             while True:
                 try:
-                    client.chat_postMessage(channel=user_id, **bare_message(user_id))
+                    client.chat_postMessage(**message)
                     return
                 except SlackApiError as error:
                     if error.response.status_code != 429:
@@ -201,27 +208,9 @@ def bare_loop(workspaces: int, people: int, slack_rate: float, threads: int) -> 
 
         started, cpu = time.perf_counter(), time.process_time()
         with ThreadPoolExecutor(threads) as pool:
-            list(pool.map(post, dms))
+            list(pool.map(post, messages))
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         return count() | {"wall": wall, "cpu": cpu}
-
-
-def bare_message(user_id: str) -> dict[str, Any]:
-    """About a prompt's size: a text, a section and a button, and metadata naming the person."""
-    text = "Time for your check-in for #team-c0001: how is it going?"
-    return {
-        "text": text,
-        "blocks": [
-            {"type": "section", "text": {"type": "mrkdwn", "text": text}},
-            {
-                "type": "actions",
-                "elements": [
-                    {"type": "button", "text": {"type": "plain_text", "text": "Check in"}, "value": "1"}
-                ],
-            },
-        ],
-        "metadata": {"event_type": "bench", "event_payload": {"person": user_id}},
-    }
 
 
 if __name__ == "__main__":
