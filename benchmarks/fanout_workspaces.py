@@ -9,7 +9,7 @@ measured in the same run:
 - a bare loop that posts the same messages to the same DMs from a thread pool, as fast as the
   stand-in takes them (round-robin over workspaces, waiting out any 429): the machine's floor. The
   messages are the very prompts a tick posts, built ahead by goalbot's own code
-  (benchmarks/bare_prompts.py).
+  (benchmarks/bare_loop.py).
 
     TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test \\
         python -m benchmarks.fanout_workspaces                        # 200 × 25, 1, 2 and 4 processes
@@ -34,15 +34,15 @@ DMs then hold the prompt once, twice or not at all.
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from benchmarks.bare_loop import bare_loop
 from benchmarks.ready_ticks import ready_ticks
 from benchmarks.standin_process import standin
 
@@ -71,32 +71,54 @@ def main() -> None:
         action="store_true",
         help="also run with the workspaces installed (rotating tokens in the installation store)",
     )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="repeat the bare loop and the ticks; print the median ratios"
+    )
     args = parser.parse_args()
     prompts = args.workspaces * args.people
     bound = args.people / args.slack_rate
     print(
         f"{args.workspaces} workspaces × {args.people} people = {prompts:,} prompts; the stand-in allows "
-        f"{args.slack_rate:g} chat.postMessage/s per workspace; PostgreSQL",
+        f"{args.slack_rate:g} chat.postMessage/s per workspace; PostgreSQL; per-workspace bound "
+        f"{bound:.2f} s",
         flush=True,
     )
-    bare = bare_loop(args.workspaces, args.people, args.slack_rate, args.threads)
-    print(f"  per-workspace bound {bound:.2f} s", flush=True)
+    ratios: dict[int, list[float]] = {processes: [] for processes in args.processes}
+    for round_ in range(1, args.rounds + 1):
+        if args.rounds > 1:
+            print(f" round {round_} of {args.rounds}", flush=True)
+        for processes, ratio in one_round(args, bound).items():
+            ratios[processes].append(ratio)
+    if args.rounds > 1:
+        medians = ", ".join(
+            f"{processes} process{'es' if processes > 1 else ''} {statistics.median(found):.2f}× "
+            f"({', '.join(f'{r:.2f}' for r in found)})"
+            for processes, found in ratios.items()
+        )
+        print(f"  median tick ÷ bare loop over {args.rounds} rounds: {medians}", flush=True)
+
+
+def one_round(args: argparse.Namespace, bound: float) -> dict[int, float]:
+    """The bare loop, then a tick with each number of processes; their tick ÷ bare loop."""
+    bare = bare_loop(args.workspaces, args.people, args.slack_rate, args.threads, at=AT)
     print(
         f"  bare loop ({args.threads} threads): {bare['wall']:.2f} s, CPU {bare['cpu']:.2f} s; "
         f"{counts_text(bare)}",
         flush=True,
     )
+    ratios = {}
     for processes in args.processes:
         run = clocks(args.workspaces, args.people, args.slack_rate, processes, args.send_rate)
+        ratios[processes] = run["wall"] / bare["wall"]
         print(
             f"  {processes} process{'es' if processes > 1 else ''}: tick {run['wall']:.2f} s = to the first "
             f"post {run['start_up']:.2f} s + posting {run['span']:.2f} s + the rest; tick ÷ bound "
             f"{run['wall'] / bound:.2f}, tick ÷ bare loop {run['wall'] / bare['wall']:.2f}, posting ÷ bare "
             f"loop {run['span'] / bare['wall']:.2f}; CPU {run['cpu']:.2f} s = "
             f"{run['cpu'] / bare['cpu']:.2f}× the bare loop's; with Python's start-up and imports "
-            f"(a `goalbot tick` "
-            f"started now) {run['with_start_up']:.2f} s = {run['with_start_up'] / bare['wall']:.2f}× the "
-            f"bare loop; {counts_text(run)}; {run['summaries']}",
+            f"(a `goalbot tick` started now) {run['with_start_up']:.2f} s = "
+            f"{run['with_start_up'] / bare['wall']:.2f}× the bare loop; {counts_text(run)}; "
+            f"{run['summaries']}",
             flush=True,
         )
         after = run["after"]
@@ -115,6 +137,7 @@ def main() -> None:
                 f"{counts_text(stored)}; {stored['summaries']}",
                 flush=True,
             )
+    return ratios
 
 
 def counts_text(result: dict[str, Any]) -> str:
@@ -180,37 +203,6 @@ def clocks(
         "summaries": summaries,
         "after": after,
     }
-
-
-def bare_loop(workspaces: int, people: int, slack_rate: float, threads: int) -> dict:
-    from slack_sdk import WebClient
-    from slack_sdk.errors import SlackApiError
-
-    from benchmarks.bare_prompts import prompt_messages
-    from benchmarks.database import POSTGRES_URL
-    from tests.e2e.multiclock.workspaces import make_workspaces as make
-
-    postgres = os.environ.get("TEST_DATABASE_URL") or POSTGRES_URL
-    with tempfile.TemporaryDirectory() as folder:
-        messages = prompt_messages(postgres, Path(folder), make(workspaces, people), AT)
-    with standin(workspaces, people, slack_rate) as (base_url, count):
-        client = WebClient(token=TOKEN, base_url=base_url)
-
-        def post(message: dict[str, Any]) -> None:
-            while True:
-                try:
-                    client.chat_postMessage(**message)
-                    return
-                except SlackApiError as error:
-                    if error.response.status_code != 429:
-                        raise
-                    time.sleep(float(error.response.headers.get("Retry-After", 1)))
-
-        started, cpu = time.perf_counter(), time.process_time()
-        with ThreadPoolExecutor(threads) as pool:
-            list(pool.map(post, messages))
-        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-        return count() | {"wall": wall, "cpu": cpu}
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
 """Many workspaces' rows sent by one shared pool of sender threads.
 
 A thread per workspace spends most of its time asleep waiting for that workspace's turn, and with
-hundreds of workspaces the threads only contend for the interpreter. Here each workspace is a
-lane (a queue of its claimed rows) and a few sender threads take the next row from the oldest lane
-whose workspace may call Slack now (`ready_in`: the workspace's gate; ready_lanes.py). A lane has at most
-`per_workspace` rows in flight, so a workspace in a 429 storm or answering slowly holds that many
-threads at most, and every other workspace goes on with the rest.
+hundreds of workspaces the threads only contend for the interpreter. Here each workspace is a lane
+(a queue of its claimed rows) and a few sender threads take the next row from the lane with the
+most rows left whose workspace may call Slack now (`ready_in`: the workspace's gate;
+ready_lanes.py). A lane has at most `per_workspace` rows in flight, so a workspace in a 429 storm
+or answering slowly holds that many threads at most, and every other workspace goes on with the
+rest.
 
 The calling thread manages the lanes: it takes workspaces' leases a group at a time in one
 statement (up to `active` lanes open at once, so other processes find workspaces to take too),
@@ -22,6 +23,7 @@ from typing import Generic, TypeVar
 from bot.outbound.ready_lanes import ReadyIn, ReadyLanes
 
 T = TypeVar("T")
+MANY = 1_000_000  # rows left in a lane whose claim took a whole batch: more than any queue holds
 
 Take = Callable[[Sequence[str], int], list[str]]  # (workspaces, most) -> those whose lease it took
 LetGo = Callable[[list[str]], None]
@@ -197,7 +199,7 @@ class Lanes(Generic[T]):
         """After a lane changed: ready again, asking for its next claim, or done."""
         if lane.queue and lane.in_flight < self._cap and not lane.ready:
             lane.ready = True
-            self._ready.add(team, lane.age)
+            self._ready.add(team, len(lane.queue) + (MANY if lane.more else 0), lane.age)
         if lane.more and not lane.claiming and len(lane.queue) <= self._low:
             lane.claiming = True
             self._claims.append(team)
