@@ -131,10 +131,10 @@ class Lanes(Generic[T]):
 
     def _room(self) -> int:
         """Lanes to open now, up to `active` open: a whole group (one statement takes them all),
-        or fewer when the rows queued would run out before the next group's claim lands."""
+        or a quarter of one when the rows queued would run out before a whole one fits."""
         room = min(len(self._waiting), self._active - len(self._lanes), self._group)
-        whole = room >= min(self._group, len(self._waiting))
-        return room if room > 0 and (whole or self._queued < self._low_rows) else 0
+        least = self._group if self._queued >= self._low_rows else max(1, self._group // 4)
+        return room if room > 0 and room >= min(least, len(self._waiting)) else 0
 
     def _to_let_go(self) -> bool:
         return len(self._done) >= self._group or bool(self._done and not self._lanes)

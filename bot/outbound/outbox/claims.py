@@ -10,6 +10,7 @@ is what keeps it exact. The table's loader then reads what the claimed rows' mes
 the whole group at once.
 """
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,7 +19,7 @@ from typing import Any
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.outbox import NotWanted, OutboxState
+from bot.domain.outbox import MAX_ERROR, NotWanted, OutboxState
 from bot.outbound.outbox.due import candidates, claimable, expired, pending
 from bot.outbound.outbox.rows import Claim, Claimed, OutboxTable
 
@@ -67,35 +68,33 @@ def claim_group(
         wanted = [row_id for found in ids.values() for row_id in found]
         taken: Sequence[Any] = []
         if wanted:
-            sending = model.state == OutboxState.SENDING
-            taken = session.scalars(
-                update(model)
-                .where(model.team_id.in_(team_ids), model.id.in_(wanted), claimable(table, now))
+            table_ = model.__table__
+            sending = table_.c.state == OutboxState.SENDING
+            # Plain rows, not ORM objects: building thousands of those was most of a claim's cost.
+            taken = session.execute(
+                update(table_)
+                .where(table_.c.team_id.in_(team_ids), table_.c.id.in_(wanted), claimable(table, now))
                 .values(
                     state=OutboxState.SENDING,
                     claimed_by=worker,
                     claimed_at=now,
-                    attempts=model.attempts + 1,
+                    attempts=table_.c.attempts + 1,
                     # SET reads the row as it was: an expired claim's own time is when it may have posted.
                     outcome_unknown_since=case(
-                        (sending, func.coalesce(model.outcome_unknown_since, model.claimed_at)),
-                        else_=model.outcome_unknown_since,
+                        (sending, func.coalesce(table_.c.outcome_unknown_since, table_.c.claimed_at)),
+                        else_=table_.c.outcome_unknown_since,
                     ),
                 )
-                .returning(model)  # the claimed rows themselves: no second read
-                .execution_options(synchronize_session=False)
+                .returning(*table_.c)  # the claimed rows themselves: no second read
             ).all()
         order = [column.key for column in table.order_by]
         rows = {row.id: row for row in sorted(taken, key=lambda row: [getattr(row, key) for key in order])}
         claimed: dict[str, list[Claimed]] = {team_id: [] for team_id in team_ids}
+        unwanted: dict[str, list[int]] = defaultdict(list)  # reason -> rows
         for loaded in table.load(session, list(rows.values()), now, zones) if rows else []:
             row = rows[loaded.row_id]
             if isinstance(loaded, NotWanted):
-                row.state, row.last_error, row.outcome_unknown_since = (
-                    OutboxState.SKIPPED,
-                    loaded.reason,
-                    None,
-                )
+                unwanted[loaded.reason].append(row.id)
                 continue
             held = Claim(
                 table,
@@ -109,6 +108,12 @@ def claim_group(
                 row.message_ts,
             )
             claimed[row.team_id].append(Claimed(held, loaded.kind, loaded.item, loaded.useful_until))
+        for reason, row_ids in unwanted.items():
+            session.execute(
+                update(model.__table__)
+                .where(model.__table__.c.id.in_(row_ids))
+                .values(state=OutboxState.SKIPPED, last_error=reason[:MAX_ERROR], outcome_unknown_since=None)
+            )
         return {team_id: Batch(claimed[team_id], more=len(ids[team_id]) >= limit) for team_id in team_ids}
 
 

@@ -33,6 +33,7 @@ def contents_to_send(
     zones = _own_zones(session, rows)
     ids = {row.schedule_id for row in rows}
     schedules = {s.id: (s, spec_of(s)) for s in session.scalars(select(Schedule).where(Schedule.id.in_(ids)))}
+    objectives.read_ahead([schedule for schedule, _ in schedules.values()])
     out: list[Ready | NotWanted] = []
     for row in rows:
         schedule, spec = schedules[row.schedule_id]
