@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 # The line a process ends with: its CPU seconds from being told to tick, and the monotonic time
 # (system-wide on Linux) its tick returned, before the interpreter's exit, which a clock never pays.
@@ -100,7 +101,8 @@ def _summary(lines: list[str]) -> str:
 
 def _tick_when_told(at: str) -> int:
     """Sets up as `goalbot clock` does (settings, database, sender, tick context: once, before its
-    first tick), then, told to go, runs one tick as the clock's minute job does (run_passes)."""
+    first tick) and ticks the minute before `at`, then, told to go, runs the tick at `at` as the
+    clock's minute job does (run_passes)."""
     from bot.entrypoints.logs import configure_logging
     from bot.entrypoints.startup import open_database
     from bot.entrypoints.tick import build_sender, parse_instant, run_passes, summary_line, tick_context
@@ -112,6 +114,9 @@ def _tick_when_told(at: str) -> int:
     engine = open_database(settings)
     context = tick_context(settings, make_sessionmaker(engine), build_sender(settings, engine=engine))
     now = parse_instant(at)
+    # A running clock ticked a minute ago as well (nothing was due yet): its statements are compiled
+    # and its connections open, as they are for every tick but its first.
+    run_passes(context, now - timedelta(minutes=1))
     print("ready", flush=True)
     sys.stdin.readline()
     started = time.process_time()
