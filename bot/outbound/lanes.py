@@ -10,9 +10,9 @@ rest.
 
 The calling thread manages the lanes: it takes workspaces' leases a group at a time in one
 statement (up to `active` lanes open at once, so other processes find workspaces to take too),
-claims each lane's next rows before its queue runs dry, and lets a lease go as soon as its lane is
-done (several at once). Claiming and sending overlap, so sender threads seldom wait for the
-database."""
+claims the lanes it opened together in one transaction and each lane's next rows before its queue
+runs dry, and lets leases go a group at a time. Claiming and sending overlap, so sender threads
+seldom wait for the database."""
 
 import threading
 from collections import deque
@@ -54,7 +54,7 @@ class Lanes(Generic[T]):
         low: int = 25,
     ) -> None:
         """`low`: a lane with this many rows queued or fewer asks for its next claim."""
-        self._take, self._let_go, self._ready_in = take, let_go, ready_in
+        self._take, self._let_go = take, let_go
         self._threads, self._cap, self._active, self._low = threads, max(1, per_workspace), active, low
         # Leases taken (and claims made) together, and the rows queued below which the next group
         # opens: about what the senders post while a group's claim is made, so they never run dry.

@@ -4,8 +4,8 @@ The candidates are read oldest first, expired claims first, up to `limit` per wo
 conditional UPDATE … RETURNING re-checks that each is still claimable and takes it. For one
 workspace the read is `SELECT … FOR UPDATE SKIP LOCKED` (PostgreSQL), so concurrent claimers take
 disjoint rows without waiting. For a group (a workspace's pacing lease already makes one process
-its sender) one read ranks every workspace's rows at once; a row another claimer holds makes the
-UPDATE wait for it, then the re-check leaves it out. On SQLite, one writer at a time, the re-check
+its sender) one read ranks every workspace's rows at once, then they are locked in id order, any
+that another claimer holds skipped. On SQLite, one writer at a time, the re-check
 is what keeps it exact. The table's loader then reads what the claimed rows' messages need, for
 the whole group at once.
 """
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.outbox import MAX_ERROR, NotWanted, OutboxState
 from bot.outbound.outbox.due import candidates, claimable, expired, pending
 from bot.outbound.outbox.rows import Claim, Claimed, OutboxTable
+from models.dialect import skipping_locked
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,10 @@ def claim_group(
     with sessions.begin() as session:
         if len(team_ids) == 1:
             ids = {team_ids[0]: candidates(session, table, team_ids[0], now, limit)}
+            wanted = ids[team_ids[0]]
         else:
             ids = ranked_candidates(session, table, team_ids, now, limit)
-        wanted = [row_id for found in ids.values() for row_id in found]
+            wanted = lock_free(session, table, [row_id for found in ids.values() for row_id in found])
         taken: Sequence[Any] = []
         if wanted:
             table_ = model.__table__
@@ -115,6 +117,16 @@ def claim_group(
                 .values(state=OutboxState.SKIPPED, last_error=reason[:MAX_ERROR], outcome_unknown_since=None)
             )
         return {team_id: Batch(claimed[team_id], more=len(ids[team_id]) >= limit) for team_id in team_ids}
+
+
+def lock_free(session: Session, table: OutboxTable, row_ids: list[int]) -> list[int]:
+    """Locks the rows in id order, skipping any another transaction holds (PostgreSQL): the UPDATE
+    then never waits for a concurrent claimer, and two claimers never lock in opposite orders."""
+    if not row_ids:
+        return []
+    model = table.model
+    query = select(model.id).where(model.id.in_(row_ids)).order_by(model.id)
+    return list(session.scalars(skipping_locked(session, query)))
 
 
 def ranked_candidates(
