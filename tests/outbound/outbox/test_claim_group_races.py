@@ -1,7 +1,8 @@
 """Group claims racing on PostgreSQL (claims.claim_group): two threads claiming the same group at
 once never take a row twice and together leave nothing due behind (up to their limits); a group
 claim whose ranked read saw a row that another transaction was claiming leaves the row out rather
-than taking it over (this code waits for that claim, then its UPDATE's re-check drops the row)."""
+than taking it over (the lock step skips the row another transaction holds, and the UPDATE's
+re-check drops a row that transaction has claimed meanwhile)."""
 
 import threading
 import time
