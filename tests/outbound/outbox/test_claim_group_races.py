@@ -53,8 +53,9 @@ def test_two_threads_claiming_one_group_at_once_take_disjoint_rows_that_cover_ev
     rest = group(sessions, zones=TWO, worker="w3", limit=4)
     for team in TWO:
         first, second = got["w1"][team], got["w2"][team]
-        # The ranked read does not skip locked rows: the slower claimer waits on the rows the
-        # other took, then leaves them out, so together they take at least `limit`, never a row twice.
+        # Both ranked reads may pick the same rows: the slower claimer skips those the other has
+        # locked (or its re-check drops them once claimed), so together they take at least
+        # `limit`, never a row twice.
         assert len(first) <= 4 and len(second) <= 4 and len(first) + len(second) >= 4
         assert not set(first) & set(second)
         assert set(first) | set(second) | set(ids_of(rest[team])) == due[team]
@@ -79,7 +80,7 @@ def test_a_row_another_transaction_is_claiming_meanwhile_is_left_out_not_taken_o
         )
         thread = threading.Thread(target=claim)
         thread.start()
-        # Until the claim's UPDATE waits on our row lock (or the claim passed the row by and ended).
+        # Until the claim waits on our row lock or (skipping the locked row) has ended.
         with engine.connect() as watching:
             for _ in range(300):
                 waiting = watching.execute(
