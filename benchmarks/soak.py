@@ -7,7 +7,8 @@
 - The clocks are two runner loops, each running `goalbot tick --at T` for every step T (both at the
   same T, as two clock processes tick on the same minute), each with a bot token of its own.
 - Once a simulated day, at the check-in's prompt time, one clock is killed with SIGKILL while it
-  is posting (after its first post reaches the stand-in). The run then waits out the killed
+  is posting: whichever posts first (the leases may give either one all the workspaces), once
+  its first post reaches the stand-in. The run then waits out the killed
   clock's workspace leases (60 s of real time, as a real clock's next minutes would), since
   simulated hours otherwise pass in seconds while those workspaces still look taken.
 - The stand-in (in this process; it outlives the kills) allows 20 chat.postMessage a second per

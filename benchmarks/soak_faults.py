@@ -23,19 +23,24 @@ class Faults:
         if busy or self.random.random() < 0.3:
             self.slack.fail_next("chat.postMessage", 503, times=self.random.randint(1, 5))
 
-    def kill_once_posting(self, process: subprocess.Popen, token: str) -> None:
-        """SIGKILL the tick once its first post (made with `token`) reaches the stand-in; left
-        alone if it has nothing to post."""
+    def kill_first_posting(self, processes: dict[str, subprocess.Popen]) -> None:
+        """SIGKILL whichever tick (token → process) posts first once its post reaches the
+        stand-in: two clocks share the workspaces out by their leases, so either may be the one
+        sending. Left alone if neither has anything to post."""
         begun = time.monotonic()
 
         def posting(call) -> bool:
-            return call.at >= begun and token in call.headers.get("authorization", "")
+            return call.at >= begun and any(
+                token in call.headers.get("authorization", "") for token in processes
+            )
 
-        while process.poll() is None:
+        while any(process.poll() is None for process in processes.values()):
             try:
-                self.slack.wait_for_arrival("chat.postMessage", timeout=0.2, where=posting)
+                call = self.slack.wait_for_arrival("chat.postMessage", timeout=0.2, where=posting)[0]
             except AssertionError:
                 continue
-            process.send_signal(signal.SIGKILL)
-            self.kills += 1
+            token = next(t for t in processes if t in call.headers.get("authorization", ""))
+            if processes[token].poll() is None:
+                processes[token].send_signal(signal.SIGKILL)
+                self.kills += 1
             break

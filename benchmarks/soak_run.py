@@ -132,14 +132,17 @@ class Soak:
             kill = PROMPT_AT <= into_day < PROMPT_AT + step  # the day's fan-out: one clock dies in it
             self.faults.chaos(busy=kill or REMINDER_AT <= into_day < REMINDER_AT + step)
             kills = self.faults.kills
-            runners = [
-                threading.Thread(target=self.tick, args=(at, "xoxb-clock-a", kill)),
-                threading.Thread(target=self.tick, args=(at, "xoxb-clock-b", False)),
+            ticks = {token: self.start_tick(at, token) for token in ("xoxb-clock-a", "xoxb-clock-b")}
+            finishing = [  # each read to its end at once, so neither blocks on a full pipe
+                threading.Thread(target=self.finish_tick, args=(at, token, process))
+                for token, process in ticks.items()
             ]
-            for runner in runners:
-                runner.start()
-            for runner in runners:
-                runner.join()
+            for thread in finishing:
+                thread.start()
+            if kill:  # whichever clock posts first: the leases may give either all the workspaces
+                self.faults.kill_first_posting(ticks)
+            for thread in finishing:
+                thread.join()
             if self.faults.kills > kills:
                 # A killed clock's workspace leases (bot/outbound/leases.py) run on the processes'
                 # real clock: in production the next minute's tick finds them expired. Simulated
@@ -149,16 +152,17 @@ class Soak:
             if ANSWER_AT <= into_day < ANSWER_AT + step:
                 self.people.answer(at, [url for _, url in webs])
 
-    def tick(self, at: datetime, token: str, kill: bool) -> None:
-        process = subprocess.Popen(
+    def start_tick(self, at: datetime, token: str) -> subprocess.Popen:
+        return subprocess.Popen(
             [self.goalbot, "tick", "--at", at.isoformat()],
             env=self.env(token),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
         )
-        if kill:
-            self.faults.kill_once_posting(process, token)
+
+    @staticmethod
+    def finish_tick(at: datetime, token: str, process: subprocess.Popen) -> None:
         _, err = process.communicate()
         if process.returncode not in (0, -signal.SIGKILL):
             print(f"  tick {at:%Y-%m-%d %H:%M} ({token}) exited {process.returncode}: {err.strip()[-300:]}")
