@@ -124,8 +124,10 @@ class WorkspacePool:
             for team, pacing in taken.items():
                 self._seed(team, pacing)
                 self._held[team] = 1
-        if len(taken) < len(others):
-            logger.debug("%d workspaces are being served by another process", len(others) - len(taken))
+        if len(taken) < min(len(others), most - len(held)):  # room was left: the rest are held
+            for team in others:
+                if team not in taken:
+                    logger.debug("workspace %s is being served by another process", team)
         return held + list(taken)
 
     def let_go_many(self, team_ids: list[str]) -> None:
