@@ -13,9 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, Update, bindparam, case, literal, or_, select, update
+from sqlalchemy import ColumnElement, Table, Update, bindparam, case, literal, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.base import UTCDateTime
@@ -129,7 +129,7 @@ class Leases:
             session.execute(
                 update(WorkspaceLease)
                 .where(WorkspaceLease.team_id == team_id)
-                .values(paused_until=_later(WorkspaceLease.paused_until, until))
+                .values(paused_until=_later(_TABLE.c.paused_until, literal(until, UTCDateTime())))
             )
 
     def pacing_of(self, team_id: str) -> Pacing:
@@ -143,7 +143,6 @@ class Leases:
 def _released_by(holder: str) -> Update:
     """The lease let go by `holder`, executed with each workspace's values (team, next_at,
     paused); the stored pause is kept when it ends later (NULL `paused`: kept as it is)."""
-    paused, stored = bindparam("paused", type_=UTCDateTime()), _TABLE.c.paused_until
     return (
         update(_TABLE)
         .where(_TABLE.c.team_id == bindparam("team"), _TABLE.c.holder == holder)
@@ -151,13 +150,12 @@ def _released_by(holder: str) -> Update:
             holder=None,
             expires_at=None,
             next_send_at=bindparam("next_at", type_=UTCDateTime()),
-            paused_until=case((or_(stored.is_(None), stored < paused), paused), else_=stored),
+            paused_until=_later(_TABLE.c.paused_until, bindparam("paused", type_=UTCDateTime())),
         )
     )
 
 
-def _later(column, value: datetime | None):
-    """The later of a stored instant and a new one, in SQL (NULL means none stored)."""
-    if value is None:
-        return column
-    return case((or_(column.is_(None), column < value), literal(value, UTCDateTime())), else_=column)
+def _later(stored: ColumnElement[datetime | None], new: ColumnElement[datetime | None]) -> ColumnElement[Any]:
+    """The later of a stored instant and a new one, in SQL: NULL stored means none, so the new
+    one; a NULL new one keeps what is stored."""
+    return case((or_(stored.is_(None), stored < new), new), else_=stored)

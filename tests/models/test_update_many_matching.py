@@ -12,26 +12,16 @@ from bot.domain.outbox import OutboxState
 from models.base import Base
 from models.dialect import update_many_matching
 from models.reports import ReportPost
+from tests.outbound.outbox.helpers import add_report_post
 
 NOW = datetime(2027, 3, 1, 9, tzinfo=UTC)
 TABLE = Base.metadata.tables["report_posts"]
 
 
 def add(sessions, period: str, *, claimed_by: str = "w1", state: OutboxState = OutboxState.SENDING) -> int:
-    with sessions.begin() as session:
-        post = ReportPost(
-            team_id="T1",
-            channel_id="C1",
-            kind="pick_one",
-            period=period,
-            due_at=NOW,
-            state=state,
-            claimed_by=claimed_by,
-            claimed_at=NOW,
-        )
-        session.add(post)
-        session.flush()
-        return post.id
+    return add_report_post(
+        sessions, period=period, due_at=NOW, claimed_by=claimed_by, claimed_at=NOW, state=state
+    )
 
 
 def stored(sessions) -> dict[str, tuple]:

@@ -1,13 +1,11 @@
 """Claiming an outbox table's due rows, for one workspace or a group of them in one transaction.
 
-The candidates are read oldest first, expired claims first, up to `limit` per workspace; then a
-conditional UPDATE … RETURNING re-checks that each is still claimable and takes it. For one
-workspace the read is `SELECT … FOR UPDATE SKIP LOCKED` (PostgreSQL), so concurrent claimers take
-disjoint rows without waiting. For a group (a workspace's pacing lease already makes one process
-its sender) one read ranks every workspace's rows at once, then they are locked in id order, any
-that another claimer holds skipped. On SQLite, one writer at a time, the re-check
-is what keeps it exact. The table's loader then reads what the claimed rows' messages need, for
-the whole group at once.
+The candidates are read oldest first, expired claims first, up to `limit` per workspace (one read
+per state ranks every workspace's rows at once); they are locked in id order, any that another
+claimer holds skipped (`FOR UPDATE SKIP LOCKED` on PostgreSQL), so concurrent claimers take
+disjoint rows without waiting; then a conditional UPDATE … RETURNING re-checks that each is still
+claimable and takes it. On SQLite, one writer at a time, the re-check is what keeps it exact. The
+table's loader then reads what the claimed rows' messages need, for the whole group at once.
 """
 
 from collections import defaultdict
@@ -20,7 +18,7 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.outbox import MAX_ERROR, NotWanted, OutboxState
-from bot.outbound.outbox.due import candidates, claimable, expired, pending
+from bot.outbound.outbox.due import claimable, expired, pending
 from bot.outbound.outbox.rows import Claim, Claimed, OutboxTable
 from models.dialect import skipping_locked
 
@@ -62,12 +60,8 @@ def claim_group(
     """`claim_batch` for each workspace of `zones` (team → its default zone), in one transaction."""
     model, team_ids = table.model, list(zones)
     with sessions.begin() as session:
-        if len(team_ids) == 1:
-            ids = {team_ids[0]: candidates(session, table, team_ids[0], now, limit)}
-            wanted = ids[team_ids[0]]
-        else:
-            ids = ranked_candidates(session, table, team_ids, now, limit)
-            wanted = lock_free(session, table, [row_id for found in ids.values() for row_id in found])
+        ids = ranked_candidates(session, table, team_ids, now, limit)
+        wanted = lock_free(session, table, [row_id for found in ids.values() for row_id in found])
         taken: Sequence[Any] = []
         if wanted:
             table_ = model.__table__

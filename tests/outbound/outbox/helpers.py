@@ -6,9 +6,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.domain.outbox import OutboxState
 from bot.outbound.outbox import claims, rows
 from bot.outbound.outbox.rows import Claim, Claimed, OutboxTable
 from bot.outbound.outbox.tables import CHECKIN_DELIVERIES
+from models.reports import ReportPost
 
 
 def claim_all(
@@ -67,3 +69,40 @@ def mark_delivery_sent(
     """Records a claimed delivery sent under its current claim, as the sender would."""
     held = current_claim(sessions, CHECKIN_DELIVERIES, delivery_id)
     return rows.mark_sent(sessions, held, channel=channel, ts=ts, now=now)
+
+
+def add_report_post(
+    sessions: sessionmaker[Session],
+    *,
+    team_id: str = "T1",
+    period: str = "2027-03",
+    due_at: datetime,
+    kind: str = "pick_one",  # any reminder: a one-message kind
+    useful_until: datetime | None = None,
+    claimed_by: str | None = None,
+    claimed_at: datetime | None = None,
+    state: OutboxState | None = None,
+) -> int:
+    """A report_posts row, the simplest outbox row; with `claimed_by`, held by that worker
+    (`sending`, one attempt, since `claimed_at`) unless `state` says otherwise."""
+    with sessions.begin() as session:
+        post = ReportPost(
+            team_id=team_id,
+            channel_id="C1",
+            kind=kind,
+            period=period,
+            due_at=due_at,
+            useful_until=useful_until,
+        )
+        if claimed_by is not None:
+            post.state, post.claimed_by, post.claimed_at, post.attempts = (
+                OutboxState.SENDING,
+                claimed_by,
+                claimed_at,
+                1,
+            )
+        if state is not None:
+            post.state = state
+        session.add(post)
+        session.flush()
+        return post.id

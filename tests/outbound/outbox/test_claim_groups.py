@@ -19,6 +19,7 @@ from bot.services.checkins.schedules import turn_off_schedule
 from bot.services.reports.post_items import posts_to_send
 from models.checkins import Delivery
 from models.reports import ReportPost
+from tests.outbound.outbox.helpers import add_report_post
 from tests.services.checkins.helpers import CHANNEL, TEAM, make_channel, owner, plan
 from tests.services.factories import make_goal
 
@@ -29,19 +30,17 @@ ZONES = {"T1": "Europe/Paris", "T2": "Asia/Tokyo", "T3": "America/Lima"}
 def add(
     sessions, team_id, *, due=NOW - timedelta(minutes=5), kind="pick_one", claimed_by=None, claimed_at=None
 ):
-    with sessions.begin() as session:
+    with sessions() as session:
         period = f"p{session.scalar(select(ReportPost.id).order_by(ReportPost.id.desc()).limit(1)) or 0}"
-        post = ReportPost(team_id=team_id, channel_id="C1", kind=kind, period=period, due_at=due)
-        if claimed_by:
-            post.state, post.claimed_by, post.claimed_at, post.attempts = (
-                OutboxState.SENDING,
-                claimed_by,
-                claimed_at,
-                1,
-            )
-        session.add(post)
-        session.flush()
-        return post.id
+    return add_report_post(
+        sessions,
+        team_id=team_id,
+        period=period,
+        due_at=due,
+        kind=kind,
+        claimed_by=claimed_by,
+        claimed_at=claimed_at,
+    )
 
 
 def stored(sessions, post_id):

@@ -19,6 +19,7 @@ from bot.outbound.outbox.tables import REPORT_POSTS
 from bot.outbound.passes import TickContext
 from bot.outbound.workspaces import WorkspacePool
 from models.reports import ReportPost
+from tests.outbound.outbox.helpers import add_report_post
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 KEY = MetadataKey("goalbot_test", "row")
@@ -79,18 +80,7 @@ KINDS = {"reminder": SingleMessage[Any](KEY, lambda post: post.channel_id, lambd
 
 
 def add_post(sessions, *, team_id="T1", useful_until: datetime | None = None, period="2027-03") -> int:
-    with sessions.begin() as session:
-        post = ReportPost(
-            team_id=team_id,
-            channel_id="C1",
-            kind="pick_one",  # any reminder: a one-message kind
-            period=period,
-            due_at=NOW,
-            useful_until=useful_until,
-        )
-        session.add(post)
-        session.flush()
-        return post.id
+    return add_report_post(sessions, team_id=team_id, period=period, due_at=NOW, useful_until=useful_until)
 
 
 def row(sessions, post_id: int) -> ReportPost:
