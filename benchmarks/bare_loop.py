@@ -4,7 +4,7 @@ baseline posts the same 5,000 messages, not smaller ones: each prompt's blocks, 
 metadata cost JSON, HTTP and the stand-in's Block Kit checks on both sides of the comparison alike.
 
 The workspaces are seeded as the clocks' runs seed them, the prompts planned and claimed on a
-throwaway database, and each built with the channel name the stand-in would give.
+throwaway database, and each built as the tick builds it.
 """
 
 import os
@@ -36,11 +36,9 @@ def prompt_messages(
         plan_deliveries(sessions, now=at, default_tz="UTC")
         zones = {ws.team_id: "UTC" for ws in workspaces}
         batches = claim_group(sessions, CHECKIN_DELIVERIES, zones=zones, worker="bare", now=at, limit=10_000)
-        names = {ws.team_id: f"team-{ws.channel_id.lower()}" for ws in workspaces}
         sessions.kw["bind"].dispose()
     per_workspace = [
-        [prompt_message(claimed.item, names[team_id]) for claimed in batch.claimed]
-        for team_id, batch in batches.items()
+        [prompt_message(claimed.item) for claimed in batch.claimed] for batch in batches.values()
     ]
     most = max((len(messages) for messages in per_workspace), default=0)
     return [messages[p] for p in range(most) for messages in per_workspace if p < len(messages)]

@@ -105,7 +105,7 @@ def deliver(database_url: str, base_url: str, *, gate_rate: float) -> None:
     from bot.outbound.passes import TickContext
     from bot.services.checkins.planning import plan_deliveries
     from handlers.checkins.delivery import SENDERS
-    from handlers.checkins.delivery_message import ChannelNames, checkin_kinds
+    from handlers.checkins.delivery_message import checkin_kinds
 
     sessions = sessions_for(database_url)
     sender = Sender(single_token("xoxb-bench"), WorkspaceGate(gate_rate), base_url=base_url)
@@ -115,7 +115,7 @@ def deliver(database_url: str, base_url: str, *, gate_rate: float) -> None:
     started = time.perf_counter()
     planned = plan_deliveries(sessions, now=NINE_UTC, default_tz="UTC")
     planned_mb, planning = _maxrss_mb(), time.perf_counter() - started
-    kinds = checkin_kinds(ChannelNames(sender))
+    kinds = checkin_kinds()
     outcomes = run_outbox(ctx, CHECKIN_DELIVERIES, kinds, PassClock(NINE_UTC), senders=SENDERS)
     wall = time.perf_counter() - started
     summary = f"planned {planned.due}, sent {sum(outcomes.values())}"

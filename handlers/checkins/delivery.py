@@ -14,7 +14,7 @@ from bot.outbound.outbox import Outcome, PassClock, run_outbox
 from bot.outbound.outbox.tables import CHECKIN_DELIVERIES
 from bot.outbound.passes import PassSummary, TickContext
 from bot.services.checkins.planning import plan_deliveries
-from handlers.checkins.delivery_message import ChannelNames, checkin_kinds
+from handlers.checkins.delivery_message import checkin_kinds
 
 SENDERS = 16  # most posts at once within a workspace (engine.senders_for_rate: what its rate needs)
 
@@ -23,7 +23,7 @@ def tick_pass(ctx: TickContext, now: datetime) -> PassSummary:
     clock = PassClock(now)
     planned = plan_deliveries(ctx.sessions, now=now, default_tz=ctx.default_tz.key)
     outcomes = run_outbox(
-        ctx, CHECKIN_DELIVERIES, checkin_kinds(ChannelNames(ctx.sender)), clock, senders=SENDERS
+        ctx, CHECKIN_DELIVERIES, checkin_kinds(), clock, senders=SENDERS
     )
     return PassSummary(
         due=sum(outcomes[o] for o in (Outcome.SENT, Outcome.RETRIED, Outcome.FAILED, Outcome.SKIPPED)),

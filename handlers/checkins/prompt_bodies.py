@@ -25,8 +25,8 @@ class PromptBodies:
     def __init__(self, size: int = TEMPLATES) -> None:
         self._template = lru_cache(maxsize=size)(_template)
 
-    def body(self, delivery: DeliveryToSend, channel_name: str) -> dict[str, Any]:
-        content = PromptContent.of(delivery, channel_name=channel_name, tz=zone(delivery.tz))
+    def body(self, delivery: DeliveryToSend) -> dict[str, Any]:
+        content = PromptContent.of(delivery, tz=zone(delivery.tz))
         return {
             "text": prompt_text(delivery),
             "blocks": self._template(content).fill(str(delivery.id)),
@@ -34,9 +34,9 @@ class PromptBodies:
         }
 
 
-def prompt_body(delivery: DeliveryToSend, channel_name: str) -> dict[str, Any]:
+def prompt_body(delivery: DeliveryToSend) -> dict[str, Any]:
     """One prompt's body, with no templates shared: what a pass's PromptBodies gives for it."""
-    return PromptBodies(size=1).body(delivery, channel_name)
+    return PromptBodies(size=1).body(delivery)
 
 
 def _template(content: PromptContent) -> BlockTemplate:

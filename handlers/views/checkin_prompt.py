@@ -16,7 +16,7 @@ from bot.services.checkins.read_models import DeliveryToSend
 from bot.services.read_models import ObjectiveSummary
 from handlers.ids import CHECKIN_CONFIDENCE, ActionId
 from handlers.views.blocks import button, context, section
-from handlers.views.format import escape, format_value, progress_bar
+from handlers.views.format import channel_mention, escape, format_value, progress_bar
 
 ANONYMOUS_NOTE = "🔒 Anonymous: nobody, managers included, can see who answered what."
 NAMED_NOTE = "Your name is shown with your answers."
@@ -40,7 +40,7 @@ class PromptContent:
     (handlers/checkins/prompt_bodies.py) and fills in each delivery's id."""
 
     kind: DeliveryKind
-    channel_name: str
+    channel_id: str
     late_at: datetime
     closes_at: datetime
     tz: ZoneInfo
@@ -49,10 +49,10 @@ class PromptContent:
     anonymous: bool
 
     @classmethod
-    def of(cls, delivery: DeliveryToSend, *, channel_name: str, tz: ZoneInfo) -> "PromptContent":
+    def of(cls, delivery: DeliveryToSend, *, tz: ZoneInfo) -> "PromptContent":
         return cls(
             delivery.kind,
-            channel_name,
+            delivery.channel_id,
             delivery.late_at,
             delivery.closes_at,
             tz,
@@ -67,8 +67,8 @@ def prompt_text(delivery: DeliveryToSend) -> str:
     return _headline(delivery.kind)
 
 
-def build_prompt(delivery: DeliveryToSend, *, channel_name: str, tz: ZoneInfo) -> list[Block]:
-    content = PromptContent.of(delivery, channel_name=channel_name, tz=tz)
+def build_prompt(delivery: DeliveryToSend, *, tz: ZoneInfo) -> list[Block]:
+    content = PromptContent.of(delivery, tz=tz)
     return prompt_blocks(content, str(delivery.id))
 
 
@@ -78,8 +78,10 @@ def prompt_blocks(content: PromptContent, delivery_value: str) -> list[Block]:
     # the last moment an answer counts at all.
     on_time = content.late_at.astimezone(content.tz).strftime("%a %H:%M")
     closes = content.closes_at.astimezone(content.tz).strftime("%a %H:%M")
+    # A channel mention, not its name: Slack shows the current name (and links it) without a
+    # conversations.info call per channel in every pass.
     intro = (
-        f"*{_headline(content.kind)}* For #{escape(content.channel_name)}: answer by {on_time} "
+        f"*{_headline(content.kind)}* For {channel_mention(content.channel_id)}: answer by {on_time} "
         f"(late answers count until {closes})."
     )
     objectives = content.objectives

@@ -53,7 +53,7 @@ def deliver(bot_server, at: datetime = PROMPT_AT) -> dict[str, int]:
     client = WebClient(token="xoxb-test", base_url=bot_server.standin.base_url)
     sent = {}
     for delivery in claim_deliveries(sessions, worker="test", now=at, limit=100, default_tz=ZONE):
-        blocks = build_prompt(delivery, channel_name="support", tz=ZoneInfo(ZONE))
+        blocks = build_prompt(delivery, tz=ZoneInfo(ZONE))
         posted = client.chat_postMessage(
             channel=delivery.user_id, text=prompt_text(delivery), blocks=[b.to_dict() for b in blocks]
         )

@@ -47,7 +47,7 @@ def test_a_message_posted_before_the_crash_is_recorded_not_posted_again(sessions
     plan_deliveries(sessions, now=at, default_tz="UTC")
     claimed = claim_deliveries(sessions, worker="killed", now=at, limit=10, default_tz="UTC")
     posted = next(d for d in claimed if d.user_id == "U002")
-    before = ctx.sender.post(posted.team_id, **prompt_message(posted, "shop"))
+    before = ctx.sender.post(posted.team_id, **prompt_message(posted))
 
     still_leased = tick_pass(ctx, at + LEASE - timedelta(seconds=1))
     after_lease = tick_pass(ctx, at + LEASE + timedelta(minutes=1))

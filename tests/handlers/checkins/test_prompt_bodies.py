@@ -22,11 +22,11 @@ VARIANTS = [
     {"objectives": tuple(make_objective(id=n, ref=f"O{n}", current=float(n)) for n in range(10))},
     {"objectives": (make_objective(metric="NPS <@U9> & *more*"),)},
 ]
-CHANNELS = ["support", "<!channel> & co"]
+CHANNELS = ["C0SUPPORT", "C0SHOP"]
 
 
-def validated(delivery, channel_name: str) -> dict:
-    blocks = build_prompt(delivery, channel_name=channel_name, tz=ZoneInfo(delivery.tz))
+def validated(delivery) -> dict:
+    blocks = build_prompt(delivery, tz=ZoneInfo(delivery.tz))
     return {"text": prompt_text(delivery), "blocks": [b.to_dict() for b in blocks], "unfurl_links": False}
 
 
@@ -34,23 +34,22 @@ def validated(delivery, channel_name: str) -> dict:
 def test_every_body_of_a_pass_is_its_own_prompt_as_to_dict_gives_it(size):
     bodies = PromptBodies(size=size)  # 2: templates are dropped and built again on the way
     deliveries = [
-        (make_delivery(id=100 + n, user_id=f"U{n}", **changes), channel)
+        make_delivery(id=100 + n, user_id=f"U{n}", channel_id=channel, **changes)
         for n, (changes, channel) in enumerate(
             (changes, channel) for _ in range(3) for channel in CHANNELS for changes in VARIANTS
         )
     ]
-    made = [(bodies.body(delivery, channel), delivery, channel) for delivery, channel in deliveries]
-    for body, delivery, channel in made:  # checked after all were made: none changed another
-        assert body == validated(delivery, channel)
+    made = [(bodies.body(delivery), delivery) for delivery in deliveries]
+    for body, delivery in made:  # checked after all were made: none changed another
+        assert body == validated(delivery)
 
 
 def test_a_persons_typed_text_stays_escaped():
     delivery = make_delivery(objectives=(make_objective(metric="NPS <@U9>"),))
     bodies = PromptBodies()
     for _ in range(2):  # built, then from its template
-        texts = str(bodies.body(delivery, "<!channel>")["blocks"])
-        assert "&lt;@U9&gt;" in texts and "&lt;!channel&gt;" in texts
-        assert "<@U9>" not in texts and "<!channel>" not in texts
+        texts = str(bodies.body(delivery)["blocks"])
+        assert "&lt;@U9&gt;" in texts and "<@U9>" not in texts
 
 
 def test_the_builder_runs_once_per_distinct_content_in_a_pass(monkeypatch):
@@ -60,7 +59,7 @@ def test_the_builder_runs_once_per_distinct_content_in_a_pass(monkeypatch):
     bodies = PromptBodies()
     for n in range(25):
         for tz in ("UTC", "Europe/Berlin"):
-            body = bodies.body(make_delivery(id=n, user_id=f"U{n}", tz=tz), "support")
+            body = bodies.body(make_delivery(id=n, user_id=f"U{n}", tz=tz))
             assert {e["value"] for b in body["blocks"] if b["type"] == "actions" for e in b["elements"]} == {
                 str(n)
             }
@@ -69,4 +68,4 @@ def test_the_builder_runs_once_per_distinct_content_in_a_pass(monkeypatch):
 
 def test_one_prompt_alone_is_built_the_same():
     delivery = make_delivery(tz="Europe/Berlin")
-    assert prompt_body(delivery, "support") == validated(delivery, "support")
+    assert prompt_body(delivery) == validated(delivery)

@@ -27,23 +27,23 @@ def buttons(blocks: list[dict]) -> list[tuple[str, str, str]]:
 
 
 def test_the_prompt_has_answer_and_confidence_buttons_carrying_the_delivery():
-    blocks = message_dicts(build_prompt(delivery(), channel_name="support", tz=BERLIN))
+    blocks = message_dicts(build_prompt(delivery(), tz=BERLIN))
     assert buttons(blocks) == [("Answer", ActionId.CHECKIN_ANSWER, "41")] + [
         (str(n), f"checkin_confidence_{n}", "41") for n in range(1, 6)
     ]
     text = "\n".join(all_texts(blocks))
-    assert "#support" in text and "answer by Mon 13:00" in text and "until Tue 09:00" in text
+    assert "For <#C1>:" in text and "answer by Mon 13:00" in text and "until Tue 09:00" in text
     assert "Your name is shown" in text
 
 
 def test_an_anonymous_prompt_says_so_before_anyone_answers():
-    blocks = message_dicts(build_prompt(delivery(anonymous=True), channel_name="support", tz=BERLIN))
+    blocks = message_dicts(build_prompt(delivery(anonymous=True), tz=BERLIN))
     assert "Anonymous" in "\n".join(all_texts(blocks))
 
 
 def test_without_the_confidence_question_there_are_no_score_buttons():
     plain = delivery(questions=Questions(objective_ids=(7,), confidence=False))
-    blocks = message_dicts(build_prompt(plain, channel_name="support", tz=BERLIN))
+    blocks = message_dicts(build_prompt(plain, tz=BERLIN))
     assert [label for label, _, _ in buttons(blocks)] == ["Answer"]
 
 
@@ -59,7 +59,7 @@ def test_without_the_confidence_question_there_are_no_score_buttons():
 def test_the_prompt_is_sent_as_slack_sdks_validated_to_dict_gives_it(changes):
     """The fan-out sends the prompt through unchecked_dicts (no per-message validation): it must
     be exactly what to_dict(), which refuses invalid Block Kit, gives."""
-    blocks = build_prompt(delivery(**changes), channel_name="support <team>", tz=BERLIN)
+    blocks = build_prompt(delivery(**changes), tz=BERLIN)
     assert unchecked_dicts(blocks) == [block.to_dict() for block in blocks]
 
 
