@@ -4,6 +4,8 @@ last planning pass; the next pass plans `(planned_until, now]`.
 A pass plans a group of workspaces per transaction: it locks their cursors first (`lock_cursors`,
 FOR UPDATE on PostgreSQL, in team order, so two ticks locking the same teams take turns and cannot
 deadlock), reads what it plans from under them and moves them all at the end (`move_cursors`).
+With `skip_locked` a pass leaves a cursor another pass holds to that pass (FOR UPDATE SKIP LOCKED):
+clocks ticking at once plan different groups side by side instead of waiting for each other.
 """
 
 from collections.abc import Iterator, Sequence
@@ -14,7 +16,7 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from models.checkins import CheckinPlan
-from models.dialect import insert_ignoring
+from models.dialect import insert_ignoring, skipping_locked
 from models.reports import ReportCursor
 
 Cursor = type[CheckinPlan] | type[ReportCursor]
@@ -27,17 +29,21 @@ def chunks(team_ids: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]
 
 
 def lock_cursors(
-    session: Session, model: Cursor, team_ids: Sequence[str], initial: datetime
+    session: Session, model: Cursor, team_ids: Sequence[str], initial: datetime, *, skip_locked: bool = False
 ) -> dict[str, datetime]:
-    """The teams' cursors, created at `initial` if missing, locked until the transaction ends."""
+    """The teams' cursors, created at `initial` if missing, locked until the transaction ends; with
+    `skip_locked`, those another transaction holds are left out (PostgreSQL; SQLite has one writer)."""
     table = cast(Table, model.__table__)
     wanted = sorted(team_ids)
     if not wanted:
         return {}
     statement = insert_ignoring(session, table, ["team_id"])
     session.execute(statement, [{"team_id": team_id, "planned_until": initial} for team_id in wanted])
-    query = select(model.team_id, model.planned_until).where(model.team_id.in_(wanted))
-    return {team_id: at for team_id, at in session.execute(query.order_by(model.team_id).with_for_update())}
+    query = (
+        select(model.team_id, model.planned_until).where(model.team_id.in_(wanted)).order_by(model.team_id)
+    )
+    locked = skipping_locked(session, query) if skip_locked else query.with_for_update()
+    return {team_id: at for team_id, at in session.execute(locked)}
 
 
 def move_cursors(session: Session, model: Cursor, team_ids: Sequence[str], now: datetime) -> None:

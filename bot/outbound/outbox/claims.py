@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import case, func, select, update
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.outbox import MAX_ERROR, NotWanted, OutboxState
 from bot.outbound.outbox.due import claimable, expired, pending
 from bot.outbound.outbox.rows import Claim, Claimed, OutboxTable
-from models.dialect import skipping_locked
+from models.dialect import one_of, skipping_locked
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def claim_group(
             # Plain rows, not ORM objects: building thousands of those was most of a claim's cost.
             taken = session.execute(
                 update(table_)
-                .where(table_.c.team_id.in_(team_ids), table_.c.id.in_(wanted), claimable(table, now))
+                .where(one_of(session, table_.c.team_id, team_ids), one_of(session, table_.c.id, wanted))
+                .where(claimable(table, now))
                 .values(
                     state=OutboxState.SENDING,
                     claimed_by=worker,
@@ -83,8 +85,8 @@ def claim_group(
                 )
                 .returning(*table_.c)  # the claimed rows themselves: no second read
             ).all()
-        order = [column.key for column in table.order_by]
-        rows = {row.id: row for row in sorted(taken, key=lambda row: [getattr(row, key) for key in order])}
+        order = attrgetter(*(column.key for column in table.order_by))
+        rows = {row.id: row for row in sorted(taken, key=order)}
         claimed: dict[str, list[Claimed]] = {team_id: [] for team_id in team_ids}
         unwanted: dict[str, list[int]] = defaultdict(list)  # reason -> rows
         for loaded in table.load(session, list(rows.values()), now, zones) if rows else []:
@@ -107,7 +109,7 @@ def claim_group(
         for reason, row_ids in unwanted.items():
             session.execute(
                 update(model.__table__)
-                .where(model.__table__.c.id.in_(row_ids))
+                .where(one_of(session, model.__table__.c.id, row_ids))
                 .values(state=OutboxState.SKIPPED, last_error=reason[:MAX_ERROR], outcome_unknown_since=None)
             )
         return {team_id: Batch(claimed[team_id], more=len(ids[team_id]) >= limit) for team_id in team_ids}
@@ -119,7 +121,7 @@ def lock_free(session: Session, table: OutboxTable, row_ids: list[int]) -> list[
     if not row_ids:
         return []
     model = table.model
-    query = select(model.id).where(model.id.in_(row_ids)).order_by(model.id)
+    query = select(model.id).where(one_of(session, model.id, row_ids)).order_by(model.id)
     return list(session.scalars(skipping_locked(session, query)))
 
 
@@ -131,7 +133,8 @@ def ranked_candidates(
     found: dict[str, list[int]] = {team_id: [] for team_id in team_ids}
     for due in (expired(model, now), pending(table, now)):
         rank = func.row_number().over(partition_by=model.team_id, order_by=table.order_by).label("rank")
-        ranked = select(model.team_id, model.id, rank).where(model.team_id.in_(team_ids), due).subquery()
+        of_teams = one_of(session, model.team_id, team_ids)
+        ranked = select(model.team_id, model.id, rank).where(of_teams, due).subquery()
         query = select(ranked.c.team_id, ranked.c.id).where(ranked.c.rank <= limit).order_by(ranked.c.rank)
         for team_id, row_id in session.execute(query):
             if len(found[team_id]) < limit:

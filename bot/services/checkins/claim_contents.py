@@ -20,6 +20,7 @@ from bot.services.checkins.prompt_contents import ObjectiveCache
 from bot.services.checkins.read_models import DeliveryToSend
 from bot.services.checkins.specs import spec_of
 from models.checkins import Delivery, Schedule
+from models.dialect import one_of
 from models.people import Person
 
 
@@ -35,15 +36,20 @@ def contents_to_send(
     schedules = {s.id: (s, spec_of(s)) for s in session.scalars(select(Schedule).where(Schedule.id.in_(ids)))}
     objectives.read_ahead([schedule for schedule, _ in schedules.values()])
     out: list[Ready | NotWanted] = []
+    # A batch's prompts mostly share a schedule, a zone and a prompt time: each close is worked
+    # out once (it walks the schedule's prompt times, the dearest part of loading a row).
+    closing: dict[tuple[int, str, datetime], datetime] = {}
     for row in rows:
         schedule, spec = schedules[row.schedule_id]
-        default_tz = default_zones[row.team_id]
         if not schedule.active or _answered(session, row):
             out.append(NotWanted(row.id, "answered" if schedule.active else "check-in turned off"))
             continue
+        default_tz = default_zones[row.team_id]
         tz = zone(zones.get((row.team_id, row.user_id)) or default_tz, default_tz)
         opened = _prompt_time(session, row)
-        closes = closes_at(spec, tz, opened)
+        closes = closing.get((schedule.id, tz.key, opened))
+        if closes is None:
+            closes = closing[schedule.id, tz.key, opened] = closes_at(spec, tz, opened)
         delivery = DeliveryToSend(
             id=row.id,
             team_id=row.team_id,
@@ -71,7 +77,7 @@ def _own_zones(session: Session, rows: Sequence[Delivery]) -> dict[tuple[str, st
     """Each claimed row's person's own zone (None: the workspace's), read in one query."""
     teams, users = sorted({row.team_id for row in rows}), sorted({row.user_id for row in rows})
     query = select(Person.team_id, Person.user_id, Person.tz).where(
-        Person.team_id.in_(teams), Person.user_id.in_(users)
+        one_of(session, Person.team_id, teams), one_of(session, Person.user_id, users)
     )
     return {(team_id, user_id): tz for team_id, user_id, tz in session.execute(query)}
 

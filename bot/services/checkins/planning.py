@@ -15,11 +15,13 @@ schedules with the same days and time), then only members living in those zones 
 (`reminder_candidates`): sent `after * k` before it, or living where the quiet hours end in it.
 
 Many workspaces: TEAMS_AT_ONCE are planned in one transaction, holding their cursor rows (FOR
-UPDATE on PostgreSQL, in team order: plan_cursors), with one read of schedules (and whether each
-audience is large), of holidays and, for windows of many zones, of the zones people live in
-(plan_reads) for the group, not one of each per workspace. A workspace where nothing can be due
+UPDATE SKIP LOCKED on PostgreSQL, in team order: plan_cursors), with one read of schedules (and
+whether each audience is large), of holidays and, for windows of many zones, of the zones people
+live in (plan_reads) for the group, not one of each per workspace. A workspace where nothing can be due
 (no zone at prompt time in its window, no reminders) reads nothing more; its cursor moves. The
-group's rows go to the outbox together, BATCH to an INSERT.
+group's rows go to the outbox together, BATCH to an INSERT. A workspace whose cursor another pass
+holds is that pass's to plan and send: clocks ticking at once plan different groups side by side,
+rather than all waiting for the first one's planning, and each sends as soon as its part is done.
 
 Memory: prompts stream (members read a page at a time, rows inserted `insert_in_batches` at a time,
 counting only the rows created), so planning holds one batch however many are due. Reminders are
@@ -52,7 +54,9 @@ from models.checkins import CheckinPlan, Schedule
 LOOKBACK = timedelta(hours=24)
 _DATE_MARGIN = timedelta(days=2)
 BATCH = 500  # outbox rows per INSERT, and members per page: what planning holds at once
-TEAMS_AT_ONCE = 100  # workspaces planned in one transaction, their cursors locked together
+# Workspaces planned in one transaction, their cursors locked together: few enough that clocks
+# ticking at once each find groups of their own to plan.
+TEAMS_AT_ONCE = 25
 
 
 def plan_deliveries(
@@ -99,7 +103,7 @@ class _Plan:
         schedules read (as a workspace planned alone would). One where nothing can be due in its
         window (no zone at prompt time, no reminders) reads nothing more: its cursor moves."""
         now, lookback = self.now, self.lookback
-        cursors = lock_cursors(session, CheckinPlan, team_ids, now - lookback)
+        cursors = lock_cursors(session, CheckinPlan, team_ids, now - lookback, skip_locked=True)
         found = active_schedules(session, list(cursors))
         schedules = {
             team_id: (found.get(team_id, []), [spec_of(s) for s, _ in found.get(team_id, [])])
