@@ -56,7 +56,7 @@ _DATE_MARGIN = timedelta(days=2)
 BATCH = 500  # outbox rows per INSERT, and members per page: what planning holds at once
 # Workspaces planned in one transaction, their cursors locked together: few enough that clocks
 # ticking at once each find groups of their own to plan.
-TEAMS_AT_ONCE = 25
+TEAMS_AT_ONCE = 50
 
 
 def plan_deliveries(
