@@ -12,7 +12,8 @@ The calling thread manages the lanes: it takes workspaces' leases a group at a t
 statement (up to `active` lanes open at once, so other processes find workspaces to take too),
 claims the lanes it opened together in one transaction and each lane's next rows before its queue
 runs dry, and lets leases go a group at a time. Claiming and sending overlap, so sender threads
-seldom wait for the database."""
+seldom wait for the database. Workspaces may keep coming while the rows go out (`more`: the
+check-in pass plans a group of workspaces while the last group's prompts are sent)."""
 
 import threading
 from collections import deque
@@ -20,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from bot.outbound.lane_openings import More, Openings
 from bot.outbound.ready_lanes import ReadyIn, ReadyLanes
 
 T = TypeVar("T")
@@ -63,7 +65,7 @@ class Lanes(Generic[T]):
         self._lock = threading.Lock()
         self._senders_wake = threading.Condition(self._lock)  # a lane may have a row to send
         self._manager_wakes = threading.Condition(self._lock)  # a claim, a lane done, room to open
-        self._waiting: deque[str] = deque()  # workspaces whose lease is not taken yet
+        self._openings = Openings([], None, group=self._group, active=active)
         self._lanes: dict[str, _Lane[T]] = {}
         self._ready = ReadyLanes(ready_in)  # lanes with a row to send and room in flight
         self._opened = 0  # lanes opened so far: the next one's age
@@ -72,15 +74,18 @@ class Lanes(Generic[T]):
         self._failed: list[BaseException] = []
         self._over = False  # the manager is done: no lane will open or fill
 
-    def run(self, team_ids: Sequence[str], claim: Claim[T], send: Callable[[T], None]) -> list[str]:
-        """Sends every row `claim` finds for the workspaces, each through `send`; blocks until all
-        are sent. Returns the workspaces served (a workspace another process holds is left to it).
-        The first error raised by `claim` or `send` stops the work and is raised here."""
-        self._waiting.extend(dict.fromkeys(team_ids))
+    def run(
+        self, team_ids: Sequence[str], claim: Claim[T], send: Callable[[T], None], more: More | None = None
+    ) -> list[str]:
+        """Sends every row `claim` finds for the workspaces, and for those `more` gives while this
+        runs, each through `send`; blocks until all are sent. Returns the workspaces served (a
+        workspace another process holds is left to it). The first error raised by `claim`, `send`
+        or `more` stops the work and is raised here."""
+        self._openings = openings = Openings(team_ids, more, group=self._group, active=self._active)
         served: list[str] = []
-        if not self._waiting:
+        if openings.none_left():
             return served
-        threads = min(self._threads, len(self._waiting) * self._cap)
+        threads = self._threads if more else min(self._threads, len(openings.waiting) * self._cap)
         senders = [
             threading.Thread(target=self._sending, args=(send,), name=f"sender-{n}", daemon=True)
             for n in range(threads)
@@ -104,7 +109,7 @@ class Lanes(Generic[T]):
                 self._let_go(left)
         if self._failed:
             raise self._failed[0]
-        return served
+        return list(dict.fromkeys(served))  # a workspace that came again was opened twice
 
     def _manage(self, claim: Claim[T], served: list[str]) -> None:
         while True:
@@ -118,40 +123,53 @@ class Lanes(Generic[T]):
                 if not teams or len(self._done) >= self._group:  # claims first: senders wait on them
                     done, self._done = self._done, []
                 room = 0 if teams else self._room()
-                candidates = list(self._waiting) if room else []
+                candidates = list(self._openings.waiting) if room else []
+                wants_more = not (teams or candidates) and self._openings.wants_more(len(self._lanes))
+                ask = self._openings.more if wants_more else None
             if done:
                 self._let_go(done)
             if candidates:
                 self._open(candidates, room, served)
             if teams:
                 self._claimed(claim(teams))
+            if ask:
+                self._came(ask())
 
     def _manager_has_work(self) -> bool:
-        return bool(self._failed or self._claims or self._room() or self._to_let_go() or self._finished())
+        return bool(
+            self._failed
+            or self._claims
+            or self._room()
+            or self._to_let_go()
+            or self._finished()
+            or self._openings.wants_more(len(self._lanes))
+        )
+
+    def _came(self, teams: Sequence[str] | None) -> None:
+        with self._lock:
+            for team in self._openings.came(teams, self._lanes):
+                lane = self._lanes[team]
+                lane.more = True
+                # A claim asked for already runs after this (this thread makes the claims) and
+                # finds the new rows; otherwise the lane asks for one if its queue is low.
+                if not lane.claiming:
+                    self._settle(team, lane)
 
     def _room(self) -> int:
-        """Lanes to open now, up to `active` open: a whole group (one statement takes them all),
-        or a quarter of one when the rows queued would run out before a whole one fits."""
-        room = min(len(self._waiting), self._active - len(self._lanes), self._group)
-        least = self._group if self._queued >= self._low_rows else max(1, self._group // 4)
-        return room if room > 0 and room >= min(least, len(self._waiting)) else 0
+        return self._openings.room(len(self._lanes), queued_low=self._queued < self._low_rows)
 
     def _to_let_go(self) -> bool:
         return len(self._done) >= self._group or bool(self._done and not self._lanes)
 
     def _finished(self) -> bool:
-        return not self._waiting and not self._lanes
+        return not self._lanes and self._openings.none_left()
 
     def _open(self, candidates: list[str], room: int, served: list[str]) -> None:
         """Takes up to `room` leases. Fewer taken than there was room for: every other candidate
         is held by another process, and is left to it."""
         taken = self._take(candidates, room)
         with self._lock:
-            if len(taken) < room:
-                self._waiting.clear()
-            else:
-                opened = set(taken)
-                self._waiting = deque(team for team in self._waiting if team not in opened)
+            self._openings.opened(taken, room)
             for team in taken:
                 self._lanes[team] = _Lane(age=self._opened)
                 self._opened += 1
@@ -182,7 +200,7 @@ class Lanes(Generic[T]):
                 lane.ready = False
                 row = lane.queue.popleft()
                 self._queued -= 1
-                if self._queued < self._low_rows and self._waiting:
+                if self._queued < self._low_rows and self._openings.waiting:
                     self._manager_wakes.notify()  # time to open the next group
                 lane.in_flight += 1
                 self._settle(team, lane)

@@ -21,7 +21,7 @@ from typing import TypeVar, cast
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.outbound.gate import WorkspaceGate
-from bot.outbound.lanes import Claim, Lanes
+from bot.outbound.lanes import Claim, Lanes, More
 from bot.outbound.leases import Leases, Pacing
 from bot.outbound.ready_lanes import ReadyIn
 
@@ -85,11 +85,12 @@ class WorkspacePool:
         *,
         per_workspace: int,
         ready_in: ReadyIn | None = None,
+        more: More | None = None,
     ) -> list[str]:
-        """Sends the workspaces' rows from `threads` shared sender threads (bot/outbound/lanes.py),
-        each workspace under this process's lease while it has rows; returns those served (one
-        another process holds is left to it). `ready_in`: the sender's gate, to pick workspaces
-        that may call now."""
+        """Sends the workspaces' rows, and those of the workspaces `more` gives while it runs, from
+        `threads` shared sender threads (bot/outbound/lanes.py), each workspace under this
+        process's lease while it has rows; returns those served (one another process holds is left
+        to it). `ready_in`: the sender's gate, to pick workspaces that may call now."""
         lanes: Lanes[T] = Lanes(
             take=self.take_many,
             let_go=self.let_go_many,
@@ -99,7 +100,7 @@ class WorkspacePool:
             active=self.threads * LANES_PER_THREAD,
         )
         with self._renewing():
-            return lanes.run(list(team_ids), claim, send)
+            return lanes.run(list(team_ids), claim, send, more)
 
     def _served(self, team: str, work: Callable[[str], R]) -> R | object:
         if not self.take_many([team], 1):

@@ -1,19 +1,23 @@
 """The check-in pass of a tick: record what is due, then deliver it, each prompt exactly once.
 
-1. `plan_deliveries` records due prompts and reminders under their unique keys before anything
-   is sent (a key that is already there is left alone, so a repeated or concurrent tick adds none).
-2. The outbox engine (bot/outbound/outbox) sends the `checkin_deliveries` rows due: a prompt and a
-   reminder are each one DM (delivery_message.py builds it), worth sending until the period
-   closes. Up to SENDERS threads post a big workspace's prompts at once (as many as its rate
-   needs, engine.senders_for_rate); its gate sets the pace.
+1. Planning (`plan_in_groups`) records due prompts and reminders under their unique keys before
+   anything is sent (a key that is already there is left alone, so a repeated or concurrent tick
+   adds none), a group of workspaces at a time.
+2. The outbox engine (bot/outbound/outbox) sends the `checkin_deliveries` rows due, each planned
+   group's as soon as its rows are in, while the next group is planned: a prompt and a reminder
+   are each one DM (delivery_message.py builds it), worth sending until the period closes. Up to
+   SENDERS threads post a big workspace's prompts at once (as many as its rate needs,
+   engine.senders_for_rate); its gate sets the pace.
 """
 
+from collections.abc import Iterator
 from datetime import datetime
 
 from bot.outbound.outbox import Outcome, PassClock, run_outbox
 from bot.outbound.outbox.tables import CHECKIN_DELIVERIES
 from bot.outbound.passes import PassSummary, TickContext
-from bot.services.checkins.planning import plan_deliveries
+from bot.services.checkins.planning import plan_in_groups
+from bot.services.checkins.read_models import PlanSummary
 from handlers.checkins.delivery_message import checkin_kinds
 
 SENDERS = 16  # most posts at once within a workspace (engine.senders_for_rate: what its rate needs)
@@ -21,10 +25,18 @@ SENDERS = 16  # most posts at once within a workspace (engine.senders_for_rate: 
 
 def tick_pass(ctx: TickContext, now: datetime) -> PassSummary:
     clock = PassClock(now)
-    planned = plan_deliveries(ctx.sessions, now=now, default_tz=ctx.default_tz.key)
-    outcomes = run_outbox(
-        ctx, CHECKIN_DELIVERIES, checkin_kinds(), clock, senders=SENDERS
-    )
+    planned = PlanSummary()
+
+    def planning() -> Iterator[list[str]]:
+        nonlocal planned
+        for group in plan_in_groups(ctx.sessions, now=now, default_tz=ctx.default_tz.key):
+            planned += group.summary
+            yield group.teams
+
+    groups = planning()
+    outcomes = run_outbox(ctx, CHECKIN_DELIVERIES, checkin_kinds(), clock, senders=SENDERS, coming=groups)
+    for _ in groups:  # the engine asks for every group; should it ever stop early, all are planned
+        pass
     return PassSummary(
         due=sum(outcomes[o] for o in (Outcome.SENT, Outcome.RETRIED, Outcome.FAILED, Outcome.SKIPPED)),
         sent=outcomes[Outcome.SENT],

@@ -21,7 +21,7 @@ import logging
 import math
 import threading
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
@@ -58,23 +58,43 @@ def run_outbox(
     *,
     senders: int = 8,
     only: str | None = None,
+    coming: Iterator[Sequence[str]] | None = None,
 ) -> Counter[Outcome]:
     """Sends every row of `table` due at `clock`: the pool's sender threads take rows from every
     workspace with rows due, up to `senders` posts at once within one workspace (the gate, not
     this, sets the pace). Posted rows are recorded sent a batch at a time (recording.py). `only`:
     that workspace's rows alone (a listener sending what it has just recorded, under the same
-    lease and pacing as a tick)."""
+    lease and pacing as a tick). `coming`: workspaces whose rows are recorded while this runs, a
+    group at a time, each once its rows are in: the check-in pass plans the next group of
+    workspaces while the last group's prompts go out, rather than all of them first."""
     teams = [t for t in rows.due_teams(ctx.sessions, table, clock.current()) if only in (None, t)]
-    if not teams:
+    if not teams and coming is None:
         return Counter()
-    zones = workspace_zones(ctx, teams)
-    read_ahead = getattr(ctx.sender, "read_ahead", None)  # tests' stand-in senders have none
-    if read_ahead is not None and len(teams) > 1:
-        read_ahead(teams)
+    zones: dict[str, str] = {}
+    histories: dict[str, HistoryReads] = {}  # per workspace: one failed read stops its own
+
+    def prepare(team_ids: list[str]) -> list[str]:
+        """Before a workspace's lane opens: its default zone, standing and token (each read once
+        for the group) and its history reads."""
+        new = [team for team in team_ids if team not in zones]
+        zones.update(workspace_zones(ctx, new) if new else {})
+        read_ahead = getattr(ctx.sender, "read_ahead", None)  # tests' stand-in senders have none
+        if read_ahead is not None and len(new) > 1:
+            read_ahead(new)
+        histories.update({team: HistoryReads() for team in new})
+        return team_ids
+
+    def more() -> list[str] | None:
+        for group in coming or ():  # planning the next group, in this (the lanes' manager) thread
+            due = rows.due_teams(ctx.sessions, table, clock.current(), among=group)
+            if due:
+                return prepare(due)
+        return None
+
+    prepare(teams)
     gate = getattr(ctx.sender, "gate", None)  # tests' stand-in senders have no gate: keep `senders`
     outcomes: Counter[Outcome] = Counter()
     counting = threading.Lock()
-    histories = {team: HistoryReads() for team in teams}  # per workspace: one failed read stops its own
 
     def claim(team_ids: list[str]) -> dict[str, tuple[list[rows.Claimed], bool]]:
         group = {team_id: zones[team_id] for team_id in team_ids}
@@ -96,6 +116,7 @@ def run_outbox(
             send,
             per_workspace=senders if gate is None else senders_for_rate(gate.rate, senders),
             ready_in=None if gate is None else gate.ready_in,
+            more=None if coming is None else more,
         )
     outcomes[Outcome.SENT] += sent.recorded
     outcomes[Outcome.LOST] += sent.lost

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.outbox import MAX_ERROR, NotWanted, OutboxState, Ready, retry_delay
 from bot.outbound.outbox.due import expired, pending
+from models.dialect import one_of
 
 # What a table's loader returns for its claimed rows, of one or several workspaces (in the
 # claiming transaction): (session, rows, now, zones) -> one Ready or NotWanted per row; `zones`
@@ -69,13 +70,18 @@ class Claimed:
     useful_until: datetime | None
 
 
-def due_teams(sessions: sessionmaker[Session], table: OutboxTable, now: datetime) -> list[str]:
-    """The workspaces with rows to claim at `now`."""
+def due_teams(
+    sessions: sessionmaker[Session], table: OutboxTable, now: datetime, among: Sequence[str] | None = None
+) -> list[str]:
+    """The workspaces with rows to claim at `now` (of `among`, if given)."""
     model = table.model
     with sessions() as session:
         teams: set[str] = set()
         for due in (expired(model, now), pending(table, now)):
-            teams.update(session.scalars(select(model.team_id).where(due).distinct()))
+            query = select(model.team_id).where(due).distinct()
+            if among is not None:
+                query = query.where(one_of(session, model.team_id, among))
+            teams.update(session.scalars(query))
         return sorted(teams)
 
 

@@ -70,20 +70,36 @@ def plan_deliveries(
     """Plans every workspace with an active schedule, each in its own default zone (`default_tz`,
     DEFAULT_TIMEZONE, for one without). `since` overrides the stored cursors (tests, a manual
     re-plan); rows already planned are never planned twice either way."""
+    summary = PlanSummary()
+    for group in plan_in_groups(sessions, now=now, default_tz=default_tz, since=since, lookback=lookback):
+        summary += group.summary
+    return summary
+
+
+@dataclass(frozen=True)
+class PlannedGroup:
+    teams: list[str]  # the workspaces whose rows it may have recorded (where something could be due)
+    summary: PlanSummary
+
+
+def plan_in_groups(
+    sessions: sessionmaker[Session],
+    *,
+    now: datetime,
+    default_tz: str,
+    since: datetime | None = None,
+    lookback: timedelta = LOOKBACK,
+) -> Iterator[PlannedGroup]:
+    """`plan_deliveries` TEAMS_AT_ONCE workspaces at a time, each group yielded once its rows are
+    committed: the check-in pass sends a group's prompts while it plans the next."""
     with sessions() as session:
         teams = sorted(session.scalars(select(Schedule.team_id).where(Schedule.active.is_(True)).distinct()))
         zones = default_zones(session, teams, default_tz)
-    summary = PlanSummary()
     for chunk in chunks(teams, TEAMS_AT_ONCE):
         plan = _Plan(now, since, lookback, {team_id: zones[team_id] for team_id in chunk})
         with sessions.begin() as session:
             planned = plan.teams(session, chunk)
-        summary = PlanSummary(
-            summary.due + planned.due,
-            summary.skipped + planned.skipped,
-            summary.reminders + planned.reminders,
-        )
-    return summary
+        yield planned
 
 
 def _could_be_due(specs: list[ScheduleSpec], default_tz: str, start: datetime, now: datetime) -> bool:
@@ -98,7 +114,7 @@ class _Plan:
     lookback: timedelta
     default_tz: dict[str, str]  # by team
 
-    def teams(self, session: Session, team_ids: Sequence[str]) -> PlanSummary:
+    def teams(self, session: Session, team_ids: Sequence[str]) -> PlannedGroup:
         """Plans a group of workspaces in one transaction, their cursors locked, then their
         schedules read (as a workspace planned alone would). One where nothing can be due in its
         window (no zone at prompt time, no reminders) reads nothing more: its cursor moves."""
@@ -135,13 +151,14 @@ class _Plan:
         )
         created = insert_in_batches(session, rows, batch=BATCH)
         move_cursors(session, CheckinPlan, list(cursors), now)
-        return PlanSummary(
+        summary = PlanSummary(
             due=created[DeliveryState.PENDING, DeliveryKind.PROMPT]
             + created[DeliveryState.PENDING, DeliveryKind.REMINDER],
             skipped=created[DeliveryState.SKIPPED, DeliveryKind.PROMPT]
             + created[DeliveryState.SKIPPED, DeliveryKind.REMINDER],
             reminders=created[DeliveryState.PENDING, DeliveryKind.REMINDER],
         )
+        return PlannedGroup(list(starts), summary)
 
     def _many_zones(self, team_id: str, spec: ScheduleSpec, start: datetime) -> bool:
         quiet = self._quiet_ends(team_id, spec, start) if spec.reminders.count else frozenset()

@@ -54,6 +54,11 @@ class PlanSummary:
     skipped: int = 0  # recorded as skipped: past their window, or reminders dropped
     reminders: int = 0  # of `due`, how many are reminders
 
+    def __add__(self, other: "PlanSummary") -> "PlanSummary":
+        return PlanSummary(
+            self.due + other.due, self.skipped + other.skipped, self.reminders + other.reminders
+        )
+
 
 @dataclass(frozen=True)
 class DeliveryToSend:

@@ -1,0 +1,55 @@
+"""plan_in_groups: planning TEAMS_AT_ONCE workspaces at a time, each group handed over once its
+rows are committed (the check-in pass sends them while it plans the next), naming only the
+workspaces where something could be due; plan_deliveries is their sum."""
+
+from datetime import UTC, datetime, time, timedelta
+
+from sqlalchemy import func, select
+
+from bot.domain.checkins.spec import ReminderPolicy
+from bot.services.actor import Actor
+from bot.services.checkins import members, planning, schedules
+from bot.services.checkins.read_models import PersonInfo, PlanSummary
+from models.checkins import Delivery
+from tests.services.checkins.helpers import DEFAULT_TZ, MADE_AT, TEAM, make_channel, spec
+
+NINE = datetime(2027, 3, 1, 9, tzinfo=UTC)  # a Monday
+NOON_ONLY = "T0002"
+
+
+def with_a_noon_workspace(sessions) -> None:
+    make_channel(sessions, {"U1": "UTC", "U2": "UTC"})
+    members.sync_channel_members(sessions, NOON_ONLY, "C0TWO", [PersonInfo("V1", "UTC")], MADE_AT)
+    schedules.set_schedule(
+        sessions,
+        Actor(team_id=NOON_ONLY, user_id="U0WNER", is_admin=True),
+        channel_id="C0TWO",
+        spec=spec(local_time=time(12, 7), reminders=ReminderPolicy(count=0)),
+        now=MADE_AT,
+    )
+
+
+def stored(sessions) -> int:
+    with sessions() as session:
+        return session.scalar(select(func.count()).select_from(Delivery)) or 0
+
+
+def test_each_group_is_handed_over_committed_naming_the_workspaces_where_something_could_be_due(
+    sessions, monkeypatch
+):
+    with_a_noon_workspace(sessions)
+    # The minute before: the cursors stand there, so the window is one minute, when it is 12:07
+    # nowhere (at a wider one, 12:07 somewhere in the world could be due).
+    planning.plan_deliveries(sessions, now=NINE - timedelta(minutes=1), default_tz=DEFAULT_TZ)
+    monkeypatch.setattr(planning, "TEAMS_AT_ONCE", 1)
+    seen = []
+    for group in planning.plan_in_groups(sessions, now=NINE, default_tz=DEFAULT_TZ):
+        seen.append((group.teams, group.summary.due, stored(sessions)))  # read in a session of its own
+    assert seen == [([TEAM], 2, 2), ([], 0, 2)]  # the noon workspace: nothing could be due at nine
+
+
+def test_plan_deliveries_is_the_sum_of_the_groups(sessions, monkeypatch):
+    with_a_noon_workspace(sessions)
+    monkeypatch.setattr(planning, "TEAMS_AT_ONCE", 1)
+    at_noon = datetime(2027, 3, 1, 12, 7, tzinfo=UTC)
+    assert planning.plan_deliveries(sessions, now=at_noon, default_tz=DEFAULT_TZ) == PlanSummary(due=3)
