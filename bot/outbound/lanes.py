@@ -1,12 +1,11 @@
 """Many workspaces' rows sent by one shared pool of sender threads.
 
-A thread per workspace spends most of its time asleep waiting for that workspace's turn, and with
-hundreds of workspaces the threads only contend for the interpreter. Here each workspace is a lane
-(a queue of its claimed rows) and a few sender threads take the next row from the lane with the
-most rows left whose workspace may call Slack now (`ready_in`: the workspace's gate;
-ready_lanes.py). A lane has at most `per_workspace` rows in flight, so a workspace in a 429 storm
-or answering slowly holds that many threads at most, and every other workspace goes on with the
-rest.
+A thread per workspace would mostly sleep waiting for its workspace's turn, and hundreds of them
+only contend for the interpreter. Here each workspace is a lane (a queue of its claimed rows) and a
+few sender threads take the next row from the lane with the most rows left whose workspace may
+call Slack now (`ready_in`: the workspace's gate; ready_lanes.py). A lane has at most
+`per_workspace` rows in flight, so a workspace in a 429 storm or answering slowly holds that many
+threads at most, and every other workspace goes on with the rest.
 
 The calling thread manages the lanes: it takes workspaces' leases a group at a time in one
 statement (up to `active` lanes open at once, so other processes find workspaces to take too),
@@ -136,14 +135,8 @@ class Lanes(Generic[T]):
                 self._came(ask())
 
     def _manager_has_work(self) -> bool:
-        return bool(
-            self._failed
-            or self._claims
-            or self._room()
-            or self._to_let_go()
-            or self._finished()
-            or self._openings.wants_more(len(self._lanes))
-        )
+        lanes_to_manage = self._claims or self._room() or self._to_let_go() or self._finished()
+        return bool(self._failed or lanes_to_manage or self._openings.wants_more(len(self._lanes)))
 
     def _came(self, teams: Sequence[str] | None) -> None:
         with self._lock:

@@ -172,7 +172,8 @@ def test_check_ins_digests_reminders_and_follow_ups_show_typed_text_literally(bo
     _tick(bot_server, PROMPT_AT)
 
     prompt = dm_messages(bot_server, MEMBER)[0]
-    assert "#&lt;!here&gt;&amp;support" in all_text(prompt["blocks"])
+    # The prompt names its channel with a mention (Slack shows the name), never the name as text.
+    assert f"For <#{CHANNEL}>:" in all_text(prompt["blocks"]) and "support" not in all_text(prompt["blocks"])
     delivery_id = button_values(prompt["blocks"], ActionId.CHECKIN_ANSWER)[0]
     form = _modal(bot_server, ActionId.CHECKIN_ANSWER, delivery_id, user_id=MEMBER, channel_id=dm_id(MEMBER))
     answers = {

@@ -13,7 +13,7 @@ from bot.services.checkins import planning
 from handlers.checkins import delivery
 from handlers.checkins.delivery import tick_pass
 from tests.e2e.multiclock.workspaces import add_to_standin, make_workspaces, seed_checkins
-from tests.handlers.checkins.delivery_setup import dm, dms, tick_context
+from tests.handlers.checkins.delivery_setup import dms, tick_context
 from tests.services.checkins.helpers import MON_0900_UTC
 
 GIVE_UP = 5.0  # seconds: reached only if the pass planned everything before sending anything
@@ -63,4 +63,4 @@ def test_groups_planned_at_once_send_every_prompt_once(sessions, slack_api, thre
     monkeypatch.setattr(planning, "TEAMS_AT_ONCE", 2)
     ctx = tick_context(sessions, slack_api)
     assert tick_pass(ctx, MON_0900_UTC) == PassSummary(due=6, sent=6)
-    assert {user: len(slack_api.messages.history(dm(user))) for user in EVERYONE} == dict.fromkeys(EVERYONE, 1)
+    assert dms(slack_api, EVERYONE) == dict.fromkeys(EVERYONE, 1)
