@@ -110,7 +110,7 @@ def deliver(database_url: str, base_url: str, *, gate_rate: float) -> None:
     sessions = sessions_for(database_url)
     sender = Sender(single_token("xoxb-bench"), WorkspaceGate(gate_rate), base_url=base_url)
     ctx = TickContext(sessions=sessions, sender=sender, default_tz=ZoneInfo("UTC"), worker="bench")
-    # The pass as tick_pass runs it, in its two halves, to see where memory goes.
+    # The pass's two halves one after the other (tick_pass overlaps them), to see where memory goes.
     start_mb = _maxrss_mb()
     started = time.perf_counter()
     planned = plan_deliveries(sessions, now=NINE_UTC, default_tz="UTC")

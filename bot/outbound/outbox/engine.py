@@ -67,9 +67,6 @@ def run_outbox(
     lease and pacing as a tick). `coming`: workspaces whose rows are recorded while this runs, a
     group at a time, each once its rows are in: the check-in pass plans the next group of
     workspaces while the last group's prompts go out, rather than all of them first."""
-    teams = [t for t in rows.due_teams(ctx.sessions, table, clock.current()) if only in (None, t)]
-    if not teams and coming is None:
-        return Counter()
     zones: dict[str, str] = {}
     histories: dict[str, HistoryReads] = {}  # per workspace: one failed read stops its own
 
@@ -91,7 +88,12 @@ def run_outbox(
                 return prepare(due)
         return None
 
-    prepare(teams)
+    teams = [t for t in rows.due_teams(ctx.sessions, table, clock.current()) if only in (None, t)]
+    # Nothing due yet: the first planned group with rows due, if any (a minute with nothing to
+    # send starts no sender threads).
+    teams = prepare(teams) if teams else more() or []
+    if not teams:
+        return Counter()
     gate = getattr(ctx.sender, "gate", None)  # tests' stand-in senders have no gate: keep `senders`
     outcomes: Counter[Outcome] = Counter()
     counting = threading.Lock()

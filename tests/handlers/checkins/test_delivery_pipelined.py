@@ -64,3 +64,16 @@ def test_groups_planned_at_once_send_every_prompt_once(sessions, slack_api, thre
     ctx = tick_context(sessions, slack_api)
     assert tick_pass(ctx, MON_0900_UTC) == PassSummary(due=6, sent=6)
     assert dms(slack_api, EVERYONE) == dict.fromkeys(EVERYONE, 1)
+
+
+def test_a_minute_with_nothing_due_starts_no_sender_threads(
+    sessions, slack_api, three_workspaces, monkeypatch
+):
+    ctx = tick_context(sessions, slack_api)
+    assert tick_pass(ctx, MON_0900_UTC) == PassSummary(due=6, sent=6)
+
+    def no_senders(*args, **kwargs):
+        raise AssertionError("sender threads started with nothing to send")
+
+    monkeypatch.setattr(ctx.pool, "send_rows", no_senders)
+    assert tick_pass(ctx, MON_0900_UTC + timedelta(minutes=1)) == PassSummary()
