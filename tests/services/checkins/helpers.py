@@ -47,6 +47,17 @@ def make_channel(
     return schedules.set_schedule(sessions, owner(), channel_id=CHANNEL, spec=spec(**spec_changes), now=now)
 
 
+def make_other_workspace(
+    sessions: sessionmaker[Session], team_id: str, people: dict[str, str | None], **spec_changes
+) -> ScheduleView:
+    """A second workspace (`team_id`), its admin's schedule in channel C0TWO asking `people`."""
+    members.sync_channel_members(
+        sessions, team_id, "C0TWO", [PersonInfo(user_id, tz) for user_id, tz in people.items()], MADE_AT
+    )
+    admin = Actor(team_id=team_id, user_id=OWNER, is_admin=True)
+    return schedules.set_schedule(sessions, admin, channel_id="C0TWO", spec=spec(**spec_changes), now=MADE_AT)
+
+
 def plan(sessions: sessionmaker[Session], now: datetime, **kwargs) -> PlanSummary:
     return planning.plan_deliveries(sessions, now=now, default_tz=DEFAULT_TZ, **kwargs)
 

@@ -7,11 +7,10 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import func, select
 
 from bot.domain.checkins.spec import ReminderPolicy
-from bot.services.actor import Actor
-from bot.services.checkins import members, planning, schedules
-from bot.services.checkins.read_models import PersonInfo, PlanSummary
+from bot.services.checkins import planning
+from bot.services.checkins.read_models import PlanSummary
 from models.checkins import Delivery
-from tests.services.checkins.helpers import DEFAULT_TZ, MADE_AT, TEAM, make_channel, spec
+from tests.services.checkins.helpers import DEFAULT_TZ, TEAM, make_channel, make_other_workspace
 
 NINE = datetime(2027, 3, 1, 9, tzinfo=UTC)  # a Monday
 NOON_ONLY = "T0002"
@@ -19,13 +18,8 @@ NOON_ONLY = "T0002"
 
 def with_a_noon_workspace(sessions) -> None:
     make_channel(sessions, {"U1": "UTC", "U2": "UTC"})
-    members.sync_channel_members(sessions, NOON_ONLY, "C0TWO", [PersonInfo("V1", "UTC")], MADE_AT)
-    schedules.set_schedule(
-        sessions,
-        Actor(team_id=NOON_ONLY, user_id="U0WNER", is_admin=True),
-        channel_id="C0TWO",
-        spec=spec(local_time=time(12, 7), reminders=ReminderPolicy(count=0)),
-        now=MADE_AT,
+    make_other_workspace(
+        sessions, NOON_ONLY, {"V1": "UTC"}, local_time=time(12, 7), reminders=ReminderPolicy(count=0)
     )
 
 

@@ -3,17 +3,14 @@ holds is left to that pass, not waited for, so clocks ticking at once plan diffe
 side by side; the holder plans it, and each prompt is recorded once."""
 
 import threading
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
 
-from bot.services.actor import Actor
-from bot.services.checkins import members, schedules
-from bot.services.checkins.read_models import PersonInfo
 from bot.services.plan_cursors import lock_cursors
 from models.checkins import CheckinPlan, Delivery
-from tests.services.checkins.helpers import MADE_AT, TEAM, make_channel, plan, spec
+from tests.services.checkins.helpers import MADE_AT, TEAM, make_channel, make_other_workspace, plan
 
 pytestmark = [pytest.mark.postgres, pytest.mark.parametrize("database_url", ["postgres"], indirect=True)]
 NINE = datetime(2027, 3, 1, 9, tzinfo=UTC)  # a Monday
@@ -22,14 +19,7 @@ OTHER = "T0002"
 
 def two_workspaces(sessions) -> None:
     make_channel(sessions, {"U1": "UTC", "U2": "UTC"})
-    members.sync_channel_members(sessions, OTHER, "C0TWO", [PersonInfo("V1", "UTC")], MADE_AT)
-    schedules.set_schedule(
-        sessions,
-        Actor(team_id=OTHER, user_id="U0WNER", is_admin=True),
-        channel_id="C0TWO",
-        spec=spec(local_time=time(9, 0)),
-        now=MADE_AT,
-    )
+    make_other_workspace(sessions, OTHER, {"V1": "UTC"})
     plan(sessions, MADE_AT)  # both cursors exist, as after any earlier tick
 
 
