@@ -47,7 +47,7 @@ from bot.services.checkins.plan_zones import EVERY_DAY, MANY_ZONES, narrowed, zo
 from bot.services.checkins.read_models import PlanSummary
 from bot.services.checkins.sent_prompts import reminder_candidates
 from bot.services.checkins.specs import spec_of
-from bot.services.plan_cursors import chunks, lock_cursors, move_cursors
+from bot.services.plan_cursors import lock_cursors, move_cursors
 from bot.services.workspaces_zones import default_zones
 from models.checkins import CheckinPlan, Schedule
 
@@ -57,6 +57,9 @@ BATCH = 500  # outbox rows per INSERT, and members per page: what planning holds
 # Workspaces planned in one transaction, their cursors locked together: few enough that clocks
 # ticking at once each find groups of their own to plan.
 TEAMS_AT_ONCE = 50
+# A pass's first group is smaller: its prompts go out while the rest is planned, and clocks
+# ticking at once each start sending sooner (four on two cores: 0.7 s to the first post at 50).
+FIRST_GROUP = 10
 
 
 def plan_deliveries(
@@ -80,6 +83,7 @@ def plan_deliveries(
 class PlannedGroup:
     teams: list[str]  # the workspaces whose rows it may have recorded (where something could be due)
     summary: PlanSummary
+    held: int = 0  # workspaces this pass planned (their cursors not held by another pass)
 
 
 def plan_in_groups(
@@ -90,15 +94,20 @@ def plan_in_groups(
     since: datetime | None = None,
     lookback: timedelta = LOOKBACK,
 ) -> Iterator[PlannedGroup]:
-    """`plan_deliveries` TEAMS_AT_ONCE workspaces at a time, each group yielded once its rows are
-    committed: the check-in pass sends a group's prompts while it plans the next."""
+    """`plan_deliveries` TEAMS_AT_ONCE workspaces at a time (FIRST_GROUP until this pass has
+    planned some), each group yielded once its rows are committed: the check-in pass sends a
+    group's prompts while it plans the next."""
     with sessions() as session:
         teams = sorted(session.scalars(select(Schedule.team_id).where(Schedule.active.is_(True)).distinct()))
         zones = default_zones(session, teams, default_tz)
-    for chunk in chunks(teams, TEAMS_AT_ONCE):
+    start, size = 0, min(FIRST_GROUP, TEAMS_AT_ONCE)
+    while start < len(teams):
+        chunk, start = teams[start : start + size], start + size
         plan = _Plan(now, since, lookback, {team_id: zones[team_id] for team_id in chunk})
         with sessions.begin() as session:
             planned = plan.teams(session, chunk)
+        if planned.held:
+            size = TEAMS_AT_ONCE
         yield planned
 
 
@@ -158,7 +167,7 @@ class _Plan:
             + created[DeliveryState.SKIPPED, DeliveryKind.REMINDER],
             reminders=created[DeliveryState.PENDING, DeliveryKind.REMINDER],
         )
-        return PlannedGroup(list(starts), summary)
+        return PlannedGroup(list(starts), summary, held=len(cursors))
 
     def _many_zones(self, team_id: str, spec: ScheduleSpec, start: datetime) -> bool:
         quiet = self._quiet_ends(team_id, spec, start) if spec.reminders.count else frozenset()

@@ -47,3 +47,15 @@ def test_plan_deliveries_is_the_sum_of_the_groups(sessions, monkeypatch):
     monkeypatch.setattr(planning, "TEAMS_AT_ONCE", 1)
     at_noon = datetime(2027, 3, 1, 12, 7, tzinfo=UTC)
     assert planning.plan_deliveries(sessions, now=at_noon, default_tz=DEFAULT_TZ) == PlanSummary(due=3)
+
+
+def test_a_pass_plans_a_small_first_group_then_whole_ones(sessions, monkeypatch):
+    """FIRST_GROUP workspaces first (their prompts go out while the rest is planned), then
+    TEAMS_AT_ONCE."""
+    make_channel(sessions, {"U1": "UTC"})
+    for n in (2, 3, 4, 5):
+        make_other_workspace(sessions, f"T000{n}", {f"V{n}": "UTC"})
+    monkeypatch.setattr(planning, "FIRST_GROUP", 1)
+    monkeypatch.setattr(planning, "TEAMS_AT_ONCE", 2)
+    groups = [group.held for group in planning.plan_in_groups(sessions, now=NINE, default_tz=DEFAULT_TZ)]
+    assert groups == [1, 2, 2]
