@@ -33,10 +33,9 @@ def tick_pass(ctx: TickContext, now: datetime) -> PassSummary:
             planned += group.summary
             yield group.teams
 
-    groups = planning()
-    outcomes = run_outbox(ctx, CHECKIN_DELIVERIES, checkin_kinds(), clock, senders=SENDERS, coming=groups)
-    for _ in groups:  # the engine asks for every group; should it ever stop early, all are planned
-        pass
+    # The engine asks for every group (its lanes end only once planning says no more), so
+    # `planned` is complete when it returns.
+    outcomes = run_outbox(ctx, CHECKIN_DELIVERIES, checkin_kinds(), clock, senders=SENDERS, coming=planning())
     return PassSummary(
         due=sum(outcomes[o] for o in (Outcome.SENT, Outcome.RETRIED, Outcome.FAILED, Outcome.SKIPPED)),
         sent=outcomes[Outcome.SENT],

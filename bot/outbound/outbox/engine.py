@@ -6,7 +6,8 @@ its tick pass calls `run_outbox`. The engine then, for the workspaces with rows 
 (`ctx.pool.send_rows`: a few sender threads shared by every workspace, bot/outbound/lanes.py; a
 workspace another process is serving is left to it):
 1. claims the due rows in batches (claims.py; the workspaces opened together in one transaction,
-   the table's loader given their default zones, read for every workspace of the pass at once),
+   the table's loader given their default zones, read once for the workspaces due at the start
+   and once for each group that comes while it runs: `coming`),
    a workspace's next batch while its last one is still going out, so a big workspace's fan-out
    runs at the gate's pace;
 2. for each row: if its useful moment has passed and nothing is out, records it skipped, unless

@@ -14,14 +14,15 @@ schedules with the same days and time), then only members living in those zones 
 (index on people.tz). Reminders read only prompts that can have one in the window
 (`reminder_candidates`): sent `after * k` before it, or living where the quiet hours end in it.
 
-Many workspaces: TEAMS_AT_ONCE are planned in one transaction, holding their cursor rows (FOR
-UPDATE SKIP LOCKED on PostgreSQL, in team order: plan_cursors), with one read of schedules (and
-whether each audience is large), of holidays and, for windows of many zones, of the zones people
-live in (plan_reads) for the group, not one of each per workspace. A workspace where nothing can be due
-(no zone at prompt time in its window, no reminders) reads nothing more; its cursor moves. The
-group's rows go to the outbox together, BATCH to an INSERT. A workspace whose cursor another pass
-holds is that pass's to plan and send: clocks ticking at once plan different groups side by side,
-rather than all waiting for the first one's planning, and each sends as soon as its part is done.
+Many workspaces: TEAMS_AT_ONCE are planned in one transaction (FIRST_GROUP in a pass's first),
+holding their cursor rows (FOR UPDATE SKIP LOCKED on PostgreSQL, in team order: plan_cursors),
+with one read of schedules (and whether each audience is large), of holidays and, for windows of
+many zones, of the zones people live in (plan_reads) for the group, not one of each per workspace.
+A workspace where nothing can be due (no zone at prompt time in its window, no reminders) reads
+nothing more; its cursor moves. The group's rows go to the outbox together, BATCH to an INSERT. A
+workspace whose cursor another pass holds is that pass's to plan and send: clocks ticking at once
+plan different groups side by side, rather than all waiting for the first one's planning, and
+each sends as soon as its part is done.
 
 Memory: prompts stream (members read a page at a time, rows inserted `insert_in_batches` at a time,
 counting only the rows created), so planning holds one batch however many are due. Reminders are
@@ -83,7 +84,7 @@ def plan_deliveries(
 class PlannedGroup:
     teams: list[str]  # the workspaces whose rows it may have recorded (where something could be due)
     summary: PlanSummary
-    held: int = 0  # workspaces this pass planned (their cursors not held by another pass)
+    held: int  # workspaces this pass planned (their cursors not held by another pass)
 
 
 def plan_in_groups(
