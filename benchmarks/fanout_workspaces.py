@@ -19,9 +19,13 @@ measured in the same run:
 The tick's time runs from telling the processes to tick to the end of the last one's tick:
 planning, the database connection and every pass included; Python's start-up, imports and exit not,
 since a clock process pays them once, not every minute (that figure is printed too: what a `goalbot
-tick` started from a shell takes). "Posting" is the stand-in's first to last accepted post. The
-stand-in runs in a process of its own (benchmarks/standin_process.py), so neither the senders nor
-the bare loop share an interpreter with it. Goal (issue 12): ≤ 1.5× the bare loop with one process,
+tick` started from a shell takes). Before the timed tick, each process has ticked a minute of its
+own in which a small set of other workspaces was due, as a running clock has sent in earlier minutes
+(benchmarks/warm_up.py); `--cold` leaves those sets out, so each process's earlier minute had
+nothing due and its timed tick is the first to run the sending path in that process. "Posting" is
+the stand-in's first to last accepted post. The stand-in runs in a process of its own
+(benchmarks/standin_process.py), so neither the senders nor the bare loop share an interpreter with
+it. Goal (issue 12): ≤ 1.5× the bare loop with one process,
 no worse with more.
 
 A row the first tick could not finish ("lost" in its counts: put back for a retry, or left
@@ -45,6 +49,7 @@ from typing import Any
 from benchmarks.bare_loop import bare_loop
 from benchmarks.ready_ticks import ready_ticks
 from benchmarks.standin_process import standin
+from benchmarks.warm_up import seed_warm_up, warm_minutes, warm_workspaces
 
 AT = datetime(2027, 3, 1, 9, tzinfo=UTC)  # a Monday
 AGAIN = timedelta(minutes=5)  # past the first retry's wait (30 s) and a claim's lease (2 min)
@@ -72,6 +77,11 @@ def main() -> None:
         help="also run with the workspaces installed (rotating tokens in the installation store)",
     )
     parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="each process's earlier tick has nothing due (its timed tick sends for the first time)",
+    )
+    parser.add_argument(
         "--rounds", type=int, default=1, help="repeat the bare loop and the ticks; print the median ratios"
     )
     args = parser.parse_args()
@@ -80,7 +90,7 @@ def main() -> None:
     print(
         f"{args.workspaces} workspaces × {args.people} people = {prompts:,} prompts; the stand-in allows "
         f"{args.slack_rate:g} chat.postMessage/s per workspace; PostgreSQL; per-workspace bound "
-        f"{bound:.2f} s",
+        f"{bound:.2f} s; each process's earlier minute had {'nothing' if args.cold else 'a few prompts'} due",
         flush=True,
     )
     ratios: dict[int, list[float]] = {processes: [] for processes in args.processes}
@@ -108,7 +118,7 @@ def one_round(args: argparse.Namespace, bound: float) -> dict[int, float]:
     )
     ratios = {}
     for processes in args.processes:
-        run = clocks(args.workspaces, args.people, args.slack_rate, processes, args.send_rate)
+        run = clocks(args, processes)
         ratios[processes] = run["wall"] / bare["wall"]
         print(
             f"  {processes} process{'es' if processes > 1 else ''}: tick {run['wall']:.2f} s = to the first "
@@ -117,7 +127,8 @@ def one_round(args: argparse.Namespace, bound: float) -> dict[int, float]:
             f"loop {run['span'] / bare['wall']:.2f}; CPU {run['cpu']:.2f} s = "
             f"{run['cpu'] / bare['cpu']:.2f}× the bare loop's; with Python's start-up and imports "
             f"(a `goalbot tick` started now) {run['with_start_up']:.2f} s = "
-            f"{run['with_start_up'] / bare['wall']:.2f}× the bare loop; {counts_text(run)}; "
+            f"{run['with_start_up'] / bare['wall']:.2f}× the bare loop; {counts_text(run)}, "
+            f"warm-up prompts before {run['warm_up']}; "
             f"{run['summaries']}",
             flush=True,
         )
@@ -129,7 +140,7 @@ def one_round(args: argparse.Namespace, bound: float) -> dict[int, float]:
             flush=True,
         )
         if args.installed:  # issue 13: the token lookup must cost no more than 5%
-            stored = clocks(args.workspaces, args.people, args.slack_rate, processes, args.send_rate, True)
+            stored = clocks(args, processes, installed=True)
             print(
                 f"    installed (token per workspace from the store): tick {stored['wall']:.2f} s, posting "
                 f"{stored['span']:.2f} s; tick ÷ SLACK_BOT_TOKEN run {stored['wall'] / run['wall']:.3f}, "
@@ -147,13 +158,14 @@ def counts_text(result: dict[str, Any]) -> str:
     )
 
 
-def clocks(
-    workspaces: int, people: int, slack_rate: float, processes: int, send_rate: str | None, installed=False
-) -> dict:
+def clocks(args: argparse.Namespace, processes: int, installed: bool = False) -> dict:
     from benchmarks.checkin_data import sessions_for
     from benchmarks.database import POSTGRES_URL, bench_database
     from tests.e2e.multiclock.workspaces import make_workspaces as make
     from tests.e2e.multiclock.workspaces import seed_checkins as seed
+
+    workspaces = make(args.workspaces, args.people)
+    teams = [ws.team_id for ws in workspaces + [ws for group in warm_workspaces(processes) for ws in group]]
 
     postgres = os.environ.get("TEST_DATABASE_URL") or POSTGRES_URL
     with (
@@ -161,9 +173,11 @@ def clocks(
         bench_database("postgres", Path(folder), postgres_url=postgres) as url,
     ):
         sessions = sessions_for(url)
-        seed(sessions, make(workspaces, people), made_at=AT - timedelta(days=2), at=AT.time())
+        seed(sessions, workspaces, made_at=AT - timedelta(days=2), at=AT.time())
+        if not args.cold:
+            seed_warm_up(sessions, AT, processes)
         sessions.kw["bind"].dispose()
-        with standin(workspaces, people, slack_rate) as (base_url, count):
+        with standin(args.workspaces, args.people, args.slack_rate, warm=processes) as (base_url, count):
             env = os.environ | {
                 "DATABASE_URL": url,
                 "SLACK_BOT_TOKEN": TOKEN,
@@ -171,14 +185,15 @@ def clocks(
                 "DEFAULT_TIMEZONE": "UTC",
                 "LOG_LEVEL": "WARNING",
             }
-            if send_rate:
-                env["SEND_RATE_PER_WORKSPACE"] = send_rate
+            if args.send_rate:
+                env["SEND_RATE_PER_WORKSPACE"] = args.send_rate
             if installed:
                 from benchmarks import installed_workspaces
 
-                installed_workspaces.install(url, workspaces)
+                installed_workspaces.install(url, teams)
                 env = installed_workspaces.distributed(env)
-            with ready_ticks(processes, env, AT.isoformat()) as ticks:
+            warm_at = [minute.isoformat() for minute in warm_minutes(AT, processes)]
+            with ready_ticks(env, AT.isoformat(), warm_at) as ticks:
                 times = ticks.go()  # Linux's monotonic clock is the stand-in process's too
             result = count()
             goalbot = str(Path(sys.executable).with_name("goalbot"))

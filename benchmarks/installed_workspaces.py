@@ -7,6 +7,7 @@ ticks look every token up (bot/installations/bot_tokens.py) but none is due for 
 measured is the lookup, against the same run's SLACK_BOT_TOKEN figure (a token held in memory).
 Expiry is wall-clock time, as the ticks judge it (`--at` moves only what is due)."""
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from slack_sdk.oauth.installation_store import Installation
@@ -19,13 +20,12 @@ CLIENT_ID, CLIENT_SECRET = "1111.2222", "bench-secret"
 LIFETIME = timedelta(hours=12)  # Slack's rotating tokens live 12 hours
 
 
-def install(url: str, workspaces: int) -> None:
-    """Workspace w (T0000, T0001, …, as tests/e2e/multiclock/workspaces.py names them) installed."""
+def install(url: str, teams: Sequence[str]) -> None:
+    """Each of the workspaces `teams` installed."""
     engine = make_engine(url)
     store = installation_store(engine, CLIENT_ID)
     expires = int((utc_now() + LIFETIME).timestamp())
-    for w in range(workspaces):
-        team = f"T{w:04d}"
+    for w, team in enumerate(teams):
         store.save(
             Installation(
                 app_id="A_BENCH",

@@ -2,13 +2,16 @@
 
 A clock process imports goalbot, opens its database and builds its sender once, and then ticks
 every minute, so what a tick costs it is the tick, not Python's start-up, imports and set-up.
-`ready_ticks(n, env, at)` starts n processes that set up as `goalbot clock` does, report ready, and
-wait; `go()` sets them all ticking at once and returns their summary lines when the last has
-exited. The time from `go()` to the end of the last one's tick (each says when its tick returned,
-before the interpreter's exit, which a running clock does not pay every minute) is the tick's wall
-time; the time from spawning to the last exit is still reported, as a `goalbot tick` pays it.
+`ready_ticks(env, at, warm_at)` starts one process per `warm_at` minute, one after another: each
+sets up as `goalbot clock` does, ticks its `warm_at` minute (an earlier minute of a running clock;
+benchmarks/warm_up.py gives each process something due then), reports ready, and waits. `go()` sets
+them all ticking `at` at once and returns their summary lines when the last has exited. The time
+from `go()` to the end of the last one's tick (each says when its tick returned, before the
+interpreter's exit, which a running clock does not pay every minute) is the tick's wall time; a
+process's start-up (spawn to ready) plus the time from `go()` to the last exit is still reported,
+as a `goalbot tick` pays it.
 
-    python -m benchmarks.ready_ticks 2027-03-01T09:00:00+00:00   # what each process runs
+    python -m benchmarks.ready_ticks AT WARM_AT   # what each process runs (ISO instants)
 """
 
 import subprocess
@@ -17,7 +20,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
 
 # The line a process ends with: its CPU seconds from being told to tick, and the monotonic time
 # (system-wide on Linux) its tick returned, before the interpreter's exit, which a clock never pays.
@@ -26,8 +28,7 @@ CPU = "tick cpu "
 
 @dataclass
 class TickTimes:
-    spawned: float  # time.monotonic() when the processes were started
-    ready: float  # when the last of them had imported everything
+    start_up: float  # the longest any process took from being spawned to ready
     went: float  # when they were told to tick
     ended: float  # when the last had finished its tick (a clock's tick ends there; it does not exit)
     exited: float  # when the last had exited
@@ -42,28 +43,31 @@ class TickTimes:
     def with_start_up(self) -> float:
         """As `goalbot tick` processes started at once would take: start-up, imports, the tick and
         the exit."""
-        return (self.ready - self.spawned) + (self.exited - self.went)
+        return self.start_up + (self.exited - self.went)
 
 
 @contextmanager
-def ready_ticks(processes: int, env: dict[str, str], at: str) -> Iterator["Ticks"]:
-    spawned = time.monotonic()
-    running = [
-        subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.ready_ticks", at],
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(processes)
-    ]
+def ready_ticks(env: dict[str, str], at: str, warm_at: list[str]) -> Iterator["Ticks"]:
+    """One process per `warm_at` minute, each started once the one before is ready, so each
+    process's warm-up tick finds due what was seeded for its minute and no other process's."""
+    running: list[subprocess.Popen[str]] = []
+    start_up = 0.0
     try:
-        for process in running:
+        for warm in warm_at:
+            spawned = time.monotonic()
+            process = subprocess.Popen(
+                [sys.executable, "-m", "benchmarks.ready_ticks", at, warm],
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            running.append(process)
             assert process.stdout is not None
             if process.stdout.readline().strip() != "ready":
                 raise RuntimeError("a tick process did not start; its error is above")
-        yield Ticks(running, spawned, time.monotonic())
+            start_up = max(start_up, time.monotonic() - spawned)
+        yield Ticks(running, start_up)
     finally:
         for process in running:
             if process.poll() is None:
@@ -72,8 +76,8 @@ def ready_ticks(processes: int, env: dict[str, str], at: str) -> Iterator["Ticks
 
 
 class Ticks:
-    def __init__(self, running: list[subprocess.Popen[str]], spawned: float, ready: float) -> None:
-        self._running, self._spawned, self._ready = running, spawned, ready
+    def __init__(self, running: list[subprocess.Popen[str]], start_up: float) -> None:
+        self._running, self._start_up = running, start_up
 
     def go(self) -> TickTimes:
         went = time.monotonic()
@@ -92,17 +96,13 @@ class Ticks:
             next((line for line in reversed(lines) if not line.startswith(CPU)), "no summary")
             for lines in outputs
         ]
-        return TickTimes(self._spawned, self._ready, went, ended, exited, summaries, cpu)
+        return TickTimes(self._start_up, went, ended, exited, summaries, cpu)
 
 
-def _summary(lines: list[str]) -> str:
-    return next((line for line in reversed(lines) if not line.startswith(CPU)), "no summary")
-
-
-def _tick_when_told(at: str) -> int:
+def _tick_when_told(at: str, warm_at: str) -> int:
     """Sets up as `goalbot clock` does (settings, database, sender, tick context: once, before its
-    first tick) and ticks the minute before `at`, then, told to go, runs the tick at `at` as the
-    clock's minute job does (run_passes)."""
+    first tick) and ticks `warm_at`, then, told to go, runs the tick at `at` as the clock's minute
+    job does (run_passes)."""
     from bot.entrypoints.logs import configure_logging
     from bot.entrypoints.startup import open_database
     from bot.entrypoints.tick import build_sender, parse_instant, run_passes, summary_line, tick_context
@@ -114,9 +114,9 @@ def _tick_when_told(at: str) -> int:
     engine = open_database(settings)
     context = tick_context(settings, make_sessionmaker(engine), build_sender(settings, engine=engine))
     now = parse_instant(at)
-    # A running clock ticked a minute ago as well (nothing was due yet): its statements are compiled
-    # and its connections open, as they are for every tick but its first.
-    run_passes(context, now - timedelta(minutes=1))
+    # A running clock has ticked before, and sent in earlier minutes: its statements are compiled and
+    # its connections open, as they are for every tick but its first.
+    run_passes(context, parse_instant(warm_at))
     print("ready", flush=True)
     sys.stdin.readline()
     started = time.process_time()
@@ -128,4 +128,4 @@ def _tick_when_told(at: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_tick_when_told(sys.argv[1]))
+    sys.exit(_tick_when_told(sys.argv[1], sys.argv[2]))
