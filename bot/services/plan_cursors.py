@@ -5,7 +5,9 @@ A pass plans a group of workspaces per transaction: it locks their cursors first
 FOR UPDATE on PostgreSQL, in team order, so two ticks locking the same teams take turns and cannot
 deadlock), reads what it plans from under them and moves them all at the end (`move_cursors`).
 With `skip_locked` a pass leaves a cursor another pass holds to that pass (FOR UPDATE SKIP LOCKED):
-clocks ticking at once plan different groups side by side instead of waiting for each other.
+clocks ticking at once plan different groups side by side instead of waiting for each other. With
+`behind` it leaves out cursors already at that instant (another pass planned them a moment ago), so
+a clock that comes to a group after another has planned it locks and reads nothing for it.
 """
 
 from collections.abc import Iterator, Sequence
@@ -29,10 +31,17 @@ def chunks(team_ids: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]
 
 
 def lock_cursors(
-    session: Session, model: Cursor, team_ids: Sequence[str], initial: datetime, *, skip_locked: bool = False
+    session: Session,
+    model: Cursor,
+    team_ids: Sequence[str],
+    initial: datetime,
+    *,
+    skip_locked: bool = False,
+    behind: datetime | None = None,
 ) -> dict[str, datetime]:
     """The teams' cursors, created at `initial` if missing, locked until the transaction ends; with
-    `skip_locked`, those another transaction holds are left out (PostgreSQL; SQLite has one writer)."""
+    `skip_locked`, those another transaction holds are left out (PostgreSQL; SQLite has one writer);
+    with `behind`, so are those not before it."""
     table = cast(Table, model.__table__)
     wanted = sorted(team_ids)
     if not wanted:
@@ -42,6 +51,8 @@ def lock_cursors(
     query = (
         select(model.team_id, model.planned_until).where(model.team_id.in_(wanted)).order_by(model.team_id)
     )
+    if behind is not None:
+        query = query.where(model.planned_until < behind)
     locked = skipping_locked(session, query) if skip_locked else query.with_for_update()
     return {team_id: at for team_id, at in session.execute(locked)}
 

@@ -74,6 +74,8 @@ def due_teams(
     sessions: sessionmaker[Session], table: OutboxTable, now: datetime, among: Sequence[str] | None = None
 ) -> list[str]:
     """The workspaces with rows to claim at `now` (of `among`, if given)."""
+    if among is not None and not among:  # a planning group another clock had planned already
+        return []
     model = table.model
     with sessions() as session:
         teams: set[str] = set()

@@ -20,6 +20,8 @@ def active_schedules(session: Session, team_ids: Sequence[str]) -> dict[str, lis
     """The teams' active schedules, by team, in id order, and whether each one's audience is large
     (audience.is_large_audience)."""
     found: defaultdict[str, list[tuple[Schedule, bool]]] = defaultdict(list)
+    if not team_ids:
+        return {}
     query = (
         select(Schedule, is_large_audience())
         .where(Schedule.team_id.in_(list(team_ids)), Schedule.active.is_(True))
@@ -34,11 +36,12 @@ def holidays_of(
     session: Session, team_ids: Sequence[str], first: date, last: date
 ) -> dict[str, frozenset[date]]:
     found: defaultdict[str, set[date]] = defaultdict(set)
-    query = select(Holiday.team_id, Holiday.day).where(
-        Holiday.team_id.in_(list(team_ids)), Holiday.day.between(first, last)
-    )
-    for team_id, day in session.execute(query):
-        found[team_id].add(day)
+    if team_ids:
+        query = select(Holiday.team_id, Holiday.day).where(
+            Holiday.team_id.in_(list(team_ids)), Holiday.day.between(first, last)
+        )
+        for team_id, day in session.execute(query):
+            found[team_id].add(day)
     return {team_id: frozenset(found[team_id]) for team_id in team_ids}
 
 

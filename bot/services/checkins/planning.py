@@ -84,7 +84,7 @@ def plan_deliveries(
 class PlannedGroup:
     teams: list[str]  # the workspaces whose rows it may have recorded (where something could be due)
     summary: PlanSummary
-    held: int  # workspaces this pass planned (their cursors not held by another pass)
+    held: int  # workspaces this pass planned (their cursors neither held nor planned by another pass)
 
 
 def plan_in_groups(
@@ -129,7 +129,10 @@ class _Plan:
         schedules read (as a workspace planned alone would). One where nothing can be due in its
         window (no zone at prompt time, no reminders) reads nothing more: its cursor moves."""
         now, lookback = self.now, self.lookback
-        cursors = lock_cursors(session, CheckinPlan, team_ids, now - lookback, skip_locked=True)
+        behind = None if self.since is not None else now  # a cursor at `now` was planned already
+        cursors = lock_cursors(
+            session, CheckinPlan, team_ids, now - lookback, skip_locked=True, behind=behind
+        )
         found = active_schedules(session, list(cursors))
         schedules = {
             team_id: (found.get(team_id, []), [spec_of(s) for s, _ in found.get(team_id, [])])

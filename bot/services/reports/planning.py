@@ -1,9 +1,11 @@
 """Planning: what reminders and digests fell due since the last pass, written to the outbox once.
 
 Per workspace, a pass plans `(max(cursor, now - LOOKBACK), now]` and moves the cursor to `now`
-(the row is held FOR UPDATE, so two ticks take turns). Moments come from the pure rules
-(`due_reminders`, `due_digests`); each becomes a `report_posts` row keyed (team, channel, kind,
-period) with INSERT … ON CONFLICT DO NOTHING, so repeating a window records nothing twice.
+(the row is held FOR UPDATE SKIP LOCKED: a clock ticking at the same time leaves the workspace to
+the pass that holds it, and one that comes after finds its cursor at `now` and reads nothing).
+Moments come from the pure rules (`due_reminders`, `due_digests`); each becomes a `report_posts`
+row keyed (team, channel, kind, period) with INSERT … ON CONFLICT DO NOTHING, so repeating a window
+records nothing twice.
 Moments found past their usefulness (after downtime) are stored `skipped`.
 
 Cost: a pass plans up to 500 workspaces in one transaction: their cursors locked (plan_cursors, in
@@ -50,10 +52,11 @@ def plan_reports(sessions: sessionmaker[Session], *, now: datetime, default_tz: 
     due = skipped = 0
     for teams in chunks(_teams(sessions)):
         with sessions.begin() as session:
-            zones = default_zones(session, teams, default_tz)
-            cursors = lock_cursors(session, ReportCursor, teams, now - LOOKBACK)
+            cursors = lock_cursors(session, ReportCursor, teams, now - LOOKBACK, skip_locked=True, behind=now)
             starts = {team_id: max(cursor, now - LOOKBACK) for team_id, cursor in cursors.items()}
-            starts = {team_id: since for team_id, since in starts.items() if since < now}
+            if not starts:
+                continue
+            zones = default_zones(session, list(starts), default_tz)
             facts = read_facts(session, list(starts), min(starts.values(), default=now), now)
             for team_id, since in starts.items():
                 found = _due(facts[team_id], since, now, zones[team_id])

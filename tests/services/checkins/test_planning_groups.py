@@ -2,9 +2,11 @@
 rows are committed (the check-in pass sends them while it plans the next), naming only the
 workspaces where something could be due; plan_deliveries is their sum."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from bot.domain.checkins.spec import ReminderPolicy
 from bot.services.checkins import planning
@@ -21,6 +23,22 @@ def with_a_noon_workspace(sessions) -> None:
     make_other_workspace(
         sessions, NOON_ONLY, {"V1": "UTC"}, local_time=time(12, 7), reminders=ReminderPolicy(count=0)
     )
+
+
+@contextmanager
+def statements(sessions) -> Iterator[list[str]]:
+    """The SQL the block runs, in order."""
+    seen: list[str] = []
+    engine = sessions.kw["bind"]
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
 
 
 def stored(sessions) -> int:
@@ -59,3 +77,34 @@ def test_a_pass_plans_a_small_first_group_then_whole_ones(sessions, monkeypatch)
     monkeypatch.setattr(planning, "TEAMS_AT_ONCE", 2)
     groups = [group.held for group in planning.plan_in_groups(sessions, now=NINE, default_tz=DEFAULT_TZ)]
     assert groups == [1, 2, 2]
+
+
+def test_a_group_another_pass_planned_a_moment_ago_is_not_read_again(sessions):
+    """A clock that comes to a group after another clock planned it (their cursors at `now`)
+    holds none of them and reads none of their schedules or members."""
+    make_channel(sessions, {"U1": "UTC"})
+    make_other_workspace(sessions, "T0002", {"V1": "UTC"})
+    planning.plan_deliveries(sessions, now=NINE, default_tz=DEFAULT_TZ)  # the other clock's pass
+
+    with statements(sessions) as seen:
+        groups = list(planning.plan_in_groups(sessions, now=NINE, default_tz=DEFAULT_TZ))
+
+    assert [(group.teams, group.held, group.summary) for group in groups] == [([], 0, PlanSummary())]
+    # The workspaces with a schedule are listed once; nothing is read per workspace after that.
+    assert sum("checkin_schedules" in sql for sql in seen) == 1
+    assert not any("memberships" in sql for sql in seen)
+    assert stored(sessions) == 2
+
+
+def test_a_re_plan_from_a_given_instant_reads_planned_workspaces_again(sessions):
+    """`since` (tests, a manual re-plan) overrides the cursors, so a cursor at `now` is no reason
+    to leave a workspace out; rows already planned are still not planned twice."""
+    make_channel(sessions, {"U1": "UTC"})
+    planning.plan_deliveries(sessions, now=NINE, default_tz=DEFAULT_TZ)
+
+    again = planning.plan_deliveries(
+        sessions, now=NINE, default_tz=DEFAULT_TZ, since=NINE - timedelta(minutes=5)
+    )
+
+    assert again == PlanSummary()  # the prompt was there already
+    assert stored(sessions) == 1
