@@ -4,8 +4,9 @@ A thread per workspace would mostly sleep waiting for its workspace's turn, and 
 only contend for the interpreter. Here each workspace is a lane (a queue of its claimed rows) and a
 few sender threads take the next row from the lane with the most rows left whose workspace may
 call Slack now (`ready_in`: the workspace's gate; ready_lanes.py). A lane has at most
-`per_workspace` rows in flight, so a workspace in a 429 storm or answering slowly holds that many
-threads at most, and every other workspace goes on with the rest.
+`per_workspace` rows in flight (fewer while `in_flight` says fewer keep its pace), so a workspace
+in a 429 storm or answering slowly holds that many threads at most, and every other workspace goes
+on with the rest.
 
 The calling thread manages the lanes: it takes workspaces' leases a group at a time in one
 statement (up to `active` lanes open at once, so other processes find workspaces to take too),
@@ -53,10 +54,13 @@ class Lanes(Generic[T]):
         per_workspace: int,
         active: int,
         low: int = 25,
+        in_flight: Callable[[], int] | None = None,
     ) -> None:
-        """`low`: a lane with this many rows queued or fewer asks for its next claim."""
+        """`low`: a lane with this many rows queued or fewer asks for its next claim. `in_flight`:
+        the rows a lane may have in flight now, asked as rows go (at most `per_workspace`)."""
         self._take, self._let_go = take, let_go
         self._threads, self._cap, self._active, self._low = threads, max(1, per_workspace), active, low
+        self._in_flight = in_flight or (lambda: self._cap)
         # Leases taken (and claims made) together, and the rows queued below which the next group
         # opens: about what the senders post while a group's claim is made, so they never run dry.
         self._group, self._low_rows = max(1, min(active, 2 * threads)), 16 * threads
@@ -197,6 +201,8 @@ class Lanes(Generic[T]):
                     self._manager_wakes.notify()  # time to open the next group
                 lane.in_flight += 1
                 self._settle(team, lane)
+                if lane.ready:  # room for one more in flight (its pace needs more now): wake one
+                    self._senders_wake.notify()
             try:
                 send(row)
             except BaseException as error:
@@ -208,7 +214,7 @@ class Lanes(Generic[T]):
 
     def _settle(self, team: str, lane: _Lane[T]) -> None:
         """After a lane changed: ready again, asking for its next claim, or done."""
-        if lane.queue and lane.in_flight < self._cap and not lane.ready:
+        if lane.queue and lane.in_flight < min(self._cap, self._in_flight()) and not lane.ready:
             lane.ready = True
             self._ready.add(team, len(lane.queue) + (MANY if lane.more else 0), lane.age)
         if lane.more and not lane.claiming and len(lane.queue) <= self._low:

@@ -17,6 +17,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
+from bot.outbound.call_times import CallTimes
 from bot.outbound.gate import LaneClosed, WorkspaceGate
 from bot.outbound.tokens import TokenSource, TokenUnavailable
 from bot.outbound.workspace_health import TOKEN_ERRORS, WorkspaceHealth
@@ -67,6 +68,7 @@ class Sender:
         # One client per workspace while its token stays the same: making one was more than the
         # rest of a call's own CPU. A client is never changed once made, so threads share it.
         self._clients: dict[str, WebClient] = {}
+        self.call_times = CallTimes()  # how long Slack takes to answer: posts in flight to keep pace
 
     def read_ahead(self, team_ids: list[str]) -> None:
         """Before a pass calls many workspaces: their standing and (where the token source can)
@@ -111,6 +113,7 @@ class Sender:
             except LaneClosed:
                 # Another process took the workspace over; it sends from now on, at the rate.
                 raise SendFailed("workspace lease lost", retryable=True, retries=retries) from None
+            started = time.monotonic()
             try:
                 answer = dict(getattr(client, method)(**arguments).data)
                 answer["_retries"] = retries
@@ -140,6 +143,7 @@ class Sender:
                     raise SendFailed(f"no answer ({reason})", retryable=True, retries=retries + 1) from None
             finally:
                 self.gate.answered(team_id)  # counts in the workspace's window from now
+                self.call_times.add(time.monotonic() - started)
             retries += 1
             if attempt < self._attempts and reason != "HTTP 429":
                 self._sleep(self._backoff * 2 ** (attempt - 1))

@@ -86,11 +86,13 @@ class WorkspacePool:
         per_workspace: int,
         ready_in: ReadyIn | None = None,
         more: More | None = None,
+        in_flight: Callable[[], int] | None = None,
     ) -> list[str]:
         """Sends the workspaces' rows, and those of the workspaces `more` gives while it runs, from
         `threads` shared sender threads (bot/outbound/lanes.py), each workspace under this
         process's lease while it has rows; returns those served (one another process holds is left
-        to it). `ready_in`: the sender's gate, to pick workspaces that may call now."""
+        to it). `ready_in`: the sender's gate, to pick workspaces that may call now; `in_flight`:
+        the posts a workspace needs in flight now to keep its pace (at most `per_workspace`)."""
         lanes: Lanes[T] = Lanes(
             take=self.take_many,
             let_go=self.let_go_many,
@@ -98,6 +100,7 @@ class WorkspacePool:
             threads=self.threads,
             per_workspace=per_workspace,
             active=self.threads * LANES_PER_THREAD,
+            in_flight=in_flight,
         )
         with self._renewing():
             return lanes.run(list(team_ids), claim, send, more)

@@ -5,9 +5,9 @@
    adds none), a group of workspaces at a time.
 2. The outbox engine (bot/outbound/outbox) sends the `checkin_deliveries` rows due, each planned
    group's as soon as its rows are in, while the next group is planned: a prompt and a reminder
-   are each one DM (delivery_message.py builds it), worth sending until the period closes. Up to
-   SENDERS threads post a big workspace's prompts at once (as many as its rate needs,
-   engine.senders_for_rate); its gate sets the pace.
+   are each one DM (delivery_message.py builds it), worth sending until the period closes. A big
+   workspace's prompts go a few at once (as many as its rate needs at the time Slack takes to
+   answer, bot/outbound/call_times.py); its gate sets the pace.
 """
 
 from collections.abc import Iterator
@@ -20,7 +20,7 @@ from bot.services.checkins.planning import plan_in_groups
 from bot.services.checkins.read_models import PlanSummary
 from handlers.checkins.delivery_message import checkin_kinds
 
-SENDERS = 16  # most posts at once within a workspace (engine.senders_for_rate: what its rate needs)
+SENDERS = 16  # most posts at once within a workspace (call_times.py: what its rate needs, fewer)
 
 
 def tick_pass(ctx: TickContext, now: datetime) -> PassSummary:

@@ -79,9 +79,11 @@ class Fakes:
                 self.in_flight[team] -= 1
                 self.sent.append(row)
 
-    def run(self, teams: list[str], ready_in=None, **sizes: int) -> list[str]:
+    def run(self, teams: list[str], ready_in=None, in_flight=None, **sizes: int) -> list[str]:
         options = {"threads": 4, "per_workspace": 1, "active": 8, "low": 2} | sizes
-        lanes: Lanes[Row] = Lanes(take=self.take, let_go=self.let_go, ready_in=ready_in, **options)
+        lanes: Lanes[Row] = Lanes(
+            take=self.take, let_go=self.let_go, ready_in=ready_in, in_flight=in_flight, **options
+        )
         return lanes.run(teams, self.claim, self.send)
 
 
@@ -104,6 +106,34 @@ def test_a_workspace_never_has_more_than_per_workspace_rows_in_flight():
     fakes.run(teams(3), threads=8, per_workspace=2)
     assert len(fakes.sent) == 36
     assert max(fakes.most_in_flight.values()) <= 2, fakes.most_in_flight
+
+
+def test_a_lane_has_as_many_rows_in_flight_as_its_pace_needs_now_within_per_workspace():
+    """`in_flight` is asked as rows go: one at a time while it says one, then as many as it says
+    (three reached at once here), never more than `per_workspace`."""
+    fakes = Fakes({"T00": 12}, batch=12)
+    need, three_at_once = [1], threading.Event()
+    waits: list[bool] = []
+
+    def before_send(row: Row) -> None:
+        if row[1] == 0:  # the first row, alone in flight: the pace needs more from now on
+            time.sleep(0.02)
+            need[0] = 5
+            return
+        if row[1] == 1:
+            after_first.append(("T00", 0) in fakes.sent)
+        if fakes.in_flight["T00"] >= 3:
+            three_at_once.set()
+        elif row[1] < 4:
+            waits.append(three_at_once.wait(GIVE_UP))  # held until a third row is in flight
+
+    after_first: list[bool] = []
+    fakes.before_send = before_send
+    fakes.run(["T00"], threads=8, per_workspace=3, in_flight=lambda: need[0])
+    assert len(fakes.sent) == 12
+    assert after_first == [True]  # while the pace needed one, the second row waited for the first
+    assert all(waits), waits
+    assert fakes.most_in_flight["T00"] == 3
 
 
 def test_a_workspace_whose_calls_stall_holds_only_its_own_thread():

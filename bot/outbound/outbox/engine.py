@@ -19,7 +19,6 @@ workspace another process is serving is left to it):
 """
 
 import logging
-import math
 import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -27,6 +26,7 @@ from enum import Enum
 from typing import Any
 
 from bot.domain.outbox import too_late
+from bot.outbound.call_times import keeping_pace, max_in_flight
 from bot.outbound.outbox import rows
 from bot.outbound.outbox.claims import claim_group
 from bot.outbound.outbox.kinds import HistoryReads, Job, MessageKind, NothingToSend, PassClock
@@ -38,9 +38,6 @@ from bot.services.workspaces_zones import default_zones
 logger = logging.getLogger(__name__)
 
 BATCH = 100  # rows claimed at a time: small next to what the lease allows at any sane rate
-# A post to Slack usually answers within a few tens of milliseconds: at 20 a second (a slot every
-# 50 ms) one post at a time keeps the pace, so a workspace holds one sender thread, not three.
-CALL_SECONDS = 0.05
 
 
 class Outcome(Enum):
@@ -96,6 +93,7 @@ def run_outbox(
     if not teams:
         return Counter()
     gate = getattr(ctx.sender, "gate", None)  # tests' stand-in senders have no gate: keep `senders`
+    most = senders if gate is None else min(senders, max_in_flight(ctx.pool.threads))
     outcomes: Counter[Outcome] = Counter()
     counting = threading.Lock()
 
@@ -117,7 +115,8 @@ def run_outbox(
             teams,
             claim,
             send,
-            per_workspace=senders if gate is None else senders_for_rate(gate.rate, senders),
+            per_workspace=most,
+            in_flight=None if gate is None else keeping_pace(ctx.sender, gate.rate, most),
             ready_in=None if gate is None else gate.ready_in,
             more=None if coming is None else more,
         )
@@ -130,12 +129,6 @@ def workspace_zones(ctx: TickContext, team_ids: list[str]) -> dict[str, str]:
     """The default zone of each workspace (`ctx.default_tz` for one without), in one read."""
     with ctx.sessions() as session:
         return default_zones(session, team_ids, ctx.default_tz.key)
-
-
-def senders_for_rate(rate: float, most: int) -> int:
-    """Posts a workspace needs in flight to keep its pace: its rate times a call's time. At 20 a
-    second one is enough, so a workspace holds one sender thread and the others serve the rest."""
-    return max(1, min(most, math.ceil(rate * CALL_SECONDS)))
 
 
 def send_one(
