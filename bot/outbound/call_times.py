@@ -41,9 +41,11 @@ class CallTimes:
 
 
 def in_flight_for_pace(rate: float, call_seconds: float, most: int) -> int:
-    """Posts a workspace needs in flight to keep `rate` a second when a call takes `call_seconds`:
-    at least one, at most `most`."""
-    return max(1, min(most, math.ceil(rate * call_seconds - 1e-9)))
+    """Posts a workspace has in flight to keep `rate` a second when a call takes `call_seconds`:
+    one for each whole slot (1/rate) an answer takes, at least one, at most `most`. Whole slots,
+    not part of one: a second post in flight for an answer of 1.5 slots buys little pace, and on a
+    busy machine, where the answers wait for a core, it only adds to the wait."""
+    return max(1, min(most, math.floor(rate * call_seconds + 1e-9)))
 
 
 def max_in_flight(threads: int) -> int:

@@ -41,7 +41,8 @@ def test_before_any_answer_the_first_guess_stands():
     [
         (20, 0.01, 4, 1),  # a short wire: one post at a time keeps 20 a second
         (20, 0.05, 4, 1),  # a slot every 50 ms and answers in 50
-        (20, 0.06, 4, 2),
+        (20, 0.08, 4, 1),  # under two slots: a second post would mostly wait
+        (20, 0.1, 4, 2),
         (20, 0.15, 4, 3),
         (20, 0.3, 4, 4),  # 300 ms would need 6: the share of the threads caps it
         (1, 0.5, 4, 1),
