@@ -4,6 +4,7 @@ few in flight, so posts start a slot apart (50 ms at 20 a second), never more th
 each prompt once. Counted at the stand-in, from when each post arrived."""
 
 from datetime import timedelta
+from itertools import pairwise
 
 from bot.outbound.passes import PassSummary
 from handlers.checkins.delivery import tick_pass
@@ -24,7 +25,7 @@ def test_posts_overlap_when_answers_are_slow_and_the_rate_still_holds(sessions, 
 
     assert dms(slack_api, list(SPACE.people)) == dict.fromkeys(SPACE.people, 1)
     arrived = [call.at for call in slack_api.calls("chat.postMessage")]
-    gaps = [later - earlier for earlier, later in zip(arrived, arrived[1:])]
+    gaps = [later - earlier for earlier, later in pairwise(arrived)]
     # One at a time, each post would arrive at least a whole answer after the one before.
     overlapping = [gap for gap in gaps if gap < ANSWER_SECONDS * 0.9]
     assert len(overlapping) >= len(gaps) // 2, gaps

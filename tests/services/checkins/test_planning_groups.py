@@ -2,17 +2,16 @@
 rows are committed (the check-in pass sends them while it plans the next), naming only the
 workspaces where something could be due; plan_deliveries is their sum."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
 
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from bot.domain.checkins.spec import ReminderPolicy
 from bot.services.checkins import planning
 from bot.services.checkins.read_models import PlanSummary
 from models.checkins import Delivery
 from tests.services.checkins.helpers import DEFAULT_TZ, TEAM, make_channel, make_other_workspace
+from tests.sql_seen import statements
 
 NINE = datetime(2027, 3, 1, 9, tzinfo=UTC)  # a Monday
 NOON_ONLY = "T0002"
@@ -23,22 +22,6 @@ def with_a_noon_workspace(sessions) -> None:
     make_other_workspace(
         sessions, NOON_ONLY, {"V1": "UTC"}, local_time=time(12, 7), reminders=ReminderPolicy(count=0)
     )
-
-
-@contextmanager
-def statements(sessions) -> Iterator[list[str]]:
-    """The SQL the block runs, in order."""
-    seen: list[str] = []
-    engine = sessions.kw["bind"]
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def stored(sessions) -> int:

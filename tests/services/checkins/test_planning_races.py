@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from bot.services.plan_cursors import lock_cursors
 from models.checkins import CheckinPlan, Delivery
 from tests.services.checkins.helpers import MADE_AT, TEAM, make_channel, make_other_workspace, plan
+from tests.services.cursor_holder import cursor_held, without_waiting
 
 pytestmark = [pytest.mark.postgres, pytest.mark.parametrize("database_url", ["postgres"], indirect=True)]
 NINE = datetime(2027, 3, 1, 9, tzinfo=UTC)  # a Monday
@@ -34,27 +34,10 @@ def planned(sessions) -> dict[str, list[str]]:
 
 def test_a_workspace_another_pass_is_planning_is_left_to_it_without_waiting(sessions):
     two_workspaces(sessions)
-    holding, release, result = threading.Event(), threading.Event(), {}
-
-    def other_pass():  # holds OTHER's cursor as a pass planning it would, until told
-        with sessions.begin() as session:
-            lock_cursors(session, CheckinPlan, [OTHER], NINE, skip_locked=True)
-            holding.set()
-            release.wait(timeout=30)
-
-    holder = threading.Thread(target=other_pass)
-    holder.start()
-    try:
-        assert holding.wait(timeout=10)
-        worker = threading.Thread(target=lambda: result.update(summary=plan(sessions, NINE)))
-        worker.start()
-        worker.join(timeout=10)
-        assert not worker.is_alive()  # it did not wait for the other pass
+    with cursor_held(sessions, CheckinPlan, OTHER, NINE):
+        summary = without_waiting(lambda: plan(sessions, NINE))
         assert planned(sessions) == {TEAM: ["U1", "U2"]}  # OTHER left to the pass holding it
-        assert result["summary"].due == 2
-    finally:
-        release.set()
-        holder.join(timeout=10)
+        assert summary.due == 2
     # That pass let go without planning (as if it had failed): the next tick catches up, once.
     plan(sessions, NINE)
     plan(sessions, NINE)

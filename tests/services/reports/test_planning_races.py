@@ -2,16 +2,16 @@
 holds is left to that pass, not waited for (PostgreSQL), and a pass that comes after another has
 planned the same instant reads nothing for its workspaces (both databases)."""
 
-import threading
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
-from bot.services.plan_cursors import lock_cursors
 from bot.services.reports.planning import plan_reports
 from models.reports import ReportCursor, ReportPost
+from tests.services.cursor_holder import cursor_held, without_waiting
 from tests.services.factories import ADMIN, OTHER_TEAM, TEAM, actor, make_goal
+from tests.sql_seen import statements
 
 CREATED = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # a Tuesday
 MONDAY = datetime(2026, 11, 30, 9, 5, tzinfo=UTC)  # each workspace's weekly digest is due
@@ -32,17 +32,8 @@ def planned(sessions) -> set[tuple[str, str]]:
 def test_a_pass_after_another_planned_the_same_instant_reads_nothing(sessions):
     two_workspaces(sessions)
     assert plan_reports(sessions, now=MONDAY, default_tz="UTC").due == 2
-    seen: list[str] = []
-    engine = sessions.kw["bind"]
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with statements(sessions) as seen:
         again = plan_reports(sessions, now=MONDAY, default_tz="UTC")
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
     assert (again.due, again.skipped) == (0, 0)
     assert seen, "the listener saw the pass list and lock the cursors"
@@ -54,29 +45,10 @@ def test_a_pass_after_another_planned_the_same_instant_reads_nothing(sessions):
 @pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 def test_a_workspace_another_pass_is_planning_is_left_to_it_without_waiting(sessions):
     two_workspaces(sessions)
-    holding, release, result = threading.Event(), threading.Event(), {}
-
-    def other_pass():  # holds OTHER_TEAM's cursor as a pass planning it would, until told
-        with sessions.begin() as session:
-            lock_cursors(session, ReportCursor, [OTHER_TEAM], CREATED, skip_locked=True)
-            holding.set()
-            release.wait(timeout=30)
-
-    holder = threading.Thread(target=other_pass)
-    holder.start()
-    try:
-        assert holding.wait(timeout=10)
-        worker = threading.Thread(
-            target=lambda: result.update(summary=plan_reports(sessions, now=MONDAY, default_tz="UTC"))
-        )
-        worker.start()
-        worker.join(timeout=10)
-        assert not worker.is_alive()  # it did not wait for the other pass
+    with cursor_held(sessions, ReportCursor, OTHER_TEAM, CREATED):
+        summary = without_waiting(lambda: plan_reports(sessions, now=MONDAY, default_tz="UTC"))
         assert planned(sessions) == {(TEAM, "weekly_digest")}  # OTHER_TEAM left to the holder
-        assert result["summary"].due == 1
-    finally:
-        release.set()
-        holder.join(timeout=10)
+        assert summary.due == 1
     # That pass let go without planning (as if it had failed): the next tick catches up, once.
     plan_reports(sessions, now=MONDAY, default_tz="UTC")
     plan_reports(sessions, now=MONDAY, default_tz="UTC")
