@@ -25,8 +25,7 @@ own in which a small set of other workspaces was due, as a running clock has sen
 nothing due and its timed tick is the first to run the sending path in that process. "Posting" is
 the stand-in's first to last accepted post. The stand-in runs in a process of its own
 (benchmarks/standin_process.py), so neither the senders nor the bare loop share an interpreter with
-it. Goal (issue 12): ≤ 1.5× the bare loop with one process,
-no worse with more.
+it. Goal (issue 12): ≤ 1.5× the bare loop with one process, no worse with more.
 
 A row the first tick could not finish ("lost" in its counts: put back for a retry, or left
 `sending` with its outcome unknown) must go out on a later tick, once: after the timed tick, more

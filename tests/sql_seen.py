@@ -4,15 +4,14 @@ skipped or made once)."""
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 
 @contextmanager
-def statements(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
-    """The statements run while the block runs, in order."""
+def statements_on(engine: Engine) -> Iterator[list[str]]:
+    """The statements `engine` runs while the block runs, in order."""
     seen: list[str] = []
-    engine = sessions.kw["bind"]
 
     def record(conn, cursor, statement, parameters, context, executemany):
         seen.append(statement)
@@ -22,3 +21,10 @@ def statements(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
         yield seen
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+@contextmanager
+def statements(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
+    """The statements the sessions' engine runs while the block runs, in order."""
+    with statements_on(sessions.kw["bind"]) as seen:
+        yield seen

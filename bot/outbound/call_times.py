@@ -45,6 +45,7 @@ def in_flight_for_pace(rate: float, call_seconds: float, most: int) -> int:
     one for each whole slot (1/rate) an answer takes, at least one, at most `most`. Whole slots,
     not part of one: a second post in flight for an answer of 1.5 slots buys little pace, and on a
     busy machine, where the answers wait for a core, it only adds to the wait."""
+    # The nudge keeps a product that should be whole (20 × 0.15) from flooring one short.
     return max(1, min(most, math.floor(rate * call_seconds + 1e-9)))
 
 

@@ -1,9 +1,6 @@
 """`/goals list` pages: what each page holds, and that a page costs the same queries however long."""
 
-from contextlib import contextmanager
 from datetime import date, timedelta
-
-from sqlalchemy import event
 
 from bot.services import goal_list, goal_reads, goal_writes
 from tests.services.factories import (
@@ -18,25 +15,12 @@ from tests.services.factories import (
     measure,
     row,
 )
+from tests.sql_seen import statements_on
 
 
 def make_goals(sessions, n: int, **fields) -> list[int]:
     """n goals due one day apart, so the list's order is their creation order."""
     return [make_goal(sessions, due=date(2027, 3, 1) + timedelta(days=i), **fields).id for i in range(n)]
-
-
-@contextmanager
-def counted_statements(engine):
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def test_pages_split_the_channel_soonest_due_first_and_count_them_all(sessions):
@@ -90,13 +74,13 @@ def test_listed_goals_read_as_their_trees_do(sessions):
 
 def test_a_page_costs_the_same_queries_for_one_goal_or_ten(sessions, engine):
     make_goals(sessions, 1)
-    with counted_statements(engine) as one:
+    with statements_on(engine) as one:
         goal_list.goal_page(sessions, TEAM, CHANNEL, today=TODAY)
     for goal_id in make_goals(sessions, 9):
         objective_id = goal_reads.goal_summary(sessions, TEAM, goal_id, today=TODAY).objectives[0].id
         measure(sessions, objective_id, 80)
 
-    with counted_statements(engine) as ten:
+    with statements_on(engine) as ten:
         page = goal_list.goal_page(sessions, TEAM, CHANNEL, today=TODAY)
 
     assert len(page.goals) == 10
